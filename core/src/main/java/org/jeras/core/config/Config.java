@@ -1,0 +1,339 @@
+package org.jeras.core.config;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jeras.core.tensor.Shape;
+
+/**
+ * A Keras config dict over Gson's tree, with Keras's key names and typed accessors. Reading a
+ * missing or mistyped key throws a {@link ConfigException} naming the key; numbers keep the text
+ * they were parsed from, so a config read from a file writes back unchanged.
+ */
+public final class Config {
+  private static final Gson GSON =
+      new GsonBuilder().serializeNulls().disableHtmlEscaping().serializeSpecialFloatingPointValues().create();
+
+  private final JsonObject json;
+
+  private Config(JsonObject json) {
+    this.json = json;
+  }
+
+  public static Config empty() {
+    return new Config(new JsonObject());
+  }
+
+  /** A view over {@code json} (not copied). */
+  public static Config of(JsonObject json) {
+    return new Config(json);
+  }
+
+  public static Config parse(String text) {
+    JsonElement e = JsonParser.parseString(text);
+    if (!e.isJsonObject()) {
+      throw new ConfigException("Expected a JSON object, got: " + abbreviate(text));
+    }
+    return new Config(e.getAsJsonObject());
+  }
+
+  public JsonObject json() {
+    return json;
+  }
+
+  public boolean has(String key) {
+    return json.has(key);
+  }
+
+  /** Present and not JSON null. */
+  public boolean isSet(String key) {
+    return json.has(key) && !json.get(key).isJsonNull();
+  }
+
+  public JsonElement get(String key) {
+    JsonElement e = json.get(key);
+    if (e == null) {
+      throw new ConfigException("Missing config key '" + key + "' in " + abbreviate(json.toString()));
+    }
+    return e;
+  }
+
+  /** The raw element, or JSON null when absent. */
+  public JsonElement getOrNull(String key) {
+    JsonElement e = json.get(key);
+    return e == null ? JsonNull.INSTANCE : e;
+  }
+
+  public String getString(String key) {
+    JsonElement e = get(key);
+    if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
+      throw typeError(key, "a string", e);
+    }
+    return e.getAsString();
+  }
+
+  public String getString(String key, String defaultValue) {
+    return isSet(key) ? getString(key) : defaultValue;
+  }
+
+  public double getDouble(String key) {
+    JsonElement e = get(key);
+    if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
+      throw typeError(key, "a number", e);
+    }
+    return e.getAsDouble();
+  }
+
+  public double getDouble(String key, double defaultValue) {
+    return isSet(key) ? getDouble(key) : defaultValue;
+  }
+
+  public long getLong(String key) {
+    double d = getDouble(key);
+    if (d != Math.rint(d)) {
+      throw typeError(key, "an integer", get(key));
+    }
+    return (long) d;
+  }
+
+  public int getInt(String key) {
+    return Math.toIntExact(getLong(key));
+  }
+
+  public int getInt(String key, int defaultValue) {
+    return isSet(key) ? getInt(key) : defaultValue;
+  }
+
+  /** A nullable integer (Keras's {@code None}). */
+  public Integer getIntOrNull(String key) {
+    return isSet(key) ? getInt(key) : null;
+  }
+
+  public Long getLongOrNull(String key) {
+    return isSet(key) ? getLong(key) : null;
+  }
+
+  public boolean getBoolean(String key) {
+    JsonElement e = get(key);
+    if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isBoolean()) {
+      throw typeError(key, "a boolean", e);
+    }
+    return e.getAsBoolean();
+  }
+
+  public boolean getBoolean(String key, boolean defaultValue) {
+    return isSet(key) ? getBoolean(key) : defaultValue;
+  }
+
+  /** An int tuple; a single int {@code n} is expanded to {@code rank} copies as Keras does. */
+  public int[] getInts(String key, int rank) {
+    JsonElement e = get(key);
+    if (e.isJsonPrimitive()) {
+      int[] out = new int[rank];
+      java.util.Arrays.fill(out, getInt(key));
+      return out;
+    }
+    int[] out = getInts(key);
+    if (rank > 0 && out.length != rank) {
+      throw new ConfigException("Config key '" + key + "' needs " + rank + " integers, got " + e);
+    }
+    return out;
+  }
+
+  public int[] getInts(String key) {
+    JsonElement e = get(key);
+    if (!e.isJsonArray()) {
+      throw typeError(key, "a list of integers", e);
+    }
+    JsonArray a = e.getAsJsonArray();
+    int[] out = new int[a.size()];
+    for (int i = 0; i < out.length; i++) {
+      JsonElement x = a.get(i);
+      if (!x.isJsonPrimitive() || !x.getAsJsonPrimitive().isNumber()) {
+        throw typeError(key, "a list of integers", e);
+      }
+      out[i] = x.getAsInt();
+    }
+    return out;
+  }
+
+  public double[] getDoubles(String key) {
+    JsonElement e = get(key);
+    if (!e.isJsonArray()) {
+      throw typeError(key, "a list of numbers", e);
+    }
+    JsonArray a = e.getAsJsonArray();
+    double[] out = new double[a.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = a.get(i).getAsDouble();
+    }
+    return out;
+  }
+
+  public List<String> getStrings(String key) {
+    JsonElement e = get(key);
+    List<String> out = new ArrayList<>();
+    if (e.isJsonPrimitive()) {
+      out.add(e.getAsString());
+      return out;
+    }
+    if (!e.isJsonArray()) {
+      throw typeError(key, "a list of strings", e);
+    }
+    for (JsonElement x : e.getAsJsonArray()) {
+      out.add(x.getAsString());
+    }
+    return out;
+  }
+
+  /** A shape written as a list with {@code null} for unknown dims. */
+  public Shape getShape(String key) {
+    return toShape(key, get(key));
+  }
+
+  public static Shape toShape(String key, JsonElement e) {
+    if (!e.isJsonArray()) {
+      throw new ConfigException("Config key '" + key + "' must be a shape (a list), got " + e);
+    }
+    List<Long> dims = new ArrayList<>();
+    for (JsonElement x : e.getAsJsonArray()) {
+      dims.add(x.isJsonNull() ? null : x.getAsLong());
+    }
+    return Shape.ofNullable(dims);
+  }
+
+  public Config getConfig(String key) {
+    JsonElement e = get(key);
+    if (!e.isJsonObject()) {
+      throw typeError(key, "an object", e);
+    }
+    return new Config(e.getAsJsonObject());
+  }
+
+  // ---- writing ----
+
+  public Config put(String key, JsonElement value) {
+    json.add(key, value == null ? JsonNull.INSTANCE : value);
+    return this;
+  }
+
+  public Config put(String key, String value) {
+    return put(key, value == null ? JsonNull.INSTANCE : new JsonPrimitive(value));
+  }
+
+  public Config put(String key, boolean value) {
+    return put(key, new JsonPrimitive(value));
+  }
+
+  public Config put(String key, int value) {
+    return put(key, new JsonPrimitive(value));
+  }
+
+  public Config put(String key, long value) {
+    return put(key, new JsonPrimitive(value));
+  }
+
+  /** Puts a float written as Python writes it ({@code 0.001}, {@code 1e-07}). */
+  public Config put(String key, double value) {
+    return put(key, new JsonPrimitive(PyNumber.of(value)));
+  }
+
+  public Config put(String key, Integer value) {
+    return put(key, value == null ? JsonNull.INSTANCE : new JsonPrimitive(value));
+  }
+
+  public Config put(String key, Config value) {
+    return put(key, value == null ? JsonNull.INSTANCE : value.json);
+  }
+
+  public Config putInts(String key, int... values) {
+    JsonArray a = new JsonArray();
+    for (int v : values) {
+      a.add(v);
+    }
+    return put(key, a);
+  }
+
+  public Config putDoubles(String key, double... values) {
+    JsonArray a = new JsonArray();
+    for (double v : values) {
+      a.add(PyNumber.of(v));
+    }
+    return put(key, a);
+  }
+
+  public Config putStrings(String key, List<String> values) {
+    JsonArray a = new JsonArray();
+    values.forEach(a::add);
+    return put(key, a);
+  }
+
+  public Config putShape(String key, Shape shape) {
+    return put(key, shape == null ? JsonNull.INSTANCE : shapeJson(shape));
+  }
+
+  public static JsonArray shapeJson(Shape shape) {
+    JsonArray a = new JsonArray();
+    for (Long d : shape.toNullableList()) {
+      a.add(d == null ? JsonNull.INSTANCE : new JsonPrimitive(d));
+    }
+    return a;
+  }
+
+  /** Copies every entry of {@code other} into this config. */
+  public Config putAll(Config other) {
+    for (Map.Entry<String, JsonElement> e : other.json.entrySet()) {
+      json.add(e.getKey(), e.getValue());
+    }
+    return this;
+  }
+
+  public Config remove(String key) {
+    json.remove(key);
+    return this;
+  }
+
+  public Config copy() {
+    return new Config(json.deepCopy());
+  }
+
+  /** Compact JSON as Keras writes it. */
+  public String toJson() {
+    return GSON.toJson(json);
+  }
+
+  public static Gson gson() {
+    return GSON;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Config c && json.equals(c.json);
+  }
+
+  @Override
+  public int hashCode() {
+    return json.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return toJson();
+  }
+
+  private static ConfigException typeError(String key, String expected, JsonElement got) {
+    return new ConfigException("Config key '" + key + "' must be " + expected + ", got " + abbreviate(String.valueOf(got)));
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() > 200 ? s.substring(0, 200) + "..." : s;
+  }
+}

@@ -1,0 +1,12 @@
+package org.jeras.core.config;
+
+/** A config (or file) that Jeras cannot read: names the key, member or path at fault. */
+public class ConfigException extends RuntimeException {
+  public ConfigException(String message) {
+    super(message);
+  }
+
+  public ConfigException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,7 @@
+package org.jeras.core.config;
+
+/** Builds an object from its Keras config: the {@code from_config} of a class. */
+@FunctionalInterface
+public interface ObjectFactory<T> {
+  T fromConfig(Config config);
+}

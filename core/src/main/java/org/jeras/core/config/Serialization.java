@@ -1,0 +1,121 @@
+package org.jeras.core.config;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import java.util.ArrayDeque;
+import java.util.Map;
+
+/**
+ * Keras's {@code serialize_keras_object} / {@code deserialize_keras_object}: objects to and from
+ * the {@code {module, class_name, config, registered_name}} dicts Keras 3 writes.
+ */
+public final class Serialization {
+  private static final ThreadLocal<ArrayDeque<Map<String, ?>>> CUSTOM =
+      ThreadLocal.withInitial(ArrayDeque::new);
+
+  private Serialization() {}
+
+  /** The dict Keras writes for {@code o}; null becomes JSON null. */
+  public static JsonElement serialize(KerasObject o) {
+    if (o == null) {
+      return JsonNull.INSTANCE;
+    }
+    if (o instanceof Shorthand s && s.shorthand() != null) {
+      return new com.google.gson.JsonPrimitive(s.shorthand());
+    }
+    JsonObject out = new JsonObject();
+    String registered = o.registeredName();
+    out.addProperty("module", o.module());
+    out.addProperty("class_name", o.className());
+    out.add("config", o.getConfig().json());
+    out.add("registered_name", registered == null ? JsonNull.INSTANCE : new com.google.gson.JsonPrimitive(registered));
+    if (o instanceof Extras extras) {
+      extras.addSerializedExtras(out);
+    }
+    return out;
+  }
+
+  /**
+   * Rebuilds an object of {@code kind} from a Keras dict or a string shorthand. Returns null for
+   * JSON null. Unknown names fail with a {@link ConfigException} saying how to register them.
+   */
+  public static <T> T deserialize(JsonElement e, Class<T> kind) {
+    if (e == null || e.isJsonNull()) {
+      return null;
+    }
+    Map<String, ?> custom = CUSTOM.get().peek();
+    if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isString()) {
+      String name = e.getAsString();
+      Object o = Registry.lookupAlias(kind, name);
+      if (o == null) {
+        o = Registry.lookupCustom(name, custom);
+      }
+      if (o == null) {
+        throw new ConfigException("Unknown " + kind.getSimpleName() + " '" + name + "'. " + HOW_TO_REGISTER);
+      }
+      return instantiate(o, Config.empty(), kind, name);
+    }
+    if (!e.isJsonObject()) {
+      throw new ConfigException("Cannot deserialize a " + kind.getSimpleName() + " from " + e);
+    }
+    Config dict = Config.of(e.getAsJsonObject());
+    String className = dict.getString("class_name");
+    String module = dict.getString("module", null);
+    String registeredName = dict.getString("registered_name", null);
+    Object found = Registry.lookupCustom(registeredName, custom);
+    if (found == null) {
+      found = Registry.lookupCustom(className, custom);
+    }
+    if (found == null) {
+      found = Registry.lookupBuiltin(kind, module, className);
+    }
+    if (found == null) {
+      throw new ConfigException("Could not locate " + kind.getSimpleName() + " '" + className + "'"
+          + (registeredName == null ? "" : " (registered name '" + registeredName + "')")
+          + (module == null ? "" : " from module '" + module + "'") + ". " + HOW_TO_REGISTER);
+    }
+    JsonElement config = dict.getOrNull("config");
+    Config cfg = config.isJsonObject() ? Config.of(config.getAsJsonObject()) : Config.empty();
+    T obj = instantiate(found, cfg, kind, className);
+    if (obj instanceof Extras extras) {
+      extras.readSerializedExtras(dict);
+    }
+    return obj;
+  }
+
+  private static <T> T instantiate(Object found, Config cfg, Class<T> kind, String name) {
+    Object obj = found instanceof ObjectFactory<?> f ? f.fromConfig(cfg) : found;
+    if (!kind.isInstance(obj)) {
+      throw new ConfigException("'" + name + "' is a " + obj.getClass().getSimpleName() + ", not a " + kind.getSimpleName());
+    }
+    return kind.cast(obj);
+  }
+
+  /** Runs {@code body} with {@code customObjects} visible to every nested deserialization. */
+  public static <R> R withCustomObjects(Map<String, ?> customObjects, java.util.function.Supplier<R> body) {
+    CUSTOM.get().push(customObjects == null ? Map.of() : customObjects);
+    try {
+      return body.get();
+    } finally {
+      CUSTOM.get().pop();
+    }
+  }
+
+  static final String HOW_TO_REGISTER = "Make sure custom classes and functions are registered with "
+      + "Registry.register(\"package\", \"Name\", Type.class, Type::fromConfig) (Keras: "
+      + "@keras.saving.register_keras_serializable) or passed as custom objects, before loading.";
+
+  /** Objects that serialize to a bare string when they are a built-in (activations: {@code "relu"}). */
+  public interface Shorthand {
+    /** The string Keras writes instead of a dict, or null to write the dict. */
+    String shorthand();
+  }
+
+  /** Objects with entries beside {@code config} in their dict (layers: {@code build_config}). */
+  public interface Extras {
+    void addSerializedExtras(JsonObject dict);
+
+    void readSerializedExtras(Config dict);
+  }
+}

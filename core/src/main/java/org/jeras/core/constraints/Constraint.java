@@ -1,0 +1,14 @@
+package org.jeras.core.constraints;
+
+import org.jeras.core.config.KerasObject;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** A projection applied to a weight after each optimizer update (Keras's {@code Constraint}). */
+public interface Constraint extends KerasObject {
+  INDArray apply(INDArray w);
+
+  @Override
+  default String module() {
+    return "keras.constraints";
+  }
+}

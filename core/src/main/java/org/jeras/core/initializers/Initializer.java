@@ -1,0 +1,15 @@
+package org.jeras.core.initializers;
+
+import org.jeras.core.config.KerasObject;
+import org.jeras.core.tensor.DType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** Produces initial values of a weight, as Keras's {@code keras.initializers.Initializer}. */
+public interface Initializer extends KerasObject {
+  INDArray generate(long[] shape, DType dtype);
+
+  @Override
+  default String module() {
+    return "keras.initializers";
+  }
+}

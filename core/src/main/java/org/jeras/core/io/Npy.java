@@ -1,0 +1,171 @@
+package org.jeras.core.io;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jeras.core.config.ConfigException;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Numpy's {@code .npy} format (version 1.0/2.0, C or Fortran order) for numeric and bool arrays. */
+public final class Npy {
+  private static final Pattern DESCR = Pattern.compile("'descr':\\s*'([^']+)'");
+  private static final Pattern FORTRAN = Pattern.compile("'fortran_order':\\s*(True|False)");
+  private static final Pattern SHAPE = Pattern.compile("'shape':\\s*\\(([^)]*)\\)");
+
+  private Npy() {}
+
+  /** Parses one {@code .npy} payload; {@code name} is used in errors. */
+  public static INDArray read(byte[] bytes, String name) {
+    ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    if (bytes.length < 10 || (bytes[0] & 0xff) != 0x93 || bytes[1] != 'N' || bytes[2] != 'U') {
+      throw new ConfigException("'" + name + "' is not a .npy array");
+    }
+    int major = bytes[6];
+    int headerLen = major == 1 ? Short.toUnsignedInt(buf.getShort(8)) : buf.getInt(8);
+    int offset = major == 1 ? 10 : 12;
+    if (offset + headerLen > bytes.length) {
+      throw new ConfigException("'" + name + "': truncated .npy header");
+    }
+    String header = new String(bytes, offset, headerLen, StandardCharsets.ISO_8859_1);
+    String descr = find(DESCR, header, name);
+    boolean fortran = "True".equals(find(FORTRAN, header, name));
+    String shapeText = find(SHAPE, header, name).trim();
+    long[] shape = shapeText.isEmpty() ? new long[0]
+        : java.util.Arrays.stream(shapeText.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+            .mapToLong(Long::parseLong).toArray();
+    long n = 1;
+    for (long d : shape) {
+      n *= d;
+    }
+    ByteOrder order = descr.charAt(0) == '>' ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+    String kind = descr.substring(1);
+    DataType type = switch (kind) {
+      case "f4" -> DataType.FLOAT;
+      case "f8" -> DataType.DOUBLE;
+      case "f2" -> DataType.HALF;
+      case "i4" -> DataType.INT;
+      case "i8" -> DataType.LONG;
+      case "i2" -> DataType.SHORT;
+      case "i1" -> DataType.BYTE;
+      case "u1" -> DataType.UBYTE;
+      case "b1" -> DataType.BOOL;
+      default -> throw new ConfigException("'" + name + "': unsupported .npy dtype " + descr);
+    };
+    int width = type.width();
+    int start = offset + headerLen;
+    if ((long) start + n * width > bytes.length) {
+      throw new ConfigException("'" + name + "': declares " + n + " elements but holds fewer");
+    }
+    ByteBuffer data = ByteBuffer.wrap(bytes, start, (int) (n * width)).slice().order(order);
+    INDArray out;
+    char ord = fortran ? 'f' : 'c';
+    switch (type) {
+      case FLOAT -> {
+        float[] v = new float[(int) n];
+        data.asFloatBuffer().get(v);
+        out = Nd4j.create(v, shape, ord);
+      }
+      case DOUBLE -> {
+        double[] v = new double[(int) n];
+        data.asDoubleBuffer().get(v);
+        out = Nd4j.create(v, shape, ord);
+      }
+      case INT -> {
+        int[] v = new int[(int) n];
+        data.asIntBuffer().get(v);
+        out = Nd4j.createFromArray(v).reshape(ord, shape);
+      }
+      case LONG -> {
+        long[] v = new long[(int) n];
+        data.asLongBuffer().get(v);
+        out = Nd4j.createFromArray(v).reshape(ord, shape);
+      }
+      default -> {
+        double[] v = new double[(int) n];
+        for (int i = 0; i < n; i++) {
+          v[i] = switch (type) {
+            case SHORT -> data.getShort(i * 2);
+            case BYTE -> data.get(i);
+            case UBYTE, BOOL -> data.get(i) & 0xff;
+            case HALF -> halfToFloat(data.getShort(i * 2));
+            default -> throw new IllegalStateException();
+          };
+        }
+        out = Nd4j.create(v, shape, ord).castTo(type);
+      }
+    }
+    return shape.length == 0 ? out.reshape() : out;
+  }
+
+  /** Serializes {@code a} as a C-order little-endian {@code .npy} (version 1.0). */
+  public static byte[] write(INDArray a) throws IOException {
+    String descr = switch (a.dataType()) {
+      case FLOAT -> "<f4";
+      case DOUBLE -> "<f8";
+      case INT -> "<i4";
+      case LONG -> "<i8";
+      case BOOL -> "|b1";
+      default -> throw new IllegalArgumentException("Cannot write dtype " + a.dataType() + " to .npy");
+    };
+    StringBuilder shape = new StringBuilder();
+    for (long d : a.shape()) {
+      shape.append(d).append(", ");
+    }
+    String s = a.rank() == 1 ? shape.toString().trim() : shape.toString().replaceAll(", $", "");
+    StringBuilder header = new StringBuilder("{'descr': '" + descr + "', 'fortran_order': False, 'shape': (" + s + "), }");
+    while ((10 + header.length() + 1) % 64 != 0) {
+      header.append(' ');
+    }
+    header.append('\n');
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0});
+    out.write(header.length() & 0xff);
+    out.write((header.length() >> 8) & 0xff);
+    out.write(header.toString().getBytes(StandardCharsets.ISO_8859_1));
+    INDArray c = a.dup('c');
+    long n = c.length();
+    ByteBuffer buf = ByteBuffer.allocate((int) (n * a.dataType().width())).order(ByteOrder.LITTLE_ENDIAN);
+    switch (a.dataType()) {
+      case FLOAT -> buf.asFloatBuffer().put(c.data().asFloat());
+      case DOUBLE -> buf.asDoubleBuffer().put(c.data().asDouble());
+      case INT -> buf.asIntBuffer().put(c.data().asInt());
+      case LONG -> buf.asLongBuffer().put(c.data().asLong());
+      default -> {
+        int[] v = c.castTo(DataType.INT).data().asInt();
+        for (int x : v) {
+          buf.put((byte) x);
+        }
+      }
+    }
+    out.write(buf.array());
+    return out.toByteArray();
+  }
+
+  private static String find(Pattern p, String header, String name) {
+    Matcher m = p.matcher(header);
+    if (!m.find()) {
+      throw new ConfigException("'" + name + "': malformed .npy header " + header);
+    }
+    return m.group(1);
+  }
+
+  private static float halfToFloat(short h) {
+    int bits = h & 0xffff;
+    int sign = (bits >>> 15) << 31;
+    int exp = (bits >>> 10) & 0x1f;
+    int mant = bits & 0x3ff;
+    if (exp == 0) {
+      return (sign == 0 ? 1 : -1) * mant * 0x1p-24f;
+    }
+    if (exp == 31) {
+      return Float.intBitsToFloat(sign | 0x7f800000 | (mant << 13));
+    }
+    return Float.intBitsToFloat(sign | ((exp + 112) << 23) | (mant << 13));
+  }
+}

@@ -1,0 +1,85 @@
+package org.jeras.core.layer;
+
+import com.google.gson.JsonElement;
+import org.jeras.core.config.Config;
+import org.jeras.core.config.ConfigException;
+import org.jeras.core.config.KerasObject;
+import org.jeras.core.tensor.DType;
+
+/**
+ * A layer's dtype policy (Keras's {@code DTypePolicy}): the dtype of its weights and of its
+ * computations; {@code "mixed_float16"} computes in float16 with float32 weights.
+ */
+public final class DTypePolicy implements KerasObject {
+  private static volatile DTypePolicy defaultPolicy = new DTypePolicy("float32");
+
+  private final String name;
+  private final DType compute;
+  private final DType variable;
+
+  public DTypePolicy(String name) {
+    this.name = name;
+    switch (name) {
+      case "mixed_float16" -> {
+        compute = DType.FLOAT16;
+        variable = DType.FLOAT32;
+      }
+      case "mixed_bfloat16" -> {
+        compute = DType.BFLOAT16;
+        variable = DType.FLOAT32;
+      }
+      default -> {
+        compute = DType.of(name);
+        variable = compute;
+      }
+    }
+  }
+
+  /** The policy new layers get (Keras's {@code dtype_policies.dtype_policy()}); float32 unless set. */
+  public static DTypePolicy defaultPolicy() {
+    return defaultPolicy;
+  }
+
+  public static void setDefaultPolicy(String name) {
+    defaultPolicy = new DTypePolicy(name);
+  }
+
+  /** Reads a policy from a config's {@code dtype}: a string or a serialized policy dict. */
+  public static DTypePolicy from(JsonElement e) {
+    if (e.isJsonPrimitive()) {
+      return new DTypePolicy(e.getAsString());
+    }
+    if (e.isJsonObject()) {
+      Config dict = Config.of(e.getAsJsonObject());
+      return new DTypePolicy(dict.getConfig("config").getString("name"));
+    }
+    throw new ConfigException("Config key 'dtype' must be a dtype name or a DTypePolicy, got " + e);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public DType computeDtype() {
+    return compute;
+  }
+
+  public DType variableDtype() {
+    return variable;
+  }
+
+  @Override
+  public String module() {
+    return "keras";
+  }
+
+  @Override
+  public String className() {
+    return "DTypePolicy";
+  }
+
+  @Override
+  public Config getConfig() {
+    return Config.empty().put("name", name);
+  }
+}

@@ -1,0 +1,646 @@
+package org.jeras.core.layer;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jeras.core.config.Config;
+import org.jeras.core.config.ConfigException;
+import org.jeras.core.config.KerasObject;
+import org.jeras.core.config.Serialization;
+import org.jeras.core.constraints.Constraint;
+import org.jeras.core.initializers.Initializer;
+import org.jeras.core.ops.MathOps;
+import org.jeras.core.regularizers.Regularizer;
+import org.jeras.core.tensor.DType;
+import org.jeras.core.tensor.Shape;
+import org.jeras.core.tensor.Tensor;
+import org.jeras.core.tensor.Variable;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The base of every layer and model, mirroring Keras 3's {@code Layer}: weights are created in
+ * {@link #build(Shape)} with {@link #addWeight}, the math lives in {@code call}, and
+ * {@link #getConfig()} returns the constructor arguments under Keras's keys.
+ *
+ * <p>Single-input layers override {@link #call(Tensor, CallContext)}; layers taking a list
+ * (merging layers) override {@link #call(List, CallContext)}; layers with keyword inputs or
+ * several outputs override {@link #call(CallArgs, CallContext)}.
+ *
+ * <p>Calling a layer on symbolic tensors (from {@code Input}) builds it and records the call for
+ * a functional graph; calling it on concrete tensors computes.
+ */
+public abstract class Layer implements KerasObject, Serialization.Extras {
+  private static final ThreadLocal<ArrayDeque<CallContext>> CONTEXT = ThreadLocal.withInitial(ArrayDeque::new);
+
+  private String name;
+  private boolean trainable = true;
+  private DTypePolicy dtypePolicy = DTypePolicy.defaultPolicy();
+  private Regularizer activityRegularizer;
+  private boolean built;
+  private JsonObject buildConfig;
+  /** Whether this layer passes masks through unchanged when it does not compute them. */
+  protected boolean supportsMasking;
+
+  private final List<Variable> trainableVariables = new ArrayList<>();
+  private final List<Variable> nonTrainableVariables = new ArrayList<>();
+  private final LinkedHashMap<String, Object> tracked = new LinkedHashMap<>();
+  private final List<LayerNode> inboundNodes = new ArrayList<>();
+  private final List<Tensor> callLosses = new ArrayList<>();
+
+  protected Layer() {
+    this.name = Names.unique(Names.snakeCase(className()));
+  }
+
+  // ------------------------------------------------------------------ identity and config
+
+  public String name() {
+    return name;
+  }
+
+  /** Sets the name; returns this layer for chaining. */
+  public Layer setName(String name) {
+    this.name = name;
+    return this;
+  }
+
+  public boolean isTrainable() {
+    return trainable;
+  }
+
+  /** Freezes or unfreezes this layer and everything below it, as Keras's {@code trainable}. */
+  public void setTrainable(boolean trainable) {
+    this.trainable = trainable;
+    for (Variable v : trainableVariables) {
+      v.setTrainable(trainable);
+    }
+    for (Layer l : sublayers()) {
+      l.setTrainable(trainable);
+    }
+  }
+
+  public DTypePolicy dtypePolicy() {
+    return dtypePolicy;
+  }
+
+  public Layer setDtypePolicy(DTypePolicy policy) {
+    this.dtypePolicy = policy;
+    return this;
+  }
+
+  /** The dtype of this layer's computations (and outputs). */
+  public DType computeDtype() {
+    return dtypePolicy.computeDtype();
+  }
+
+  /** The dtype of this layer's weights. */
+  public DType variableDtype() {
+    return dtypePolicy.variableDtype();
+  }
+
+  public Regularizer activityRegularizer() {
+    return activityRegularizer;
+  }
+
+  public Layer setActivityRegularizer(Regularizer r) {
+    this.activityRegularizer = r;
+    return this;
+  }
+
+  @Override
+  public String module() {
+    return "keras.layers";
+  }
+
+  /**
+   * The base config every layer shares ({@code name}, {@code trainable}, {@code dtype}, and
+   * {@code activity_regularizer} when set); subclasses add their own keys to it.
+   */
+  @Override
+  public Config getConfig() {
+    Config c = Config.empty()
+        .put("name", name)
+        .put("trainable", trainable)
+        .put("dtype", Serialization.serialize(dtypePolicy));
+    if (activityRegularizer != null) {
+      c.put("activity_regularizer", Serialization.serialize(activityRegularizer));
+    }
+    return c;
+  }
+
+  /** Applies the base keys of {@code config} (name, trainable, dtype, activity_regularizer) to this layer. */
+  public <L extends Layer> L withBaseConfig(Config config) {
+    if (config.isSet("name")) {
+      name = config.getString("name");
+    }
+    trainable = config.getBoolean("trainable", true);
+    if (config.isSet("dtype")) {
+      dtypePolicy = DTypePolicy.from(config.get("dtype"));
+    }
+    if (config.isSet("activity_regularizer")) {
+      activityRegularizer = Serialization.deserialize(config.get("activity_regularizer"), Regularizer.class);
+    }
+    @SuppressWarnings("unchecked")
+    L self = (L) this;
+    return self;
+  }
+
+  @Override
+  public void addSerializedExtras(JsonObject dict) {
+    JsonObject bc = getBuildConfig();
+    if (bc != null) {
+      dict.add("build_config", bc);
+    }
+  }
+
+  @Override
+  public void readSerializedExtras(Config dict) {
+    if (dict.isSet("build_config") && !built) {
+      buildFromConfig(dict.getConfig("build_config"));
+    }
+  }
+
+  // ------------------------------------------------------------------ building
+
+  public boolean isBuilt() {
+    return built;
+  }
+
+  /** Creates the weights for inputs of {@code inputShape} (batch dim included). Default: none. */
+  protected void build(Shape inputShape) {}
+
+  /** Creates the weights for a list of inputs (merging layers); default: none. */
+  protected void build(List<Shape> inputShapes) {}
+
+  /** Builds this layer for one input of {@code inputShape}; does nothing when already built. */
+  public final void build(Shape inputShape, boolean record) {
+    if (built) {
+      return;
+    }
+    build(inputShape);
+    JsonObject bc = new JsonObject();
+    bc.add("input_shape", Config.shapeJson(inputShape));
+    markBuilt(record ? bc : null);
+  }
+
+  /** Marks this layer built, recording {@code buildConfig} (Keras's {@code get_build_config()}). */
+  protected final void markBuilt(JsonObject buildConfig) {
+    this.built = true;
+    if (buildConfig != null) {
+      this.buildConfig = buildConfig;
+    }
+  }
+
+  /**
+   * Builds for the shapes of a call's arguments. Default: the first argument's shape (or shapes
+   * for a list); layers with several tensor arguments override this and record a
+   * {@code shapes_dict}.
+   */
+  protected void buildFromCall(CallArgs args) {
+    Object first = args.args().get(0);
+    if (first instanceof Tensor t) {
+      build(t.shape(), true);
+      return;
+    }
+    List<Shape> shapes = new ArrayList<>();
+    JsonArray json = new JsonArray();
+    for (Tensor t : args.tensors(0)) {
+      shapes.add(t.shape());
+      json.add(Config.shapeJson(t.shape()));
+    }
+    build(shapes);
+    JsonObject bc = new JsonObject();
+    bc.add("input_shape", json);
+    markBuilt(bc);
+  }
+
+  /** Keras's {@code get_build_config()}: the shapes this layer was built with, or null. */
+  public JsonObject getBuildConfig() {
+    return buildConfig;
+  }
+
+  /** Keras's {@code build_from_config()}: builds from {@code {"input_shape": ...}} or {@code {"shapes_dict": ...}}. */
+  public void buildFromConfig(Config config) {
+    if (built) {
+      return;
+    }
+    if (config.isSet("input_shape")) {
+      JsonElement s = config.get("input_shape");
+      if (isShapeList(s)) {
+        List<Shape> shapes = new ArrayList<>();
+        for (JsonElement e : s.getAsJsonArray()) {
+          shapes.add(Config.toShape("input_shape", e));
+        }
+        build(shapes);
+        markBuilt(config.json());
+      } else {
+        build(Config.toShape("input_shape", s), true);
+      }
+    } else if (config.isSet("shapes_dict")) {
+      buildFromShapesDict(config.getConfig("shapes_dict"));
+      markBuilt(config.json());
+    }
+  }
+
+  /** Builds from Keras's {@code shapes_dict} ({@code {"query_shape": ..., ...}}); layers that record one override. */
+  protected void buildFromShapesDict(Config shapesDict) {
+    throw new ConfigException("Layer '" + name + "' (" + className() + ") cannot build from shapes_dict " + shapesDict);
+  }
+
+  private static boolean isShapeList(JsonElement s) {
+    return s.isJsonArray() && s.getAsJsonArray().size() > 0 && s.getAsJsonArray().get(0).isJsonArray();
+  }
+
+  // ------------------------------------------------------------------ weights
+
+  /** Creates a weight of this layer, as Keras's {@code add_weight}. */
+  protected Variable addWeight(String weightName, long[] shape, Initializer initializer,
+      Regularizer regularizer, Constraint constraint, boolean trainableWeight) {
+    DType dtype = variableDtype();
+    INDArray init = initializer == null ? Nd4j.zeros(dtype.nd4j(), shape) : initializer.generate(shape, dtype);
+    Variable v = new Variable(weightName, name + "/" + weightName, init, trainableWeight && trainable);
+    if (regularizer != null) {
+      v.setRegularizer(regularizer::apply);
+    }
+    if (constraint != null) {
+      v.setConstraint(constraint::apply);
+    }
+    (trainableWeight ? trainableVariables : nonTrainableVariables).add(v);
+    return v;
+  }
+
+  /** Shorthand for a trainable weight without regularizer or constraint. */
+  protected Variable addWeight(String weightName, long[] shape, Initializer initializer) {
+    return addWeight(weightName, shape, initializer, null, null, true);
+  }
+
+  /**
+   * This layer's own variables in Keras's order ({@code _trainable_variables} then
+   * {@code _non_trainable_variables}), as {@code save_own_variables} numbers them.
+   */
+  public List<Variable> ownVariables() {
+    List<Variable> out = new ArrayList<>(trainableVariables);
+    out.addAll(nonTrainableVariables);
+    return out;
+  }
+
+  /** All weights: own trainable, own non-trainable, then each sublayer's, without duplicates. */
+  public List<Variable> weights() {
+    List<Variable> out = new ArrayList<>();
+    Set<Variable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    collectWeights(out, seen, null);
+    return out;
+  }
+
+  /** The weights an optimizer updates: trainable weights of trainable layers. */
+  public List<Variable> trainableWeights() {
+    if (!trainable) {
+      return List.of();
+    }
+    List<Variable> out = new ArrayList<>();
+    Set<Variable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    collectWeights(out, seen, Boolean.TRUE);
+    return out;
+  }
+
+  public List<Variable> nonTrainableWeights() {
+    List<Variable> all = weights();
+    all.removeAll(trainableWeights());
+    return all;
+  }
+
+  private void collectWeights(List<Variable> out, Set<Variable> seen, Boolean trainableOnly) {
+    for (Variable v : trainableVariables) {
+      if ((trainableOnly == null || trainable) && seen.add(v)) {
+        out.add(v);
+      }
+    }
+    if (trainableOnly == null) {
+      for (Variable v : nonTrainableVariables) {
+        if (seen.add(v)) {
+          out.add(v);
+        }
+      }
+    }
+    for (Layer l : sublayers()) {
+      if (trainableOnly == null || l.trainable) {
+        l.collectWeights(out, seen, trainableOnly);
+      }
+    }
+  }
+
+  /** Copies of all weight values, in {@link #weights()} order. */
+  public List<INDArray> getWeights() {
+    List<INDArray> out = new ArrayList<>();
+    for (Variable v : weights()) {
+      out.add(v.array().dup());
+    }
+    return out;
+  }
+
+  /** Sets all weight values, in {@link #weights()} order; shapes must match. */
+  public void setWeights(List<INDArray> values) {
+    List<Variable> vars = weights();
+    if (values.size() != vars.size()) {
+      throw new IllegalArgumentException("Layer '" + name + "' expects " + vars.size()
+          + " weight arrays, got " + values.size());
+    }
+    for (int i = 0; i < vars.size(); i++) {
+      vars.get(i).assign(values.get(i));
+    }
+  }
+
+  /** Number of scalars in all weights. */
+  public long countParams() {
+    long n = 0;
+    for (Variable v : weights()) {
+      n += v.array().length();
+    }
+    return n;
+  }
+
+  // ------------------------------------------------------------------ tracking (the saving walk)
+
+  /**
+   * Tracks {@code child} (a layer, a list of layers, or another saveable) under attribute name
+   * {@code attr}, as assigning {@code self.attr = child} does in Keras. The saving walk addresses
+   * children by these names.
+   */
+  protected <T> T track(String attr, T child) {
+    tracked.put(attr, child);
+    return child;
+  }
+
+  /** Tracked attributes in the order they were tracked. */
+  public Map<String, Object> trackedAttributes() {
+    return Collections.unmodifiableMap(tracked);
+  }
+
+  /** Direct child layers, in tracking order. */
+  public List<Layer> sublayers() {
+    List<Layer> out = new ArrayList<>();
+    for (Object o : tracked.values()) {
+      if (o instanceof Layer l) {
+        out.add(l);
+      } else if (o instanceof List<?> list) {
+        for (Object x : list) {
+          if (x instanceof Layer l) {
+            out.add(l);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------ saving hooks
+
+  /** Keras's {@code save_own_variables}: own variables under keys {@code "0"}, {@code "1"}, ... */
+  public void saveOwnVariables(VariableStore store) {
+    List<Variable> vars = ownVariables();
+    for (int i = 0; i < vars.size(); i++) {
+      store.put(Integer.toString(i), vars.get(i).array());
+    }
+  }
+
+  /** Keras's {@code load_own_variables}: the inverse of {@link #saveOwnVariables}, with shape checks. */
+  public void loadOwnVariables(VariableStore store) {
+    List<Variable> vars = ownVariables();
+    if (store.keys().size() != vars.size()) {
+      throw new ConfigException("Layer '" + name + "' expected " + vars.size() + " variables, but received "
+          + store.keys().size() + " variables during loading (at " + store.path() + ")");
+    }
+    for (int i = 0; i < vars.size(); i++) {
+      INDArray value = store.get(Integer.toString(i));
+      Variable v = vars.get(i);
+      if (!java.util.Arrays.equals(value.shape(), v.array().shape())) {
+        throw new ConfigException("Shape mismatch at " + store.path() + "/" + i + " for variable '" + v.path()
+            + "': expected " + v.shape() + ", found " + Shape.of(value.shape()));
+      }
+      v.assign(value);
+    }
+  }
+
+  /** Keras's {@code save_assets}: writes files into {@code dir}; default none. */
+  public void saveAssets(java.nio.file.Path dir) throws java.io.IOException {}
+
+  /** Keras's {@code load_assets}: reads files written by {@link #saveAssets}; default none. */
+  public void loadAssets(java.nio.file.Path dir) throws java.io.IOException {}
+
+  // ------------------------------------------------------------------ calling
+
+  /** Applies this layer to one tensor (symbolic or concrete); the training flag is inherited. */
+  public Tensor apply(Tensor input) {
+    return single(apply(CallArgs.of(input)));
+  }
+
+  /** Applies this layer to one tensor in training or inference mode. */
+  public Tensor apply(Tensor input, boolean training) {
+    return single(apply(CallArgs.of(input), CallContext.of(training)));
+  }
+
+  /** Applies a layer taking a list of tensors (e.g. {@code Add}, {@code Concatenate}). */
+  public Tensor apply(List<Tensor> inputs) {
+    return single(apply(CallArgs.ofList(inputs)));
+  }
+
+  /** Applies this layer to a general call (keyword arguments, several outputs). */
+  public List<Tensor> apply(CallArgs args) {
+    CallContext ctx = CONTEXT.get().peek();
+    return apply(args, ctx == null ? CallContext.INFERENCE : ctx);
+  }
+
+  /** Applies this layer with an explicit context; nested layer calls inherit it. */
+  public List<Tensor> apply(CallArgs args, CallContext ctx) {
+    List<Tensor> tensors = args.allTensors();
+    boolean symbolic = !tensors.isEmpty() && tensors.get(0).isSymbolic();
+    if (!built) {
+      buildFromCall(args);
+      built = true;
+    }
+    if (symbolic) {
+      return applySymbolic(args);
+    }
+    CallArgs cast = args.map(this::autocast);
+    ArrayDeque<CallContext> stack = CONTEXT.get();
+    stack.push(ctx);
+    try {
+      callLosses.clear();
+      List<Tensor> outputs = call(cast, ctx);
+      Tensor mask = computeMask(cast, outputs);
+      if (mask != null || supportsMasking) {
+        List<Tensor> masked = new ArrayList<>(outputs.size());
+        for (Tensor o : outputs) {
+          masked.add(o.withMask(mask));
+        }
+        outputs = masked;
+      }
+      if (activityRegularizer != null) {
+        for (Tensor o : outputs) {
+          Tensor penalty = activityRegularizer.apply(o);
+          // Keras divides the activity penalty by the batch size.
+          callLosses.add(MathOps.mul(penalty, 1.0 / o.shape().get(0)));
+        }
+      }
+      return outputs;
+    } finally {
+      stack.pop();
+    }
+  }
+
+  private Tensor autocast(Tensor t) {
+    DType target = computeDtype();
+    if (t.dtype().isFloating() && t.dtype() != target && autocastsInputs()) {
+      return MathOps.cast(t, target).withMask(t.mask());
+    }
+    return t;
+  }
+
+  /** Whether floating inputs are cast to the compute dtype before {@code call} (Keras's {@code autocast}). */
+  protected boolean autocastsInputs() {
+    return true;
+  }
+
+  /** The general call; by default dispatches to the single-tensor or list form. */
+  protected List<Tensor> call(CallArgs args, CallContext ctx) {
+    Object first = args.args().get(0);
+    if (first instanceof Tensor t) {
+      return List.of(call(t, ctx));
+    }
+    return List.of(call(args.tensors(0), ctx));
+  }
+
+  /** The math of a single-input layer. */
+  protected Tensor call(Tensor input, CallContext ctx) {
+    throw new UnsupportedOperationException(className() + " does not take a single tensor");
+  }
+
+  /** The math of a layer over a list of inputs. */
+  protected Tensor call(List<Tensor> inputs, CallContext ctx) {
+    throw new UnsupportedOperationException(className() + " does not take a list of tensors");
+  }
+
+  /**
+   * The mask of the outputs, as Keras's {@code compute_mask}. Default: layers that support masking
+   * pass the first input's mask through; others drop it.
+   */
+  protected Tensor computeMask(CallArgs args, List<Tensor> outputs) {
+    if (!supportsMasking) {
+      return null;
+    }
+    List<Tensor> in = args.allTensors();
+    return in.isEmpty() ? null : in.get(0).mask();
+  }
+
+  /** Losses added during the last call (activity regularization, {@link #addLoss}). */
+  protected void addLoss(Tensor loss) {
+    callLosses.add(loss);
+  }
+
+  /**
+   * Keras's {@code layer.losses}: the penalties of the last call plus the weight regularization of
+   * this layer and every layer below it.
+   */
+  public List<Tensor> losses() {
+    List<Tensor> out = new ArrayList<>(callLosses);
+    for (Variable v : trainableVariables) {
+      if (v.regularizer() != null) {
+        out.add(v.regularizer().apply(v.read()));
+      }
+    }
+    for (Layer l : sublayers()) {
+      out.addAll(l.losses());
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------ symbolic calls
+
+  private List<Tensor> applySymbolic(CallArgs args) {
+    List<Tensor> specs = computeOutputSpec(args);
+    int nodeIndex = inboundNodes.size();
+    List<Tensor> outputs = new ArrayList<>(specs.size());
+    for (int i = 0; i < specs.size(); i++) {
+      outputs.add(Tensor.symbolic(specs.get(i).shape(), specs.get(i).dtype(), new KerasHistory(this, nodeIndex, i)));
+    }
+    inboundNodes.add(new LayerNode(this, args, outputs));
+    return outputs;
+  }
+
+  /**
+   * Shapes and dtypes of the outputs for symbolic inputs. Default: runs the layer in inference on
+   * zeros twice, with unknown dims set to two different sizes; output dims that change are unknown.
+   */
+  public List<Tensor> computeOutputSpec(CallArgs args) {
+    List<Tensor> a = call(dummy(args, 2), CallContext.INFERENCE);
+    List<Tensor> b = call(dummy(args, 3), CallContext.INFERENCE);
+    List<Tensor> out = new ArrayList<>();
+    for (int i = 0; i < a.size(); i++) {
+      long[] da = a.get(i).value().shape();
+      long[] db = b.get(i).value().shape();
+      long[] d = da.clone();
+      for (int k = 0; k < d.length; k++) {
+        if (k >= db.length || da[k] != db[k]) {
+          d[k] = Shape.UNKNOWN;
+        }
+      }
+      out.add(Tensor.symbolic(Shape.of(d), a.get(i).dtype(), null));
+    }
+    return out;
+  }
+
+  private CallArgs dummy(CallArgs args, long unknownSize) {
+    return args.map(t -> {
+      long[] d = t.shape().dims();
+      for (int i = 0; i < d.length; i++) {
+        if (d[i] == Shape.UNKNOWN) {
+          d[i] = unknownSize;
+        }
+      }
+      DType dt = t.dtype().isFloating() ? (autocastsInputs() ? computeDtype() : t.dtype()) : t.dtype();
+      return Tensor.of(Nd4j.zeros(dt.nd4j(), d));
+    });
+  }
+
+  /** The calls of this layer recorded while building functional graphs, in order. */
+  public List<LayerNode> inboundNodes() {
+    return Collections.unmodifiableList(inboundNodes);
+  }
+
+  /** The symbolic output of this layer's first call (Keras's {@code layer.output}). */
+  public Tensor output() {
+    if (inboundNodes.isEmpty()) {
+      throw new IllegalStateException("Layer '" + name + "' has never been called on a symbolic input");
+    }
+    return single(inboundNodes.get(0).outputs());
+  }
+
+  private Tensor single(List<Tensor> outputs) {
+    if (outputs.size() != 1) {
+      throw new IllegalStateException("Layer '" + name + "' returned " + outputs.size()
+          + " outputs; use apply(CallArgs) to get them all");
+    }
+    return outputs.get(0);
+  }
+
+  /** The output shape for an input shape (batch dim included), via {@link #computeOutputSpec}. */
+  public Shape computeOutputShape(Shape inputShape) {
+    if (!built) {
+      build(inputShape, true);
+    }
+    return computeOutputSpec(CallArgs.of(Tensor.symbolic(inputShape, computeDtype(), null))).get(0).shape();
+  }
+
+  @Override
+  public String toString() {
+    return "<" + className() + " name=" + name + ", built=" + built + ">";
+  }
+}

@@ -1,0 +1,180 @@
+package org.jeras.core.ops;
+
+import static org.jeras.core.tensor.GradientTape.recordOp;
+
+import org.jeras.core.tensor.Tensor;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/** Differentiable element-wise arithmetic with numpy broadcasting. */
+public final class MathOps {
+  private MathOps() {}
+
+  private static INDArray[] grads(INDArray... g) {
+    return g;
+  }
+
+  private static INDArray[] binaryOperands(Tensor a, Tensor b) {
+    INDArray x = a.value();
+    INDArray y = b.value();
+    if (x.dataType() != y.dataType()) {
+      y = y.castTo(x.dataType());
+    }
+    if (!java.util.Arrays.equals(x.shape(), y.shape())) {
+      long[] s = Broadcast.shape(x.shape(), y.shape());
+      x = Broadcast.to(x, s);
+      y = Broadcast.to(y, s);
+    }
+    return new INDArray[] {x, y};
+  }
+
+  public static Tensor add(Tensor a, Tensor b) {
+    INDArray[] xy = binaryOperands(a, b);
+    long[] sa = a.value().shape();
+    long[] sb = b.value().shape();
+    return recordOp(xy[0].add(xy[1]), g -> grads(Broadcast.reduceTo(g, sa), Broadcast.reduceTo(g, sb)), a, b);
+  }
+
+  public static Tensor sub(Tensor a, Tensor b) {
+    INDArray[] xy = binaryOperands(a, b);
+    long[] sa = a.value().shape();
+    long[] sb = b.value().shape();
+    return recordOp(xy[0].sub(xy[1]), g -> grads(Broadcast.reduceTo(g, sa), Broadcast.reduceTo(g.neg(), sb)), a, b);
+  }
+
+  public static Tensor mul(Tensor a, Tensor b) {
+    INDArray[] xy = binaryOperands(a, b);
+    long[] sa = a.value().shape();
+    long[] sb = b.value().shape();
+    return recordOp(xy[0].mul(xy[1]),
+        g -> grads(Broadcast.reduceTo(g.mul(xy[1]), sa), Broadcast.reduceTo(g.mul(xy[0]), sb)), a, b);
+  }
+
+  public static Tensor div(Tensor a, Tensor b) {
+    INDArray[] xy = binaryOperands(a, b);
+    long[] sa = a.value().shape();
+    long[] sb = b.value().shape();
+    INDArray out = xy[0].div(xy[1]);
+    return recordOp(out,
+        g -> grads(Broadcast.reduceTo(g.div(xy[1]), sa), Broadcast.reduceTo(g.mul(out).div(xy[1]).negi(), sb)), a, b);
+  }
+
+  /** Element-wise maximum; the gradient goes to {@code a} where {@code a >= b}. */
+  public static Tensor maximum(Tensor a, Tensor b) {
+    INDArray[] xy = binaryOperands(a, b);
+    long[] sa = a.value().shape();
+    long[] sb = b.value().shape();
+    INDArray takeA = xy[0].lt(xy[1]).castTo(xy[0].dataType()).rsubi(1.0);
+    return recordOp(Transforms.max(xy[0], xy[1]),
+        g -> grads(Broadcast.reduceTo(g.mul(takeA), sa), Broadcast.reduceTo(g.mul(takeA.rsub(1.0)), sb)), a, b);
+  }
+
+  /** Element-wise minimum; the gradient goes to {@code a} where {@code a <= b}. */
+  public static Tensor minimum(Tensor a, Tensor b) {
+    INDArray[] xy = binaryOperands(a, b);
+    long[] sa = a.value().shape();
+    long[] sb = b.value().shape();
+    INDArray takeA = xy[0].gt(xy[1]).castTo(xy[0].dataType()).rsubi(1.0);
+    return recordOp(Transforms.min(xy[0], xy[1]),
+        g -> grads(Broadcast.reduceTo(g.mul(takeA), sa), Broadcast.reduceTo(g.mul(takeA.rsub(1.0)), sb)), a, b);
+  }
+
+  public static Tensor add(Tensor a, double s) {
+    return recordOp(a.value().add(s), g -> grads(g), a);
+  }
+
+  public static Tensor mul(Tensor a, double s) {
+    return recordOp(a.value().mul(s), g -> grads(g.mul(s)), a);
+  }
+
+  /** {@code s - a}. */
+  public static Tensor rsub(double s, Tensor a) {
+    return recordOp(a.value().rsub(s), g -> grads(g.neg()), a);
+  }
+
+  public static Tensor neg(Tensor a) {
+    return recordOp(a.value().neg(), g -> grads(g.neg()), a);
+  }
+
+  public static Tensor square(Tensor a) {
+    INDArray x = a.value();
+    return recordOp(x.mul(x), g -> grads(g.mul(x).muli(2.0)), a);
+  }
+
+  public static Tensor sqrt(Tensor a) {
+    INDArray out = Transforms.sqrt(a.value(), true);
+    return recordOp(out, g -> grads(g.div(out).muli(0.5)), a);
+  }
+
+  public static Tensor exp(Tensor a) {
+    INDArray out = Transforms.exp(a.value(), true);
+    return recordOp(out, g -> grads(g.mul(out)), a);
+  }
+
+  public static Tensor log(Tensor a) {
+    INDArray x = a.value();
+    return recordOp(Transforms.log(x, true), g -> grads(g.div(x)), a);
+  }
+
+  /** {@code log(1 + a)}. */
+  public static Tensor log1p(Tensor a) {
+    INDArray x = a.value();
+    return recordOp(Transforms.log1p(x, true), g -> grads(g.div(x.add(1.0))), a);
+  }
+
+  public static Tensor abs(Tensor a) {
+    INDArray x = a.value();
+    return recordOp(Transforms.abs(x, true), g -> grads(g.mul(Transforms.sign(x, true))), a);
+  }
+
+  public static Tensor sign(Tensor a) {
+    return Tensor.of(Transforms.sign(a.value(), true));
+  }
+
+  public static Tensor pow(Tensor a, double p) {
+    INDArray x = a.value();
+    return recordOp(Transforms.pow(x, p, true), g -> grads(g.mul(Transforms.pow(x, p - 1, true)).muli(p)), a);
+  }
+
+  /** {@code 1 / a}. */
+  public static Tensor reciprocal(Tensor a) {
+    INDArray out = a.value().rdiv(1.0);
+    return recordOp(out, g -> grads(g.mul(out).muli(out).negi()), a);
+  }
+
+  /** Clips into {@code [lo, hi]}; the gradient flows only where the input was inside. */
+  public static Tensor clip(Tensor a, double lo, double hi) {
+    INDArray x = a.value();
+    INDArray inside = x.gte(lo).castTo(x.dataType()).muli(x.lte(hi).castTo(x.dataType()));
+    return recordOp(Transforms.min(Transforms.max(x, lo, true), hi, false), g -> grads(g.mul(inside)), a);
+  }
+
+  /** {@code cond ? a : b} with a boolean (or 0/1) condition; gradients go to the chosen side. */
+  public static Tensor where(Tensor cond, Tensor a, Tensor b) {
+    INDArray[] xy = binaryOperands(a, b);
+    INDArray c = Broadcast.to(cond.value().castTo(xy[0].dataType()), xy[0].shape());
+    long[] sa = a.value().shape();
+    long[] sb = b.value().shape();
+    INDArray out = xy[0].mul(c).addi(xy[1].mul(c.rsub(1.0)));
+    return recordOp(out, g -> grads(Broadcast.reduceTo(g.mul(c), sa), Broadcast.reduceTo(g.mul(c.rsub(1.0)), sb)), a, b);
+  }
+
+  /** A cast to another dtype; gradients flow between floating types. */
+  public static Tensor cast(Tensor a, org.jeras.core.tensor.DType dtype) {
+    INDArray x = a.value();
+    if (x.dataType() == dtype.nd4j()) {
+      return a;
+    }
+    org.nd4j.linalg.api.buffer.DataType from = x.dataType();
+    if (!dtype.isFloating() || !from.isFPType()) {
+      return Tensor.of(x.castTo(dtype.nd4j()));
+    }
+    return recordOp(x.castTo(dtype.nd4j()), g -> grads(g.castTo(from)), a);
+  }
+
+  /** A constant of the given value shaped and typed like {@code like}. */
+  public static Tensor fullLike(Tensor like, double value) {
+    return Tensor.of(Nd4j.valueArrayOf(like.value().shape(), value, like.value().dataType()));
+  }
+}

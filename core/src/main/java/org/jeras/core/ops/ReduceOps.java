@@ -1,0 +1,130 @@
+package org.jeras.core.ops;
+
+import static org.jeras.core.tensor.GradientTape.recordOp;
+
+import java.util.Arrays;
+import org.jeras.core.tensor.Tensor;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/** Differentiable reductions over axes (all axes when none are given). */
+public final class ReduceOps {
+  private ReduceOps() {}
+
+  /** Normalized, sorted axes; all axes when {@code axes} is empty. */
+  static int[] axes(int rank, int... axes) {
+    if (axes == null || axes.length == 0) {
+      int[] all = new int[rank];
+      for (int i = 0; i < rank; i++) {
+        all[i] = i;
+      }
+      return all;
+    }
+    int[] out = new int[axes.length];
+    for (int i = 0; i < axes.length; i++) {
+      out[i] = axes[i] < 0 ? axes[i] + rank : axes[i];
+    }
+    Arrays.sort(out);
+    return out;
+  }
+
+  /** The shape of a reduction with keepdims. */
+  static long[] keptShape(long[] shape, int[] axes) {
+    long[] kept = shape.clone();
+    for (int a : axes) {
+      kept[a] = 1;
+    }
+    return kept;
+  }
+
+  private static INDArray expandBack(INDArray g, long[] inShape, int[] axes) {
+    return Broadcast.to(g.reshape(keptShape(inShape, axes)), inShape);
+  }
+
+  public static Tensor sum(Tensor a, boolean keepDims, int... axes) {
+    INDArray x = a.value();
+    long[] in = x.shape();
+    int[] ax = axes(x.rank(), axes);
+    INDArray out = x.sum(keepDims, ax);
+    return recordOp(out, g -> new INDArray[] {expandBack(g, in, ax).dup()}, a);
+  }
+
+  public static Tensor sum(Tensor a) {
+    return sum(a, false);
+  }
+
+  public static Tensor mean(Tensor a, boolean keepDims, int... axes) {
+    INDArray x = a.value();
+    long[] in = x.shape();
+    int[] ax = axes(x.rank(), axes);
+    long n = 1;
+    for (int i : ax) {
+      n *= in[i];
+    }
+    double scale = 1.0 / n;
+    INDArray out = x.mean(keepDims, ax);
+    return recordOp(out, g -> new INDArray[] {expandBack(g, in, ax).mul(scale)}, a);
+  }
+
+  public static Tensor mean(Tensor a) {
+    return mean(a, false);
+  }
+
+  /** Max over axes; ties share the gradient equally. */
+  public static Tensor max(Tensor a, boolean keepDims, int... axes) {
+    return extreme(a, keepDims, true, axes);
+  }
+
+  public static Tensor min(Tensor a, boolean keepDims, int... axes) {
+    return extreme(a, keepDims, false, axes);
+  }
+
+  private static Tensor extreme(Tensor a, boolean keepDims, boolean max, int... axes) {
+    INDArray x = a.value();
+    long[] in = x.shape();
+    int[] ax = axes(x.rank(), axes);
+    INDArray kept = max ? x.max(true, ax) : x.min(true, ax);
+    INDArray out = keepDims ? kept : kept.reshape(dropAxes(in, ax));
+    return recordOp(out, g -> {
+      INDArray hit = x.eq(Broadcast.to(kept, in)).castTo(x.dataType());
+      INDArray count = Broadcast.to(hit.sum(true, ax), in);
+      return new INDArray[] {expandBack(g, in, ax).mul(hit).divi(count)};
+    }, a);
+  }
+
+  /** {@code log(sum(exp(a)))} over axes, computed stably. */
+  public static Tensor logSumExp(Tensor a, boolean keepDims, int... axes) {
+    INDArray x = a.value();
+    long[] in = x.shape();
+    int[] ax = axes(x.rank(), axes);
+    INDArray m = x.max(true, ax);
+    INDArray shifted = Transforms.exp(x.sub(Broadcast.to(m, in)), false);
+    INDArray kept = Transforms.log(shifted.sum(true, ax), false).addi(m);
+    INDArray out = keepDims ? kept : kept.reshape(dropAxes(in, ax));
+    return recordOp(out, g -> {
+      INDArray soft = Transforms.exp(x.sub(Broadcast.to(kept, in)), false);
+      return new INDArray[] {expandBack(g, in, ax).mul(soft)};
+    }, a);
+  }
+
+  static long[] dropAxes(long[] shape, int[] axes) {
+    long[] out = new long[shape.length - axes.length];
+    int n = 0;
+    outer:
+    for (int i = 0; i < shape.length; i++) {
+      for (int a : axes) {
+        if (a == i) {
+          continue outer;
+        }
+      }
+      out[n++] = shape[i];
+    }
+    return out;
+  }
+
+  /** Index of the maximum along {@code axis} (not differentiable). */
+  public static Tensor argmax(Tensor a, int axis) {
+    return Tensor.of(Nd4j.argMax(a.value(), axis < 0 ? axis + a.rank() : axis));
+  }
+}

@@ -1,0 +1,15 @@
+package org.jeras.core.regularizers;
+
+import org.jeras.core.config.KerasObject;
+import org.jeras.core.tensor.Tensor;
+
+/** A penalty on a weight or activation, added to the training loss (Keras's {@code Regularizer}). */
+public interface Regularizer extends KerasObject {
+  /** The scalar penalty for {@code x}; differentiable. */
+  Tensor apply(Tensor x);
+
+  @Override
+  default String module() {
+    return "keras.regularizers";
+  }
+}
