@@ -10,12 +10,17 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class Constant implements Initializer {
   private final Number value;
 
-  public Constant(Number value) {
+  private Constant(Number value) {
     this.value = value;
   }
 
   public Constant(double value) {
     this(PyNumber.of(value));
+  }
+
+  /** An integer value, written back as an int ({@code "value": 3}), as Keras does for {@code Constant(3)}. */
+  public Constant(long value) {
+    this(Long.valueOf(value));
   }
 
   public Constant() {

@@ -10,7 +10,7 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class Identity implements Initializer {
   private final Number gain;
 
-  public Identity(Number gain) {
+  private Identity(Number gain) {
     this.gain = gain;
   }
 

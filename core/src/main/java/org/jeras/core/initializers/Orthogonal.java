@@ -15,7 +15,7 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class Orthogonal extends RandomInitializer {
   private final Number gain;
 
-  public Orthogonal(Number gain, Long seed) {
+  private Orthogonal(Number gain, Long seed) {
     super(seed);
     this.gain = gain;
   }

@@ -11,7 +11,7 @@ public final class RandomNormal extends RandomInitializer {
   private final Number mean;
   private final Number stddev;
 
-  public RandomNormal(Number mean, Number stddev, Long seed) {
+  private RandomNormal(Number mean, Number stddev, Long seed) {
     super(seed);
     this.mean = mean;
     this.stddev = stddev;

@@ -11,7 +11,7 @@ public final class RandomUniform extends RandomInitializer {
   private final Number minval;
   private final Number maxval;
 
-  public RandomUniform(Number minval, Number maxval, Long seed) {
+  private RandomUniform(Number minval, Number maxval, Long seed) {
     super(seed);
     this.minval = minval;
     this.maxval = maxval;

@@ -11,7 +11,7 @@ public final class TruncatedNormal extends RandomInitializer {
   private final Number mean;
   private final Number stddev;
 
-  public TruncatedNormal(Number mean, Number stddev, Long seed) {
+  private TruncatedNormal(Number mean, Number stddev, Long seed) {
     super(seed);
     this.mean = mean;
     this.stddev = stddev;

@@ -38,7 +38,7 @@ public class VarianceScaling extends RandomInitializer {
    * @param inputAxes with {@code outputAxes}, the axes whose sizes multiply into the fans (else
    *     Keras's default: a conv kernel's receptive field times its last two axes)
    */
-  public VarianceScaling(Number scale, String mode, String distribution, Long seed, int[] inputAxes, int[] outputAxes) {
+  VarianceScaling(Number scale, String mode, String distribution, Long seed, int[] inputAxes, int[] outputAxes) {
     super(seed);
     if (!(scale.doubleValue() > 0)) {
       throw new ConfigException("Config key 'scale' must be a positive float, got " + scale);
@@ -56,6 +56,11 @@ public class VarianceScaling extends RandomInitializer {
     this.distribution = dist;
     this.inputAxes = inputAxes == null ? null : inputAxes.clone();
     this.outputAxes = outputAxes == null ? null : outputAxes.clone();
+  }
+
+  public VarianceScaling(double scale, String mode, String distribution, Long seed, int[] inputAxes,
+      int[] outputAxes) {
+    this(PyNumber.of(scale), mode, distribution, seed, inputAxes, outputAxes);
   }
 
   public VarianceScaling(double scale, String mode, String distribution, Long seed) {
