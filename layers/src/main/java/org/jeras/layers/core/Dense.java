@@ -18,7 +18,7 @@ import org.jeras.core.tensor.Variable;
 /** {@code activation(x @ kernel + bias)} over the last axis (Keras's {@code Dense}). */
 public class Dense extends Layer {
   private final int units;
-  private Activation activation = Activations.linear();
+  private Activation activation = Activations.LINEAR;
   private boolean useBias = true;
   private Initializer kernelInitializer = Defaults.initializer("glorot_uniform");
   private Initializer biasInitializer = Defaults.initializer("zeros");
