@@ -76,6 +76,16 @@ public class Functional extends Model {
     return "keras.src.models.functional";
   }
 
+  /** The names of the layers producing the outputs (keys of per-output losses and logs). */
+  @Override
+  public List<String> outputNames() {
+    List<String> names = new ArrayList<>();
+    for (Tensor t : outputs) {
+      names.add(t.history().layer().name());
+    }
+    return names;
+  }
+
   @Override
   public String registeredName() {
     return getClass() == Functional.class ? "Functional" : super.registeredName();
