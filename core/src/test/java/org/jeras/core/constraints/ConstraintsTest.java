@@ -59,6 +59,8 @@ class ConstraintsTest {
       Constraint c = Serialization.deserialize(new JsonPrimitive(e.getKey()), Constraint.class);
       assertEquals(e.getValue(), c.getConfig().toJson(), e.getKey());
     }
+    assertEquals(NonNeg.class, Constraints.get("non_neg").getClass());
+    assertThrows(ConfigException.class, () -> Constraints.get("positive"));
     Constraint listAxis = Serialization.deserialize(JsonParser.parseString(
         "{\"module\": \"keras.constraints\", \"class_name\": \"MaxNorm\", \"config\": {\"max_value\": 3, \"axis\": [0, 1]}}"),
         Constraint.class);

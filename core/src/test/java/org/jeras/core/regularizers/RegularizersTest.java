@@ -66,7 +66,8 @@ class RegularizersTest {
       Regularizer r = Serialization.deserialize(new JsonPrimitive(e.getKey()), Regularizer.class);
       assertEquals(e.getValue(), r.getConfig().toJson(), e.getKey());
     }
-    assertThrows(ConfigException.class, () -> Serialization.deserialize(new JsonPrimitive("l3"), Regularizer.class));
+    assertEquals(L1.class, Regularizers.get("l1").getClass());
+    assertThrows(ConfigException.class, () -> Regularizers.get("l3"));
   }
 
   @Test
