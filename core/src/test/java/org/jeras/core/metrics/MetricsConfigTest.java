@@ -78,6 +78,10 @@ class MetricsConfigTest {
     assertTrue(e.getMessage().contains("curve"), e.getMessage());
     e = assertThrows(ConfigException.class, () -> AUC.fromConfig(Config.parse("{\"multi_label\":true}")));
     assertTrue(e.getMessage().contains("multi_label"), e.getMessage());
+    e = assertThrows(ConfigException.class, () -> Mean.fromConfig(Config.parse("{\"dtype\":\"float99\"}")));
+    assertTrue(e.getMessage().contains("dtype"), e.getMessage());
+    assertEquals(org.jeras.core.tensor.DType.FLOAT64, Mean.fromConfig(Config.parse("{\"dtype\":{\"module\":\"keras\","
+        + "\"class_name\":\"DTypePolicy\",\"config\":{\"name\":\"float64\"},\"registered_name\":null}}")).dtype());
     e = assertThrows(ConfigException.class, () -> BinaryAccuracy.fromConfig(Config.parse("{\"threshold\":\"x\"}")));
     assertTrue(e.getMessage().contains("threshold"), e.getMessage());
   }
