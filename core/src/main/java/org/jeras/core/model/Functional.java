@@ -49,7 +49,7 @@ public class Functional extends Model {
     this.nodes = g.nodes;
     this.layers = g.layers;
     track("layers", layers);
-    markBuilt(inputShapeBuildConfig());
+    markBuiltWithConfig(inputShapeBuildConfig());
   }
 
   private JsonObject inputShapeBuildConfig() {

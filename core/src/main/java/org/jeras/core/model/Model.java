@@ -56,6 +56,14 @@ public abstract class Model extends Layer {
     compile(Compilation.options(config));
   }
 
+  /** Keras writes every model's {@code compile_config} ({@code {}} when not compiled) beside its build config. */
+  @Override
+  public void addSerializedExtras(JsonObject dict) {
+    super.addSerializedExtras(dict);
+    JsonObject cc = getCompileConfig();
+    dict.add("compile_config", cc == null ? new JsonObject() : cc);
+  }
+
   public boolean isCompiled() {
     return trainer != null;
   }
