@@ -96,6 +96,18 @@ public final class Config {
     return isSet(key) ? getDouble(key) : defaultValue;
   }
 
+  /**
+   * A number as written ({@code 2} stays an int, {@code 2.0} a float), for values Keras writes back
+   * exactly as the user gave them; {@code defaultValue} when absent or null.
+   */
+  public Number getNumber(String key, Number defaultValue) {
+    if (!isSet(key)) {
+      return defaultValue;
+    }
+    getDouble(key); // type check
+    return get(key).getAsNumber();
+  }
+
   public long getLong(String key) {
     double d = getDouble(key);
     if (d != Math.rint(d)) {

@@ -14,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Registry {
   private static final Map<String, Object> GLOBAL_CUSTOM = new ConcurrentHashMap<>();
   private static final Map<Class<?>, String> REGISTERED_NAMES = new ConcurrentHashMap<>();
+  // Functions are matched by identity: lambdas of one call site share a class.
+  private static final Map<Object, String> FUNCTION_NAMES = new java.util.IdentityHashMap<>();
   private static volatile Builtins builtins;
 
   private Registry() {}
@@ -67,11 +69,24 @@ public final class Registry {
 
   /** Registers a custom function (an activation, a loss function) under {@code package>name}. */
   public static void registerFunction(String pkg, String name, Object function) {
-    GLOBAL_CUSTOM.put((pkg == null ? "Custom" : pkg) + ">" + name, function);
+    String key = (pkg == null ? "Custom" : pkg) + ">" + name;
+    GLOBAL_CUSTOM.put(key, function);
+    synchronized (FUNCTION_NAMES) {
+      FUNCTION_NAMES.put(function, key);
+    }
   }
 
-  /** The registered name of an object's class, or null for built-ins and unregistered classes. */
+  /**
+   * The registered name of a registered function instance or of an object's class, or null for
+   * built-ins and unregistered objects.
+   */
   public static String registeredNameOf(Object o) {
+    synchronized (FUNCTION_NAMES) {
+      String fn = FUNCTION_NAMES.get(o);
+      if (fn != null) {
+        return fn;
+      }
+    }
     return REGISTERED_NAMES.get(o.getClass());
   }
 

@@ -63,6 +63,9 @@ public final class Serialization {
     String className = dict.getString("class_name");
     String module = dict.getString("module", null);
     String registeredName = dict.getString("registered_name", null);
+    if ("function".equals(className)) {
+      return deserializeFunction(dict, kind, custom);
+    }
     Object found = Registry.lookupCustom(registeredName, custom);
     if (found == null) {
       found = Registry.lookupCustom(className, custom);
@@ -82,6 +85,23 @@ public final class Serialization {
       extras.readSerializedExtras(dict);
     }
     return obj;
+  }
+
+  /**
+   * A function dict ({@code {"module": "builtins", "class_name": "function", "config":
+   * "package>name"}}): its {@code config} names a registered function or a built-in one.
+   */
+  private static <T> T deserializeFunction(Config dict, Class<T> kind, Map<String, ?> custom) {
+    String name = dict.getString("config");
+    Object found = Registry.lookupCustom(name, custom);
+    if (found == null) {
+      found = Registry.lookupAlias(kind, name);
+    }
+    if (found == null) {
+      throw new ConfigException("Could not locate function '" + name + "' (a " + kind.getSimpleName() + "). "
+          + HOW_TO_REGISTER);
+    }
+    return instantiate(found, Config.empty(), kind, name);
   }
 
   private static <T> T instantiate(Object found, Config cfg, Class<T> kind, String name) {

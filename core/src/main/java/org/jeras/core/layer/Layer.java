@@ -610,6 +610,11 @@ public abstract class Layer implements KerasObject, Serialization.Extras {
     });
   }
 
+  /** Records a symbolic call of this layer (used by layers that create their own nodes). */
+  protected final void registerNode(LayerNode node) {
+    inboundNodes.add(node);
+  }
+
   /** The calls of this layer recorded while building functional graphs, in order. */
   public List<LayerNode> inboundNodes() {
     return Collections.unmodifiableList(inboundNodes);

@@ -1,0 +1,22 @@
+package org.jeras.core.constraints;
+
+import org.jeras.core.config.Config;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/** Keras's {@code NonNeg}: {@code max(w, 0)}. */
+public final class NonNeg implements Constraint {
+  public static NonNeg fromConfig(Config c) {
+    return new NonNeg();
+  }
+
+  @Override
+  public INDArray apply(INDArray w) {
+    return Transforms.max(w, 0.0, true);
+  }
+
+  @Override
+  public Config getConfig() {
+    return Config.empty();
+  }
+}

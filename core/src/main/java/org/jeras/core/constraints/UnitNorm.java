@@ -1,0 +1,39 @@
+package org.jeras.core.constraints;
+
+import org.jeras.core.config.Config;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** Keras's {@code UnitNorm}: {@code w / (eps + norm)}, norms along {@code axis} (default 0). */
+public final class UnitNorm implements Constraint {
+  private final NormAxes axis;
+
+  private UnitNorm(NormAxes axis) {
+    this.axis = axis;
+  }
+
+  public UnitNorm(int axis) {
+    this(NormAxes.of(axis));
+  }
+
+  public UnitNorm(int... axes) {
+    this(NormAxes.of(axes));
+  }
+
+  public UnitNorm() {
+    this(0);
+  }
+
+  public static UnitNorm fromConfig(Config c) {
+    return new UnitNorm(NormAxes.read(c));
+  }
+
+  @Override
+  public INDArray apply(INDArray w) {
+    return axis.rescale(w, norms -> norms.assign(1.0));
+  }
+
+  @Override
+  public Config getConfig() {
+    return Config.empty().put("axis", axis.json());
+  }
+}

@@ -1,0 +1,47 @@
+package org.jeras.core.initializers;
+
+import org.jeras.core.config.Config;
+import org.jeras.core.config.PyNumber;
+import org.jeras.core.tensor.DType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Keras's {@code Constant}: every entry equals the scalar {@code value} (default 0.0). */
+public final class Constant implements Initializer {
+  private final Number value;
+
+  private Constant(Number value) {
+    this.value = value;
+  }
+
+  public Constant(double value) {
+    this(PyNumber.of(value));
+  }
+
+  /** An integer value, written back as an int ({@code "value": 3}), as Keras does for {@code Constant(3)}. */
+  public Constant(long value) {
+    this(Long.valueOf(value));
+  }
+
+  public Constant() {
+    this(0.0);
+  }
+
+  public static Constant fromConfig(Config c) {
+    return new Constant(c.getNumber("value", PyNumber.of(0.0)));
+  }
+
+  public double value() {
+    return value.doubleValue();
+  }
+
+  @Override
+  public INDArray generate(long[] shape, DType dtype) {
+    return Nd4j.valueArrayOf(shape, value.doubleValue(), dtype.nd4j());
+  }
+
+  @Override
+  public Config getConfig() {
+    return Config.empty().put("value", RandomInitializer.number(value));
+  }
+}

@@ -1,0 +1,41 @@
+package org.jeras.core.initializers;
+
+import org.jeras.core.config.Config;
+import org.jeras.core.config.PyNumber;
+import org.jeras.core.random.RandomOps;
+import org.jeras.core.tensor.DType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** Keras's {@code TruncatedNormal}: normal values, redrawn beyond two standard deviations (defaults 0.0, 0.05). */
+public final class TruncatedNormal extends RandomInitializer {
+  private final Number mean;
+  private final Number stddev;
+
+  private TruncatedNormal(Number mean, Number stddev, Long seed) {
+    super(seed);
+    this.mean = mean;
+    this.stddev = stddev;
+  }
+
+  public TruncatedNormal(double mean, double stddev, Long seed) {
+    this(PyNumber.of(mean), PyNumber.of(stddev), seed);
+  }
+
+  public TruncatedNormal() {
+    this(0.0, 0.05, null);
+  }
+
+  public static TruncatedNormal fromConfig(Config c) {
+    return new TruncatedNormal(c.getNumber("mean", PyNumber.of(0.0)), c.getNumber("stddev", PyNumber.of(0.05)), readSeed(c));
+  }
+
+  @Override
+  public INDArray generate(long[] shape, DType dtype) {
+    return RandomOps.truncatedNormal(shape, dtype, mean.doubleValue(), stddev.doubleValue(), draws());
+  }
+
+  @Override
+  public Config getConfig() {
+    return seedConfig().put("mean", number(mean)).put("stddev", number(stddev));
+  }
+}

@@ -1,0 +1,64 @@
+package org.jeras.core.losses;
+
+import org.jeras.core.config.Config;
+import org.jeras.core.ops.MathOps;
+import org.jeras.core.ops.NnOps;
+import org.jeras.core.ops.ReduceOps;
+import org.jeras.core.tensor.Tensor;
+
+/**
+ * Keras's {@code BinaryCrossentropy}: element-wise binary crossentropy averaged over {@code axis}.
+ * Probabilities are clipped to {@code [eps, 1 - eps]}; logits use the stable
+ * {@code (1 - t) * x + softplus(-x)}. Label smoothing moves targets towards 0.5.
+ */
+public final class BinaryCrossentropy extends Loss {
+  private final boolean fromLogits;
+  private final double labelSmoothing;
+  private final int axis;
+
+  public BinaryCrossentropy(boolean fromLogits, double labelSmoothing, int axis) {
+    super("binary_crossentropy");
+    this.fromLogits = fromLogits;
+    this.labelSmoothing = labelSmoothing;
+    this.axis = axis;
+  }
+
+  public BinaryCrossentropy() {
+    this(false, 0.0, -1);
+  }
+
+  public boolean fromLogits() {
+    return fromLogits;
+  }
+
+  /** Keras's backend {@code binary_crossentropy(target, output, from_logits)}, element-wise. */
+  static Tensor elementwise(Tensor target, Tensor output, boolean fromLogits) {
+    if (fromLogits) {
+      return MathOps.add(MathOps.mul(MathOps.rsub(1.0, target), output), LossOps.softplus(MathOps.neg(output)));
+    }
+    Tensor p = MathOps.clip(output, LossOps.EPSILON, 1.0 - LossOps.EPSILON);
+    Tensor positive = MathOps.mul(target, MathOps.log(p));
+    Tensor negative = MathOps.mul(MathOps.rsub(1.0, target), MathOps.log1p(MathOps.neg(p)));
+    return MathOps.neg(MathOps.add(positive, negative));
+  }
+
+  /** {@code t * (1 - s) + 0.5 * s}: binary label smoothing. */
+  static Tensor smooth(Tensor yTrue, double labelSmoothing) {
+    return labelSmoothing == 0 ? yTrue : MathOps.add(MathOps.mul(yTrue, 1.0 - labelSmoothing), 0.5 * labelSmoothing);
+  }
+
+  @Override
+  protected Tensor compute(Tensor yTrue, Tensor yPred) {
+    return ReduceOps.mean(elementwise(smooth(yTrue, labelSmoothing), yPred, fromLogits), false, axis);
+  }
+
+  @Override
+  protected void addConfig(Config config) {
+    config.put("from_logits", fromLogits).put("label_smoothing", labelSmoothing).put("axis", axis);
+  }
+
+  public static BinaryCrossentropy fromConfig(Config config) {
+    return new BinaryCrossentropy(config.getBoolean("from_logits", false), config.getDouble("label_smoothing", 0.0),
+        config.getInt("axis", -1)).withBaseConfig(config);
+  }
+}

@@ -1,0 +1,31 @@
+package org.jeras.core.metrics;
+
+import org.jeras.core.config.Config;
+import org.jeras.core.losses.LossOps;
+import org.jeras.core.tensor.DType;
+import org.jeras.core.tensor.Tensor;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Keras's {@code MeanAbsoluteError} metric: the running mean of the per-sample MAE loss. */
+public final class MeanAbsoluteError extends MeanMetricWrapper {
+  private static final org.jeras.core.losses.MeanAbsoluteError FN = new org.jeras.core.losses.MeanAbsoluteError();
+
+  public MeanAbsoluteError(String name, DType dtype) {
+    super(name, dtype);
+  }
+
+  public MeanAbsoluteError() {
+    this("mean_absolute_error", DType.FLOAT32);
+  }
+
+  @Override
+  protected Tensor values(Tensor yTrue, Tensor yPred) {
+    return FN.call(yTrue, yPred);
+  }
+
+  public static MeanAbsoluteError fromConfig(Config config) {
+    return new MeanAbsoluteError(nameOf(config, "mean_absolute_error"), dtypeOf(config));
+  }
+}

@@ -1,0 +1,28 @@
+package org.jeras.core.metrics;
+
+import org.jeras.core.losses.Loss;
+import org.jeras.core.losses.Reduction;
+import org.jeras.core.tensor.DType;
+import org.jeras.core.tensor.Tensor;
+
+/**
+ * Keras's {@code MeanMetricWrapper}: the running mean of a per-sample function of
+ * {@code (y_true, y_pred)}; the Keras mask of {@code y_pred} is merged into the sample weights.
+ * Subclasses give only the function.
+ */
+public abstract class MeanMetricWrapper extends Mean {
+  protected MeanMetricWrapper(String name, DType dtype) {
+    super(name, dtype);
+  }
+
+  /** The per-sample values for one batch. */
+  protected abstract Tensor values(Tensor yTrue, Tensor yPred);
+
+  @Override
+  public void updateState(Tensor yTrue, Tensor yPred, Tensor sampleWeight) {
+    Tensor mask = yPred.mask();
+    Tensor values = values(yTrue, yPred.withMask(null));
+    Tensor weights = Loss.applyMask(sampleWeight, mask == null ? null : mask.value(), dtype().nd4j(), Reduction.SUM);
+    update(values, weights);
+  }
+}

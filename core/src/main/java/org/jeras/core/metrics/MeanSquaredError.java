@@ -1,0 +1,31 @@
+package org.jeras.core.metrics;
+
+import org.jeras.core.config.Config;
+import org.jeras.core.losses.LossOps;
+import org.jeras.core.tensor.DType;
+import org.jeras.core.tensor.Tensor;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Keras's {@code MeanSquaredError} metric: the running mean of the per-sample MSE loss. */
+public final class MeanSquaredError extends MeanMetricWrapper {
+  private static final org.jeras.core.losses.MeanSquaredError FN = new org.jeras.core.losses.MeanSquaredError();
+
+  public MeanSquaredError(String name, DType dtype) {
+    super(name, dtype);
+  }
+
+  public MeanSquaredError() {
+    this("mean_squared_error", DType.FLOAT32);
+  }
+
+  @Override
+  protected Tensor values(Tensor yTrue, Tensor yPred) {
+    return FN.call(yTrue, yPred);
+  }
+
+  public static MeanSquaredError fromConfig(Config config) {
+    return new MeanSquaredError(nameOf(config, "mean_squared_error"), dtypeOf(config));
+  }
+}

@@ -1,0 +1,140 @@
+package org.jeras.core.metrics;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.jeras.core.config.Config;
+import org.jeras.core.config.ConfigException;
+import org.jeras.core.config.KerasObject;
+import org.jeras.core.config.Serialization;
+import org.jeras.core.tensor.DType;
+import org.jeras.core.tensor.Tensor;
+import org.jeras.core.tensor.Variable;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A stateful Keras metric ({@code keras.metrics.Metric}): {@link #updateState} accumulates into
+ * non-trainable variables (created like Keras's {@code add_variable}, zero-initialized, named as
+ * Keras names them), {@link #result} reads the current value, {@link #resetState} zeroes the state.
+ */
+public abstract class Metric implements KerasObject, Serialization.Shorthand {
+  private final String name;
+  private final DType dtype;
+  private final List<Variable> variables = new ArrayList<>();
+  private String alias;
+
+  protected Metric(String name, DType dtype) {
+    this.name = java.util.Objects.requireNonNull(name, "name");
+    this.dtype = dtype == null ? DType.FLOAT32 : dtype;
+  }
+
+  /** A zero-initialized state variable of this metric's dtype, path {@code <metric name>/<name>}. */
+  protected final Variable addVariable(String variableName, long... shape) {
+    Variable v = new Variable(variableName, name.replace('/', '>') + "/" + variableName,
+        Nd4j.zeros(dtype.nd4j(), shape), false);
+    variables.add(v);
+    return v;
+  }
+
+  /** Accumulates a batch; {@code sampleWeight} may be null. */
+  public abstract void updateState(Tensor yTrue, Tensor yPred, Tensor sampleWeight);
+
+  /** The current value: a scalar, or a vector for metrics with several thresholds. */
+  public abstract INDArray resultArray();
+
+  /** The current value of a scalar metric. */
+  public double result() {
+    INDArray r = resultArray();
+    if (r.length() != 1) {
+      throw new IllegalStateException("Metric '" + name + "' has " + r.length() + " values; use resultArray()");
+    }
+    return r.getDouble(0);
+  }
+
+  /** Zeroes every state variable. */
+  public void resetState() {
+    for (Variable v : variables) {
+      v.assign(Nd4j.zeros(v.dtype().nd4j(), v.array().shape()));
+    }
+  }
+
+  /** The name results are logged under ({@code "accuracy"}, {@code "mae"}, {@code "loss"}). */
+  public String name() {
+    return name;
+  }
+
+  public DType dtype() {
+    return dtype;
+  }
+
+  /** The string this metric was resolved from in a compile config ({@code "acc"}), or null. */
+  public String alias() {
+    return alias;
+  }
+
+  void setAlias(String alias) {
+    this.alias = alias;
+  }
+
+  /** A metric resolved from a string serializes back to that string. */
+  @Override
+  public String shorthand() {
+    return alias;
+  }
+
+  /** The state variables in creation order (Keras's {@code metric.variables}). */
+  public List<Variable> variables() {
+    return Collections.unmodifiableList(variables);
+  }
+
+  /** Adds a value to a state variable, in the variable's dtype. */
+  protected static void assignAdd(Variable v, INDArray delta) {
+    v.assign(v.array().add(delta.castTo(v.array().dataType())));
+  }
+
+  @Override
+  public String module() {
+    return "keras.metrics";
+  }
+
+  /** Adds this class's own config keys after {@code name} and {@code dtype}. */
+  protected void addConfig(Config config) {}
+
+  /** Keras's {@code Metric.get_config}: {@code name}, {@code dtype}, then the class's own keys. */
+  @Override
+  public Config getConfig() {
+    Config c = Config.empty().put("name", name).put("dtype", dtype.kerasName());
+    addConfig(c);
+    return c;
+  }
+
+  /** The {@code name} of a config, or {@code defaultName}. */
+  protected static String nameOf(Config config, String defaultName) {
+    return config.getString("name", defaultName);
+  }
+
+  /** The {@code dtype} of a config (a name or a DTypePolicy dict), float32 when absent. */
+  protected static DType dtypeOf(Config config) {
+    if (!config.isSet("dtype")) {
+      return DType.FLOAT32;
+    }
+    com.google.gson.JsonElement e = config.get("dtype");
+    try {
+      if (e.isJsonPrimitive()) {
+        return DType.of(e.getAsString());
+      }
+      if (e.isJsonObject()) {
+        return DType.of(Config.of(e.getAsJsonObject()).getConfig("config").getString("name"));
+      }
+    } catch (IllegalArgumentException ex) {
+      throw new ConfigException("Config key 'dtype': " + ex.getMessage());
+    }
+    throw new ConfigException("Config key 'dtype' must be a dtype name or a DTypePolicy, got " + e);
+  }
+
+  @Override
+  public String toString() {
+    return "<" + className() + " name=" + name + ">";
+  }
+}

@@ -1,0 +1,66 @@
+package org.jeras.core.metrics;
+
+import java.util.function.Function;
+import org.jeras.core.config.BuiltinProvider;
+import org.jeras.core.config.Config;
+import org.jeras.core.config.ObjectFactory;
+import org.jeras.core.config.Registry;
+import org.jeras.core.tensor.DType;
+
+/**
+ * Registers Keras's built-in metrics under {@code keras.metrics}, with the string names Keras's
+ * {@code metrics.get} accepts: the class name, its snake_case form and the short aliases
+ * ({@code "mse"}, {@code "mae"}).
+ */
+public final class MetricsProvider implements BuiltinProvider {
+  /** A metric factory taking the name the metric is created under. */
+  interface Named extends ObjectFactory<Metric> {
+    Metric create(String name);
+
+    @Override
+    default Metric fromConfig(Config ignored) {
+      return create(null);
+    }
+  }
+
+  @Override
+  public void register(Registry.Builtins b) {
+    metric(b, "Mean", Mean::fromConfig, n -> new Mean(or(n, "mean")), "mean");
+    metric(b, "Sum", Sum::fromConfig, n -> new Sum(or(n, "sum"), DType.FLOAT32), "sum");
+    metric(b, "Accuracy", Accuracy::fromConfig, n -> new Accuracy(or(n, "accuracy"), DType.FLOAT32), "accuracy");
+    metric(b, "BinaryAccuracy", BinaryAccuracy::fromConfig,
+        n -> new BinaryAccuracy(or(n, "binary_accuracy"), DType.FLOAT32, 0.5), "binary_accuracy");
+    metric(b, "CategoricalAccuracy", CategoricalAccuracy::fromConfig,
+        n -> new CategoricalAccuracy(or(n, "categorical_accuracy"), DType.FLOAT32), "categorical_accuracy");
+    metric(b, "SparseCategoricalAccuracy", SparseCategoricalAccuracy::fromConfig,
+        n -> new SparseCategoricalAccuracy(or(n, "sparse_categorical_accuracy"), DType.FLOAT32),
+        "sparse_categorical_accuracy");
+    metric(b, "TopKCategoricalAccuracy", TopKCategoricalAccuracy::fromConfig,
+        n -> new TopKCategoricalAccuracy(5, or(n, "top_k_categorical_accuracy"), DType.FLOAT32),
+        "top_k_categorical_accuracy");
+    metric(b, "MeanSquaredError", MeanSquaredError::fromConfig,
+        n -> new MeanSquaredError(or(n, "mean_squared_error"), DType.FLOAT32), "mean_squared_error", "mse", "MSE");
+    metric(b, "MeanAbsoluteError", MeanAbsoluteError::fromConfig,
+        n -> new MeanAbsoluteError(or(n, "mean_absolute_error"), DType.FLOAT32), "mean_absolute_error", "mae", "MAE");
+    metric(b, "RootMeanSquaredError", RootMeanSquaredError::fromConfig,
+        n -> new RootMeanSquaredError(or(n, "root_mean_squared_error"), DType.FLOAT32), "root_mean_squared_error");
+    metric(b, "Precision", Precision::fromConfig, n -> new Precision(null, null, null, n, DType.FLOAT32), "precision");
+    metric(b, "Recall", Recall::fromConfig, n -> new Recall(null, null, null, n, DType.FLOAT32), "recall");
+    metric(b, "AUC", AUC::fromConfig,
+        n -> new AUC(200, AUC.Curve.ROC, AUC.Summation.INTERPOLATION, n, DType.FLOAT32, null, false), "auc");
+  }
+
+  private static String or(String name, String defaultName) {
+    return name == null ? defaultName : name;
+  }
+
+  private static void metric(Registry.Builtins b, String className, ObjectFactory<? extends Metric> fromConfig,
+      Function<String, Metric> create, String... names) {
+    b.add(Metric.class, "keras.metrics", className, fromConfig);
+    Named named = create::apply;
+    b.alias(Metric.class, className, named);
+    for (String n : names) {
+      b.alias(Metric.class, n, named);
+    }
+  }
+}

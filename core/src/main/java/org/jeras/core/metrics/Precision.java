@@ -1,0 +1,32 @@
+package org.jeras.core.metrics;
+
+import com.google.gson.JsonElement;
+import org.jeras.core.config.Config;
+import org.jeras.core.tensor.DType;
+import org.jeras.core.tensor.Variable;
+
+/**
+ * Keras's {@code Precision}: {@code tp / (tp + fp)} at each threshold (0.5 by default; with
+ * {@code top_k}, the top k scores of a row count as positive). Variables {@code true_positives},
+ * {@code false_positives}.
+ */
+public final class Precision extends ConfusionRate {
+  /** @param thresholds null, one number or a list (as in a Keras config); topK, classId nullable. */
+  public Precision(JsonElement thresholds, Integer topK, Integer classId, String name, DType dtype) {
+    super("precision", "false_positives", thresholds, topK, classId, name, dtype);
+  }
+
+  public Precision(double... thresholds) {
+    this(thresholds.length == 0 ? null : thresholdsJson(thresholds), null, null, null, DType.FLOAT32);
+  }
+
+  @Override
+  ConfusionMatrix.Counters counters(Variable truePositives, Variable falsePositives) {
+    return new ConfusionMatrix.Counters(truePositives, falsePositives, null, null);
+  }
+
+  public static Precision fromConfig(Config config) {
+    return new Precision(thresholdsOf(config), config.getIntOrNull("top_k"), config.getIntOrNull("class_id"),
+        config.getString("name", null), dtypeOf(config));
+  }
+}

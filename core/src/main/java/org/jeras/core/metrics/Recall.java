@@ -1,0 +1,32 @@
+package org.jeras.core.metrics;
+
+import com.google.gson.JsonElement;
+import org.jeras.core.config.Config;
+import org.jeras.core.tensor.DType;
+import org.jeras.core.tensor.Variable;
+
+/**
+ * Keras's {@code Recall}: {@code tp / (tp + fn)} at each threshold (0.5 by default; with
+ * {@code top_k}, the top k scores of a row count as positive). Variables {@code true_positives},
+ * {@code false_negatives}.
+ */
+public final class Recall extends ConfusionRate {
+  /** @param thresholds null, one number or a list (as in a Keras config); topK, classId nullable. */
+  public Recall(JsonElement thresholds, Integer topK, Integer classId, String name, DType dtype) {
+    super("recall", "false_negatives", thresholds, topK, classId, name, dtype);
+  }
+
+  public Recall(double... thresholds) {
+    this(thresholds.length == 0 ? null : thresholdsJson(thresholds), null, null, null, DType.FLOAT32);
+  }
+
+  @Override
+  ConfusionMatrix.Counters counters(Variable truePositives, Variable falseNegatives) {
+    return new ConfusionMatrix.Counters(truePositives, null, null, falseNegatives);
+  }
+
+  public static Recall fromConfig(Config config) {
+    return new Recall(thresholdsOf(config), config.getIntOrNull("top_k"), config.getIntOrNull("class_id"),
+        config.getString("name", null), dtypeOf(config));
+  }
+}

@@ -1,0 +1,37 @@
+package org.jeras.core.metrics;
+
+import org.jeras.core.config.Config;
+import org.jeras.core.losses.LossOps;
+import org.jeras.core.tensor.DType;
+import org.jeras.core.tensor.Tensor;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Keras's {@code RootMeanSquaredError}: {@code sqrt} of the running mean of per-sample mean squared errors. */
+public final class RootMeanSquaredError extends Mean {
+  public RootMeanSquaredError(String name, DType dtype) {
+    super(name, dtype);
+  }
+
+  public RootMeanSquaredError() {
+    this("root_mean_squared_error", DType.FLOAT32);
+  }
+
+  @Override
+  public void updateState(Tensor yTrue, Tensor yPred, Tensor sampleWeight) {
+    DataType dt = dtype().nd4j();
+    Tensor[] a = LossOps.squeezeOrExpand(Tensor.of(yTrue.value().castTo(dt)), Tensor.of(yPred.value().castTo(dt)), true);
+    INDArray error = a[1].value().sub(a[0].value());
+    update(Tensor.of(error.muli(error)), sampleWeight);
+  }
+
+  @Override
+  public INDArray resultArray() {
+    return org.nd4j.linalg.ops.transforms.Transforms.sqrt(super.resultArray(), true);
+  }
+
+  public static RootMeanSquaredError fromConfig(Config config) {
+    return new RootMeanSquaredError(nameOf(config, "root_mean_squared_error"), dtypeOf(config));
+  }
+}

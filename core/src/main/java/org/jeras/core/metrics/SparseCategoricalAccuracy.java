@@ -1,0 +1,40 @@
+package org.jeras.core.metrics;
+
+import org.jeras.core.config.Config;
+import org.jeras.core.losses.LossOps;
+import org.jeras.core.tensor.DType;
+import org.jeras.core.tensor.Tensor;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Keras's {@code SparseCategoricalAccuracy}: whether the integer label equals {@code argmax(y_pred)}. */
+public final class SparseCategoricalAccuracy extends MeanMetricWrapper {
+  public SparseCategoricalAccuracy(String name, DType dtype) {
+    super(name, dtype);
+  }
+
+  public SparseCategoricalAccuracy() {
+    this("sparse_categorical_accuracy", DType.FLOAT32);
+  }
+
+  @Override
+  protected Tensor values(Tensor yTrue, Tensor yPred) {
+    INDArray t = yTrue.value();
+    if (t.rank() == yPred.rank() && t.size(-1) == 1) {
+      long[] s = t.shape();
+      t = t.reshape(java.util.Arrays.copyOf(s, s.length - 1));
+    }
+    INDArray p = Nd4j.argMax(yPred.value(), yPred.rank() - 1).castTo(DataType.DOUBLE);
+    INDArray matches = t.castTo(DataType.DOUBLE).eq(p).castTo(DataType.FLOAT);
+    if (matches.rank() > 1 && matches.size(-1) == 1) {
+      long[] s = matches.shape();
+      matches = matches.reshape(java.util.Arrays.copyOf(s, s.length - 1));
+    }
+    return Tensor.of(matches);
+  }
+
+  public static SparseCategoricalAccuracy fromConfig(Config config) {
+    return new SparseCategoricalAccuracy(nameOf(config, "sparse_categorical_accuracy"), dtypeOf(config));
+  }
+}

@@ -1,0 +1,82 @@
+package org.jeras.core.model;
+
+import java.util.List;
+import org.jeras.core.config.Config;
+import org.jeras.core.layer.CallArgs;
+import org.jeras.core.layer.CallContext;
+import org.jeras.core.layer.KerasHistory;
+import org.jeras.core.layer.LayerNode;
+import org.jeras.core.layer.Layer;
+import org.jeras.core.tensor.DType;
+import org.jeras.core.tensor.Shape;
+import org.jeras.core.tensor.Tensor;
+
+/** The entry point of a model's graph: holds the batch shape and dtype of one input (Keras's {@code InputLayer}). */
+public final class InputLayer extends Layer {
+  private final Shape batchShape;
+  private final DType dtype;
+  private final boolean sparse;
+  private final boolean ragged;
+  private final boolean optional;
+  private final Tensor output;
+
+  public InputLayer(Shape batchShape, DType dtype, String name) {
+    this(batchShape, dtype, name, false, false, false);
+  }
+
+  private InputLayer(Shape batchShape, DType dtype, String name, boolean sparse, boolean ragged, boolean optional) {
+    if (name != null) {
+      setName(name);
+    }
+    this.batchShape = batchShape;
+    this.dtype = dtype;
+    this.sparse = sparse;
+    this.ragged = ragged;
+    this.optional = optional;
+    this.output = Tensor.symbolic(batchShape, dtype, new KerasHistory(this, 0, 0));
+    markBuilt(null);
+    recordInputNode();
+  }
+
+  private void recordInputNode() {
+    // An input layer's only node has no arguments; its output is the model input.
+    registerNode(new LayerNode(this, CallArgs.of(List.of(), java.util.Map.of()), List.of(output)));
+  }
+
+  public static InputLayer fromConfig(Config c) {
+    Shape shape = c.isSet("batch_shape") ? c.getShape("batch_shape") : c.getShape("batch_input_shape");
+    DType dtype = DType.of(c.isSet("dtype") && c.get("dtype").isJsonPrimitive() ? c.getString("dtype") : "float32");
+    return new InputLayer(shape, dtype, c.getString("name", null), c.getBoolean("sparse", false),
+        c.getBoolean("ragged", false), c.getBoolean("optional", false));
+  }
+
+  public Shape batchShape() {
+    return batchShape;
+  }
+
+  public DType dtype() {
+    return dtype;
+  }
+
+  /** The symbolic tensor this layer feeds into the graph. */
+  @Override
+  public Tensor output() {
+    return output;
+  }
+
+  @Override
+  protected Tensor call(Tensor input, CallContext ctx) {
+    return input;
+  }
+
+  @Override
+  public Config getConfig() {
+    return Config.empty()
+        .putShape("batch_shape", batchShape)
+        .put("dtype", dtype.kerasName())
+        .put("sparse", sparse)
+        .put("ragged", ragged)
+        .put("name", name())
+        .put("optional", optional);
+  }
+}

@@ -1,0 +1,148 @@
+package org.jeras.core.model;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.jeras.core.config.Config;
+import org.jeras.core.config.Serialization;
+import org.jeras.core.layer.CallContext;
+import org.jeras.core.layer.DTypePolicy;
+import org.jeras.core.layer.Layer;
+import org.jeras.core.tensor.DType;
+import org.jeras.core.tensor.Shape;
+import org.jeras.core.tensor.Tensor;
+
+/** A linear stack of layers, as Keras's {@code Sequential}. */
+public class Sequential extends Model {
+  private final List<Layer> layers = new ArrayList<>();
+  private InputLayer inputLayer;
+
+  public Sequential(Layer... layers) {
+    this(null, layers);
+  }
+
+  public Sequential(String name, Layer... layers) {
+    if (name != null) {
+      setName(name);
+    }
+    track("layers", this.layers);
+    for (Layer l : layers) {
+      add(l);
+    }
+  }
+
+  /** Appends a layer; an {@link InputLayer} (or {@code Input}) fixes the input shape and builds the model. */
+  public Sequential add(Layer layer) {
+    if (layer instanceof InputLayer in) {
+      if (inputLayer != null || !layers.isEmpty()) {
+        throw new IllegalArgumentException("An InputLayer can only be the first layer of a Sequential");
+      }
+      inputLayer = in;
+      return this;
+    }
+    layers.add(layer);
+    if (inputLayer != null) {
+      buildGraph();
+    }
+    return this;
+  }
+
+  /** Adds an input of per-sample {@code shape} (Keras's {@code model.add(Input(shape))}). */
+  public Sequential add(Tensor input) {
+    if (input.history() == null || !(input.history().layer() instanceof InputLayer in)) {
+      throw new IllegalArgumentException("Only a tensor from Input.of(...) can be added to a Sequential");
+    }
+    return add(in);
+  }
+
+  /** Removes the last layer. */
+  public Layer pop() {
+    if (layers.isEmpty()) {
+      throw new IllegalStateException("There are no layers in the model");
+    }
+    return layers.remove(layers.size() - 1);
+  }
+
+  @Override
+  public List<Layer> layers() {
+    return Collections.unmodifiableList(layers);
+  }
+
+  public InputLayer inputLayer() {
+    return inputLayer;
+  }
+
+  @Override
+  public String module() {
+    return "keras";
+  }
+
+  @Override
+  protected void build(Shape inputShape) {
+    if (inputLayer == null) {
+      inputLayer = new InputLayer(inputShape, DType.FLOAT32, null);
+    }
+    buildGraph();
+  }
+
+  private void buildGraph() {
+    Tensor x = inputLayer.output();
+    for (Layer l : layers) {
+      if (!l.isBuilt() || l.inboundNodes().isEmpty()) {
+        x = l.apply(x);
+      } else {
+        x = l.computeOutputSpec(org.jeras.core.layer.CallArgs.of(x)).get(0);
+        x = Tensor.symbolic(x.shape(), x.dtype(), null);
+      }
+    }
+    com.google.gson.JsonObject bc = new com.google.gson.JsonObject();
+    bc.add("input_shape", Config.shapeJson(inputLayer.batchShape()));
+    markBuilt(bc);
+  }
+
+  @Override
+  protected Tensor call(Tensor input, CallContext ctx) {
+    Tensor x = input;
+    for (Layer l : layers) {
+      x = l.apply(x);
+    }
+    return x;
+  }
+
+  @Override
+  public Config getConfig() {
+    Config c = Config.empty()
+        .put("name", name())
+        .put("trainable", isTrainable())
+        .put("dtype", Serialization.serialize(dtypePolicy()));
+    JsonArray list = new JsonArray();
+    if (inputLayer != null) {
+      list.add(Serialization.serialize(inputLayer));
+    }
+    for (Layer l : layers) {
+      list.add(Serialization.serialize(l));
+    }
+    c.put("layers", list);
+    if (inputLayer != null) {
+      c.putShape("build_input_shape", inputLayer.batchShape());
+    }
+    return c;
+  }
+
+  public static Sequential fromConfig(Config config) {
+    Sequential s = new Sequential(config.getString("name", null));
+    if (config.isSet("dtype")) {
+      s.setDtypePolicy(DTypePolicy.from(config.get("dtype")));
+    }
+    for (JsonElement e : config.get("layers").getAsJsonArray()) {
+      s.add(Serialization.deserialize(e, Layer.class));
+    }
+    if (s.inputLayer == null && config.isSet("build_input_shape")) {
+      s.build(config.getShape("build_input_shape"), true);
+    }
+    s.setTrainable(config.getBoolean("trainable", true));
+    return s;
+  }
+}

@@ -1,0 +1,79 @@
+package org.jeras.core.optimizers;
+
+import java.util.List;
+import org.jeras.core.config.Config;
+import org.jeras.core.tensor.Variable;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * Adam: {@code m += (g - m)(1 - b1)}, {@code v += (g^2 - v)(1 - b2)},
+ * {@code w -= lr sqrt(1 - b2^t) / (1 - b1^t) * m / (sqrt(v) + eps)}; with {@code amsgrad}, the
+ * running maximum of {@code v} replaces {@code v}.
+ */
+public class Adam extends Optimizer {
+  private final double beta1;
+  private final double beta2;
+  private final double epsilon;
+  private final boolean amsgrad;
+  private List<Variable> momentums;
+  private List<Variable> velocities;
+  private List<Variable> velocityHats;
+
+  public Adam(OptimizerOptions options, double beta1, double beta2, double epsilon, boolean amsgrad) {
+    super(options);
+    this.beta1 = beta1;
+    this.beta2 = beta2;
+    this.epsilon = epsilon;
+    this.amsgrad = amsgrad;
+  }
+
+  public Adam(double learningRate) {
+    this(OptimizerOptions.of(learningRate), 0.9, 0.999, 1e-7, false);
+  }
+
+  public Adam() {
+    this(0.001);
+  }
+
+  @Override
+  protected void createSlots(List<Variable> vars) {
+    List<List<Variable>> mv = addSlots(vars, new String[] {"momentum", "velocity"}, new double[] {0, 0});
+    momentums = mv.get(0);
+    velocities = mv.get(1);
+    if (amsgrad) {
+      velocityHats = addSlots(vars, "velocity_hat");
+    }
+  }
+
+  @Override
+  protected void updateStep(int index, INDArray g, INDArray w, float lr) {
+    float t = iterations() + 1;
+    float b1Power = (float) Math.pow((float) beta1, t);
+    float b2Power = (float) Math.pow((float) beta2, t);
+    float alpha = lr * (float) Math.sqrt(1f - b2Power) / (1f - b1Power);
+    INDArray m = momentums.get(index).array();
+    INDArray v = velocities.get(index).array();
+    m.muli(beta1).addi(g.mul(1 - beta1));
+    v.muli(beta2).addi(g.mul(g).muli(1 - beta2));
+    if (amsgrad) {
+      INDArray vHat = velocityHats.get(index).array();
+      Transforms.max(vHat, v, false);
+      v = vHat;
+    }
+    w.subi(m.mul(alpha).divi(Transforms.sqrt(v, true).addi(epsilon)));
+  }
+
+  @Override
+  public Config getConfig() {
+    return super.getConfig().put("beta_1", beta1).put("beta_2", beta2).put("epsilon", epsilon).put("amsgrad", amsgrad);
+  }
+
+  static final String[] KEYS = {"beta_1", "beta_2", "epsilon", "amsgrad"};
+
+  public static Adam fromConfig(Config c) {
+    OptimizerOptions o = OptimizerOptions.fromConfig(c, 0.001, KEYS);
+    return new Adam(o, c.getDouble("beta_1", 0.9), c.getDouble("beta_2", 0.999), c.getDouble("epsilon", 1e-7),
+        c.getBoolean("amsgrad", false));
+  }
+}

@@ -1,0 +1,61 @@
+package org.jeras.core.optimizers;
+
+import java.util.List;
+import org.jeras.core.config.Config;
+import org.jeras.core.tensor.Variable;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * Adamax: {@code m += (g - m)(1 - b1)}, {@code u = max(b2 u, |g|)},
+ * {@code w -= lr m / ((1 - b1^t)(u + eps))}.
+ */
+public class Adamax extends Optimizer {
+  private final double beta1;
+  private final double beta2;
+  private final double epsilon;
+  private List<Variable> momentums;
+  private List<Variable> norms;
+
+  public Adamax(OptimizerOptions options, double beta1, double beta2, double epsilon) {
+    super(options);
+    this.beta1 = beta1;
+    this.beta2 = beta2;
+    this.epsilon = epsilon;
+  }
+
+  public Adamax(double learningRate) {
+    this(OptimizerOptions.of(learningRate), 0.9, 0.999, 1e-7);
+  }
+
+  public Adamax() {
+    this(0.001);
+  }
+
+  @Override
+  protected void createSlots(List<Variable> vars) {
+    List<List<Variable>> s = addSlots(vars, new String[] {"momentum", "norm"}, new double[] {0, 0});
+    momentums = s.get(0);
+    norms = s.get(1);
+  }
+
+  @Override
+  protected void updateStep(int index, INDArray g, INDArray w, float lr) {
+    float b1Power = (float) Math.pow((float) beta1, (float) (iterations() + 1));
+    INDArray m = momentums.get(index).array();
+    INDArray u = norms.get(index).array();
+    m.muli(beta1).addi(g.mul(1 - beta1));
+    Transforms.max(u.muli(beta2), Transforms.abs(g, true), false);
+    w.subi(m.mul(lr).divi(u.add(epsilon).muli(1f - b1Power)));
+  }
+
+  @Override
+  public Config getConfig() {
+    return super.getConfig().put("beta_1", beta1).put("beta_2", beta2).put("epsilon", epsilon);
+  }
+
+  public static Adamax fromConfig(Config c) {
+    OptimizerOptions o = OptimizerOptions.fromConfig(c, 0.001, "beta_1", "beta_2", "epsilon");
+    return new Adamax(o, c.getDouble("beta_1", 0.9), c.getDouble("beta_2", 0.999), c.getDouble("epsilon", 1e-7));
+  }
+}

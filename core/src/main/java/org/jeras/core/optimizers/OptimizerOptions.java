@@ -1,0 +1,144 @@
+package org.jeras.core.optimizers;
+
+import com.google.gson.JsonElement;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jeras.core.config.Config;
+import org.jeras.core.config.ConfigException;
+import org.jeras.core.config.Serialization;
+import org.jeras.core.schedules.LearningRateSchedule;
+
+/**
+ * The arguments every Keras optimizer takes (Keras's {@code base_optimizer_keyword_args}), with
+ * Keras's defaults. Either {@code learningRate} or a {@code schedule} (non-null) gives the rate; a
+ * null {@code name} gets an automatic one ({@code adam}, {@code adam_1}, ...). Nullable numbers
+ * are Keras's {@code None}.
+ */
+public record OptimizerOptions(
+    String name,
+    double learningRate,
+    LearningRateSchedule schedule,
+    Double weightDecay,
+    Double clipnorm,
+    Double clipvalue,
+    Double globalClipnorm,
+    boolean useEma,
+    double emaMomentum,
+    Integer emaOverwriteFrequency,
+    Double lossScaleFactor,
+    Integer gradientAccumulationSteps) {
+
+  /** The config keys of the base class, in the order Keras writes them. */
+  static final List<String> BASE_KEYS = List.of("name", "learning_rate", "weight_decay", "clipnorm",
+      "global_clipnorm", "clipvalue", "use_ema", "ema_momentum", "ema_overwrite_frequency", "loss_scale_factor",
+      "gradient_accumulation_steps");
+
+  public OptimizerOptions {
+    int clips = (clipnorm != null ? 1 : 0) + (clipvalue != null ? 1 : 0) + (globalClipnorm != null ? 1 : 0);
+    if (clips > 1) {
+      throw new IllegalArgumentException("Only one of `clipnorm`, `clipvalue` and `global_clipnorm` can be set. "
+          + "Received: clipnorm=" + clipnorm + ", clipvalue=" + clipvalue + ", global_clipnorm=" + globalClipnorm);
+    }
+    if (gradientAccumulationSteps != null && gradientAccumulationSteps != 0 && gradientAccumulationSteps < 2) {
+      throw new IllegalArgumentException("`gradient_accumulation_steps` must be an integer >= 2. Received: "
+          + "gradient_accumulation_steps=" + gradientAccumulationSteps);
+    }
+    if (useEma && (emaMomentum < 0 || emaMomentum > 1)) {
+      throw new IllegalArgumentException("`ema_momentum` must be in the range [0, 1]. Received: ema_momentum="
+          + emaMomentum);
+    }
+    if (useEma && emaOverwriteFrequency != null && emaOverwriteFrequency != 0 && emaOverwriteFrequency < 1) {
+      throw new IllegalArgumentException("`ema_overwrite_frequency` must be an integer >= 1 or None. Received: "
+          + "ema_overwrite_frequency=" + emaOverwriteFrequency);
+    }
+  }
+
+  /** Defaults with a constant learning rate. */
+  public static OptimizerOptions of(double learningRate) {
+    return new OptimizerOptions(null, learningRate, null, null, null, null, null, false, 0.99, null, null, null);
+  }
+
+  /** Defaults with a learning-rate schedule. */
+  public static OptimizerOptions of(LearningRateSchedule schedule) {
+    if (schedule == null) {
+      throw new IllegalArgumentException("schedule must not be null");
+    }
+    return new OptimizerOptions(null, Double.NaN, schedule, null, null, null, null, false, 0.99, null, null, null);
+  }
+
+  public OptimizerOptions withName(String n) {
+    return new OptimizerOptions(n, learningRate, schedule, weightDecay, clipnorm, clipvalue, globalClipnorm, useEma,
+        emaMomentum, emaOverwriteFrequency, lossScaleFactor, gradientAccumulationSteps);
+  }
+
+  public OptimizerOptions withWeightDecay(Double wd) {
+    return new OptimizerOptions(name, learningRate, schedule, wd, clipnorm, clipvalue, globalClipnorm, useEma,
+        emaMomentum, emaOverwriteFrequency, lossScaleFactor, gradientAccumulationSteps);
+  }
+
+  public OptimizerOptions withClipnorm(Double c) {
+    return new OptimizerOptions(name, learningRate, schedule, weightDecay, c, clipvalue, globalClipnorm, useEma,
+        emaMomentum, emaOverwriteFrequency, lossScaleFactor, gradientAccumulationSteps);
+  }
+
+  public OptimizerOptions withClipvalue(Double c) {
+    return new OptimizerOptions(name, learningRate, schedule, weightDecay, clipnorm, c, globalClipnorm, useEma,
+        emaMomentum, emaOverwriteFrequency, lossScaleFactor, gradientAccumulationSteps);
+  }
+
+  public OptimizerOptions withGlobalClipnorm(Double c) {
+    return new OptimizerOptions(name, learningRate, schedule, weightDecay, clipnorm, clipvalue, c, useEma,
+        emaMomentum, emaOverwriteFrequency, lossScaleFactor, gradientAccumulationSteps);
+  }
+
+  /** Exponential moving average of the weights; {@code overwriteFrequency} may be null. */
+  public OptimizerOptions withEma(double momentum, Integer overwriteFrequency) {
+    return new OptimizerOptions(name, learningRate, schedule, weightDecay, clipnorm, clipvalue, globalClipnorm, true,
+        momentum, overwriteFrequency, lossScaleFactor, gradientAccumulationSteps);
+  }
+
+  public OptimizerOptions withLossScaleFactor(Double f) {
+    return new OptimizerOptions(name, learningRate, schedule, weightDecay, clipnorm, clipvalue, globalClipnorm, useEma,
+        emaMomentum, emaOverwriteFrequency, f, gradientAccumulationSteps);
+  }
+
+  public OptimizerOptions withGradientAccumulationSteps(Integer steps) {
+    return new OptimizerOptions(name, learningRate, schedule, weightDecay, clipnorm, clipvalue, globalClipnorm, useEma,
+        emaMomentum, emaOverwriteFrequency, lossScaleFactor, steps);
+  }
+
+  /**
+   * Reads the base keys of an optimizer config; {@code ownKeys} are the subclass's keys, and any
+   * other key is an error (Keras: "Argument(s) not recognized"), except the retired {@code decay}.
+   */
+  public static OptimizerOptions fromConfig(Config c, double defaultLearningRate, String... ownKeys) {
+    Set<String> known = new java.util.HashSet<>(BASE_KEYS);
+    known.addAll(List.of(ownKeys));
+    known.add("decay");
+    for (Map.Entry<String, JsonElement> e : c.json().entrySet()) {
+      if (!known.contains(e.getKey())) {
+        throw new ConfigException("Optimizer argument '" + e.getKey() + "' not recognized (known: "
+            + BASE_KEYS + " and " + List.of(ownKeys) + ")");
+      }
+    }
+    JsonElement lr = c.getOrNull("learning_rate");
+    OptimizerOptions base;
+    if (lr.isJsonNull()) {
+      base = of(defaultLearningRate);
+    } else if (lr.isJsonObject()) {
+      base = of(Serialization.deserialize(lr, LearningRateSchedule.class));
+    } else {
+      base = of(c.getDouble("learning_rate"));
+    }
+    return new OptimizerOptions(c.getString("name", null), base.learningRate, base.schedule,
+        nullableDouble(c, "weight_decay"), nullableDouble(c, "clipnorm"), nullableDouble(c, "clipvalue"),
+        nullableDouble(c, "global_clipnorm"), c.getBoolean("use_ema", false), c.getDouble("ema_momentum", 0.99),
+        c.getIntOrNull("ema_overwrite_frequency"), nullableDouble(c, "loss_scale_factor"),
+        c.getIntOrNull("gradient_accumulation_steps"));
+  }
+
+  private static Double nullableDouble(Config c, String key) {
+    return c.isSet(key) ? c.getDouble(key) : null;
+  }
+}

@@ -1,0 +1,20 @@
+package org.jeras.core.schedules;
+
+import org.jeras.core.config.KerasObject;
+
+/**
+ * A learning rate that depends on the optimizer's iteration count (Keras's
+ * {@code keras.optimizers.schedules.LearningRateSchedule}). Keras evaluates schedules in float32,
+ * so built-in schedules round to float32 before widening the result.
+ */
+public interface LearningRateSchedule extends KerasObject {
+  String MODULE = "keras.optimizers.schedules";
+
+  /** The learning rate at optimizer iteration {@code step} (0 for the first update). */
+  double at(long step);
+
+  @Override
+  default String module() {
+    return MODULE;
+  }
+}

@@ -1,0 +1,58 @@
+package org.jeras.core.schedules;
+
+import java.util.Arrays;
+import org.jeras.core.config.Config;
+
+/** {@code values[0]} up to and including {@code boundaries[0]}, then {@code values[i]} on {@code (b[i-1], b[i]]}, ... */
+public final class PiecewiseConstantDecay implements LearningRateSchedule {
+  private final long[] boundaries;
+  private final double[] values;
+  private final String name;
+
+  public PiecewiseConstantDecay(long[] boundaries, double[] values, String name) {
+    if (boundaries.length != values.length - 1) {
+      throw new IllegalArgumentException("The length of boundaries should be 1 less than the length of values. "
+          + "Received: boundaries=" + Arrays.toString(boundaries) + " of length " + boundaries.length
+          + ", and values=" + Arrays.toString(values) + " of length " + values.length + ".");
+    }
+    this.boundaries = boundaries.clone();
+    this.values = values.clone();
+    this.name = name;
+  }
+
+  public PiecewiseConstantDecay(long[] boundaries, double[] values) {
+    this(boundaries, values, "PiecewiseConstant");
+  }
+
+  @Override
+  public double at(long step) {
+    int i = 0;
+    while (i < boundaries.length && step > boundaries[i]) {
+      i++;
+    }
+    return (float) values[i];
+  }
+
+  @Override
+  public Config getConfig() {
+    Config c = Config.empty();
+    com.google.gson.JsonArray b = new com.google.gson.JsonArray();
+    for (long x : boundaries) {
+      b.add(x);
+    }
+    return c.put("boundaries", b).putDoubles("values", values).put("name", name);
+  }
+
+  public static PiecewiseConstantDecay fromConfig(Config c) {
+    double[] raw = c.getDoubles("boundaries");
+    long[] boundaries = new long[raw.length];
+    for (int i = 0; i < raw.length; i++) {
+      boundaries[i] = (long) raw[i];
+      if (boundaries[i] != raw[i]) {
+        throw new org.jeras.core.config.ConfigException(
+            "Config key 'boundaries' must hold step numbers (integers), got " + c.get("boundaries"));
+      }
+    }
+    return new PiecewiseConstantDecay(boundaries, c.getDoubles("values"), c.getString("name", "PiecewiseConstant"));
+  }
+}

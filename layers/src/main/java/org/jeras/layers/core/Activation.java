@@ -1,0 +1,35 @@
+package org.jeras.layers.core;
+
+import org.jeras.core.activations.Activations;
+import org.jeras.core.config.Config;
+import org.jeras.core.layer.CallContext;
+import org.jeras.core.layer.Layer;
+import org.jeras.core.tensor.Tensor;
+
+/** Applies an activation function (Keras's {@code Activation} layer). */
+public class Activation extends Layer {
+  private final org.jeras.core.activations.Activation activation;
+
+  public Activation(String name) {
+    this(Activations.get(name));
+  }
+
+  public Activation(org.jeras.core.activations.Activation activation) {
+    this.activation = activation;
+    this.supportsMasking = true;
+  }
+
+  @Override
+  protected Tensor call(Tensor x, CallContext ctx) {
+    return activation.apply(x);
+  }
+
+  @Override
+  public Config getConfig() {
+    return super.getConfig().put("activation", Activations.serialize(activation));
+  }
+
+  public static Activation fromConfig(Config c) {
+    return new Activation(Activations.deserialize(c.get("activation"))).withBaseConfig(c);
+  }
+}

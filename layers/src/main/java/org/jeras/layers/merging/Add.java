@@ -1,0 +1,17 @@
+package org.jeras.layers.merging;
+
+import org.jeras.core.config.Config;
+import org.jeras.core.ops.MathOps;
+import org.jeras.core.tensor.Tensor;
+
+/** Element-wise sum of its inputs (Keras's {@code Add}). */
+public class Add extends Merge {
+  @Override
+  protected Tensor combine(Tensor a, Tensor b) {
+    return MathOps.add(a, b);
+  }
+
+  public static Add fromConfig(Config c) {
+    return new Add().withBaseConfig(c);
+  }
+}

@@ -1,0 +1,55 @@
+package org.jeras.layers.merging;
+
+import java.util.List;
+import org.jeras.core.config.Config;
+import org.jeras.core.layer.CallArgs;
+import org.jeras.core.layer.CallContext;
+import org.jeras.core.layer.Layer;
+import org.jeras.core.ops.MathOps;
+import org.jeras.core.tensor.Tensor;
+
+/**
+ * The shared mechanism of Keras's element-wise merging layers: folds a list of equally shaped (or
+ * broadcastable) inputs with one binary op and propagates the AND of the input masks.
+ */
+public abstract class Merge extends Layer {
+  protected Merge() {
+    this.supportsMasking = true;
+  }
+
+  /** Combines two inputs. */
+  protected abstract Tensor combine(Tensor a, Tensor b);
+
+  /** The final step after folding {@code n} inputs (Average divides); identity by default. */
+  protected Tensor finish(Tensor folded, int n) {
+    return folded;
+  }
+
+  @Override
+  protected Tensor call(List<Tensor> inputs, CallContext ctx) {
+    if (inputs.size() < 2) {
+      throw new IllegalArgumentException(className() + " needs at least 2 inputs, got " + inputs.size());
+    }
+    Tensor out = inputs.get(0);
+    for (int i = 1; i < inputs.size(); i++) {
+      out = combine(out, inputs.get(i));
+    }
+    return finish(out, inputs.size());
+  }
+
+  @Override
+  protected Tensor computeMask(CallArgs args, List<Tensor> outputs) {
+    Tensor mask = null;
+    for (Tensor t : args.tensors(0)) {
+      if (t.mask() != null) {
+        mask = mask == null ? t.mask() : MathOps.mul(mask, t.mask());
+      }
+    }
+    return mask;
+  }
+
+  @Override
+  public Config getConfig() {
+    return super.getConfig();
+  }
+}

@@ -1,0 +1,66 @@
+package org.jeras.layers.regularization;
+
+import org.jeras.core.config.Config;
+import org.jeras.core.layer.CallContext;
+import org.jeras.core.layer.Layer;
+import org.jeras.core.ops.MathOps;
+import org.jeras.core.tensor.Tensor;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Zeroes inputs with probability {@code rate} in training and scales the rest by
+ * {@code 1 / (1 - rate)}; the identity in inference (Keras's {@code Dropout}).
+ */
+public class Dropout extends Layer {
+  private final double rate;
+  private final long[] noiseShape;
+  private final Long seed;
+
+  public Dropout(double rate) {
+    this(rate, null, null);
+  }
+
+  public Dropout(double rate, long[] noiseShape, Long seed) {
+    if (rate < 0 || rate > 1) {
+      throw new IllegalArgumentException("Dropout rate must be in [0, 1], got " + rate);
+    }
+    this.rate = rate;
+    this.noiseShape = noiseShape;
+    this.seed = seed;
+    this.supportsMasking = true;
+  }
+
+  @Override
+  protected Tensor call(Tensor x, CallContext ctx) {
+    if (!ctx.training() || rate == 0) {
+      return x;
+    }
+    long[] shape = x.shape().dims();
+    if (noiseShape != null) {
+      for (int i = 0; i < noiseShape.length; i++) {
+        if (noiseShape[i] > 0) {
+          shape[i] = noiseShape[i];
+        }
+      }
+    }
+    INDArray keep = Nd4j.rand(x.value().dataType(), shape).gt(rate).castTo(x.value().dataType()).divi(1 - rate);
+    return MathOps.mul(x, Tensor.of(keep));
+  }
+
+  @Override
+  public Config getConfig() {
+    Config c = super.getConfig().put("rate", rate).put("seed", seed == null ? null : seed.intValue());
+    if (noiseShape == null) {
+      c.put("noise_shape", (String) null);
+    } else {
+      c.putInts("noise_shape", java.util.Arrays.stream(noiseShape).mapToInt(v -> (int) v).toArray());
+    }
+    return c;
+  }
+
+  public static Dropout fromConfig(Config c) {
+    long[] ns = c.isSet("noise_shape") ? java.util.Arrays.stream(c.getInts("noise_shape")).asLongStream().toArray() : null;
+    return new Dropout(c.getDouble("rate"), ns, c.getLongOrNull("seed")).withBaseConfig(c);
+  }
+}

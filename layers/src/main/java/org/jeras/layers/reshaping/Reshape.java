@@ -1,0 +1,35 @@
+package org.jeras.layers.reshaping;
+
+import org.jeras.core.config.Config;
+import org.jeras.core.layer.CallContext;
+import org.jeras.core.layer.Layer;
+import org.jeras.core.ops.ArrayOps;
+import org.jeras.core.tensor.Tensor;
+
+/** Reshapes each sample to {@code targetShape}; one dim may be -1 (Keras's {@code Reshape}). */
+public class Reshape extends Layer {
+  private final int[] targetShape;
+
+  public Reshape(int... targetShape) {
+    this.targetShape = targetShape.clone();
+  }
+
+  @Override
+  protected Tensor call(Tensor x, CallContext ctx) {
+    long[] shape = new long[targetShape.length + 1];
+    shape[0] = x.shape().get(0);
+    for (int i = 0; i < targetShape.length; i++) {
+      shape[i + 1] = targetShape[i];
+    }
+    return ArrayOps.reshape(x, shape);
+  }
+
+  @Override
+  public Config getConfig() {
+    return super.getConfig().putInts("target_shape", targetShape);
+  }
+
+  public static Reshape fromConfig(Config c) {
+    return new Reshape(c.getInts("target_shape")).withBaseConfig(c);
+  }
+}
