@@ -44,7 +44,7 @@ class H5WriterTest {
   void reproducesFixtureFiles() throws IOException {
     for (String name : new String[] {"opt_adam_cce", "custom_own_variables", "func_mlp_named_input", "subclassed_model",
         "bidirectional_lstm", "batchnorm"}) {
-      byte[] original = H5ReaderFixturesTest.zipMember(Fixtures.file(name + ".keras"), "model.weights.h5");
+      byte[] original = FixtureCases.zipMember(Fixtures.file(name + ".keras"), "model.weights.h5");
       H5Structure expected;
       try (H5Reader r = H5Reader.fromBytes(original, name)) {
         expected = H5Structure.of(r);
@@ -115,7 +115,7 @@ class H5WriterTest {
 
   @Test
   void isDeterministic() throws IOException {
-    byte[] original = H5ReaderFixturesTest.zipMember(Fixtures.file("opt_adam_cce.keras"), "model.weights.h5");
+    byte[] original = FixtureCases.zipMember(Fixtures.file("opt_adam_cce.keras"), "model.weights.h5");
     H5Structure s;
     try (H5Reader r = H5Reader.fromBytes(original, "opt_adam_cce")) {
       s = H5Structure.of(r);
