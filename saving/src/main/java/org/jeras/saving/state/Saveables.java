@@ -12,9 +12,13 @@ import org.jeras.core.model.Functional;
 import org.jeras.core.model.Model;
 import org.jeras.core.model.Sequential;
 import org.jeras.core.optimizers.Optimizer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Adapts layers, models and optimizers to {@link Saveable}. */
 public final class Saveables {
+  private static final Logger LOG = LoggerFactory.getLogger(Saveables.class);
+
   private Saveables() {}
 
   /** The saveable view of {@code o}, or null when {@code o} holds no saveable state. */
@@ -114,9 +118,17 @@ public final class Saveables {
       optimizer.saveOwnVariables(store);
     }
 
+    /** A count mismatch (typically an optimizer not built yet) is only a warning in Keras. */
     @Override
     public void loadOwnVariables(VariableStore store) {
-      // A count mismatch (an unbuilt optimizer) is only a warning in Keras, logged by the optimizer.
+      int have = optimizer.variables().size();
+      int saved = store.keys().size();
+      if (have != saved) {
+        LOG.warn("Skipping variable loading for optimizer '{}', because it has {} variables whereas the saved "
+            + "optimizer has {} variables. {}", optimizer.name(), have, saved,
+            have == 0 ? "This is likely because the optimizer has not been called/built yet." : "");
+        return;
+      }
       optimizer.loadOwnVariables(store);
     }
 
