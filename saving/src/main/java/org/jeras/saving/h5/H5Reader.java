@@ -174,12 +174,35 @@ public final class H5Reader implements AutoCloseable {
     } catch (HdfException e) {
       // jHDF fails on the header of a dataset with external storage: refuse it like Keras does.
       String msg = String.valueOf(e.getMessage());
-      if (msg.contains("External")) {
+      if (causedByExternalStorage(e)) {
         throw new UnsafeFileException("Not allowed: H5 file '" + source + "' with external dataset storage under '"
             + where + "'");
       }
+      if (causedByOutOfBounds(e)) {
+        throw new UnsafeFileException("Not allowed: H5 file '" + source + "' has an object under '" + where
+            + "' that points beyond the end of the file (" + fileSize + " bytes)");
+      }
       throw new ConfigException("Cannot read group '" + where + "' in H5 file '" + source + "': " + msg, e);
     }
+  }
+
+  private static boolean causedByExternalStorage(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (String.valueOf(t.getMessage()).contains("External Data Files")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean causedByOutOfBounds(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof IllegalArgumentException || t instanceof IndexOutOfBoundsException
+          || t instanceof java.nio.BufferUnderflowException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private Node child(Group g, String name, String where) {
