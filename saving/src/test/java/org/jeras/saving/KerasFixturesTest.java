@@ -24,7 +24,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Every fixture whose classes Jeras registers loads from its {@code .keras} file and predicts
  * Keras's own outputs; its {@code .weights.h5} loads into the rebuilt model with the same result.
  */
-class KerasFixturesTest {
+public class KerasFixturesTest {
   static final double ATOL = 1e-5;
   static final double RTOL = 1e-5;
 
@@ -86,7 +86,7 @@ class KerasFixturesTest {
     }
   }
 
-  static void checkPredictions(Model m, Map<String, INDArray> io, String what) {
+  public static void checkPredictions(Model m, Map<String, INDArray> io, String what) {
     List<INDArray> ys = outputs(io);
     List<INDArray> got = m.predictOnBatch(inputs(io));
     assertEquals(ys.size(), got.size(), what + ": number of outputs");
