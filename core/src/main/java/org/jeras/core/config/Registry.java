@@ -1,6 +1,7 @@
 package org.jeras.core.config;
 
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,7 +16,7 @@ public final class Registry {
   private static final Map<String, Object> GLOBAL_CUSTOM = new ConcurrentHashMap<>();
   private static final Map<Class<?>, String> REGISTERED_NAMES = new ConcurrentHashMap<>();
   // Functions are matched by identity: lambdas of one call site share a class.
-  private static final Map<Object, String> FUNCTION_NAMES = new java.util.IdentityHashMap<>();
+  private static final Map<Object, String> FUNCTION_NAMES = new IdentityHashMap<>();
   private static volatile Builtins builtins;
 
   private Registry() {}

@@ -28,6 +28,7 @@ public final class InitializersProvider implements BuiltinProvider {
     add(b, "RandomUniform", RandomUniform::fromConfig, "random_uniform", "uniform");
     add(b, "TruncatedNormal", TruncatedNormal::fromConfig, "truncated_normal");
     add(b, "VarianceScaling", VarianceScaling::fromConfig, "variance_scaling");
+    add(b, "STFT", STFT::fromConfig, "stft", "STFTInitializer");
   }
 
   private static void add(Registry.Builtins b, String className, ObjectFactory<? extends Initializer> factory,

@@ -191,12 +191,33 @@ public abstract class Layer implements KerasObject, Serialization.Extras {
     markBuilt(record ? bc : null);
   }
 
-  /** Marks this layer built, recording {@code buildConfig} (Keras's {@code get_build_config()}). */
+  /**
+   * Marks this layer built, recording {@code buildConfig} (Keras's {@code get_build_config()}).
+   * As in Keras, only layers with a {@code build} of their own record their build shapes.
+   */
   protected final void markBuilt(JsonObject buildConfig) {
     this.built = true;
-    if (buildConfig != null) {
+    if (buildConfig != null && overridesBuild()) {
       this.buildConfig = buildConfig;
     }
+  }
+
+  /** Marks this layer built with {@code buildConfig} whether or not it has a {@code build} (models). */
+  protected final void markBuiltWithConfig(JsonObject buildConfig) {
+    this.built = true;
+    this.buildConfig = buildConfig;
+  }
+
+  private boolean overridesBuild() {
+    for (Class<?> c = getClass(); c != Layer.class; c = c.getSuperclass()) {
+      for (java.lang.reflect.Method m : c.getDeclaredMethods()) {
+        if (m.getName().equals("build") && m.getParameterCount() == 1
+            && (m.getParameterTypes()[0] == Shape.class || m.getParameterTypes()[0] == List.class)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**

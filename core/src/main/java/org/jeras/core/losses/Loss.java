@@ -5,6 +5,7 @@ import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.KerasObject;
 import org.jeras.core.config.Serialization;
+import org.jeras.core.layer.DTypePolicy;
 import org.jeras.core.ops.MathOps;
 import org.jeras.core.ops.ReduceOps;
 import org.jeras.core.tensor.DType;
@@ -192,18 +193,13 @@ public abstract class Loss implements KerasObject, Serialization.Shorthand, Clon
     return copy;
   }
 
-  private static DType dtypeOf(JsonElement e) {
+  /** The compute dtype of a {@code dtype} config entry (a name or a DTypePolicy dict), as Keras's dtype policy. */
+  static DType dtypeOf(JsonElement e) {
     try {
-      if (e.isJsonPrimitive()) {
-        return DType.of(e.getAsString());
-      }
-      if (e.isJsonObject()) {
-        return DType.of(Config.of(e.getAsJsonObject()).getConfig("config").getString("name"));
-      }
+      return DTypePolicy.from(e).computeDtype();
     } catch (IllegalArgumentException ex) {
       throw new ConfigException("Config key 'dtype': " + ex.getMessage());
     }
-    throw new ConfigException("Config key 'dtype' must be a dtype name or a DTypePolicy, got " + e);
   }
 
   @Override

@@ -7,6 +7,7 @@ import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.KerasObject;
 import org.jeras.core.config.Serialization;
+import org.jeras.core.layer.DTypePolicy;
 import org.jeras.core.tensor.DType;
 import org.jeras.core.tensor.Tensor;
 import org.jeras.core.tensor.Variable;
@@ -119,18 +120,11 @@ public abstract class Metric implements KerasObject, Serialization.Shorthand {
     if (!config.isSet("dtype")) {
       return DType.FLOAT32;
     }
-    com.google.gson.JsonElement e = config.get("dtype");
     try {
-      if (e.isJsonPrimitive()) {
-        return DType.of(e.getAsString());
-      }
-      if (e.isJsonObject()) {
-        return DType.of(Config.of(e.getAsJsonObject()).getConfig("config").getString("name"));
-      }
+      return DTypePolicy.from(config.get("dtype")).computeDtype();
     } catch (IllegalArgumentException ex) {
       throw new ConfigException("Config key 'dtype': " + ex.getMessage());
     }
-    throw new ConfigException("Config key 'dtype' must be a dtype name or a DTypePolicy, got " + e);
   }
 
   @Override

@@ -49,7 +49,7 @@ public class Functional extends Model {
     this.nodes = g.nodes;
     this.layers = g.layers;
     track("layers", layers);
-    markBuilt(inputShapeBuildConfig());
+    markBuiltWithConfig(inputShapeBuildConfig());
   }
 
   private JsonObject inputShapeBuildConfig() {
@@ -74,6 +74,16 @@ public class Functional extends Model {
   @Override
   public String module() {
     return "keras.src.models.functional";
+  }
+
+  /** The names of the layers producing the outputs (keys of per-output losses and logs). */
+  @Override
+  public List<String> outputNames() {
+    List<String> names = new ArrayList<>();
+    for (Tensor t : outputs) {
+      names.add(t.history().layer().name());
+    }
+    return names;
   }
 
   @Override

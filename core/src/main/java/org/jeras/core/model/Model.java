@@ -1,7 +1,19 @@
 package org.jeras.core.model;
 
+import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.jeras.core.callbacks.History;
+import org.jeras.core.config.Config;
+import org.jeras.core.optimizers.Optimizer;
+import org.jeras.core.tensor.GradientTape;
+import org.jeras.core.training.Batch;
+import org.jeras.core.training.CompileOptions;
+import org.jeras.core.training.Compilation;
+import org.jeras.core.training.Dataset;
+import org.jeras.core.training.FitOptions;
+import org.jeras.core.training.Trainer;
 import org.jeras.core.layer.CallArgs;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
@@ -17,7 +29,131 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * and override {@code call}.
  */
 public abstract class Model extends Layer {
+  private Trainer trainer;
+  private boolean stopTraining;
+
   protected Model() {}
+
+  // ------------------------------------------------------------------ compile
+
+  /** Configures training: optimizer, loss (a {@link Loss} or a Keras name like {@code "mse"}), metrics. */
+  public void compile(Optimizer optimizer, Object loss, Object... metrics) {
+    compile(CompileOptions.of(optimizer).loss(loss).metrics(metrics));
+  }
+
+  /** Configures training with per-output losses, loss weights and metrics. */
+  public void compile(CompileOptions options) {
+    trainer = Compilation.compile(this, options);
+  }
+
+  /** Keras's {@code get_compile_config()}: null when not compiled. */
+  public JsonObject getCompileConfig() {
+    return trainer == null ? null : Compilation.compileConfig(trainer);
+  }
+
+  /** Keras's {@code compile_from_config()}: compiles from a saved {@code compile_config}. */
+  public void compileFromConfig(Config config) {
+    compile(Compilation.options(config));
+  }
+
+  /** Keras writes every model's {@code compile_config} ({@code {}} when not compiled) beside its build config. */
+  @Override
+  public void addSerializedExtras(JsonObject dict) {
+    super.addSerializedExtras(dict);
+    JsonObject cc = getCompileConfig();
+    dict.add("compile_config", cc == null ? new JsonObject() : cc);
+  }
+
+  public boolean isCompiled() {
+    return trainer != null;
+  }
+
+  /** The optimizer given to {@code compile}. */
+  public Optimizer optimizer() {
+    return trainer().optimizer();
+  }
+
+  private Trainer trainer() {
+    if (trainer == null) {
+      throw new IllegalStateException("You must call compile() on model '" + name() + "' before training or evaluating it");
+    }
+    return trainer;
+  }
+
+  /** Names of the outputs, used to key per-output logs. */
+  public List<String> outputNames() {
+    return List.of(name());
+  }
+
+  // ------------------------------------------------------------------ training
+
+  /**
+   * One training step on a batch (Keras's {@code train_step}); override for a custom step, using
+   * {@link GradientTape}, {@link #optimizer()} and {@link #computeLoss}.
+   */
+  public Map<String, Double> trainStep(Batch batch) {
+    return trainer().trainStep(batch);
+  }
+
+  /** One evaluation step (Keras's {@code test_step}). */
+  public Map<String, Double> testStep(Batch batch) {
+    return trainer().testStep(batch);
+  }
+
+  /** The compiled loss of a batch given predictions (plus regularization losses). */
+  public Tensor computeLoss(Batch batch, List<Tensor> yPred) {
+    return trainer().computeLoss(batch, yPred, true);
+  }
+
+  /** The current metric values (Keras's {@code get_metrics_result}). */
+  public Map<String, Double> metricsResult() {
+    return trainer().logs();
+  }
+
+  /** Trains on {@code x, y} (Keras's {@code fit}). */
+  public History fit(INDArray x, INDArray y, FitOptions options) {
+    return fit(new Dataset(List.of(x), List.of(y), options.sampleWeightArray()), options);
+  }
+
+  /** Trains on a multi-input/multi-output dataset. */
+  public History fit(Dataset data, FitOptions options) {
+    trainer();
+    return trainer.fit(data, options, System.out);
+  }
+
+  /** Mean loss and metrics over {@code x, y} in inference mode (Keras's {@code evaluate}). */
+  public Map<String, Double> evaluate(INDArray x, INDArray y, int batchSize) {
+    return evaluate(new Dataset(List.of(x), List.of(y), null), batchSize);
+  }
+
+  public Map<String, Double> evaluate(Dataset data, int batchSize) {
+    return trainer().evaluate(data, batchSize);
+  }
+
+  /** One optimizer step on one batch; returns the logs (Keras's {@code train_on_batch}). */
+  public Map<String, Double> trainOnBatch(INDArray x, INDArray y) {
+    trainer().resetMetrics();
+    return trainStep(Batch.of(x, y));
+  }
+
+  /** Loss and metrics of one batch (Keras's {@code test_on_batch}). */
+  public Map<String, Double> testOnBatch(INDArray x, INDArray y) {
+    trainer().resetMetrics();
+    return testStep(Batch.of(x, y));
+  }
+
+  /** Asks {@code fit} to stop after the current batch (Keras's {@code model.stop_training = True}). */
+  public void stopTraining() {
+    stopTraining = true;
+  }
+
+  public boolean stopRequested() {
+    return stopTraining;
+  }
+
+  public void resetStopTraining() {
+    stopTraining = false;
+  }
 
   /** The model's layers (for functional models including its input layers, as Keras). */
   public List<Layer> layers() {

@@ -15,6 +15,20 @@ public final class MathOps {
     return g;
   }
 
+  /** Operands of an arithmetic op: same dtype, broadcast natively by ND4J. */
+  private static INDArray[] arithmeticOperands(Tensor a, Tensor b) {
+    INDArray x = a.value();
+    INDArray y = b.value();
+    if (x.dataType() != y.dataType()) {
+      y = y.castTo(x.dataType());
+    }
+    if (!java.util.Arrays.equals(x.shape(), y.shape())) {
+      Broadcast.shape(x.shape(), y.shape());
+    }
+    return new INDArray[] {x, y};
+  }
+
+  /** Operands materialized at the broadcast shape, for ops ND4J does not broadcast. */
   private static INDArray[] binaryOperands(Tensor a, Tensor b) {
     INDArray x = a.value();
     INDArray y = b.value();
@@ -30,21 +44,21 @@ public final class MathOps {
   }
 
   public static Tensor add(Tensor a, Tensor b) {
-    INDArray[] xy = binaryOperands(a, b);
+    INDArray[] xy = arithmeticOperands(a, b);
     long[] sa = a.value().shape();
     long[] sb = b.value().shape();
     return recordOp(xy[0].add(xy[1]), g -> grads(Broadcast.reduceTo(g, sa), Broadcast.reduceTo(g, sb)), a, b);
   }
 
   public static Tensor sub(Tensor a, Tensor b) {
-    INDArray[] xy = binaryOperands(a, b);
+    INDArray[] xy = arithmeticOperands(a, b);
     long[] sa = a.value().shape();
     long[] sb = b.value().shape();
     return recordOp(xy[0].sub(xy[1]), g -> grads(Broadcast.reduceTo(g, sa), Broadcast.reduceTo(g.neg(), sb)), a, b);
   }
 
   public static Tensor mul(Tensor a, Tensor b) {
-    INDArray[] xy = binaryOperands(a, b);
+    INDArray[] xy = arithmeticOperands(a, b);
     long[] sa = a.value().shape();
     long[] sb = b.value().shape();
     return recordOp(xy[0].mul(xy[1]),
@@ -52,7 +66,7 @@ public final class MathOps {
   }
 
   public static Tensor div(Tensor a, Tensor b) {
-    INDArray[] xy = binaryOperands(a, b);
+    INDArray[] xy = arithmeticOperands(a, b);
     long[] sa = a.value().shape();
     long[] sb = b.value().shape();
     INDArray out = xy[0].div(xy[1]);

@@ -1,5 +1,6 @@
 package org.jeras.core.optimizers;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -143,7 +144,6 @@ class OptimizerTrajectoryTest {
       List<INDArray> weights = new ArrayList<>();
       trainable.forEach(v -> weights.add(v.array()));
       int batch = (step - 1) % 3;
-      NDArrayIndex.interval(4 * batch, 4 * batch + 4);
       INDArray x = npz.get("x").get(NDArrayIndex.interval(4 * batch, 4 * batch + 4), NDArrayIndex.all());
       INDArray y = npz.get("y").get(NDArrayIndex.interval(4 * batch, 4 * batch + 4), NDArrayIndex.all());
       return TrajectoryGradients.batchnormMlp(weights, x, y);
@@ -161,21 +161,11 @@ class OptimizerTrajectoryTest {
   }
 
   static void assertClose(INDArray expected, INDArray actual, String what) {
-    assertEquals(List.of(ArrayShape.of(expected)), List.of(ArrayShape.of(actual)), what + " shape");
+    assertArrayEquals(expected.shape(), actual.shape(), what + " shape");
     double[] e = expected.castTo(DataType.DOUBLE).reshape(-1).toDoubleVector();
     double[] a = actual.castTo(DataType.DOUBLE).reshape(-1).toDoubleVector();
     for (int i = 0; i < e.length; i++) {
       assertClose(e[i], a[i], what + "[" + i + "]");
-    }
-  }
-
-  private record ArrayShape(List<Long> dims) {
-    static ArrayShape of(INDArray a) {
-      List<Long> d = new ArrayList<>();
-      for (long x : a.shape()) {
-        d.add(x);
-      }
-      return new ArrayShape(d);
     }
   }
 }

@@ -1,0 +1,73 @@
+package org.jeras.core.callbacks;
+
+import java.util.Map;
+import org.jeras.core.model.Model;
+
+/** Multiplies the learning rate by {@code factor} when a value stops improving (Keras's {@code ReduceLROnPlateau}). */
+public final class ReduceLROnPlateau implements Callback {
+  private final Monitor monitor;
+  private final double factor;
+  private final int patience;
+  private final double minDelta;
+  private final int cooldown;
+  private final double minLr;
+  private Model model;
+  private double best;
+  private int wait;
+  private int cooldownCounter;
+
+  public ReduceLROnPlateau(String monitor, double factor, int patience, String mode, double minDelta,
+      int cooldown, double minLr) {
+    if (factor >= 1.0) {
+      throw new IllegalArgumentException("ReduceLROnPlateau does not support a factor >= 1.0, got " + factor);
+    }
+    this.monitor = Monitor.of(monitor, mode);
+    this.factor = factor;
+    this.patience = patience;
+    this.minDelta = minDelta;
+    this.cooldown = cooldown;
+    this.minLr = minLr;
+  }
+
+  /** Keras's defaults: monitor val_loss, factor 0.1, patience 10, min_delta 1e-4. */
+  public ReduceLROnPlateau() {
+    this("val_loss", 0.1, 10, "auto", 1e-4, 0, 0.0);
+  }
+
+  @Override
+  public void setModel(Model model) {
+    this.model = model;
+  }
+
+  @Override
+  public void onTrainBegin(Map<String, Double> logs) {
+    best = monitor.worst();
+    wait = 0;
+    cooldownCounter = 0;
+  }
+
+  @Override
+  public void onEpochEnd(int epoch, Map<String, Double> logs) {
+    double lr = model.optimizer().learningRate();
+    logs.put("learning_rate", lr);
+    Double current = monitor.value(logs);
+    if (current == null) {
+      return;
+    }
+    if (cooldownCounter > 0) {
+      cooldownCounter--;
+      wait = 0;
+    }
+    if (monitor.improves(current, best, minDelta)) {
+      best = current;
+      wait = 0;
+    } else if (cooldownCounter <= 0) {
+      wait++;
+      if (wait >= patience && lr > minLr) {
+        model.optimizer().setLearningRate(Math.max(lr * factor, minLr));
+        cooldownCounter = cooldown;
+        wait = 0;
+      }
+    }
+  }
+}

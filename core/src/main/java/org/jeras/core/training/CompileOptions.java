@@ -1,0 +1,68 @@
+package org.jeras.core.training;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jeras.core.optimizers.Optimizer;
+
+/**
+ * The arguments of {@code compile}, shaped as Keras accepts them: a loss given once, per output as a
+ * list, or per output name as a map; each loss a {@link org.jeras.core.losses.Loss} or a Keras name
+ * ({@code "mse"}); the same for loss weights and metrics. What is given here is what
+ * {@code compile_config} records.
+ */
+public final class CompileOptions {
+  final Optimizer optimizer;
+  Object loss;
+  Object lossWeights;
+  Object metrics;
+
+  private CompileOptions(Optimizer optimizer) {
+    this.optimizer = optimizer;
+  }
+
+  public static CompileOptions of(Optimizer optimizer) {
+    return new CompileOptions(optimizer);
+  }
+
+  /** One loss for the output (or shared by all outputs). */
+  public CompileOptions loss(Object loss) {
+    this.loss = loss;
+    return this;
+  }
+
+  /** One loss per output, in output order. */
+  public CompileOptions losses(Object... perOutput) {
+    this.loss = Arrays.asList(perOutput);
+    return this;
+  }
+
+  /** Losses keyed by output (layer) name. */
+  public CompileOptions lossesByOutput(Map<String, Object> byName) {
+    this.loss = new LinkedHashMap<>(byName);
+    return this;
+  }
+
+  public CompileOptions lossWeights(double... weights) {
+    this.lossWeights = Arrays.stream(weights).boxed().toList();
+    return this;
+  }
+
+  public CompileOptions lossWeightsByOutput(Map<String, Double> byName) {
+    this.lossWeights = new LinkedHashMap<>(byName);
+    return this;
+  }
+
+  /** Metrics for every output: {@link org.jeras.core.metrics.Metric}s or Keras names. */
+  public CompileOptions metrics(Object... forAllOutputs) {
+    this.metrics = forAllOutputs.length == 0 ? null : Arrays.asList(forAllOutputs);
+    return this;
+  }
+
+  /** Metrics keyed by output name. */
+  public CompileOptions metricsByOutput(Map<String, List<Object>> byName) {
+    this.metrics = new LinkedHashMap<>(byName);
+    return this;
+  }
+}

@@ -1,0 +1,276 @@
+package org.jeras.core.training;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.jeras.core.callbacks.Callback;
+import org.jeras.core.callbacks.History;
+import org.jeras.core.layer.CallArgs;
+import org.jeras.core.layer.CallContext;
+import org.jeras.core.losses.Loss;
+import org.jeras.core.metrics.Metric;
+import org.jeras.core.model.Model;
+import org.jeras.core.ops.MathOps;
+import org.jeras.core.optimizers.Optimizer;
+import org.jeras.core.tensor.GradientTape;
+import org.jeras.core.tensor.Tensor;
+import org.jeras.core.tensor.Variable;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The compiled training state of a model and the loops of {@code fit}, {@code evaluate} and the
+ * {@code *OnBatch} methods, following Keras's trainer: the logged loss is the running mean of the
+ * total loss (per-output losses times their weights, plus the model's regularization losses)
+ * weighted by batch size; metrics are stateful and reset each epoch.
+ */
+public final class Trainer {
+  private final Model model;
+  private final Optimizer optimizer;
+  private final List<Loss> losses;
+  private final double[] lossWeights;
+  private final List<List<Object>> metricSpecs;
+  private final com.google.gson.JsonObject compileConfig;
+  private List<List<Metric>> metrics;
+  private double lossTotal;
+  private double lossCount;
+  private final List<double[]> outputLossTotals = new ArrayList<>();
+
+  Trainer(Model model, Optimizer optimizer, List<Loss> losses, double[] lossWeights,
+      List<List<Object>> metricSpecs, com.google.gson.JsonObject compileConfig) {
+    this.model = model;
+    this.optimizer = optimizer;
+    this.losses = losses;
+    this.lossWeights = lossWeights;
+    this.metricSpecs = metricSpecs;
+    this.compileConfig = compileConfig;
+  }
+
+  public Optimizer optimizer() {
+    return optimizer;
+  }
+
+  public List<Loss> losses() {
+    return losses;
+  }
+
+  /** The compile_config as given (its optimizer entry is filled at save time). */
+  com.google.gson.JsonObject compileConfigTemplate() {
+    return compileConfig;
+  }
+
+  // ------------------------------------------------------------------ steps
+
+  /** Keras's default {@code train_step}: forward with a tape, loss, gradients, optimizer update, metrics. */
+  public Map<String, Double> trainStep(Batch batch) {
+    List<Variable> vars = model.trainableWeights();
+    List<INDArray> grads;
+    List<Tensor> yPred;
+    Tensor loss;
+    try (GradientTape tape = GradientTape.record()) {
+      yPred = forward(batch, true);
+      loss = computeLoss(batch, yPred, true);
+      grads = tape.gradient(loss, vars);
+    }
+    optimizer.applyGradients(grads, vars);
+    updateMetrics(batch, yPred, loss);
+    return logs();
+  }
+
+  /** Keras's default {@code test_step}: forward in inference, loss and metrics. */
+  public Map<String, Double> testStep(Batch batch) {
+    List<Tensor> yPred = forward(batch, false);
+    Tensor loss = computeLoss(batch, yPred, true);
+    updateMetrics(batch, yPred, loss);
+    return logs();
+  }
+
+  private List<Tensor> forward(Batch batch, boolean training) {
+    List<Tensor> xs = new ArrayList<>();
+    for (INDArray x : batch.x()) {
+      xs.add(Tensor.of(x));
+    }
+    CallArgs args = xs.size() == 1 ? CallArgs.of(xs.get(0)) : CallArgs.ofList(xs);
+    return model.apply(args, CallContext.of(training));
+  }
+
+  /**
+   * The total loss of a batch: each output's loss (with sample weights) times its loss weight,
+   * plus the model's own losses (regularization, {@code addLoss}). Per-output values are kept for
+   * the logs when {@code track} is set.
+   */
+  public Tensor computeLoss(Batch batch, List<Tensor> yPred, boolean track) {
+    Tensor sw = batch.sampleWeight() == null ? null : Tensor.of(batch.sampleWeight());
+    Tensor total = null;
+    while (outputLossTotals.size() < yPred.size()) {
+      outputLossTotals.add(new double[2]);
+    }
+    for (int i = 0; i < yPred.size(); i++) {
+      Loss loss = lossFor(i);
+      if (loss == null) {
+        continue;
+      }
+      Tensor value = loss.apply(Tensor.of(batch.y().get(i)), yPred.get(i), sw);
+      if (track && yPred.size() > 1) {
+        double[] acc = outputLossTotals.get(i);
+        acc[0] += value.value().getDouble(0) * batch.size();
+        acc[1] += batch.size();
+      }
+      if (lossWeights != null) {
+        value = MathOps.mul(value, lossWeights[i]);
+      }
+      total = total == null ? value : MathOps.add(total, value);
+    }
+    for (Tensor extra : model.losses()) {
+      Tensor s = org.jeras.core.ops.ReduceOps.sum(extra);
+      total = total == null ? s : MathOps.add(total, MathOps.cast(s, total.dtype()));
+    }
+    if (total == null) {
+      throw new IllegalStateException("Model '" + model.name() + "' has no loss to optimize; pass a loss to compile()");
+    }
+    if (track) {
+      lossTotal += total.value().getDouble(0) * batch.size();
+      lossCount += batch.size();
+    }
+    return total;
+  }
+
+  private Loss lossFor(int output) {
+    if (losses.isEmpty()) {
+      return null;
+    }
+    return losses.get(output);
+  }
+
+  private void updateMetrics(Batch batch, List<Tensor> yPred, Tensor loss) {
+    if (metrics == null) {
+      metrics = new ArrayList<>();
+      for (int i = 0; i < yPred.size(); i++) {
+        List<Object> specs = metricSpecs.isEmpty() ? List.of()
+            : metricSpecs.size() == 1 ? metricSpecs.get(0) : metricSpecs.get(i);
+        List<Metric> resolved = new ArrayList<>();
+        for (Object spec : specs) {
+          resolved.add(MetricResolver.resolve(spec, lossFor(i), batch.y().get(i), yPred.get(i)));
+        }
+        metrics.add(resolved);
+      }
+    }
+    Tensor sw = batch.sampleWeight() == null ? null : Tensor.of(batch.sampleWeight());
+    for (int i = 0; i < metrics.size(); i++) {
+      for (Metric m : metrics.get(i)) {
+        m.updateState(Tensor.of(batch.y().get(i)), yPred.get(i).stopGradient(), sw);
+      }
+    }
+  }
+
+  /** The current logs: {@code loss}, per-output losses and every metric. */
+  public Map<String, Double> logs() {
+    Map<String, Double> logs = new LinkedHashMap<>();
+    logs.put("loss", lossCount == 0 ? 0.0 : lossTotal / lossCount);
+    List<String> outputNames = model.outputNames();
+    for (int i = 0; i < outputLossTotals.size(); i++) {
+      double[] acc = outputLossTotals.get(i);
+      if (acc[1] > 0) {
+        logs.put(outputNames.get(i) + "_loss", acc[0] / acc[1]);
+      }
+    }
+    if (metrics != null) {
+      for (int i = 0; i < metrics.size(); i++) {
+        for (Metric m : metrics.get(i)) {
+          String key = metrics.size() > 1 ? outputNames.get(i) + "_" + m.name() : m.name();
+          logs.put(key, m.result());
+        }
+      }
+    }
+    return logs;
+  }
+
+  public void resetMetrics() {
+    lossTotal = 0;
+    lossCount = 0;
+    outputLossTotals.clear();
+    if (metrics != null) {
+      for (List<Metric> ms : metrics) {
+        ms.forEach(Metric::resetState);
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ loops
+
+  /** Keras's {@code fit} over in-memory data. */
+  public History fit(Dataset data, FitOptions o, PrintStream out) {
+    Dataset train = data.withClassWeight(o.classWeight);
+    Dataset validation = o.validationData;
+    if (o.validationSplit > 0) {
+      Dataset[] split = train.splitTail(o.validationSplit);
+      train = split[0];
+      validation = split[1];
+    }
+    History history = new History();
+    List<Callback> callbacks = new ArrayList<>(o.callbacks);
+    callbacks.add(history);
+    for (Callback c : callbacks) {
+      c.setModel(model);
+    }
+    model.resetStopTraining();
+    Map<String, Double> empty = new LinkedHashMap<>();
+    callbacks.forEach(c -> c.onTrainBegin(empty));
+    Random shuffler = o.shuffle ? new Random(o.seed) : null;
+    int steps = train.batches(o.batchSize);
+    Map<String, Double> epochLogs = new LinkedHashMap<>();
+    for (int epoch = o.initialEpoch; epoch < o.epochs && !model.stopRequested(); epoch++) {
+      final int e = epoch;
+      callbacks.forEach(c -> c.onEpochBegin(e, new LinkedHashMap<>()));
+      if (o.verbose > 0) {
+        out.println("Epoch " + (epoch + 1) + "/" + o.epochs);
+      }
+      resetMetrics();
+      ProgressBar bar = new ProgressBar(out, steps, o.verbose);
+      Iterator<Batch> it = train.iterator(o.batchSize, shuffler);
+      int step = 0;
+      Map<String, Double> logs = new LinkedHashMap<>();
+      while (it.hasNext() && !model.stopRequested()) {
+        final int s = step;
+        callbacks.forEach(c -> c.onTrainBatchBegin(s, new LinkedHashMap<>()));
+        logs = new LinkedHashMap<>(model.trainStep(it.next()));
+        step++;
+        final Map<String, Double> batchLogs = logs;
+        callbacks.forEach(c -> c.onTrainBatchEnd(s, batchLogs));
+        if (it.hasNext()) {
+          bar.update(step, logs, false);
+        }
+      }
+      epochLogs = new LinkedHashMap<>(logs);
+      if (validation != null) {
+        Map<String, Double> val = evaluate(validation, o.batchSize);
+        val.forEach((k, v) -> {});
+        for (Map.Entry<String, Double> v : val.entrySet()) {
+          epochLogs.put("val_" + v.getKey(), v.getValue());
+        }
+      }
+      bar.update(step, epochLogs, true);
+      final Map<String, Double> finalLogs = epochLogs;
+      callbacks.forEach(c -> c.onEpochEnd(e, finalLogs));
+    }
+    final Map<String, Double> last = epochLogs;
+    callbacks.forEach(c -> c.onTrainEnd(last));
+    return history;
+  }
+
+  /** Keras's {@code evaluate}: the mean loss and metrics over all batches, in inference mode. */
+  public Map<String, Double> evaluate(Dataset data, int batchSize) {
+    resetMetrics();
+    Iterator<Batch> it = data.iterator(batchSize, null);
+    Map<String, Double> logs = new LinkedHashMap<>();
+    while (it.hasNext()) {
+      logs = model.testStep(it.next());
+    }
+    Map<String, Double> out = new LinkedHashMap<>(logs);
+    resetMetrics();
+    return out;
+  }
+}
