@@ -1,0 +1,95 @@
+package org.jeras.saving;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.jeras.core.io.Npz;
+import org.jeras.core.model.Model;
+import org.jeras.core.testing.Fixtures;
+import org.jeras.saving.archive.Metadata;
+import org.jeras.saving.h5.FixtureCases;
+import org.jeras.saving.h5.H5Reader;
+import org.jeras.saving.h5.H5Structures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Models loaded from fixtures and saved again give archives with Keras's member list, order and
+ * (stored) compression, and weights files with the fixture's groups, attributes, datasets and
+ * values; the saved files load back to the same predictions.
+ */
+class KerasSaveRoundTripTest {
+  @TempDir
+  Path tmp;
+
+  static List<String> members(Path zip) throws IOException {
+    List<String> out = new ArrayList<>();
+    try (ZipFile z = new ZipFile(zip.toFile())) {
+      for (Enumeration<? extends ZipEntry> e = z.entries(); e.hasMoreElements(); ) {
+        ZipEntry entry = e.nextElement();
+        out.add(entry.getName() + (entry.getMethod() == ZipEntry.STORED ? " stored" : " deflated"));
+      }
+    }
+    return out;
+  }
+
+  /** The structure of an HDF5 file without its {@code optimizer} group (Jeras models do not carry one yet). */
+  static List<String> withoutOptimizer(List<String> lines) {
+    return lines.stream().filter(l -> !l.startsWith("G /optimizer") && !l.startsWith("D /optimizer")).toList();
+  }
+
+  @Test
+  void savedArchivesMatchKerasFiles() throws IOException {
+    int checked = 0;
+    Path dir = Fixtures.dir();
+    for (JsonObject c : FixtureCases.ok(dir)) {
+      String name = c.get("name").getAsString();
+      if (KerasFixturesTest.unsupported(c) != null) {
+        continue;
+      }
+      Path original = dir.resolve(name + ".keras");
+      Model m = Models.load(original);
+      Path saved = tmp.resolve(name + ".keras");
+      KerasFile.save(m, saved);
+
+      assertEquals(members(original), members(saved), name + ": zip members");
+      byte[] meta = FixtureCases.zipMember(saved, "metadata.json");
+      Metadata md = Metadata.parse(new String(meta, java.nio.charset.StandardCharsets.UTF_8));
+      assertEquals("3.16.0", md.kerasVersion());
+      assertTrue(md.dateSaved().matches("\\d{4}-\\d\\d-\\d\\d@\\d\\d:\\d\\d:\\d\\d"), md.dateSaved());
+
+      H5Structures expected = H5Structures.of(FixtureCases.zipMember(original, "model.weights.h5"), name);
+      H5Structures actual = H5Structures.of(FixtureCases.zipMember(saved, "model.weights.h5"), name + " (saved)");
+      assertEquals(withoutOptimizer(expected.lines()), actual.lines(), name + ": model.weights.h5 structure");
+      expected.assertSameValues(actual, name);
+
+      Map<String, INDArray> io = Npz.read(dir.resolve(name + ".io.npz"));
+      KerasFixturesTest.checkPredictions(Models.load(saved), io, name + " (re-loaded)");
+
+      Path weights = tmp.resolve(name + ".weights.h5");
+      WeightsFile.save(m, weights);
+      H5Structures expectedWeights;
+      try (H5Reader r = H5Reader.open(dir.resolve(name + ".weights.h5"))) {
+        expectedWeights = H5Structures.of(r);
+      }
+      H5Structures savedWeights;
+      try (H5Reader r = H5Reader.open(weights)) {
+        savedWeights = H5Structures.of(r);
+      }
+      assertEquals(withoutOptimizer(expectedWeights.lines()), savedWeights.lines(), name + ": .weights.h5 structure");
+      expectedWeights.assertSameValues(savedWeights, name);
+      checked++;
+    }
+    assertTrue(checked > 0);
+  }
+}
