@@ -213,6 +213,26 @@ public abstract class Model extends Layer {
     return apply(x, training);
   }
 
+  /** Saves architecture, weights, compile state and optimizer state as a Keras {@code .keras} file. */
+  public void save(java.nio.file.Path path) {
+    ModelFiles.provider().save(this, path);
+  }
+
+  /** Saves the weights only, as Keras's {@code save_weights} ({@code .weights.h5}). */
+  public void saveWeights(java.nio.file.Path path) {
+    ModelFiles.provider().saveWeights(this, path);
+  }
+
+  /** Loads weights saved by {@link #saveWeights} (or Keras) into this model. */
+  public void loadWeights(java.nio.file.Path path) {
+    loadWeights(path, false);
+  }
+
+  /** Loads weights; with {@code skipMismatch} layers whose shapes differ are skipped with a warning. */
+  public void loadWeights(java.nio.file.Path path, boolean skipMismatch) {
+    ModelFiles.provider().loadWeights(this, path, skipMismatch);
+  }
+
   /** Prints Keras's summary table to stdout. */
   public void summary() {
     System.out.print(summaryString());
