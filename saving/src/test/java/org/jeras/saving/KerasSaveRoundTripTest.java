@@ -28,11 +28,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * (stored) compression, and weights files with the fixture's groups, attributes, datasets and
  * values; the saved files load back to the same predictions.
  */
-class KerasSaveRoundTripTest {
+public class KerasSaveRoundTripTest {
   @TempDir
   Path tmp;
 
-  static List<String> members(Path zip) throws IOException {
+  public static List<String> members(Path zip) throws IOException {
     List<String> out = new ArrayList<>();
     try (ZipFile z = new ZipFile(zip.toFile())) {
       for (Enumeration<? extends ZipEntry> e = z.entries(); e.hasMoreElements(); ) {
