@@ -215,6 +215,11 @@ public abstract class Model extends Layer {
 
   /** Prints Keras's summary table to stdout. */
   public void summary() {
-    System.out.print(Summary.of(this));
+    System.out.print(summaryString());
+  }
+
+  /** Keras's summary table: layer (type), output shape, param #, then totals with bytes. */
+  public String summaryString() {
+    return Summary.of(this);
   }
 }
