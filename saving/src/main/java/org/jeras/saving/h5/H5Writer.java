@@ -15,7 +15,6 @@ import java.util.TreeMap;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.tensor.DType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Builds an HDF5 file of groups, string attributes and numeric datasets in memory, then writes it
