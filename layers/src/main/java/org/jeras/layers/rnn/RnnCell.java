@@ -106,6 +106,10 @@ public abstract class RnnCell extends Layer {
       bias = addWeight("bias", biasShape(), biasInitializer, biasRegularizer, biasConstraint, true);
       initBias(bias);
     }
+    // Initializers may hand back f-ordered arrays (Orthogonal's transpose); keep the weights in C order.
+    for (Variable v : ownVariables()) {
+      v.assign(v.array().dup('c'));
+    }
   }
 
   public Variable kernel() {
