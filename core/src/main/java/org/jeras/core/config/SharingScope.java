@@ -13,6 +13,11 @@ import java.util.Map;
  */
 public final class SharingScope implements AutoCloseable {
   private static final ThreadLocal<SharingScope> ACTIVE = new ThreadLocal<>();
+  /**
+   * Objects read with a {@code shared_object_id}: they keep it when written again, also where
+   * Keras had recorded the sharing in a dict that did not reach the file.
+   */
+  private static final Map<Object, Long> LOADED_IDS = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
   private final SharingScope outer;
   private final Map<Object, JsonObject> serialized = new IdentityHashMap<>();
@@ -37,6 +42,11 @@ public final class SharingScope implements AutoCloseable {
 
   /** Records that {@code obj} was serialized as {@code dict}; a repeat marks both dicts with one id. */
   void recordSerialized(Object obj, JsonObject dict) {
+    Long loaded = LOADED_IDS.get(obj);
+    if (loaded != null) {
+      dict.addProperty("shared_object_id", loaded);
+      return;
+    }
     JsonObject first = serialized.putIfAbsent(obj, dict);
     if (first != null) {
       long id = ids.computeIfAbsent(obj, o -> nextId++);
@@ -52,6 +62,7 @@ public final class SharingScope implements AutoCloseable {
 
   void recordDeserialized(long id, Object obj) {
     deserialized.putIfAbsent(id, obj);
+    LOADED_IDS.put(obj, id);
   }
 
   @Override

@@ -46,6 +46,7 @@ public abstract class Layer implements KerasObject, Serialization.Extras {
   private DTypePolicy dtypePolicy = DTypePolicy.defaultPolicy();
   private Regularizer activityRegularizer;
   private boolean built;
+  private boolean builtAtInit;
   private JsonObject buildConfig;
   /** Whether this layer passes masks through unchanged when it does not compute them. */
   protected boolean supportsMasking;
@@ -191,33 +192,27 @@ public abstract class Layer implements KerasObject, Serialization.Extras {
     markBuilt(record ? bc : null);
   }
 
-  /**
-   * Marks this layer built, recording {@code buildConfig} (Keras's {@code get_build_config()}).
-   * As in Keras, only layers with a {@code build} of their own record their build shapes.
-   */
+  /** Marks this layer built, recording {@code buildConfig} (Keras's {@code get_build_config()}). */
   protected final void markBuilt(JsonObject buildConfig) {
     this.built = true;
-    if (buildConfig != null && overridesBuild()) {
+    if (buildConfig != null && !builtAtInit) {
       this.buildConfig = buildConfig;
     }
+  }
+
+  /**
+   * Keras's {@code _build_at_init()}: for stateless layers that are built from construction on
+   * (Dropout, Activation, pooling, ...), so that they never record a build config.
+   */
+  protected final void buildAtInit() {
+    this.built = true;
+    this.builtAtInit = true;
   }
 
   /** Marks this layer built with {@code buildConfig} whether or not it has a {@code build} (models). */
   protected final void markBuiltWithConfig(JsonObject buildConfig) {
     this.built = true;
     this.buildConfig = buildConfig;
-  }
-
-  private boolean overridesBuild() {
-    for (Class<?> c = getClass(); c != Layer.class; c = c.getSuperclass()) {
-      for (java.lang.reflect.Method m : c.getDeclaredMethods()) {
-        if (m.getName().equals("build") && m.getParameterCount() == 1
-            && (m.getParameterTypes()[0] == Shape.class || m.getParameterTypes()[0] == List.class)) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 
   /**
