@@ -193,11 +193,12 @@ public abstract class Layer implements KerasObject, Serialization.Extras {
 
   /**
    * Marks this layer built, recording {@code buildConfig} (Keras's {@code get_build_config()}).
-   * As in Keras, only layers with a {@code build} of their own record their build shapes.
+   * As in Keras, built-in layers record their build shapes only when they have a {@code build} of
+   * their own (the others are built at construction); registered custom layers always do.
    */
   protected final void markBuilt(JsonObject buildConfig) {
     this.built = true;
-    if (buildConfig != null && overridesBuild()) {
+    if (buildConfig != null && (overridesBuild() || registeredName() != null)) {
       this.buildConfig = buildConfig;
     }
   }
