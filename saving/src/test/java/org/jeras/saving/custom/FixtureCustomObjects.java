@@ -28,13 +28,15 @@ public final class FixtureCustomObjects {
 
   private FixtureCustomObjects() {}
 
-  static {
+  /** Registers the custom functions under their names (as their Python decorators do); idempotent. */
+  public static void registerFunctions() {
     Registry.registerFunction("fixtures", "scaled_tanh", ScaledTanh.INSTANCE);
     Registry.registerFunction("my_package", "custom_fn", CustomFn.INSTANCE);
   }
 
   /** The classes keyed by registered name, for {@code LoadOptions.withCustomObjects}; registers the functions. */
   public static Map<String, ObjectFactory<?>> classes() {
+    registerFunctions();
     Map<String, ObjectFactory<?>> out = new LinkedHashMap<>();
     for (CustomClass c : CLASSES) {
       out.put(c.registeredName(), c.factory());
