@@ -144,6 +144,10 @@ public class KerasFixturesTest {
         + unsupported.size() + "):");
     unsupported.forEach(u -> System.out.println("  " + u));
     assertTrue(loaded > 0, "no fixture could be loaded");
+    // Every custom object of the fixtures has a Java counterpart (custom/FixtureCustomObjects).
+    List<String> customMissing = unsupported.stream()
+        .filter(u -> u.matches("[^/]*/(custom_|guide_|subclassed_).*")).toList();
+    assertTrue(customMissing.isEmpty(), "custom and guide cases not loaded: " + customMissing);
     assertTrue(optimizers > 0, "no optimizer state was checked");
   }
 }
