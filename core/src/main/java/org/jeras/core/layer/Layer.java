@@ -488,6 +488,11 @@ public abstract class Layer implements KerasObject, Serialization.Extras {
   public List<Tensor> apply(CallArgs args, CallContext ctx) {
     List<Tensor> tensors = args.allTensors();
     boolean symbolic = !tensors.isEmpty() && tensors.get(0).isSymbolic();
+    if (symbolic && callTakesMask() && args.args().size() == 1 && args.args().get(0) instanceof Tensor t
+        && !args.kwargs().containsKey("mask")) {
+      // Keras's __call__ hands a call with a `mask` parameter its input's mask; the node records it.
+      args = args.with("mask", t.mask());
+    }
     if (!built) {
       buildFromCall(args);
       built = true;
@@ -528,6 +533,14 @@ public abstract class Layer implements KerasObject, Serialization.Extras {
       return MathOps.cast(t, target).withMask(t.mask());
     }
     return t;
+  }
+
+  /**
+   * Whether this layer's Keras {@code call} has a {@code mask} parameter (models, RNNs): a symbolic
+   * call then records its input's mask as the {@code mask} keyword of the node, as Keras does.
+   */
+  protected boolean callTakesMask() {
+    return false;
   }
 
   /** Whether floating inputs are cast to the compute dtype before {@code call} (Keras's {@code autocast}). */
