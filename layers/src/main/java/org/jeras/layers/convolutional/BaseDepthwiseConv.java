@@ -13,7 +13,7 @@ import org.jeras.core.tensor.Variable;
  * filters; kernel {@code [k1..kr, in, depth_multiplier]}, bias {@code [in * depth_multiplier]},
  * output channel {@code c * depth_multiplier + m}.
  */
-public abstract class BaseDepthwiseConv extends ConvLayer {
+public abstract class BaseDepthwiseConv<L extends BaseDepthwiseConv<L>> extends ConvLayer<L> {
   protected int depthMultiplier = 1;
   private Variable kernel;
 
@@ -22,9 +22,9 @@ public abstract class BaseDepthwiseConv extends ConvLayer {
   }
 
   /** Sets how many output channels each input channel gets (default 1). */
-  public BaseDepthwiseConv depthMultiplier(int m) {
+  public L depthMultiplier(int m) {
     this.depthMultiplier = checkMultiplier(m);
-    return this;
+    return self();
   }
 
   static int checkMultiplier(int m) {
