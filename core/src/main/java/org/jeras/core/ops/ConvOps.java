@@ -24,6 +24,15 @@ public final class ConvOps {
    * spatial axis; output size per axis is {@code floor((s + before + after - dil*(k-1) - 1) / stride) + 1}.
    */
   public static Tensor conv(Tensor x, Tensor kernel, int[] strides, int[][] pads, int[] dilation, int groups) {
+    int r = x.rank() - 2;
+    if (groups == 1 && (r == 1 || r == 2) && x.value().dataType() == kernel.value().dataType()) {
+      return Nd4jConv2d.conv(x, kernel, strides, pads, dilation);
+    }
+    return convReference(x, kernel, strides, pads, dilation, groups);
+  }
+
+  /** {@link #conv} on the portable loop nest, whatever the rank; the reference for the ND4J path. */
+  static Tensor convReference(Tensor x, Tensor kernel, int[] strides, int[][] pads, int[] dilation, int groups) {
     INDArray xv = x.value();
     INDArray wv = kernel.value();
     int r = xv.rank() - 2;

@@ -58,6 +58,31 @@ class ConvOpsTest {
   }
 
   @Test
+  void nativePathMatchesTheReference() {
+    // Ungrouped 1-d and 2-d convolutions run on ND4J's conv2d; they must agree with the loop nest,
+    // values and gradients, for symmetric and uneven padding, strides and dilation.
+    Object[][] cases = {
+        {new long[] {2, 7, 3}, new long[] {3, 3, 4}, new int[] {2}, new int[][] {{1, 2}}, new int[] {1}},
+        {new long[] {2, 9, 2}, new long[] {2, 2, 3}, new int[] {1}, new int[][] {{2, 0}}, new int[] {2}},
+        {new long[] {2, 6, 5, 3}, new long[] {3, 2, 3, 4}, new int[] {1, 2}, new int[][] {{1, 1}, {0, 1}}, new int[] {1, 1}},
+        {new long[] {1, 7, 6, 2}, new long[] {2, 3, 2, 2}, new int[] {2, 1}, new int[][] {{1, 1}, {2, 2}}, new int[] {2, 1}},
+    };
+    long seed = 30;
+    for (Object[] c : cases) {
+      INDArray x = rand(seed++, (long[]) c[0]);
+      INDArray w = rand(seed++, (long[]) c[1]);
+      int[] s = (int[]) c[2];
+      int[][] p = (int[][]) c[3];
+      int[] d = (int[]) c[4];
+      Tensor fast = ConvOps.conv(Tensor.of(x), Tensor.of(w), s, p, d, 1);
+      Tensor ref = ConvOps.convReference(Tensor.of(x), Tensor.of(w), s, p, d, 1);
+      assertArrayEquals(ref.value().shape(), fast.value().shape());
+      assertArrayEquals(flat(ref), flat(fast), 1e-12);
+      GradCheck.check(t -> ConvOps.conv(t.get(0), t.get(1), s, p, d, 1), x, w);
+    }
+  }
+
+  @Test
   void transposeIsTheAdjointOfConv() {
     // <conv(z, w), x> == <z, convT(x, w)> for every z, x: the defining property.
     INDArray w = rand(9, 3, 2, 4, 3);

@@ -1,0 +1,71 @@
+package org.jeras.core.ops;
+
+import static org.jeras.core.tensor.GradientTape.recordOp;
+
+import org.jeras.core.tensor.Tensor;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.INDArrayIndex;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * Ungrouped 1-d and 2-d convolutions through ND4J's native {@code conv2d} / {@code conv2d_bp}
+ * (NHWC input, YXIO kernel: Keras's layouts). A 1-d convolution runs as a 2-d one of height 1.
+ * ND4J pads symmetrically, so uneven padding (Keras's "same" with an even window, "causal") is
+ * applied to the input first and its gradient cropped afterwards.
+ */
+final class Nd4jConv2d {
+  private Nd4jConv2d() {}
+
+  static Tensor conv(Tensor x, Tensor kernel, int[] strides, int[][] pads, int[] dilation) {
+    INDArray xv = x.value();
+    INDArray wv = kernel.value();
+    boolean oneD = xv.rank() == 3;
+    long[] xShape = xv.shape();
+    long[] wShape = wv.shape();
+    INDArray x4 = contiguous(oneD ? xv.reshape(xShape[0], 1, xShape[1], xShape[2]) : xv);
+    INDArray w4 = contiguous(oneD ? wv.reshape(1, wShape[0], wShape[1], wShape[2]) : wv);
+    int[][] p = oneD ? new int[][] {{0, 0}, pads[0]} : pads;
+    int[] s = oneD ? new int[] {1, strides[0]} : strides;
+    int[] d = oneD ? new int[] {1, dilation[0]} : dilation;
+    boolean symmetric = p[0][0] == p[0][1] && p[1][0] == p[1][1];
+    INDArray in = symmetric ? x4 : padded(x4, p);
+    int[] iArgs = {(int) w4.size(0), (int) w4.size(1), s[0], s[1], symmetric ? p[0][0] : 0, symmetric ? p[1][0] : 0,
+        d[0], d[1], 0, 1, 0};
+    long oH = (in.size(1) + 2 * iArgs[4] - (long) d[0] * (w4.size(0) - 1) - 1) / s[0] + 1;
+    long oW = (in.size(2) + 2 * iArgs[5] - (long) d[1] * (w4.size(1) - 1) - 1) / s[1] + 1;
+    if (oH <= 0 || oW <= 0) {
+      throw new IllegalArgumentException("Convolution output would be empty: input " + java.util.Arrays.toString(xShape)
+          + ", kernel " + java.util.Arrays.toString(wShape));
+    }
+    INDArray out = Nd4j.createUninitialized(xv.dataType(), in.size(0), oH, oW, w4.size(3));
+    Nd4j.exec(DynamicCustomOp.builder("conv2d").addInputs(in, w4).addOutputs(out).addIntegerArguments(iArgs).build());
+    INDArray y = oneD ? out.reshape(out.size(0), out.size(2), out.size(3)) : out;
+    return recordOp(y, g -> {
+      INDArray g4 = contiguous(oneD ? g.reshape(out.shape()) : g);
+      INDArray gIn = Nd4j.createUninitialized(in.dataType(), in.shape());
+      INDArray gW = Nd4j.createUninitialized(w4.dataType(), w4.shape());
+      Nd4j.exec(DynamicCustomOp.builder("conv2d_bp").addInputs(in, w4, g4).addOutputs(gIn, gW)
+          .addIntegerArguments(iArgs).build());
+      INDArray gx = symmetric ? gIn : gIn.get(interior(x4, p)).dup('c');
+      return new INDArray[] {gx.reshape(xShape), gW.reshape(wShape)};
+    }, x, kernel);
+  }
+
+  private static INDArray contiguous(INDArray a) {
+    return a.isView() || a.ordering() != 'c' ? a.dup('c') : a;
+  }
+
+  private static INDArray padded(INDArray x, int[][] p) {
+    INDArray out = Nd4j.zeros(x.dataType(), x.size(0), x.size(1) + p[0][0] + p[0][1], x.size(2) + p[1][0] + p[1][1],
+        x.size(3));
+    out.put(interior(x, p), x);
+    return out;
+  }
+
+  private static INDArrayIndex[] interior(INDArray x, int[][] p) {
+    return new INDArrayIndex[] {NDArrayIndex.all(), NDArrayIndex.interval(p[0][0], p[0][0] + x.size(1)),
+        NDArrayIndex.interval(p[1][0], p[1][0] + x.size(2)), NDArrayIndex.all()};
+  }
+}
