@@ -31,6 +31,29 @@ public final class ConvOps {
     return convReference(x, kernel, strides, pads, dilation, groups);
   }
 
+  /**
+   * Depthwise convolution of {@code x [N, s1..sr, C]} with {@code kernel [k1..kr, C, multiplier]}:
+   * output channel {@code c * multiplier + m} convolves input channel {@code c} with filter
+   * {@code m}. Other arguments as {@link #conv}.
+   */
+  public static Tensor depthwiseConv(Tensor x, Tensor kernel, int[] strides, int[][] pads, int[] dilation) {
+    int r = x.rank() - 2;
+    if ((r == 1 || r == 2) && x.value().dataType() == kernel.value().dataType()) {
+      return Nd4jConv2d.depthwise(x, kernel, strides, pads, dilation);
+    }
+    return depthwiseReference(x, kernel, strides, pads, dilation);
+  }
+
+  /** A depthwise convolution as a grouped one with one group per input channel. */
+  static Tensor depthwiseReference(Tensor x, Tensor kernel, int[] strides, int[][] pads, int[] dilation) {
+    long[] s = kernel.value().shape();
+    int r = s.length - 2;
+    long[] grouped = s.clone();
+    grouped[r] = 1;
+    grouped[r + 1] = s[r] * s[r + 1];
+    return convReference(x, ArrayOps.reshape(kernel, grouped), strides, pads, dilation, (int) s[r]);
+  }
+
   /** {@link #conv} on the portable loop nest, whatever the rank; the reference for the ND4J path. */
   static Tensor convReference(Tensor x, Tensor kernel, int[] strides, int[][] pads, int[] dilation, int groups) {
     INDArray xv = x.value();

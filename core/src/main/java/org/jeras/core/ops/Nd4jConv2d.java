@@ -10,8 +10,8 @@ import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * Ungrouped 1-d and 2-d convolutions through ND4J's native {@code conv2d} / {@code conv2d_bp}
- * (NHWC input, YXIO kernel: Keras's layouts). A 1-d convolution runs as a 2-d one of height 1.
+ * Ungrouped and depthwise 1-d and 2-d convolutions through ND4J's native {@code conv2d} and
+ * {@code depthwise_conv2d} with their {@code _bp} ops (NHWC input, YXIO kernel: Keras's layouts). A 1-d convolution runs as a 2-d one of height 1.
  * ND4J pads symmetrically, so uneven padding (Keras's "same" with an even window, "causal") is
  * applied to the input first and its gradient cropped afterwards.
  */
@@ -19,6 +19,15 @@ final class Nd4jConv2d {
   private Nd4jConv2d() {}
 
   static Tensor conv(Tensor x, Tensor kernel, int[] strides, int[][] pads, int[] dilation) {
+    return run("conv2d", x, kernel, strides, pads, dilation);
+  }
+
+  /** Depthwise: kernel {@code [k.., in, multiplier]}, output channel {@code c * multiplier + m}. */
+  static Tensor depthwise(Tensor x, Tensor kernel, int[] strides, int[][] pads, int[] dilation) {
+    return run("depthwise_conv2d", x, kernel, strides, pads, dilation);
+  }
+
+  private static Tensor run(String op, Tensor x, Tensor kernel, int[] strides, int[][] pads, int[] dilation) {
     INDArray xv = x.value();
     INDArray wv = kernel.value();
     boolean oneD = xv.rank() == 3;
@@ -39,14 +48,15 @@ final class Nd4jConv2d {
       throw new IllegalArgumentException("Convolution output would be empty: input " + java.util.Arrays.toString(xShape)
           + ", kernel " + java.util.Arrays.toString(wShape));
     }
-    INDArray out = Nd4j.createUninitialized(xv.dataType(), in.size(0), oH, oW, w4.size(3));
-    Nd4j.exec(DynamicCustomOp.builder("conv2d").addInputs(in, w4).addOutputs(out).addIntegerArguments(iArgs).build());
+    long channels = "conv2d".equals(op) ? w4.size(3) : w4.size(2) * w4.size(3);
+    INDArray out = Nd4j.createUninitialized(xv.dataType(), in.size(0), oH, oW, channels);
+    Nd4j.exec(DynamicCustomOp.builder(op).addInputs(in, w4).addOutputs(out).addIntegerArguments(iArgs).build());
     INDArray y = oneD ? out.reshape(out.size(0), out.size(2), out.size(3)) : out;
     return recordOp(y, g -> {
       INDArray g4 = contiguous(oneD ? g.reshape(out.shape()) : g);
       INDArray gIn = Nd4j.createUninitialized(in.dataType(), in.shape());
       INDArray gW = Nd4j.createUninitialized(w4.dataType(), w4.shape());
-      Nd4j.exec(DynamicCustomOp.builder("conv2d_bp").addInputs(in, w4, g4).addOutputs(gIn, gW)
+      Nd4j.exec(DynamicCustomOp.builder(op + "_bp").addInputs(in, w4, g4).addOutputs(gIn, gW)
           .addIntegerArguments(iArgs).build());
       INDArray gx = symmetric ? gIn : gIn.get(interior(x4, p)).dup('c');
       return new INDArray[] {gx.reshape(xShape), gW.reshape(wShape)};

@@ -79,7 +79,20 @@ class ConvOpsTest {
       assertArrayEquals(ref.value().shape(), fast.value().shape());
       assertArrayEquals(flat(ref), flat(fast), 1e-12);
       GradCheck.check(t -> ConvOps.conv(t.get(0), t.get(1), s, p, d, 1), x, w);
+      // Depthwise with multiplier 2 on the same geometry.
+      long[] ds = ((long[]) c[1]).clone();
+      ds[ds.length - 2] = x.size(x.rank() - 1);
+      ds[ds.length - 1] = 2;
+      INDArray dw = rand(seed++, ds);
+      Tensor dFast = ConvOps.depthwiseConv(Tensor.of(x), Tensor.of(dw), s, p, d);
+      Tensor dRef = ConvOps.depthwiseReference(Tensor.of(x), Tensor.of(dw), s, p, d);
+      assertArrayEquals(dRef.value().shape(), dFast.value().shape());
+      assertArrayEquals(flat(dRef), flat(dFast), 1e-12);
+      GradCheck.check(t -> ConvOps.depthwiseConv(t.get(0), t.get(1), s, p, d), x, dw);
     }
+    // The 3-d depthwise path (loop nest).
+    GradCheck.check(t -> ConvOps.depthwiseConv(t.get(0), t.get(1), new int[] {1, 2, 1}, new int[][] {{1, 0}, {0, 0},
+        {1, 1}}, new int[] {1, 1, 1}), rand(40, 1, 3, 4, 3, 2), rand(41, 2, 2, 2, 2, 2));
   }
 
   @Test

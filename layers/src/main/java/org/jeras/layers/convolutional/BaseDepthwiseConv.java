@@ -3,7 +3,6 @@ package org.jeras.layers.convolutional;
 import java.util.List;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
-import org.jeras.core.ops.ArrayOps;
 import org.jeras.core.ops.ConvOps;
 import org.jeras.core.tensor.Tensor;
 import org.jeras.core.tensor.Variable;
@@ -46,7 +45,7 @@ public abstract class BaseDepthwiseConv<L extends BaseDepthwiseConv<L>> extends 
 
   @Override
   protected Tensor convolve(Tensor x) {
-    return depthwise(x, kernel.read(), strides, pads(x), dilationRate);
+    return ConvOps.depthwiseConv(x, kernel.read(), strides, pads(x), dilationRate);
   }
 
   static long[] depthwiseShape(int[] kernelSize, long inChannels, int depthMultiplier) {
@@ -58,16 +57,6 @@ public abstract class BaseDepthwiseConv<L extends BaseDepthwiseConv<L>> extends 
     shape[r] = inChannels;
     shape[r + 1] = depthMultiplier;
     return shape;
-  }
-
-  /** A depthwise convolution is a grouped one with one group per input channel. */
-  static Tensor depthwise(Tensor x, Tensor kernel, int[] strides, int[][] pads, int[] dilation) {
-    long[] s = kernel.value().shape();
-    int r = s.length - 2;
-    long[] grouped = s.clone();
-    grouped[r] = 1;
-    grouped[r + 1] = s[r] * s[r + 1];
-    return ConvOps.conv(x, ArrayOps.reshape(kernel, grouped), strides, pads, dilation, (int) s[r]);
   }
 
   @Override

@@ -55,7 +55,7 @@ public abstract class BaseSeparableConv<L extends BaseSeparableConv<L>> extends 
 
   @Override
   protected Tensor convolve(Tensor x) {
-    Tensor y = BaseDepthwiseConv.depthwise(x, depthwiseKernel.read(), strides, pads(x), dilationRate);
+    Tensor y = ConvOps.depthwiseConv(x, depthwiseKernel.read(), strides, pads(x), dilationRate);
     int[] ones = Spatial.ones(rank);
     return ConvOps.conv(y, pointwiseKernel.read(), ones, new int[rank][2], ones, 1);
   }
