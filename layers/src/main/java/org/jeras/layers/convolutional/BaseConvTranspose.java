@@ -67,13 +67,18 @@ public abstract class BaseConvTranspose<L extends BaseConvTranspose<L>> extends 
   }
 
   @Override
+  protected long outputLength(int axis, long in) {
+    return ConvOps.transposeOutputLength(in, kernelSize[axis], strides[axis], dilationRate[axis], padding,
+        outputPadding == null ? null : outputPadding[axis]);
+  }
+
+  @Override
   protected Tensor convolve(Tensor x) {
     long[] outSpatial = new long[rank];
     int[] padBefore = new int[rank];
     for (int d = 0; d < rank; d++) {
       Integer op = outputPadding == null ? null : outputPadding[d];
-      outSpatial[d] = ConvOps.transposeOutputLength(x.shape().get(d + 1), kernelSize[d], strides[d], dilationRate[d],
-          padding, op);
+      outSpatial[d] = outputLength(d, x.shape().get(d + 1));
       padBefore[d] = ConvOps.transposePadBefore(kernelSize[d], strides[d], dilationRate[d], padding, op);
     }
     return ConvOps.convTranspose(x, kernel.read(), strides, outSpatial, padBefore, dilationRate);

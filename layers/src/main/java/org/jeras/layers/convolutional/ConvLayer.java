@@ -10,6 +10,7 @@ import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.Serialization;
 import org.jeras.core.constraints.Constraint;
 import org.jeras.core.initializers.Initializer;
+import org.jeras.core.layer.CallArgs;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.ops.MathOps;
@@ -49,6 +50,7 @@ public abstract class ConvLayer<L extends ConvLayer<L>> extends Layer {
   /** Config prefix to spec, in Keras's config order; {@code "bias"} comes last. */
   private final Map<String, WeightSpec> specs = new LinkedHashMap<>();
   private Variable bias;
+  private long outChannels;
 
   protected ConvLayer(int rank, int[] kernelSize, List<String> kernelPrefixes) {
     this.rank = rank;
@@ -162,6 +164,7 @@ public abstract class ConvLayer<L extends ConvLayer<L>> extends Layer {
           + inputShape);
     }
     long out = buildKernels(in);
+    outChannels = out;
     if (useBias) {
       bias = addKernel("bias", "bias", new long[] {out});
     }
@@ -174,6 +177,19 @@ public abstract class ConvLayer<L extends ConvLayer<L>> extends Layer {
       y = MathOps.add(y, bias.read());
     }
     return Spatial.fromChannelsLast(activation.apply(y), dataFormat);
+  }
+
+  /** The output length of spatial axis {@code axis} for an input length {@code in}. */
+  protected long outputLength(int axis, long in) {
+    long effective = (long) dilationRate[axis] * (kernelSize[axis] - 1) + 1;
+    return "valid".equals(padding) ? Math.floorDiv(in - effective, strides[axis]) + 1
+        : (in + strides[axis] - 1) / strides[axis];
+  }
+
+  /** Computed from the geometry, so that inputs with unknown (or small) spatial sizes work symbolically. */
+  @Override
+  public List<Tensor> computeOutputSpec(CallArgs args) {
+    return List.of(Spatial.outputSpec(args.tensor(0), dataFormat, computeDtype(), this::outputLength, outChannels));
   }
 
   /** Keras's padding of a channels_last input for this layer's kernel. */

@@ -66,6 +66,14 @@ public abstract class BasePooling<L extends BasePooling<L>> extends Layer {
     return Spatial.fromChannelsLast(y, dataFormat);
   }
 
+  /** Computed from the geometry, so that inputs with unknown (or small) spatial sizes work symbolically. */
+  @Override
+  public java.util.List<Tensor> computeOutputSpec(org.jeras.core.layer.CallArgs args) {
+    return java.util.List.of(Spatial.outputSpec(args.tensor(0), dataFormat, computeDtype(),
+        (d, in) -> "valid".equals(padding) ? Math.floorDiv(in - poolSize[d], strides[d]) + 1
+            : (in + strides[d] - 1) / strides[d], -1));
+  }
+
   @Override
   public Config getConfig() {
     return super.getConfig()
