@@ -97,6 +97,16 @@ public final class ConvOps {
    */
   public static Tensor convTranspose(Tensor x, Tensor kernel, int[] strides, long[] outSpatial, int[] padBefore,
       int[] dilation) {
+    int r = x.rank() - 2;
+    if ((r == 1 || r == 2) && x.value().dataType() == kernel.value().dataType()) {
+      return Nd4jConv2d.transpose(x, kernel, strides, outSpatial, padBefore, dilation);
+    }
+    return convTransposeReference(x, kernel, strides, outSpatial, padBefore, dilation);
+  }
+
+  /** {@link #convTranspose} on the portable loop nest, whatever the rank; the reference for the ND4J path. */
+  static Tensor convTransposeReference(Tensor x, Tensor kernel, int[] strides, long[] outSpatial, int[] padBefore,
+      int[] dilation) {
     INDArray xv = x.value();
     INDArray wv = kernel.value();
     int r = xv.rank() - 2;

@@ -63,6 +63,60 @@ final class Nd4jConv2d {
     }, x, kernel);
   }
 
+  /**
+   * Transposed convolution (kernel {@code [k.., out, in]}, which is ND4J's {@code deconv2d} weight
+   * format 0): ND4J computes the full, uncropped output; the {@code outSpatial} window starting
+   * {@code padBefore} into it is kept, and positions past its end (output padding) are zeros.
+   */
+  static Tensor transpose(Tensor x, Tensor kernel, int[] strides, long[] outSpatial, int[] padBefore, int[] dilation) {
+    INDArray xv = x.value();
+    INDArray wv = kernel.value();
+    boolean oneD = xv.rank() == 3;
+    long[] xShape = xv.shape();
+    long[] wShape = wv.shape();
+    INDArray x4 = contiguous(oneD ? xv.reshape(xShape[0], 1, xShape[1], xShape[2]) : xv);
+    INDArray w4 = contiguous(oneD ? wv.reshape(1, wShape[0], wShape[1], wShape[2]) : wv);
+    int[] s = oneD ? new int[] {1, strides[0]} : strides;
+    int[] d = oneD ? new int[] {1, dilation[0]} : dilation;
+    long[] want = oneD ? new long[] {1, outSpatial[0]} : outSpatial;
+    int[] from = oneD ? new int[] {0, padBefore[0]} : padBefore;
+    long[] full = new long[2];
+    for (int i = 0; i < 2; i++) {
+      full[i] = (x4.size(i + 1) - 1) * s[i] + (long) d[i] * (w4.size(i) - 1) + 1;
+    }
+    int[] iArgs = {(int) w4.size(0), (int) w4.size(1), s[0], s[1], 0, 0, d[0], d[1], 0, 1, 0};
+    INDArray fullOut = Nd4j.createUninitialized(xv.dataType(), x4.size(0), full[0], full[1], w4.size(2));
+    Nd4j.exec(DynamicCustomOp.builder("deconv2d").addInputs(x4, w4).addOutputs(fullOut).addIntegerArguments(iArgs)
+        .build());
+    INDArray z = Nd4j.zeros(xv.dataType(), x4.size(0), want[0], want[1], w4.size(2));
+    INDArrayIndex[][] windows = overlap(full, want, from);
+    z.put(windows[1], fullOut.get(windows[0]));
+    long[] zShape = oneD ? new long[] {xShape[0], want[1], w4.size(2)} : z.shape();
+    return recordOp(oneD ? z.reshape(zShape) : z, g -> {
+      INDArray gFull = Nd4j.zeros(xv.dataType(), fullOut.shape());
+      gFull.put(windows[0], g.reshape(z.shape()).get(windows[1]));
+      INDArray gx = Nd4j.createUninitialized(x4.dataType(), x4.shape());
+      INDArray gw = Nd4j.createUninitialized(w4.dataType(), w4.shape());
+      Nd4j.exec(DynamicCustomOp.builder("deconv2d_bp").addInputs(x4, w4, gFull).addOutputs(gx, gw)
+          .addIntegerArguments(iArgs).build());
+      return new INDArray[] {gx.reshape(xShape), gw.reshape(wShape)};
+    }, x, kernel);
+  }
+
+  /** The matching windows {full, wanted} of a full output and the wanted one starting {@code from} into it. */
+  private static INDArrayIndex[][] overlap(long[] full, long[] want, int[] from) {
+    INDArrayIndex[] inFull = new INDArrayIndex[4];
+    INDArrayIndex[] inWant = new INDArrayIndex[4];
+    inFull[0] = inWant[0] = NDArrayIndex.all();
+    inFull[3] = inWant[3] = NDArrayIndex.all();
+    for (int i = 0; i < 2; i++) {
+      long n = Math.min(want[i], full[i] - from[i]);
+      inFull[i + 1] = NDArrayIndex.interval(from[i], from[i] + n);
+      inWant[i + 1] = NDArrayIndex.interval(0, n);
+    }
+    return new INDArrayIndex[][] {inFull, inWant};
+  }
+
   private static INDArray contiguous(INDArray a) {
     return a.isView() || a.ordering() != 'c' ? a.dup('c') : a;
   }
