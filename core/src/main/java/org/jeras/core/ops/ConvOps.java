@@ -10,10 +10,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * Differentiable N-d convolutions over channels_last tensors with explicit padding, and Keras's
  * padding rules.
  *
- * <p>One loop nest ({@link ConvGeometry}) serves the forward pass, the input gradient and the
- * kernel gradient; a transposed convolution is the input gradient of the convolution it inverts,
- * so it reuses the same three passes with roles swapped. The arithmetic runs in double precision
- * whatever the tensor dtype.
+ * <p>Ungrouped and depthwise 1-d and 2-d convolutions and 1-d/2-d transposed convolutions run on
+ * ND4J's native ops ({@link Nd4jConv2d}). Everything else (3-d, grouped, mixed dtypes) runs on one
+ * portable loop nest ({@link ConvGeometry}) that serves the forward pass, the input gradient and
+ * the kernel gradient in double precision; a transposed convolution is the input gradient of the
+ * convolution it inverts, so it reuses the same three passes with roles swapped. The loop nest is
+ * also the reference the native paths are tested against.
  */
 public final class ConvOps {
   private ConvOps() {}
