@@ -11,7 +11,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * padding rules.
  *
  * <p>Ungrouped and depthwise 1-d and 2-d convolutions and 1-d/2-d transposed convolutions run on
- * ND4J's native ops ({@link Nd4jConv2d}). Everything else (3-d, grouped, mixed dtypes) runs on one
+ * ND4J's native ops ({@link NativeConv}), and so do ungrouped 3-d convolutions. Everything else
+ * (grouped, 3-d depthwise and transposed, mixed dtypes) runs on one
  * portable loop nest ({@link ConvGeometry}) that serves the forward pass, the input gradient and
  * the kernel gradient in double precision; a transposed convolution is the input gradient of the
  * convolution it inverts, so it reuses the same three passes with roles swapped. The loop nest is
@@ -27,8 +28,13 @@ public final class ConvOps {
    */
   public static Tensor conv(Tensor x, Tensor kernel, int[] strides, int[][] pads, int[] dilation, int groups) {
     int r = x.rank() - 2;
-    if (groups == 1 && (r == 1 || r == 2) && x.value().dataType() == kernel.value().dataType()) {
-      return Nd4jConv2d.conv(x, kernel, strides, pads, dilation);
+    if (groups == 1 && x.value().dataType() == kernel.value().dataType()) {
+      if (r == 1 || r == 2) {
+        return NativeConv.conv(x, kernel, strides, pads, dilation);
+      }
+      if (r == 3) {
+        return NativeConv.conv3d(x, kernel, strides, pads, dilation);
+      }
     }
     return convReference(x, kernel, strides, pads, dilation, groups);
   }
@@ -41,7 +47,7 @@ public final class ConvOps {
   public static Tensor depthwiseConv(Tensor x, Tensor kernel, int[] strides, int[][] pads, int[] dilation) {
     int r = x.rank() - 2;
     if ((r == 1 || r == 2) && x.value().dataType() == kernel.value().dataType()) {
-      return Nd4jConv2d.depthwise(x, kernel, strides, pads, dilation);
+      return NativeConv.depthwise(x, kernel, strides, pads, dilation);
     }
     return depthwiseReference(x, kernel, strides, pads, dilation);
   }
@@ -101,7 +107,7 @@ public final class ConvOps {
       int[] dilation) {
     int r = x.rank() - 2;
     if ((r == 1 || r == 2) && x.value().dataType() == kernel.value().dataType()) {
-      return Nd4jConv2d.transpose(x, kernel, strides, outSpatial, padBefore, dilation);
+      return NativeConv.transpose(x, kernel, strides, outSpatial, padBefore, dilation);
     }
     return convTransposeReference(x, kernel, strides, outSpatial, padBefore, dilation);
   }

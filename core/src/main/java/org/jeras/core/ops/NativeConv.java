@@ -15,8 +15,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * ND4J pads symmetrically, so uneven padding (Keras's "same" with an even window, "causal") is
  * applied to the input first and its gradient cropped afterwards.
  */
-final class Nd4jConv2d {
-  private Nd4jConv2d() {}
+final class NativeConv {
+  private NativeConv() {}
 
   static Tensor conv(Tensor x, Tensor kernel, int[] strides, int[][] pads, int[] dilation) {
     return run("conv2d", x, kernel, strides, pads, dilation);
@@ -27,38 +27,56 @@ final class Nd4jConv2d {
     return run("depthwise_conv2d", x, kernel, strides, pads, dilation);
   }
 
+  /** Ungrouped 3-d: kernel {@code [kd, kh, kw, in, out]}. */
+  static Tensor conv3d(Tensor x, Tensor kernel, int[] strides, int[][] pads, int[] dilation) {
+    return run("conv3dnew", x, kernel, strides, pads, dilation);
+  }
+
   private static Tensor run(String op, Tensor x, Tensor kernel, int[] strides, int[][] pads, int[] dilation) {
     INDArray xv = x.value();
     INDArray wv = kernel.value();
     boolean oneD = xv.rank() == 3;
     long[] xShape = xv.shape();
     long[] wShape = wv.shape();
-    INDArray x4 = contiguous(oneD ? xv.reshape(xShape[0], 1, xShape[1], xShape[2]) : xv);
-    INDArray w4 = contiguous(oneD ? wv.reshape(1, wShape[0], wShape[1], wShape[2]) : wv);
+    INDArray xn = contiguous(oneD ? xv.reshape(xShape[0], 1, xShape[1], xShape[2]) : xv);
+    INDArray wn = contiguous(oneD ? wv.reshape(1, wShape[0], wShape[1], wShape[2]) : wv);
     int[][] p = oneD ? new int[][] {{0, 0}, pads[0]} : pads;
     int[] s = oneD ? new int[] {1, strides[0]} : strides;
     int[] d = oneD ? new int[] {1, dilation[0]} : dilation;
-    boolean symmetric = p[0][0] == p[0][1] && p[1][0] == p[1][1];
-    INDArray in = symmetric ? x4 : padded(x4, p);
-    int[] iArgs = {(int) w4.size(0), (int) w4.size(1), s[0], s[1], symmetric ? p[0][0] : 0, symmetric ? p[1][0] : 0,
-        d[0], d[1], 0, 1, 0};
-    long oH = (in.size(1) + 2 * iArgs[4] - (long) d[0] * (w4.size(0) - 1) - 1) / s[0] + 1;
-    long oW = (in.size(2) + 2 * iArgs[5] - (long) d[1] * (w4.size(1) - 1) - 1) / s[1] + 1;
-    if (oH <= 0 || oW <= 0) {
-      throw new IllegalArgumentException("Convolution output would be empty: input " + java.util.Arrays.toString(xShape)
-          + ", kernel " + java.util.Arrays.toString(wShape));
+    int r = p.length;
+    boolean symmetric = true;
+    for (int[] pair : p) {
+      symmetric &= pair[0] == pair[1];
     }
-    long channels = "conv2d".equals(op) ? w4.size(3) : w4.size(2) * w4.size(3);
-    INDArray out = Nd4j.createUninitialized(xv.dataType(), in.size(0), oH, oW, channels);
-    Nd4j.exec(DynamicCustomOp.builder(op).addInputs(in, w4).addOutputs(out).addIntegerArguments(iArgs).build());
+    INDArray in = symmetric ? xn : padded(xn, p);
+    // [k.., s.., p.., d..] then (2-d) isSame, NHWC, YXIO or (3-d) padding mode, NDHWC, kernel [k.., in, out].
+    int[] iArgs = new int[4 * r + 3];
+    long[] outShape = new long[r + 2];
+    outShape[0] = in.size(0);
+    for (int i = 0; i < r; i++) {
+      iArgs[i] = (int) wn.size(i);
+      iArgs[r + i] = s[i];
+      iArgs[2 * r + i] = symmetric ? p[i][0] : 0;
+      iArgs[3 * r + i] = d[i];
+      outShape[i + 1] = (in.size(i + 1) + 2L * iArgs[2 * r + i] - (long) d[i] * (wn.size(i) - 1) - 1) / s[i] + 1;
+      if (outShape[i + 1] <= 0) {
+        throw new IllegalArgumentException("Convolution output would be empty: input " + java.util.Arrays.toString(xShape)
+            + ", kernel " + java.util.Arrays.toString(wShape));
+      }
+    }
+    iArgs[4 * r + 1] = 1;
+    outShape[r + 1] = "depthwise_conv2d".equals(op) ? wn.size(r) * wn.size(r + 1) : wn.size(r + 1);
+    INDArray out = Nd4j.createUninitialized(xv.dataType(), outShape);
+    Nd4j.exec(DynamicCustomOp.builder(op).addInputs(in, wn).addOutputs(out).addIntegerArguments(iArgs).build());
     INDArray y = oneD ? out.reshape(out.size(0), out.size(2), out.size(3)) : out;
+    boolean even = symmetric;
     return recordOp(y, g -> {
-      INDArray g4 = contiguous(oneD ? g.reshape(out.shape()) : g);
+      INDArray gn = contiguous(oneD ? g.reshape(out.shape()) : g);
       INDArray gIn = Nd4j.createUninitialized(in.dataType(), in.shape());
-      INDArray gW = Nd4j.createUninitialized(w4.dataType(), w4.shape());
-      Nd4j.exec(DynamicCustomOp.builder(op + "_bp").addInputs(in, w4, g4).addOutputs(gIn, gW)
+      INDArray gW = Nd4j.createUninitialized(wn.dataType(), wn.shape());
+      Nd4j.exec(DynamicCustomOp.builder(op + "_bp").addInputs(in, wn, gn).addOutputs(gIn, gW)
           .addIntegerArguments(iArgs).build());
-      INDArray gx = symmetric ? gIn : gIn.get(interior(x4, p)).dup('c');
+      INDArray gx = even ? gIn : gIn.get(interior(xn, p)).dup('c');
       return new INDArray[] {gx.reshape(xShape), gW.reshape(wShape)};
     }, x, kernel);
   }
@@ -122,14 +140,22 @@ final class Nd4jConv2d {
   }
 
   private static INDArray padded(INDArray x, int[][] p) {
-    INDArray out = Nd4j.zeros(x.dataType(), x.size(0), x.size(1) + p[0][0] + p[0][1], x.size(2) + p[1][0] + p[1][1],
-        x.size(3));
+    long[] shape = x.shape().clone();
+    for (int i = 0; i < p.length; i++) {
+      shape[i + 1] += p[i][0] + p[i][1];
+    }
+    INDArray out = Nd4j.zeros(x.dataType(), shape);
     out.put(interior(x, p), x);
     return out;
   }
 
   private static INDArrayIndex[] interior(INDArray x, int[][] p) {
-    return new INDArrayIndex[] {NDArrayIndex.all(), NDArrayIndex.interval(p[0][0], p[0][0] + x.size(1)),
-        NDArrayIndex.interval(p[1][0], p[1][0] + x.size(2)), NDArrayIndex.all()};
+    INDArrayIndex[] idx = new INDArrayIndex[x.rank()];
+    idx[0] = NDArrayIndex.all();
+    idx[idx.length - 1] = NDArrayIndex.all();
+    for (int i = 0; i < p.length; i++) {
+      idx[i + 1] = NDArrayIndex.interval(p[i][0], p[i][0] + x.size(i + 1));
+    }
+    return idx;
   }
 }
