@@ -13,6 +13,7 @@ import org.jeras.core.layer.DTypePolicy;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.ops.ArrayOps;
 import org.jeras.core.ops.MathOps;
+import org.jeras.core.ops.RnnOps;
 import org.jeras.core.tensor.Shape;
 import org.jeras.core.tensor.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -179,6 +180,18 @@ public abstract class RNN extends Layer {
     }
     List<Tensor> inMasks = training ? cell.dropoutMasks(batch, d[2], cell.dropout()) : null;
     List<Tensor> recMasks = training ? cell.dropoutMasks(batch, cell.units(), cell.recurrentDropout()) : null;
+    if (mask == null && recMasks == null) {
+      Tensor in = inMasks == null ? seq : MathOps.mul(seq, ArrayOps.expandDims(inMasks.get(0), 1));
+      List<Tensor> fused = cell.fusedSequence(goBackwards ? RnnOps.reverse(in, 1) : in, states);
+      if (fused != null) {
+        List<Tensor> result = new ArrayList<>();
+        result.add(returnSequences ? fused.get(0) : ArrayOps.take(fused.get(0), 1, time - 1));
+        if (returnState) {
+          result.addAll(fused.subList(1, fused.size()));
+        }
+        return result;
+      }
+    }
     Tensor projected = cell.projectInputs(seq, inMasks);
     INDArray keep = mask == null ? null : mask.value().castTo(computeDtype().nd4j());
     Tensor zero = zeros(batch);

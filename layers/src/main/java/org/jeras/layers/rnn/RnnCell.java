@@ -204,6 +204,15 @@ public abstract class RnnCell extends Layer {
    */
   protected abstract List<Tensor> step(Tensor xProj, List<Tensor> states, List<Tensor> recurrentMasks);
 
+  /**
+   * The whole unmasked sequence {@code x [batch, time, in]} (already dropped out, walked from t = 0)
+   * in one fused op: the outputs {@code [batch, time, units]} followed by the final states; null
+   * when this cell has no fused form for its settings (the step loop is used then).
+   */
+  protected List<Tensor> fusedSequence(Tensor x, List<Tensor> states) {
+    return null;
+  }
+
   // ------------------------------------------------------------------ config
 
   /** Keys written before {@code kernel_regularizer} after the initializers (LSTM's unit_forget_bias). */
