@@ -5,7 +5,11 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import org.jeras.core.activations.Activation;
 import org.jeras.core.config.Config;
+import org.jeras.core.constraints.Constraint;
+import org.jeras.core.initializers.Initializer;
+import org.jeras.core.regularizers.Regularizer;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.layer.CallArgs;
 import org.jeras.core.layer.CallContext;
@@ -96,6 +100,47 @@ public abstract class RNN extends Layer {
 
   public RNN seed(Long seed) {
     cell.setSeed(seed);
+    return this;
+  }
+
+  /** Sets the cell's {@code activation}; returns this layer. */
+  public RNN activation(Activation a) {
+    cell.activation = a;
+    return this;
+  }
+
+  /** Sets the cell's {@code recurrent_activation} (LSTM and GRU gates); returns this layer. */
+  public RNN recurrentActivation(Activation a) {
+    cell.recurrentActivation = a;
+    return this;
+  }
+
+  public RNN useBias(boolean v) {
+    cell.useBias = v;
+    return this;
+  }
+
+  /** Sets the kernel, recurrent kernel and bias initializers (a null keeps the current one). */
+  public RNN initializers(Initializer kernel, Initializer recurrent, Initializer bias) {
+    cell.kernelInitializer = kernel != null ? kernel : cell.kernelInitializer;
+    cell.recurrentInitializer = recurrent != null ? recurrent : cell.recurrentInitializer;
+    cell.biasInitializer = bias != null ? bias : cell.biasInitializer;
+    return this;
+  }
+
+  /** Sets the kernel, recurrent kernel and bias regularizers (null for none). */
+  public RNN regularizers(Regularizer kernel, Regularizer recurrent, Regularizer bias) {
+    cell.kernelRegularizer = kernel;
+    cell.recurrentRegularizer = recurrent;
+    cell.biasRegularizer = bias;
+    return this;
+  }
+
+  /** Sets the kernel, recurrent kernel and bias constraints (null for none). */
+  public RNN constraints(Constraint kernel, Constraint recurrent, Constraint bias) {
+    cell.kernelConstraint = kernel;
+    cell.recurrentConstraint = recurrent;
+    cell.biasConstraint = bias;
     return this;
   }
 
