@@ -5,7 +5,7 @@ import org.jeras.core.config.Config;
 /** Keras's {@code GRU}: an {@link RNN} over a {@link GRUCell} ({@code reset_after} defaults to true). */
 public class GRU extends RNN {
   public GRU(int units) {
-    super(new GRUCell(units));
+    super(new GRUCell(units), true);
   }
 
   @Override

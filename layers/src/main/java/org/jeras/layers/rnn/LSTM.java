@@ -5,7 +5,7 @@ import org.jeras.core.config.Config;
 /** Keras's {@code LSTM}: an {@link RNN} over an {@link LSTMCell}; states h and c. */
 public class LSTM extends RNN {
   public LSTM(int units) {
-    super(new LSTMCell(units));
+    super(new LSTMCell(units), true);
   }
 
   @Override

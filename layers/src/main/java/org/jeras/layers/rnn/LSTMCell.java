@@ -78,12 +78,18 @@ public class LSTMCell extends RnnCell {
   }
 
   @Override
-  protected void putAfterInitializers(Config c) {
+  protected void putGateOptions(Config c) {
     c.put("unit_forget_bias", unitForgetBias);
   }
 
   @Override
   protected void readExtras(Config c) {
     unitForgetBias = c.getBoolean("unit_forget_bias", true);
+  }
+
+  public static LSTMCell fromConfig(Config c) {
+    LSTMCell cell = new LSTMCell(c.getInt("units"));
+    cell.readLayerConfig(c);
+    return cell.withBaseConfig(c);
   }
 }

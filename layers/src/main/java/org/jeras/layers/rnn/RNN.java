@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jeras.core.activations.Activation;
 import org.jeras.core.config.Config;
+import org.jeras.core.config.ConfigException;
+import org.jeras.core.config.Serialization;
 import org.jeras.core.constraints.Constraint;
 import org.jeras.core.initializers.Initializer;
-import org.jeras.core.regularizers.Regularizer;
-import org.jeras.core.config.ConfigException;
 import org.jeras.core.layer.CallArgs;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.DTypePolicy;
@@ -18,6 +18,7 @@ import org.jeras.core.layer.Layer;
 import org.jeras.core.ops.ArrayOps;
 import org.jeras.core.ops.MathOps;
 import org.jeras.core.ops.RnnOps;
+import org.jeras.core.regularizers.Regularizer;
 import org.jeras.core.tensor.Shape;
 import org.jeras.core.tensor.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -36,10 +37,11 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * order; with {@code return_state} the outputs are the output followed by the final states.
  * {@code stateful} is not supported; {@code unroll} changes nothing here.
  *
- * <p>The concrete layers ({@link SimpleRNN}, {@link LSTM}, {@link GRU}) write the cell's keys
- * flattened into their own config, as Keras does.
+ * <p>The named layers ({@link SimpleRNN}, {@link LSTM}, {@link GRU}) write the cell's keys
+ * flattened into their own config, as Keras does; the generic form writes the cell's dict under
+ * {@code cell} (a list of cells, Keras's {@code StackedRNNCells}, is not supported).
  */
-public abstract class RNN extends Layer {
+public class RNN extends Layer {
   protected final RnnCell cell;
   private boolean returnSequences;
   private boolean returnState;
@@ -47,8 +49,17 @@ public abstract class RNN extends Layer {
   private boolean unroll;
   private boolean zeroOutputForMask;
 
-  protected RNN(RnnCell cell) {
+  private final boolean flatConfig;
+
+  /** Keras's generic {@code RNN(cell)}; its config holds the cell under key {@code cell}. */
+  public RNN(RnnCell cell) {
+    this(cell, false);
+  }
+
+  /** For layers whose config holds the cell's keys flattened ({@code LSTM}, {@code GRU}, {@code SimpleRNN}). */
+  protected RNN(RnnCell cell, boolean flatConfig) {
     this.cell = track("cell", cell);
+    this.flatConfig = flatConfig;
   }
 
   public RnnCell cell() {
@@ -288,15 +299,33 @@ public abstract class RNN extends Layer {
   public Config getConfig() {
     Config c = super.getConfig();
     JsonElement activity = c.getOrNull("activity_regularizer");
-    c.remove("activity_regularizer");
+    if (flatConfig) {
+      c.remove("activity_regularizer");
+    }
     c.put("return_sequences", returnSequences)
         .put("return_state", returnState)
         .put("go_backwards", goBackwards)
         .put("stateful", false)
         .put("unroll", unroll)
         .put("zero_output_for_mask", zeroOutputForMask);
-    cell.putLayerConfig(c, activity);
+    if (flatConfig) {
+      cell.putLayerConfig(c, activity);
+    } else {
+      c.put("cell", Serialization.serialize(cell));
+    }
     return c;
+  }
+
+  /** Keras's generic {@code RNN} from its config (with the cell's dict under {@code cell}). */
+  public static RNN fromConfig(Config c) {
+    if (!c.isSet("cell") || !c.get("cell").isJsonObject()) {
+      throw new ConfigException("RNN config needs key 'cell' holding one cell's dict (stacked cells are not supported)");
+    }
+    Layer cell = Serialization.deserialize(c.get("cell"), Layer.class);
+    if (!(cell instanceof RnnCell rc)) {
+      throw new ConfigException("RNN key 'cell' must be a recurrent cell, got " + cell.className());
+    }
+    return readConfig(new RNN(rc), c);
   }
 
   /** Reads the RNN and cell keys of {@code c} into {@code layer}, then its base keys. */
@@ -310,7 +339,9 @@ public abstract class RNN extends Layer {
     r.goBackwards = c.getBoolean("go_backwards", false);
     r.unroll = c.getBoolean("unroll", false);
     r.zeroOutputForMask = c.getBoolean("zero_output_for_mask", false);
-    r.cell.readLayerConfig(c);
+    if (r.flatConfig) {
+      r.cell.readLayerConfig(c);
+    }
     return layer.withBaseConfig(c);
   }
 }

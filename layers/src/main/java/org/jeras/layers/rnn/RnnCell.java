@@ -215,40 +215,59 @@ public abstract class RnnCell extends Layer {
 
   // ------------------------------------------------------------------ config
 
-  /** Keys written before {@code kernel_regularizer} after the initializers (LSTM's unit_forget_bias). */
-  protected void putAfterInitializers(Config c) {}
+  /** LSTM's {@code unit_forget_bias}: after use_bias in a cell's config, after the initializers in the layer's. */
+  protected void putGateOptions(Config c) {}
 
   /** Keys written after {@code recurrent_dropout} and before {@code seed} (GRU's reset_after). */
   protected void putAfterDropout(Config c) {}
 
-  /** Reads what {@link #putAfterInitializers} and {@link #putAfterDropout} write. */
+  /** Reads what {@link #putGateOptions} and {@link #putAfterDropout} write. */
   protected void readExtras(Config c) {}
+
+  /** The cell's own config (Keras's {@code LSTMCell.get_config()}, etc.). */
+  @Override
+  public Config getConfig() {
+    Config c = super.getConfig();
+    putKeys(c, null, true);
+    return c;
+  }
 
   /**
    * Writes the cell's keys in the order Keras's LSTM/GRU/SimpleRNN layers list them, with the
    * layer's {@code activity_regularizer} at its place among the regularizers.
    */
   void putLayerConfig(Config c, JsonElement activityRegularizer) {
+    putKeys(c, activityRegularizer, false);
+  }
+
+  private void putKeys(Config c, JsonElement activityRegularizer, boolean standalone) {
     c.put("units", units).put("activation", Activations.serialize(activation));
     if (hasRecurrentActivation()) {
       c.put("recurrent_activation", Activations.serialize(recurrentActivation));
     }
-    c.put("use_bias", useBias)
-        .put("kernel_initializer", Serialization.serialize(kernelInitializer))
+    c.put("use_bias", useBias);
+    if (standalone) {
+      putGateOptions(c);
+    }
+    c.put("kernel_initializer", Serialization.serialize(kernelInitializer))
         .put("recurrent_initializer", Serialization.serialize(recurrentInitializer))
         .put("bias_initializer", Serialization.serialize(biasInitializer));
-    putAfterInitializers(c);
+    if (!standalone) {
+      putGateOptions(c);
+    }
     c.put("kernel_regularizer", Serialization.serialize(kernelRegularizer))
         .put("recurrent_regularizer", Serialization.serialize(recurrentRegularizer))
-        .put("bias_regularizer", Serialization.serialize(biasRegularizer))
-        .put("activity_regularizer", activityRegularizer)
-        .put("kernel_constraint", Serialization.serialize(kernelConstraint))
+        .put("bias_regularizer", Serialization.serialize(biasRegularizer));
+    if (!standalone) {
+      c.put("activity_regularizer", activityRegularizer);
+    }
+    c.put("kernel_constraint", Serialization.serialize(kernelConstraint))
         .put("recurrent_constraint", Serialization.serialize(recurrentConstraint))
         .put("bias_constraint", Serialization.serialize(biasConstraint))
         .put("dropout", dropout)
         .put("recurrent_dropout", recurrentDropout);
     putAfterDropout(c);
-    if (hasSeed()) {
+    if (standalone || hasSeed()) {
       c.put("seed", seed == null ? null : seed.intValue());
     }
   }

@@ -5,7 +5,7 @@ import org.jeras.core.config.Config;
 /** Keras's {@code SimpleRNN}: an {@link RNN} over a {@link SimpleRNNCell}. */
 public class SimpleRNN extends RNN {
   public SimpleRNN(int units) {
-    super(new SimpleRNNCell(units));
+    super(new SimpleRNNCell(units), true);
   }
 
   public static SimpleRNN fromConfig(Config c) {
