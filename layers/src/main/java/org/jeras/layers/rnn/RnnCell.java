@@ -237,6 +237,15 @@ public abstract class RnnCell extends Layer {
    * layer's {@code activity_regularizer} at its place among the regularizers.
    */
   void putLayerConfig(Config c, JsonElement activityRegularizer) {
+    // Keras's LSTM/GRU/SimpleRNN get_config serializes the cell (then drops that dict), so in a
+    // saving scope the initializers, regularizers and constraints are seen twice and their dicts
+    // carry a shared_object_id; serializing them once more here reproduces that.
+    for (Object o : new Object[] {kernelInitializer, recurrentInitializer, biasInitializer, kernelRegularizer,
+        recurrentRegularizer, biasRegularizer, kernelConstraint, recurrentConstraint, biasConstraint}) {
+      if (o instanceof org.jeras.core.config.KerasObject k) {
+        Serialization.serialize(k);
+      }
+    }
     putKeys(c, activityRegularizer, false);
   }
 
