@@ -2,7 +2,6 @@ package org.jeras.layers.normalization;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.Map;
@@ -57,32 +56,10 @@ class NormalizationFixturesTest {
       JsonObject expected = original.deepCopy();
       expected.remove("compile_config");
       written.remove("compile_config");
-      strip(expected);
-      strip(written);
+      KerasModels.strip(expected);
+      KerasModels.strip(written);
       assertEquals(expected, written, set + name);
     }
-  }
-
-  /** The fixture's layer dicts of {@code className} round-trip through fromConfig/getConfig to the same JSON. */
-  private static List<Layer> layersOf(String fixture, String className) {
-    List<JsonObject> dicts = KerasConfigs.find(fixture, "keras.layers", className);
-    List<Layer> out = new java.util.ArrayList<>();
-    for (JsonObject d : dicts) {
-      JsonObject expected = d.deepCopy();
-      strip(expected);
-      Layer l = Serialization.deserialize(d, Layer.class);
-      JsonObject written = Serialization.serialize(l).getAsJsonObject();
-      strip(written);
-      // Functional layer dicts also carry the graph's name and inbound_nodes.
-      for (String key : List.of("name", "inbound_nodes")) {
-        if (expected.has(key)) {
-          written.add(key, expected.get(key));
-        }
-      }
-      assertEquals(expected, written, fixture + " " + className);
-      out.add(l);
-    }
-    return out;
   }
 
   /**
@@ -95,7 +72,7 @@ class NormalizationFixturesTest {
       String name = set + "group_norm";
       Map<String, INDArray> w = H5Weights.read(Fixtures.file(name + ".weights.h5"));
       Map<String, INDArray> io = Fixtures.npz(name + ".io.npz");
-      List<Layer> gns = layersOf(name, "GroupNormalization");
+      List<Layer> gns = KerasModels.layersOf(name, "GroupNormalization");
       INDArray x = io.get("x");
       INDArray kernel = w.get("layers/conv2d/vars/0");
       Tensor conv = MathOps.add(EinsumOps.einsum("bhwc,cd->bhwd", Tensor.of(x),
@@ -123,7 +100,7 @@ class NormalizationFixturesTest {
       String name = set + "batchnorm_channels_first";
       Map<String, INDArray> w = H5Weights.read(Fixtures.file(name + ".weights.h5"));
       Map<String, INDArray> io = Fixtures.npz(name + ".io.npz");
-      BatchNormalization bn = (BatchNormalization) layersOf(name, "BatchNormalization").get(0);
+      BatchNormalization bn = (BatchNormalization) KerasModels.layersOf(name, "BatchNormalization").get(0);
       INDArray conv = convSameChannelsFirst(io.get("x"), w.get("layers/conv2d/vars/0"), w.get("layers/conv2d/vars/1"));
       KerasModels.loadTree(bn, w, "layers/batch_normalization");
       Tensor h = NnOps.relu(bn.apply(Tensor.of(conv)));
@@ -216,14 +193,4 @@ class NormalizationFixturesTest {
     }
   }
 
-  static void strip(JsonElement e) {
-    if (e.isJsonObject()) {
-      e.getAsJsonObject().remove("shared_object_id");
-      for (Map.Entry<String, JsonElement> x : e.getAsJsonObject().entrySet()) {
-        strip(x.getValue());
-      }
-    } else if (e.isJsonArray()) {
-      e.getAsJsonArray().forEach(NormalizationFixturesTest::strip);
-    }
-  }
 }
