@@ -10,9 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.Optional;
+import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.Serialization;
+import org.jeras.core.config.SharingScope;
 import org.jeras.core.layer.Layer;
+import org.jeras.core.model.Model;
 import org.jeras.saving.archive.KerasArchive;
 import org.jeras.saving.archive.KerasArchiveWriter;
 import org.jeras.saving.archive.Metadata;
@@ -44,7 +47,10 @@ public final class KerasFile {
       LOG.warn("You are saving a model that has not yet been built. It might not contain any weights yet. "
           + "Consider building the model first by calling it on some data.");
     }
-    String config = PythonJson.dumps(Serialization.serialize(model));
+    String config;
+    try (SharingScope sharing = SharingScope.open()) {
+      config = PythonJson.dumps(Serialization.serialize(model));
+    }
     LocalDateTime now = LocalDateTime.now();
     Path tmp = null;
     try {
@@ -96,8 +102,31 @@ public final class KerasFile {
       config.add("compile_config", JsonNull.INSTANCE);
     }
     SafeMode.check(config, options.safeMode());
-    return Serialization.withCustomObjects(options.customObjects(),
-        () -> Serialization.deserialize(config, Layer.class));
+    return Serialization.withCustomObjects(options.customObjects(), () -> {
+      try (SharingScope sharing = SharingScope.open()) {
+        Layer model = Serialization.deserialize(config, Layer.class);
+        compileFromConfig(model, config);
+        return model;
+      }
+    });
+  }
+
+  /**
+   * Keras's {@code compile_from_config} for the loaded model when deserialization did not already
+   * compile it: compiles from a non-empty {@code compile_config} and, for a built model, builds the
+   * optimizer on the trainable weights so that its saved state can be loaded.
+   */
+  private static void compileFromConfig(Layer layer, JsonObject config) {
+    if (!(layer instanceof Model m)) {
+      return;
+    }
+    JsonElement cc = config.get("compile_config");
+    if (!m.isCompiled() && cc != null && cc.isJsonObject() && cc.getAsJsonObject().size() > 0) {
+      m.compileFromConfig(Config.of(cc.getAsJsonObject()));
+    }
+    if (m.isCompiled() && m.isBuilt() && !m.optimizer().isBuilt()) {
+      m.optimizer().build(m.trainableWeights());
+    }
   }
 
   /** The weights of an open archive (only HDF5 is supported: Keras's npz weights are refused by name). */

@@ -15,7 +15,9 @@ import org.jeras.core.config.Registry;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.model.Model;
 import org.jeras.core.testing.Fixtures;
+import org.jeras.core.tensor.Variable;
 import org.jeras.saving.h5.FixtureCases;
+import org.jeras.saving.h5.H5Reader;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -95,10 +97,22 @@ public class KerasFixturesTest {
     }
   }
 
+  /** Every optimizer variable holds what the file stores under {@code optimizer/vars/<i>}. */
+  static void checkOptimizerState(Model m, Path keras) throws IOException {
+    try (H5Reader r = H5Reader.fromBytes(FixtureCases.zipMember(keras, "model.weights.h5"), keras.toString())) {
+      List<Variable> vars = m.optimizer().variables();
+      assertEquals(r.keys("optimizer/vars").size(), vars.size(), keras + ": optimizer variables");
+      for (int i = 0; i < vars.size(); i++) {
+        assertEquals(r.dataset("optimizer/vars/" + i), vars.get(i).array(), keras + ": optimizer/vars/" + i);
+      }
+    }
+  }
+
   @Test
   void loadsAndPredictsEverySupportedFixture() throws IOException {
     List<String> unsupported = new ArrayList<>();
     int loaded = 0;
+    int optimizers = 0;
     for (Path dir : List.of(Fixtures.dir(), Fixtures.dir().resolve("jax"))) {
       for (JsonObject c : FixtureCases.ok(dir)) {
         String name = c.get("name").getAsString();
@@ -110,6 +124,11 @@ public class KerasFixturesTest {
         Map<String, INDArray> io = org.jeras.core.io.Npz.read(dir.resolve(name + ".io.npz"));
         Model m = Models.load(dir.resolve(name + ".keras"));
         checkPredictions(m, io, dir.getFileName() + "/" + name + ".keras");
+        assertEquals(c.get("compiled").getAsBoolean(), m.isCompiled(), name + " compiled");
+        if (m.isCompiled() && c.get("optimizer_built").getAsBoolean()) {
+          checkOptimizerState(m, dir.resolve(name + ".keras"));
+          optimizers++;
+        }
         WeightsFile.load(m, dir.resolve(name + ".weights.h5"), false);
         checkPredictions(m, io, dir.getFileName() + "/" + name + ".weights.h5");
         loaded++;
@@ -119,5 +138,6 @@ public class KerasFixturesTest {
         + unsupported.size() + "):");
     unsupported.forEach(u -> System.out.println("  " + u));
     assertTrue(loaded > 0, "no fixture could be loaded");
+    assertTrue(optimizers > 0, "no optimizer state was checked");
   }
 }

@@ -304,6 +304,16 @@ public abstract class Layer implements KerasObject, Serialization.Extras {
   }
 
   /**
+   * A non-trainable, zero-filled state weight of an explicit dtype, as Keras's
+   * {@code add_weight(..., dtype="int", trainable=False)} (e.g. Normalization's {@code count}).
+   */
+  protected Variable addStateWeight(String weightName, long[] shape, DType dtype) {
+    Variable v = new Variable(weightName, name + "/" + weightName, Nd4j.zeros(dtype.nd4j(), shape), false);
+    nonTrainableVariables.add(v);
+    return v;
+  }
+
+  /**
    * This layer's own variables in Keras's order ({@code _trainable_variables} then
    * {@code _non_trainable_variables}), as {@code save_own_variables} numbers them.
    */

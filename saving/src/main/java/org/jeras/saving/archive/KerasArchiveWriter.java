@@ -38,7 +38,9 @@ public final class KerasArchiveWriter {
     Files.createDirectories(abs.getParent());
     Path weightsFile = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".weights.", ".tmp");
     try {
-      AtomicFile.write(weightsFile, weights::writeTo);
+      try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(weightsFile), 1 << 16)) {
+        weights.writeTo(out);
+      }
       AtomicFile.write(abs, out -> {
         StoredZipWriter zip = new StoredZipWriter(out);
         zip.add(KerasArchive.METADATA, metadata.toJson().getBytes(StandardCharsets.UTF_8),

@@ -15,7 +15,6 @@ import java.util.TreeMap;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.tensor.DType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Builds an HDF5 file of groups, string attributes and numeric datasets in memory, then writes it
@@ -92,7 +91,7 @@ public final class H5Writer {
     }
 
     /**
-     * Adds a dataset holding a copy of {@code value} at {@code relPath} (intermediate groups are
+     * Adds a dataset holding {@code value} (read when the file is written) at {@code relPath} (intermediate groups are
      * created, as h5py's {@code group[key] = value}); an existing name is an error.
      */
     public void putDataset(String relPath, INDArray value) {
@@ -107,7 +106,7 @@ public final class H5Writer {
       }
       DType dtype = DType.of(value.dataType());
       H5Dtype.size(dtype); // fail early for dtypes HDF5 files cannot hold here
-      g.children.put(name, new Dataset(dtype, value.shape(), value.dup('c')));
+      g.children.put(name, new Dataset(dtype, value.shape(), value));
     }
 
     /** Sets a scalar variable-length UTF-8 string attribute (what h5py writes for a Python str). */
@@ -325,15 +324,16 @@ public final class H5Writer {
     if (n == 0) {
       return;
     }
-    // value is a fresh c-order copy, so its buffer holds exactly its elements in order.
+    // A fresh c-order copy's buffer holds exactly its elements, in order.
+    INDArray value = d.value.dup('c');
     ByteBuffer buf = ByteBuffer.allocate(n * H5Dtype.size(d.dtype)).order(ByteOrder.LITTLE_ENDIAN);
     switch (d.dtype) {
-      case FLOAT32 -> buf.asFloatBuffer().put(d.value.data().asFloat());
-      case FLOAT64 -> buf.asDoubleBuffer().put(d.value.data().asDouble());
-      case INT64 -> buf.asLongBuffer().put(d.value.data().asLong());
-      case INT32 -> buf.asIntBuffer().put(d.value.data().asInt());
+      case FLOAT32 -> buf.asFloatBuffer().put(value.data().asFloat());
+      case FLOAT64 -> buf.asDoubleBuffer().put(value.data().asDouble());
+      case INT64 -> buf.asLongBuffer().put(value.data().asLong());
+      case INT32 -> buf.asIntBuffer().put(value.data().asInt());
       case INT16, INT8, UINT8, BOOL -> {
-        int[] v = d.value.data().asInt();
+        int[] v = value.data().asInt();
         for (int x : v) {
           if (d.dtype == DType.INT16) {
             buf.putShort((short) x);

@@ -74,7 +74,8 @@ public final class Saveables {
     /**
      * Sequential and Functional models walk their {@code layers} first (InputLayers included only
      * for Functional, as Keras's {@code model.layers}); other models expose {@code layers} as one
-     * more attribute, as Python's {@code dir(model)} does.
+     * more attribute, as Python's {@code dir(model)} does. A compiled model's optimizer is its
+     * {@code optimizer} attribute.
      */
     @Override
     public List<Map.Entry<String, Object>> children() {
@@ -87,6 +88,10 @@ public final class Saveables {
       }
       if (layer instanceof Model m && !graph && !layer.trackedAttributes().containsKey("layers")) {
         attrs.add(new AbstractMap.SimpleImmutableEntry<>("layers", m.layers()));
+      }
+      // compile() sets Keras's model.optimizer attribute; its state goes under "optimizer".
+      if (layer instanceof Model m && m.isCompiled() && !layer.trackedAttributes().containsKey("optimizer")) {
+        attrs.add(new AbstractMap.SimpleImmutableEntry<>("optimizer", m.optimizer()));
       }
       attrs.sort(Map.Entry.comparingByKey(WalkOrder.ATTRIBUTES));
       if (graph) {

@@ -83,6 +83,8 @@ class H5WriterTest {
     g.putDataset("b", Nd4j.createFromArray(true, false, true));
     g.putDataset("empty", Nd4j.create(DataType.FLOAT, 0, 3));
     g.putDataset("nested/x", Nd4j.scalar(2.5f));
+    w.root().createGroup("caf\u00e9/vars").putDataset("x", Nd4j.scalar(1.0));
+    w.root().createGroup("n".repeat(300)).putAttribute("name", "long");
     for (int i = 0; i < 12; i++) {
       w.root().requireGroup("many/vars").putDataset(Integer.toString(i), Nd4j.scalar((float) i));
     }
@@ -90,6 +92,9 @@ class H5WriterTest {
     Files.write(out, bytes(w));
     try (H5Reader r = H5Reader.open(out)) {
       assertEquals("m\u00e9t\u00e9o", r.attribute("vars", "name").orElseThrow());
+      assertEquals(java.util.List.of("caf\u00e9", "layers", "many", "n".repeat(300), "vars"), r.keys(""));
+      assertEquals(1.0, r.dataset("caf\u00e9/vars/x").getDouble(0));
+      assertEquals("long", r.attribute("n".repeat(300), "name").orElseThrow());
       assertEquals(java.util.List.of("b", "empty", "f32", "f64", "i16", "i32", "i64", "i8", "nested", "u8"),
           r.keys("layers/a/vars"));
       assertEquals(java.util.List.of("0", "1", "10", "11", "2", "3", "4", "5", "6", "7", "8", "9"), r.keys("many/vars"));

@@ -1,6 +1,7 @@
 package org.jeras.saving.state;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,6 +27,7 @@ import org.jeras.core.tensor.Shape;
 import org.jeras.core.tensor.Variable;
 import org.jeras.core.testing.Fixtures;
 import org.jeras.layers.core.Dense;
+import org.jeras.saving.LoadOptions;
 import org.jeras.saving.Models;
 import org.jeras.saving.WeightsFile;
 import org.jeras.saving.h5.H5Reader;
@@ -159,7 +161,7 @@ class StateWalkerTest {
     assertTrue(e.getMessage().contains("layers/dense_2"), e.getMessage());
   }
 
-  /** A compiled model as the lead will wire it: the model's walk plus its optimizer under {@code optimizer}. */
+  /** A saveable of one's own: an uncompiled model's walk plus an optimizer under {@code optimizer}. */
   record Compiled(Model model, Optimizer optimizer) implements Saveable {
     @Override
     public Object target() {
@@ -197,8 +199,10 @@ class StateWalkerTest {
   @Test
   void optimizerStateRoundTripsThroughKerasFiles() throws IOException {
     Path file = Fixtures.file("opt_adam_cce.weights.h5");
-    Model m = Models.load(Fixtures.file("opt_adam_cce.keras"));
-    Adam adam = new Adam(0.01);
+    Model m = Models.load(Fixtures.file("opt_adam_cce.keras"), LoadOptions.DEFAULT.withCompile(false));
+    assertFalse(m.isCompiled());
+    // Named as in the file: an unnamed optimizer gets a session-unique name (adam_1, ...), as in Keras.
+    Adam adam = new Adam(org.jeras.core.optimizers.OptimizerOptions.of(0.01).withName("adam"), 0.9, 0.999, 1e-7, false);
     adam.build(m.trainableWeights());
     try (H5WeightsReader r = new H5WeightsReader(H5Reader.open(file))) {
       StateWalker.load(new Compiled(m, adam), r, null, false);
@@ -219,7 +223,7 @@ class StateWalkerTest {
 
   @Test
   void anUnbuiltOptimizerSkipsItsStateWithAWarning() throws IOException {
-    Model m = Models.load(Fixtures.file("opt_adam_cce.keras"));
+    Model m = Models.load(Fixtures.file("opt_adam_cce.keras"), LoadOptions.DEFAULT.withCompile(false));
     Adam adam = new Adam(0.01);
     try (H5WeightsReader r = new H5WeightsReader(H5Reader.open(Fixtures.file("opt_adam_cce.weights.h5")))) {
       StateWalker.load(new Compiled(m, adam), r, null, false);

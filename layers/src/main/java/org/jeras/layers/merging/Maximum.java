@@ -1,0 +1,17 @@
+package org.jeras.layers.merging;
+
+import org.jeras.core.config.Config;
+import org.jeras.core.ops.MathOps;
+import org.jeras.core.tensor.Tensor;
+
+/** Element-wise maximum of its inputs (Keras's {@code Maximum}). */
+public class Maximum extends Merge {
+  @Override
+  protected Tensor combine(Tensor a, Tensor b) {
+    return MathOps.maximum(a, b);
+  }
+
+  public static Maximum fromConfig(Config c) {
+    return new Maximum().withBaseConfig(c);
+  }
+}
