@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class AttentionFixturesTest {
   @ParameterizedTest
-  @ValueSource(strings = {"einsum_dense", "mha_cross", "mha_attention_axes", "mha_causal", "mha_attention_mask",
+  @ValueSource(strings = {"einsum_dense", "mha_self", "mha_cross", "mha_attention_axes", "mha_causal", "mha_attention_mask",
       "attention", "additive_attention"})
   void reproducesKerasOutputs(String name) {
     for (String set : KerasModels.sets(name)) {
@@ -26,7 +26,7 @@ class AttentionFixturesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"einsum_dense", "mha_cross", "mha_attention_axes", "mha_causal", "mha_attention_mask",
+  @ValueSource(strings = {"einsum_dense", "mha_self", "mha_cross", "mha_attention_axes", "mha_causal", "mha_attention_mask",
       "attention", "additive_attention"})
   void modelConfigRoundTrips(String name) {
     for (String set : KerasModels.sets(name)) {

@@ -24,21 +24,19 @@ import org.jeras.core.tensor.GradientTape;
 import org.jeras.core.tensor.Shape;
 import org.jeras.core.tensor.Tensor;
 import org.jeras.core.tensor.Variable;
-import org.jeras.core.testing.Fixtures;
 import org.jeras.core.testing.GradCheck;
 import org.jeras.layers.activations.Softmax;
 import org.jeras.layers.core.Axes;
 import org.jeras.layers.core.Dense;
 import org.jeras.layers.core.EinsumDense;
 import org.jeras.layers.normalization.LayerNormalization;
-import org.jeras.layers.testing.H5Weights;
 import org.jeras.layers.testing.KerasModels;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** EinsumDense, Softmax and the attention layers: gradients, masks, configs, training, a fixture built by hand. */
+/** EinsumDense, Softmax and the attention layers: gradients, masks, configs, symbolic calls, training. */
 class AttentionLayersTest {
   private static final DTypePolicy F64 = new DTypePolicy("float64");
 
@@ -58,26 +56,6 @@ class AttentionLayersTest {
 
   private static List<Tensor> call(Layer l, List<Object> args, Map<String, Object> kwargs) {
     return l.apply(CallArgs.of(args, kwargs), CallContext.INFERENCE);
-  }
-
-  /** mha_self: MultiHeadAttention -> Add -> LayerNormalization -> (GlobalAveragePooling1D as a mean here) -> Dense. */
-  @Test
-  void mhaSelfFixture() {
-    for (String set : KerasModels.sets("mha_self")) {
-      String name = set + "mha_self";
-      Map<String, INDArray> w = H5Weights.read(Fixtures.file(name + ".weights.h5"));
-      Map<String, INDArray> io = Fixtures.npz(name + ".io.npz");
-      Layer mha = KerasModels.layersOf(name, "MultiHeadAttention").get(0);
-      Layer ln = KerasModels.layersOf(name, "LayerNormalization").get(0);
-      KerasModels.loadTree(mha, w, "layers/multi_head_attention");
-      KerasModels.loadTree(ln, w, "layers/layer_normalization");
-      Dense out = new Dense(3);
-      out.build(Shape.of(Shape.UNKNOWN, 8), true);
-      out.setWeights(H5Weights.vars(w, "layers/dense"));
-      Tensor x = Tensor.of(io.get("x"));
-      Tensor h = ln.apply(MathOps.add(x, first(mha, x, x)));
-      KerasModels.assertClose(io.get("y"), out.apply(ReduceOps.mean(h, false, 1)).value(), name);
-    }
   }
 
   @Test
