@@ -76,6 +76,9 @@ class AttentionLayersTest {
     assertEquals(Shape.of(3, 1), right.bias().shape(), "trailing ellipsis dims give the bias size-1 axes");
     assertEquals(Shape.of(Shape.UNKNOWN, 3, 5), right.computeOutputShape(Shape.of(Shape.UNKNOWN, 4, 5)));
 
+    EinsumDense fromInt = EinsumDense.fromConfig(Config.empty().put("equation", "ab,bc->ac").put("output_shape", 3)
+        .put("bias_axes", "c"));
+    assertEquals("[3]", fromInt.getConfig().get("output_shape").toString(), "an int output_shape is written as a list");
     assertThrows(ConfigException.class, () -> new EinsumDense("ab,bc", 3, null));
     assertThrows(ConfigException.class, () -> new EinsumDense("ab,bc->ac", 3, "z"));
     assertThrows(ConfigException.class,
@@ -106,6 +109,11 @@ class AttentionLayersTest {
     assertEquals(0.0, masked.value().getDouble(1, 2, 1));
     assertEquals(1.0, masked.value().sum(-1).getDouble(1, 2), 1e-12);
     assertEquals(mask, masked.mask().value(), "the mask the call received stays on the output");
+    java.util.Map<String, Object> none = new java.util.HashMap<>();
+    none.put("mask", null);
+    Tensor viaNone = last.apply(CallArgs.of(List.of(Tensor.of(x).withMask(Tensor.of(mask))), none),
+        CallContext.INFERENCE).get(0);
+    assertEquals(masked.value(), viaNone.value(), "mask=None falls back to the input's Keras mask");
     GradCheck.check(t -> s.apply(t.get(0)), x);
     GradCheck.check(t -> last.apply(CallArgs.of(List.of(t.get(0)), Map.of("mask", Tensor.of(mask))),
         CallContext.INFERENCE).get(0), x);
