@@ -13,5 +13,7 @@ public final class PreprocessingBuiltins implements BuiltinProvider {
     b.add(Layer.class, m, "Normalization", Normalization::fromConfig);
     b.add(Layer.class, m, "CenterCrop", CenterCrop::fromConfig);
     b.add(Layer.class, m, "Resizing", Resizing::fromConfig);
+    b.add(Layer.class, m, "Discretization", Discretization::fromConfig);
+    b.add(Layer.class, m, "CategoryEncoding", CategoryEncoding::fromConfig);
   }
 }
