@@ -46,6 +46,12 @@ class HashingTest {
     assertEquals(Long.parseUnsignedLong("6862335115798125349"), fp("F7479877-4690-4A44-AFC9-8FE987EA512F:some_other_id"));
     assertEquals(Long.parseUnsignedLong("9728733090894310797"), fp("2/?98ns)xbzEVL^:wCS$7l3@_g!zP^<D.-bd6"));
     assertEquals(Long.parseUnsignedLong("5510670329273533446"), fp("NXooOPwHej5=c_V0(47=-)N!vNdd:$fMs1B"));
+    // Longer than 64 bytes (the block loop), as in Guava's Fingerprint64 tests.
+    assertEquals(3500507768004279527L, fp("test".repeat(64)));
+    assertEquals(Long.parseUnsignedLong("14340110469024474010"),
+        fp("0376d8dc-a717-425a-9dd2-d4b36bcaddac:65d52a5d-4f88-4a78-97c9-08464d44bbb6"));
+    assertEquals(8581389452482819506L, fp("test"));
+    assertEquals(-4196240717365766262L, fp("test".repeat(8)));
   }
 
   @Test
