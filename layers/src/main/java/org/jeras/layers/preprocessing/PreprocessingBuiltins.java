@@ -18,5 +18,6 @@ public final class PreprocessingBuiltins implements BuiltinProvider {
     b.add(Layer.class, m, "Hashing", Hashing::fromConfig);
     b.add(Layer.class, m, "StringLookup", StringLookup::fromConfig);
     b.add(Layer.class, m, "IntegerLookup", IntegerLookup::fromConfig);
+    b.add(Layer.class, m, "TextVectorization", TextVectorization::fromConfig);
   }
 }

@@ -1,5 +1,6 @@
 package org.jeras.layers.preprocessing;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.jeras.core.tensor.DType;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -12,7 +13,13 @@ public final class StringTensors {
 
   /** A string tensor of {@code shape} holding {@code values} in row-major order. */
   public static INDArray of(long[] shape, String... values) {
-    return Nd4j.create(Arrays.asList(values), shape, 'c');
+    // ND4J 1.0.0-M2.1 writes each char as one byte and reads UTF-8 back: hand it the UTF-8 bytes
+    // as Latin-1 chars so non-ASCII text round-trips.
+    String[] bytes = new String[values.length];
+    for (int i = 0; i < values.length; i++) {
+      bytes[i] = new String(values[i].getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+    }
+    return Nd4j.create(Arrays.asList(bytes), shape, 'c');
   }
 
   /** A rank-1 string tensor. */

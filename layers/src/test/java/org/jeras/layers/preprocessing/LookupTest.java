@@ -55,6 +55,14 @@ class LookupTest {
   }
 
   @Test
+  void nonAsciiStringsRoundTrip() {
+    String[] words = {"caf\u00e9", "\u65e5\u672c", "\ud83d\ude00", ""};
+    assertArrayEquals(words, StringTensors.values(StringTensors.of(new long[] {2, 2}, words)));
+    StringLookup l = new StringLookup(List.of(words[0], words[1]));
+    assertArrayEquals(new long[] {1, 2, 0}, ids(l, StringTensors.of(words[0], words[1], words[2])));
+  }
+
+  @Test
   void oovBucketsHashOrFloorMod() {
     StringLookup two = new StringLookup(IndexLookup.Options.defaults().withNumOovIndices(2), null, "[UNK]", List.of("x"), null);
     long expected = Long.remainderUnsigned(FarmHash.fingerprint64("omar".getBytes(StandardCharsets.UTF_8)), 2);
