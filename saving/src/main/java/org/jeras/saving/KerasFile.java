@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.Serialization;
+import org.jeras.core.config.SharingScope;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.model.Model;
 import org.jeras.saving.archive.KerasArchive;
@@ -46,7 +47,10 @@ public final class KerasFile {
       LOG.warn("You are saving a model that has not yet been built. It might not contain any weights yet. "
           + "Consider building the model first by calling it on some data.");
     }
-    String config = PythonJson.dumps(Serialization.serialize(model));
+    String config;
+    try (SharingScope sharing = SharingScope.open()) {
+      config = PythonJson.dumps(Serialization.serialize(model));
+    }
     LocalDateTime now = LocalDateTime.now();
     Path tmp = null;
     try {
@@ -99,9 +103,11 @@ public final class KerasFile {
     }
     SafeMode.check(config, options.safeMode());
     return Serialization.withCustomObjects(options.customObjects(), () -> {
-      Layer model = Serialization.deserialize(config, Layer.class);
-      compileFromConfig(model, config);
-      return model;
+      try (SharingScope sharing = SharingScope.open()) {
+        Layer model = Serialization.deserialize(config, Layer.class);
+        compileFromConfig(model, config);
+        return model;
+      }
     });
   }
 

@@ -33,6 +33,10 @@ public final class Serialization {
     if (o instanceof Extras extras) {
       extras.addSerializedExtras(out);
     }
+    SharingScope scope = SharingScope.active();
+    if (scope != null) {
+      scope.recordSerialized(o, out);
+    }
     return out;
   }
 
@@ -60,6 +64,21 @@ public final class Serialization {
       throw new ConfigException("Cannot deserialize a " + kind.getSimpleName() + " from " + e);
     }
     Config dict = Config.of(e.getAsJsonObject());
+    SharingScope scope = SharingScope.active();
+    Long sharedId = dict.isSet("shared_object_id") ? dict.getLong("shared_object_id") : null;
+    if (scope != null && sharedId != null) {
+      Object shared = scope.sharedObject(sharedId);
+      if (kind.isInstance(shared)) {
+        return kind.cast(shared);
+      }
+      T obj = deserializeDict(dict, kind, custom);
+      scope.recordDeserialized(sharedId, obj);
+      return obj;
+    }
+    return deserializeDict(dict, kind, custom);
+  }
+
+  private static <T> T deserializeDict(Config dict, Class<T> kind, Map<String, ?> custom) {
     String className = dict.getString("class_name");
     String module = dict.getString("module", null);
     String registeredName = dict.getString("registered_name", null);

@@ -121,6 +121,25 @@ public abstract class Model extends Layer {
     return trainer.fit(data, options, System.out);
   }
 
+  /** Trains on Java arrays (rows are samples). */
+  public History fit(float[][] x, float[][] y, FitOptions options) {
+    return fit(Nd4j.create(x), Nd4j.create(y), options);
+  }
+
+  /**
+   * Trains on batches from a source (Keras's generator / dataset form of {@code fit}): each epoch
+   * iterates {@code batches} once; {@code steps} per epoch is only for the progress bar (-1 if unknown).
+   */
+  public History fit(Iterable<Batch> batches, int steps, Iterable<Batch> validation, FitOptions options) {
+    trainer();
+    return trainer.fit(batches, steps, validation, options, System.out);
+  }
+
+  /** Mean loss and metrics over batches from a source. */
+  public Map<String, Double> evaluate(Iterable<Batch> batches) {
+    return trainer().evaluate(batches.iterator());
+  }
+
   /** Mean loss and metrics over {@code x, y} in inference mode (Keras's {@code evaluate}). */
   public Map<String, Double> evaluate(INDArray x, INDArray y, int batchSize) {
     return evaluate(new Dataset(List.of(x), List.of(y), null), batchSize);

@@ -116,6 +116,30 @@ class TrainingApiTest {
   }
 
   @Test
+  void fitsFromABatchSourceAndFromJavaArrays() {
+    Seeds.setGlobalSeed(6);
+    INDArray[] d = regressionData(128);
+    List<Batch> batches = new java.util.ArrayList<>();
+    for (int i = 0; i < 128; i += 16) {
+      batches.add(Batch.of(d[0].get(org.nd4j.linalg.indexing.NDArrayIndex.interval(i, i + 16)),
+          d[1].get(org.nd4j.linalg.indexing.NDArrayIndex.interval(i, i + 16))));
+    }
+    Regressor fromSource = new Regressor();
+    fromSource.compile(new Adam(0.02), "mse");
+    double before = fromSource.evaluate(batches).get("loss");
+    History h = fromSource.fit(batches, -1, batches, FitOptions.defaults().epochs(20).verbose(0));
+    assertEquals(20 * 8, fromSource.customSteps);
+    assertTrue(h.get("val_loss").get(19) < before * 0.2, before + " -> " + h.get("val_loss"));
+
+    org.jeras.core.model.Sequential fromArrays = new org.jeras.core.model.Sequential();
+    fromArrays.add(Input.of(3));
+    fromArrays.add(new Dense(1));
+    fromArrays.compile(new SGD(0.1), "mse");
+    History h2 = fromArrays.fit(d[0].toFloatMatrix(), d[1].toFloatMatrix(), FitOptions.defaults().epochs(5).verbose(0));
+    assertTrue(h2.get("loss").get(4) < h2.get("loss").get(0));
+  }
+
+  @Test
   void earlyStoppingStopsOnPlateauAndValidationSplitIsLogged() {
     Seeds.setGlobalSeed(4);
     INDArray[] d = regressionData(128);

@@ -201,7 +201,8 @@ class StateWalkerTest {
     Path file = Fixtures.file("opt_adam_cce.weights.h5");
     Model m = Models.load(Fixtures.file("opt_adam_cce.keras"), LoadOptions.DEFAULT.withCompile(false));
     assertFalse(m.isCompiled());
-    Adam adam = new Adam(0.01);
+    // Named as in the file: an unnamed optimizer gets a session-unique name (adam_1, ...), as in Keras.
+    Adam adam = new Adam(org.jeras.core.optimizers.OptimizerOptions.of(0.01).withName("adam"), 0.9, 0.999, 1e-7, false);
     adam.build(m.trainableWeights());
     try (H5WeightsReader r = new H5WeightsReader(H5Reader.open(file))) {
       StateWalker.load(new Compiled(m, adam), r, null, false);

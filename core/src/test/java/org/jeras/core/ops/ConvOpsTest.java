@@ -1,0 +1,114 @@
+package org.jeras.core.ops;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import org.jeras.core.testing.GradCheck;
+import org.jeras.core.tensor.Tensor;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class ConvOpsTest {
+  private static INDArray rand(long seed, long... shape) {
+    Nd4j.getRandom().setSeed(seed);
+    return Nd4j.rand(DataType.DOUBLE, shape).subi(0.5);
+  }
+
+  private static double[] flat(Tensor t) {
+    return t.value().castTo(DataType.DOUBLE).dup('c').data().asDouble();
+  }
+
+  @Test
+  void conv1dByHand() {
+    // x = [1, 2, 3, 4] (one channel), w = [1, -1, 2], stride 1, pad 1 before and after:
+    // windows [0,1,2] [1,2,3] [2,3,4] [3,4,0] -> 0-1+4, 1-2+6, 2-3+8, 3-4+0.
+    Tensor x = Tensor.of(Nd4j.createFromArray(1.0, 2, 3, 4).reshape(1, 4, 1));
+    Tensor w = Tensor.of(Nd4j.createFromArray(1.0, -1, 2).reshape(3, 1, 1));
+    Tensor y = ConvOps.conv(x, w, new int[] {1}, new int[][] {{1, 1}}, new int[] {1}, 1);
+    assertArrayEquals(new long[] {1, 4, 1}, y.value().shape());
+    assertArrayEquals(new double[] {3, 5, 7, -1}, flat(y), 1e-12);
+  }
+
+  @Test
+  void groupedConvMatchesPerGroupConvs() {
+    INDArray x = rand(1, 2, 5, 4);
+    INDArray w = rand(2, 3, 2, 6);
+    Tensor y = ConvOps.conv(Tensor.of(x), Tensor.of(w), new int[] {1}, new int[][] {{0, 0}}, new int[] {1}, 2);
+    for (int g = 0; g < 2; g++) {
+      INDArray xg = x.get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.all(),
+          org.nd4j.linalg.indexing.NDArrayIndex.interval(2 * g, 2 * g + 2)).dup();
+      INDArray wg = w.get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.all(),
+          org.nd4j.linalg.indexing.NDArrayIndex.interval(3 * g, 3 * g + 3)).dup();
+      Tensor yg = ConvOps.conv(Tensor.of(xg), Tensor.of(wg), new int[] {1}, new int[][] {{0, 0}}, new int[] {1}, 1);
+      INDArray part = y.value().get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
+          org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.interval(3 * g, 3 * g + 3));
+      assertArrayEquals(flat(yg), part.dup('c').data().asDouble(), 1e-12);
+    }
+  }
+
+  @Test
+  void convGradients() {
+    GradCheck.check(t -> ConvOps.conv(t.get(0), t.get(1), new int[] {2}, new int[][] {{1, 2}}, new int[] {1}, 1),
+        rand(3, 2, 7, 3), rand(4, 3, 3, 2));
+    GradCheck.check(t -> ConvOps.conv(t.get(0), t.get(1), new int[] {1, 2}, new int[][] {{0, 1}, {2, 0}},
+        new int[] {2, 1}, 2), rand(5, 1, 5, 4, 4), rand(6, 2, 2, 2, 4));
+    GradCheck.check(t -> ConvOps.conv(t.get(0), t.get(1), new int[] {1, 2, 1}, new int[][] {{1, 1}, {0, 0}, {0, 1}},
+        new int[] {1, 1, 1}, 1), rand(7, 1, 3, 4, 3, 2), rand(8, 2, 2, 2, 2, 2));
+  }
+
+  @Test
+  void transposeIsTheAdjointOfConv() {
+    // <conv(z, w), x> == <z, convT(x, w)> for every z, x: the defining property.
+    INDArray w = rand(9, 3, 2, 4, 3);
+    INDArray z = rand(10, 2, 7, 6, 4);
+    int[] strides = {2, 2};
+    int[][] pads = {{1, 1}, {0, 1}};
+    Tensor y = ConvOps.conv(Tensor.of(z), Tensor.of(w), strides, pads, new int[] {1, 1}, 1);
+    INDArray x = rand(11, y.value().shape());
+    Tensor zt = ConvOps.convTranspose(Tensor.of(x), Tensor.of(w), strides, new long[] {7, 6}, new int[] {1, 0},
+        new int[] {1, 1});
+    double lhs = y.value().mul(x).sumNumber().doubleValue();
+    double rhs = zt.value().mul(z).sumNumber().doubleValue();
+    org.junit.jupiter.api.Assertions.assertEquals(lhs, rhs, 1e-10);
+  }
+
+  @Test
+  void convTransposeGradients() {
+    GradCheck.check(t -> ConvOps.convTranspose(t.get(0), t.get(1), new int[] {2}, new long[] {9}, new int[] {1},
+        new int[] {1}), rand(12, 2, 4, 3), rand(13, 3, 2, 3));
+    GradCheck.check(t -> ConvOps.convTranspose(t.get(0), t.get(1), new int[] {2, 1}, new long[] {6, 5},
+        new int[] {0, 1}, new int[] {1, 2}), rand(14, 1, 3, 3, 2), rand(15, 2, 2, 3, 2));
+  }
+
+  @Test
+  void kerasPaddingRules() {
+    assertArrayEquals(new int[] {1, 1}, ConvOps.samePadding(12, 3, 1, 1));
+    assertArrayEquals(new int[] {0, 1}, ConvOps.samePadding(11, 2, 2, 1)); // 6 outputs, 1 extra at the end
+    assertArrayEquals(new int[] {1, 1}, ConvOps.samePadding(7, 2, 1, 2)); // effective kernel 3
+    org.junit.jupiter.api.Assertions.assertEquals(14, ConvOps.transposeOutputLength(7, 3, 2, 1, "same", null));
+    org.junit.jupiter.api.Assertions.assertEquals(30, ConvOps.transposeOutputLength(14, 4, 2, 1, "valid", null));
+    org.junit.jupiter.api.Assertions.assertEquals(62, ConvOps.transposeOutputLength(30, 3, 2, 1, "valid", 1));
+  }
+
+  @Test
+  void poolingByHand() {
+    // x = [1, 5, 2, 4, 3], pool 2, stride 2, "same" padding {0, 1}: windows [1,5] [2,4] [3].
+    Tensor x = Tensor.of(Nd4j.createFromArray(1.0, 5, 2, 4, 3).reshape(1, 5, 1));
+    int[][] pads = {{0, 1}};
+    assertArrayEquals(new double[] {5, 4, 3}, flat(PoolOps.maxPool(x, new int[] {2}, new int[] {2}, pads)), 1e-12);
+    assertArrayEquals(new double[] {3, 3, 3}, flat(PoolOps.avgPool(x, new int[] {2}, new int[] {2}, pads)), 1e-12);
+  }
+
+  @Test
+  void poolingGradients() {
+    int[][] pads2 = {{0, 1}, {1, 1}};
+    GradCheck.check(t -> PoolOps.avgPool(t.get(0), new int[] {2, 3}, new int[] {2, 1}, pads2), rand(16, 2, 5, 4, 3));
+    GradCheck.check(t -> PoolOps.maxPool(t.get(0), new int[] {2, 3}, new int[] {2, 1}, pads2), rand(17, 2, 5, 4, 3));
+    int[][] pads3 = {{0, 1}, {0, 0}, {1, 0}};
+    GradCheck.check(t -> PoolOps.avgPool(t.get(0), new int[] {2, 2, 2}, new int[] {1, 2, 1}, pads3),
+        rand(18, 1, 3, 4, 3, 2));
+    GradCheck.check(t -> PoolOps.maxPool(t.get(0), new int[] {2, 2, 2}, new int[] {1, 2, 1}, pads3),
+        rand(19, 1, 3, 4, 3, 2));
+  }
+}

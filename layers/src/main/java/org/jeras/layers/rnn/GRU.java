@@ -1,0 +1,25 @@
+package org.jeras.layers.rnn;
+
+import org.jeras.core.config.Config;
+
+/** Keras's {@code GRU}: an {@link RNN} over a {@link GRUCell} ({@code reset_after} defaults to true). */
+public class GRU extends RNN {
+  public GRU(int units) {
+    super(new GRUCell(units));
+  }
+
+  @Override
+  public GRUCell cell() {
+    return (GRUCell) cell;
+  }
+
+  /** Sets {@code reset_after}; returns this layer. */
+  public GRU resetAfter(boolean v) {
+    cell().setResetAfter(v);
+    return this;
+  }
+
+  public static GRU fromConfig(Config c) {
+    return readConfig(new GRU(c.getInt("units")), c);
+  }
+}
