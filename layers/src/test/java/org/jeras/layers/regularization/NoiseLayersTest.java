@@ -43,7 +43,9 @@ class NoiseLayersTest {
       FixtureModels.assertReproduces(dir + "noise_layers_inference");
     }
     assertEquals(4, FixtureModels.assertLayerConfigsRoundTrip("noise_layers_inference", MINE));
-    // spatial_dropout2d also needs Conv2D and GlobalAveragePooling2D (another family): its config is checked here.
+    for (String dir : List.of("", "jax/")) {
+      FixtureModels.assertReproduces(dir + "spatial_dropout2d");
+    }
     assertEquals(1, FixtureModels.assertLayerConfigsRoundTrip("spatial_dropout2d", MINE));
   }
 
