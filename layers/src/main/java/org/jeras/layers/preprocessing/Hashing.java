@@ -98,6 +98,11 @@ public class Hashing extends Layer {
   }
 
   @Override
+  public java.util.List<Tensor> computeOutputSpec(org.jeras.core.layer.CallArgs args) {
+    return StringTensors.outputSpec(args, t -> call(t, CallContext.INFERENCE));
+  }
+
+  @Override
   public Config getConfig() {
     Config c = super.getConfig().put("num_bins", numBins);
     if (salt == null) {

@@ -367,6 +367,11 @@ public abstract class IndexLookup<K> extends Layer {
     return Tensor.of(CategoricalEncoding.encode(indices, outputMode, depth, DataType.LONG, null));
   }
 
+  @Override
+  public java.util.List<Tensor> computeOutputSpec(org.jeras.core.layer.CallArgs args) {
+    return StringTensors.outputSpec(args, t -> call(t, CallContext.INFERENCE));
+  }
+
   /** The index of one token: mask slot, vocabulary index, or an OOV bucket. */
   private long lookup(K t) {
     if (maskToken != null && maskToken.equals(t)) {

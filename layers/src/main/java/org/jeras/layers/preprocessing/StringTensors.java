@@ -2,6 +2,11 @@ package org.jeras.layers.preprocessing;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.jeras.core.layer.CallArgs;
+import org.jeras.core.tensor.Shape;
+import org.jeras.core.tensor.Tensor;
 import org.jeras.core.tensor.DType;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -37,5 +42,46 @@ public final class StringTensors {
       out[i] = a.getString(i);
     }
     return out;
+  }
+
+  /**
+   * The symbolic output of a layer taking one string (or integer) tensor, found by running
+   * {@code call} on placeholder values with unknown dims set to 2 and then 3 (dims that differ are
+   * unknown), as {@code Layer.computeOutputSpec} does for numeric inputs.
+   */
+  static List<Tensor> outputSpec(CallArgs args, UnaryOperator<Tensor> call) {
+    Tensor in = args.tensor(0);
+    long[][] outs = new long[2][];
+    DType dtype = null;
+    for (int k = 0; k < 2; k++) {
+      long[] d = in.shape().dims();
+      for (int i = 0; i < d.length; i++) {
+        if (d[i] == Shape.UNKNOWN) {
+          d[i] = 2 + k;
+        }
+      }
+      INDArray dummy;
+      if (in.dtype() == DType.STRING) {
+        long n = 1;
+        for (long x : d) {
+          n *= x;
+        }
+        String[] empty = new String[Math.toIntExact(n)];
+        Arrays.fill(empty, "");
+        dummy = of(d, empty);
+      } else {
+        dummy = Nd4j.zeros(in.dtype().nd4j(), d);
+      }
+      Tensor out = call.apply(Tensor.of(dummy));
+      outs[k] = out.value().shape();
+      dtype = out.dtype();
+    }
+    long[] shape = outs[0].clone();
+    for (int i = 0; i < shape.length; i++) {
+      if (i >= outs[1].length || outs[0][i] != outs[1][i]) {
+        shape[i] = Shape.UNKNOWN;
+      }
+    }
+    return List.of(Tensor.symbolic(Shape.of(shape), dtype, null));
   }
 }

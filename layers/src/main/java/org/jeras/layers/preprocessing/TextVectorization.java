@@ -210,6 +210,21 @@ public class TextVectorization extends Layer {
     return lookup.apply(Tensor.of(tokens));
   }
 
+  /** {@code (batch, output_sequence_length)} int64 in int mode (unknown length without it), else {@code (batch, depth)}. */
+  @Override
+  public List<Tensor> computeOutputSpec(org.jeras.core.layer.CallArgs args) {
+    long batch = args.tensor(0).shape().get(0);
+    if (outputMode.equals("int")) {
+      long len = outputSequenceLength == null ? org.jeras.core.tensor.Shape.UNKNOWN : outputSequenceLength;
+      return List.of(Tensor.symbolic(org.jeras.core.tensor.Shape.of(batch, len), org.jeras.core.tensor.DType.INT64, null));
+    }
+    Config lc = lookup.getConfig();
+    long depth = lc.getBoolean("pad_to_max_tokens") ? lc.getInt("max_tokens") : lookup.vocabularySize();
+    org.jeras.core.tensor.DType dt = outputMode.equals("tf_idf") ? org.jeras.core.tensor.DType.FLOAT32
+        : org.jeras.core.tensor.DType.INT64;
+    return List.of(Tensor.symbolic(org.jeras.core.tensor.Shape.of(batch, depth), dt, null));
+  }
+
   @Override
   public void saveOwnVariables(VariableStore store) {
     lookup.saveOwnVariables(store);
