@@ -72,7 +72,9 @@ public class TextVectorization extends Layer {
     this.outputMode = mode;
     this.outputSequenceLength = outputSequenceLength;
     IndexLookup.Options o = IndexLookup.Options.defaults().withOutputMode(mode).withMaxTokens(maxTokens, padToMaxTokens);
-    this.lookup = new StringLookup(o, "", "[UNK]", vocabulary, idfWeights);
+    // Tracked as Keras's attribute "_lookup_layer": Keras's saving walk visits it as a child too, so
+    // its vocabulary.txt (and tf_idf weights) appear both here and under "_lookup_layer".
+    this.lookup = track("_lookup_layer", new StringLookup(o, "", "[UNK]", vocabulary, idfWeights));
   }
 
   private static int[] widths(JsonElement ngrams) {

@@ -104,6 +104,7 @@ class TextVectorizationTest {
         "output_sequence_length", "pad_to_max_tokens", "sparse", "ragged", "vocabulary", "idf_weights", "encoding",
         "vocabulary_size"), List.copyOf(tv.getConfig().json().keySet()));
     assertEquals(7, tv.getConfig().getInt("vocabulary_size"));
+    assertEquals(List.of("_lookup_layer"), List.copyOf(tv.trackedAttributes().keySet()));
     assertThrows(ConfigException.class, () -> new TextVectorization(null, "upper", "whitespace", JsonNull.INSTANCE, "int",
         null, false, null, null));
     assertThrows(ConfigException.class, () -> new TextVectorization(null, null, "whitespace", JsonNull.INSTANCE, "count",
