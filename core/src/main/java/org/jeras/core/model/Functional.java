@@ -122,6 +122,12 @@ public class Functional extends Model {
 
   // ------------------------------------------------------------------ config
 
+  /** Keras's {@code Functional.call} takes a {@code mask}. */
+  @Override
+  protected boolean callTakesMask() {
+    return true;
+  }
+
   @Override
   public Config getConfig() {
     Config c = Config.empty().put("name", name()).put("trainable", isTrainable());

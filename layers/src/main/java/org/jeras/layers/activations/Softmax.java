@@ -24,6 +24,7 @@ public class Softmax extends Layer {
   private final Axes axis;
 
   public Softmax(Axes axis) {
+    buildAtInit();
     this.axis = axis;
     this.supportsMasking = true;
   }

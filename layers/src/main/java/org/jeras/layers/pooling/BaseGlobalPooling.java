@@ -15,6 +15,7 @@ public abstract class BaseGlobalPooling extends Layer {
   protected boolean keepdims;
 
   protected BaseGlobalPooling(int rank, boolean max) {
+    buildAtInit();
     this.rank = rank;
     this.max = max;
   }
