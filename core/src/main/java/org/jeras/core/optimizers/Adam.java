@@ -1,9 +1,13 @@
 package org.jeras.core.optimizers;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jeras.core.config.Config;
+import org.jeras.core.ops.Kernels;
 import org.jeras.core.tensor.Variable;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -19,6 +23,8 @@ public class Adam extends Optimizer {
   private List<Variable> momentums;
   private List<Variable> velocities;
   private List<Variable> velocityHats;
+  /** Scratch for each variable's update, reused across steps (not optimizer state). */
+  private final Map<Integer, INDArray> updates = new HashMap<>();
 
   public Adam(OptimizerOptions options, double beta1, double beta2, double epsilon, boolean amsgrad) {
     super(options);
@@ -48,12 +54,20 @@ public class Adam extends Optimizer {
 
   @Override
   protected void updateStep(int index, INDArray g, INDArray w, float lr) {
+    INDArray m = momentums.get(index).array();
+    INDArray v = velocities.get(index).array();
+    if (!amsgrad && g.dataType() == w.dataType()) {
+      // ND4J's adam_updater is this step's math in one pass (m, v in place; alpha from t = iteration + 1).
+      INDArray update = updates.computeIfAbsent(index, i -> Nd4j.createUninitialized(w.dataType(), w.shape()));
+      Kernels.exec("adam_updater", new INDArray[] {g, v, m}, new INDArray[] {update, v, m},
+          new long[] {iterations()}, new double[] {lr, beta1, beta2, epsilon});
+      Kernels.exec("subtract", w, w, update);
+      return;
+    }
     float t = iterations() + 1;
     float b1Power = (float) Math.pow((float) beta1, t);
     float b2Power = (float) Math.pow((float) beta2, t);
     float alpha = lr * (float) Math.sqrt(1f - b2Power) / (1f - b1Power);
-    INDArray m = momentums.get(index).array();
-    INDArray v = velocities.get(index).array();
     m.muli(beta1).addi(g.mul(1 - beta1));
     v.muli(beta2).addi(g.mul(g).muli(1 - beta2));
     if (amsgrad) {
