@@ -106,6 +106,24 @@ public final class Kernels {
     return c;
   }
 
+  /** The sum of {@code a} over {@code axes} (sorted, distinct), without the reduced dimensions. */
+  public static INDArray sum(INDArray a, int[] axes) {
+    long[] shape = a.shape();
+    long[] out = new long[shape.length - axes.length];
+    long[] ax = new long[axes.length];
+    for (int i = 0, j = 0, k = 0; i < shape.length; i++) {
+      if (k < axes.length && axes[k] == i) {
+        ax[k++] = i;
+      } else {
+        out[j++] = shape[i];
+      }
+    }
+    if (a.isEmpty()) {
+      return a.sum(axes);
+    }
+    return execInts("reduce_sum", Nd4j.createUninitialized(a.dataType(), out), ax, a);
+  }
+
   /** The sum over the rows of a 2-d array: shape {@code [columns]}. */
   public static INDArray sumRows(INDArray a) {
     return execInts("reduce_sum", Nd4j.createUninitialized(a.dataType(), a.size(1)), ROW_AXIS, a);

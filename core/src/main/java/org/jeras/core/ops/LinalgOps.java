@@ -29,8 +29,10 @@ public final class LinalgOps {
     }
     if (x.rank() == 2 && y.rank() == 2) {
       // The backward of a 2-d product is two products with transposed operands: no matmul_bp.
-      return recordOp(Kernels.matmul(x, false, y, false),
-          g -> new INDArray[] {Kernels.matmul(g, false, y, true), Kernels.matmul(x, true, g, false)}, a, b);
+      boolean needA = a.isRecorded();
+      boolean needB = b.isRecorded();
+      return recordOp(Kernels.matmul(x, false, y, false), g -> new INDArray[] {
+          needA ? Kernels.matmul(g, false, y, true) : null, needB ? Kernels.matmul(x, true, g, false) : null}, a, b);
     }
     INDArray out = batched(x, y);
     return recordOp(out, g -> {
@@ -58,8 +60,14 @@ public final class LinalgOps {
     }
     INDArray out = Kernels.matmul(in, false, w, false);
     Kernels.exec("biasadd", out, out, b);
+    boolean needX = x.isRecorded();
+    boolean needKernel = kernel.isRecorded();
+    boolean needBias = bias.isRecorded();
+    // Only the gradients some tape needs: the first layer's input gradient is a whole product.
     return recordOp(out, g -> new INDArray[] {
-        Kernels.matmul(g, false, w, true), Kernels.matmul(in, true, g, false), Kernels.sumRows(g)}, x, kernel, bias);
+        needX ? Kernels.matmul(g, false, w, true) : null,
+        needKernel ? Kernels.matmul(in, true, g, false) : null,
+        needBias ? Kernels.sumRows(g) : null}, x, kernel, bias);
   }
 
   private static INDArray batched(INDArray x, INDArray y) {

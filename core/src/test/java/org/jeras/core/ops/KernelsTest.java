@@ -44,6 +44,12 @@ class KernelsTest {
     GradCheck.check(t -> LinalgOps.matmul(t.get(0), t.get(1)), rand(DataType.DOUBLE, 3, 1), rand(DataType.DOUBLE, 1, 5));
     GradCheck.check(t -> LinalgOps.affine(t.get(0), t.get(1), t.get(2)),
         rand(DataType.DOUBLE, 3, 4), rand(DataType.DOUBLE, 4, 5), rand(DataType.DOUBLE, 5));
+    // A constant operand gets no gradient; the other still does.
+    Tensor constant = Tensor.of(rand(DataType.DOUBLE, 3, 4));
+    GradCheck.check(t -> LinalgOps.matmul(constant, t.get(0)), rand(DataType.DOUBLE, 4, 5));
+    GradCheck.check(t -> LinalgOps.affine(constant, t.get(0), t.get(1)), rand(DataType.DOUBLE, 4, 5), rand(DataType.DOUBLE, 5));
+    GradCheck.check(t -> MathOps.add(t.get(0), t.get(1)), rand(DataType.DOUBLE, 2, 3, 4), rand(DataType.DOUBLE, 1, 4));
+    GradCheck.check(t -> MathOps.div(t.get(0), t.get(1)), rand(DataType.DOUBLE, 3, 1), rand(DataType.DOUBLE, 4).addi(2.0));
     GradCheck.check(t -> LinalgOps.affine(t.get(0), t.get(1), t.get(2)),
         rand(DataType.DOUBLE, 1, 4), rand(DataType.DOUBLE, 4, 5), rand(DataType.DOUBLE, 5));
     GradCheck.check(t -> LinalgOps.affine(t.get(0), t.get(1), t.get(2)),
