@@ -133,6 +133,23 @@ public final class Kernels {
     return t == DataType.FLOAT || t == DataType.DOUBLE;
   }
 
+  /**
+   * Whether every array lives in host memory on the CPU backend, c-contiguous from the start of
+   * its own buffer, so that Java may loop over {@code data().asNioFloat()} directly.
+   */
+  public static boolean hostDense(INDArray... arrays) {
+    if (!CPU_BLAS) {
+      return false;
+    }
+    for (INDArray a : arrays) {
+      if (a.offset() != 0 || a.ordering() != 'c' || !Shape.hasDefaultStridesForShape(a)
+          || a.data().offset() != 0 || a.length() > Integer.MAX_VALUE || a.data().length() != a.length()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Whether {@code a} is a 2-d array laid out row-major and contiguous from its buffer's start. */
   static boolean denseRowMajor(INDArray a) {
     return a.rank() == 2 && a.offset() == 0 && a.ordering() == 'c' && Shape.hasDefaultStridesForShape(a)
