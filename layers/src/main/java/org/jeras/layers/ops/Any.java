@@ -17,6 +17,7 @@ public class Any extends Layer implements GraphOperation {
   private final boolean keepdims;
 
   public Any(Integer axis, boolean keepdims) {
+    buildAtInit();
     this.axis = axis;
     this.keepdims = keepdims;
   }
