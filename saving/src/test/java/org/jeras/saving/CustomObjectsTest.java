@@ -14,8 +14,7 @@ import org.jeras.core.config.ObjectFactory;
 import org.jeras.core.io.Npz;
 import org.jeras.core.model.Model;
 import org.jeras.core.testing.Fixtures;
-import org.jeras.saving.custom.DenseWithExtraState;
-import org.jeras.saving.custom.VocabLengthWeighting;
+import org.jeras.saving.custom.FixtureCustomObjects;
 import org.jeras.saving.h5.FixtureCases;
 import org.jeras.saving.h5.H5Structures;
 import org.junit.jupiter.api.Test;
@@ -26,9 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * keeping its state in an asset file. Both load from Keras's files and save them back identically.
  */
 class CustomObjectsTest {
-  static final Map<String, ObjectFactory<?>> CUSTOM = Map.of(
-      "fixtures>DenseWithExtraState", DenseWithExtraState::fromConfig,
-      "fixtures>VocabLengthWeighting", VocabLengthWeighting::fromConfig);
+  static final Map<String, ObjectFactory<?>> CUSTOM = FixtureCustomObjects.classes();
 
   @TempDir
   Path tmp;

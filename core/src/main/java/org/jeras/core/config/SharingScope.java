@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * Keras's object-sharing scope, open while a model is saved or loaded: an object serialized more
- * than once (e.g. the dtype policy most layers share) gets the same {@code shared_object_id} in
- * every dict, and dicts with the same id deserialize to one object, so a load-then-save keeps the
+ * than once (e.g. the dtype policy most layers share) gets one {@code shared_object_id} in every
+ * dict after the first, and dicts with the same id deserialize to one object, so a load-then-save keeps the
  * sharing of the original file.
  */
 public final class SharingScope implements AutoCloseable {
@@ -35,13 +35,15 @@ public final class SharingScope implements AutoCloseable {
     return ACTIVE.get();
   }
 
-  /** Records that {@code obj} was serialized as {@code dict}; a repeat marks both dicts with one id. */
+  /**
+   * Records that {@code obj} was serialized as {@code dict}. As in Keras's files, a repeat carries
+   * the object's id but the first dict does not (Keras copies it before the repeat marks it),
+   * unless the object was read from a file where it always carried one.
+   */
   void recordSerialized(Object obj, JsonObject dict) {
     JsonObject first = serialized.putIfAbsent(obj, dict);
-    if (first != null) {
-      long id = ids.computeIfAbsent(obj, o -> nextId++);
-      first.addProperty("shared_object_id", id);
-      dict.addProperty("shared_object_id", id);
+    if (first != null || LoadedSharing.onlyUnderId(obj)) {
+      dict.addProperty("shared_object_id", ids.computeIfAbsent(obj, o -> nextId++));
     }
   }
 
@@ -52,6 +54,11 @@ public final class SharingScope implements AutoCloseable {
 
   void recordDeserialized(long id, Object obj) {
     deserialized.putIfAbsent(id, obj);
+  }
+
+  /** Records whether {@code obj} was read from a dict that carried a shared id (see {@link LoadedSharing}). */
+  void noteLoaded(Object obj, boolean underId) {
+    LoadedSharing.note(obj, underId);
   }
 
   @Override

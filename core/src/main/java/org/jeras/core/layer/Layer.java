@@ -46,6 +46,7 @@ public abstract class Layer implements KerasObject, Serialization.Extras {
   private DTypePolicy dtypePolicy = DTypePolicy.defaultPolicy();
   private Regularizer activityRegularizer;
   private boolean built;
+  private boolean builtAtInit;
   private JsonObject buildConfig;
   /** Whether this layer passes masks through unchanged when it does not compute them. */
   protected boolean supportsMasking;
@@ -191,33 +192,27 @@ public abstract class Layer implements KerasObject, Serialization.Extras {
     markBuilt(record ? bc : null);
   }
 
-  /**
-   * Marks this layer built, recording {@code buildConfig} (Keras's {@code get_build_config()}).
-   * As in Keras, only layers with a {@code build} of their own record their build shapes.
-   */
+  /** Marks this layer built, recording {@code buildConfig} (Keras's {@code get_build_config()}). */
   protected final void markBuilt(JsonObject buildConfig) {
     this.built = true;
-    if (buildConfig != null && overridesBuild()) {
+    if (buildConfig != null && !builtAtInit) {
       this.buildConfig = buildConfig;
     }
+  }
+
+  /**
+   * Keras's {@code _build_at_init()}: for stateless layers that are built from construction on
+   * (Dropout, Activation, pooling, ...), so that they never record a build config.
+   */
+  protected final void buildAtInit() {
+    this.built = true;
+    this.builtAtInit = true;
   }
 
   /** Marks this layer built with {@code buildConfig} whether or not it has a {@code build} (models). */
   protected final void markBuiltWithConfig(JsonObject buildConfig) {
     this.built = true;
     this.buildConfig = buildConfig;
-  }
-
-  private boolean overridesBuild() {
-    for (Class<?> c = getClass(); c != Layer.class; c = c.getSuperclass()) {
-      for (java.lang.reflect.Method m : c.getDeclaredMethods()) {
-        if (m.getName().equals("build") && m.getParameterCount() == 1
-            && (m.getParameterTypes()[0] == Shape.class || m.getParameterTypes()[0] == List.class)) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 
   /**
@@ -493,6 +488,11 @@ public abstract class Layer implements KerasObject, Serialization.Extras {
   public List<Tensor> apply(CallArgs args, CallContext ctx) {
     List<Tensor> tensors = args.allTensors();
     boolean symbolic = !tensors.isEmpty() && tensors.get(0).isSymbolic();
+    if (symbolic && callTakesMask() && args.args().size() == 1 && args.args().get(0) instanceof Tensor t
+        && !args.kwargs().containsKey("mask")) {
+      // Keras's __call__ hands a call with a `mask` parameter its input's mask; the node records it.
+      args = args.with("mask", t.mask());
+    }
     if (!built) {
       buildFromCall(args);
       built = true;
@@ -533,6 +533,14 @@ public abstract class Layer implements KerasObject, Serialization.Extras {
       return MathOps.cast(t, target).withMask(t.mask());
     }
     return t;
+  }
+
+  /**
+   * Whether this layer's Keras {@code call} has a {@code mask} parameter (models, RNNs): a symbolic
+   * call then records its input's mask as the {@code mask} keyword of the node, as Keras does.
+   */
+  protected boolean callTakesMask() {
+    return false;
   }
 
   /** Whether floating inputs are cast to the compute dtype before {@code call} (Keras's {@code autocast}). */

@@ -34,6 +34,16 @@ public abstract class Model extends Layer {
 
   protected Model() {}
 
+  /**
+   * A subclassed model without a build of its own is built as Keras builds it: by running its call
+   * on inputs of {@code inputShape}, which builds every layer the call uses. The shape is recorded
+   * as the model's build config.
+   */
+  @Override
+  protected void build(org.jeras.core.tensor.Shape inputShape) {
+    computeOutputSpec(CallArgs.of(Tensor.symbolic(inputShape, computeDtype(), null)));
+  }
+
   // ------------------------------------------------------------------ compile
 
   /** Configures training: optimizer, loss (a {@link Loss} or a Keras name like {@code "mse"}), metrics. */

@@ -15,6 +15,7 @@ public class ELU extends Layer {
   }
 
   public ELU(double alpha) {
+    buildAtInit();
     this.alpha = alpha;
     this.supportsMasking = true;
   }

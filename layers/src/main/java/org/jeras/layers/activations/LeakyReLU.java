@@ -16,6 +16,7 @@ public class LeakyReLU extends Layer {
   }
 
   public LeakyReLU(double negativeSlope) {
+    buildAtInit();
     if (negativeSlope < 0) {
       throw new ConfigException("LeakyReLU 'negative_slope' cannot be negative, got " + negativeSlope);
     }

@@ -21,6 +21,7 @@ public class ReLU extends Layer {
   }
 
   public ReLU(Double maxValue, double negativeSlope, double threshold) {
+    buildAtInit();
     if (maxValue != null && maxValue < 0) {
       throw new ConfigException("ReLU 'max_value' cannot be negative, got " + maxValue);
     }

@@ -24,6 +24,7 @@ public class Softmax extends Layer {
   private final Axes axis;
 
   public Softmax(Axes axis) {
+    buildAtInit();
     this.axis = axis;
     this.supportsMasking = true;
   }
@@ -68,8 +69,10 @@ public class Softmax extends Layer {
     return mask.dataType() == DataType.BOOL ? mask : mask.gt(0.5);
   }
 
+  /** The {@code mask} argument; when absent or None, the input's Keras mask (as Keras fills it in). */
   private static Tensor mask(CallArgs args) {
-    return args.kwargs().containsKey("mask") ? args.kwTensor("mask") : args.tensor(0).mask();
+    Tensor given = args.kwTensor("mask");
+    return given != null ? given : args.tensor(0).mask();
   }
 
   /** As Keras, the output carries the mask the call received. */

@@ -374,8 +374,8 @@ public class MultiHeadAttention extends Layer {
     boolean causal = flag(args, 9);
 
     // As Keras: the query's own Keras mask wins; value and key masks default to their tensors' masks.
-    Tensor valueMask = args(args, 4, value);
-    Tensor keyMask = args(args, 5, explicitKey);
+    Tensor valueMask = maskArgument(args, 4, value);
+    Tensor keyMask = maskArgument(args, 5, explicitKey);
     INDArray mask = attentionMask(query, value, query.mask(), valueMask, keyMask, (Tensor) arg(args, 6), causal);
 
     Tensor gate = useGate ? gateDense.apply(CallArgs.of(query.withMask(null)), context).get(0) : null;
@@ -395,9 +395,10 @@ public class MultiHeadAttention extends Layer {
     return returnScores ? List.of(output, scores) : List.of(output);
   }
 
-  private static Tensor args(CallArgs args, int position, Tensor fallback) {
+  /** Mask argument {@code position}, else the Keras mask of {@code tensor} (null when the tensor is absent). */
+  private static Tensor maskArgument(CallArgs args, int position, Tensor tensor) {
     Tensor given = (Tensor) arg(args, position);
-    return given != null ? given : fallback == null ? null : fallback.mask();
+    return given != null ? given : tensor == null ? null : tensor.mask();
   }
 
   private Tensor maskedSoftmax(Tensor scores, INDArray mask, CallContext context) {
@@ -438,9 +439,7 @@ public class MultiHeadAttention extends Layer {
     if (slidingWindow != null) {
       auto = AttentionMasks.and(auto, AttentionMasks.band(t, s, slidingWindow));
     }
-    INDArray result = attentionMask == null ? auto
-        : AttentionMasks.and(auto, AttentionMasks.bool(attentionMask.value()));
-    return result;
+    return attentionMask == null ? auto : AttentionMasks.and(auto, AttentionMasks.bool(attentionMask.value()));
   }
 
   // ------------------------------------------------------------------ config

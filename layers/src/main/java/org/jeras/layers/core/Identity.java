@@ -8,6 +8,7 @@ import org.jeras.core.tensor.Tensor;
 /** Returns its input unchanged, mask included (Keras's {@code Identity}). */
 public class Identity extends Layer {
   public Identity() {
+    buildAtInit();
     this.supportsMasking = true;
   }
 

@@ -22,6 +22,7 @@ public class Masking extends Layer {
   }
 
   public Masking(double maskValue) {
+    buildAtInit();
     this.maskValue = maskValue;
     this.supportsMasking = true;
   }

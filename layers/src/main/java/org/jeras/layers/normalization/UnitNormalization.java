@@ -12,6 +12,7 @@ public class UnitNormalization extends Layer {
   private final Axes axis;
 
   public UnitNormalization(Axes axis) {
+    buildAtInit();
     this.axis = axis;
     this.supportsMasking = true;
   }

@@ -15,6 +15,7 @@ public abstract class BaseGlobalPooling<L extends BaseGlobalPooling<L>> extends 
   protected boolean keepdims;
 
   protected BaseGlobalPooling(int rank, boolean max) {
+    buildAtInit();
     this.rank = rank;
     this.max = max;
   }

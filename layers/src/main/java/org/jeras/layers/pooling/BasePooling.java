@@ -21,6 +21,7 @@ public abstract class BasePooling<L extends BasePooling<L>> extends Layer {
   protected String dataFormat = Spatial.CHANNELS_LAST;
 
   protected BasePooling(int rank, boolean max, int[] poolSize) {
+    buildAtInit();
     this.rank = rank;
     this.max = max;
     this.poolSize = positive("pool_size", poolSize);

@@ -16,6 +16,7 @@ public class ActivityRegularization extends Layer {
   private final double l2;
 
   public ActivityRegularization(double l1, double l2) {
+    buildAtInit();
     this.l1 = l1;
     this.l2 = l2;
     setActivityRegularizer(new L1L2(l1, l2));

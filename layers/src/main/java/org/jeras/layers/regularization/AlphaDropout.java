@@ -26,6 +26,7 @@ public class AlphaDropout extends Layer {
   private final SeedGenerator seedGenerator;
 
   public AlphaDropout(double rate, long[] noiseShape, Long seed) {
+    buildAtInit();
     if (rate < 0 || rate > 1) {
       throw new ConfigException("AlphaDropout 'rate' must be in [0, 1], got " + rate);
     }

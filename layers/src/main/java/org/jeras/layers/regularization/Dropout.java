@@ -22,6 +22,7 @@ public class Dropout extends Layer {
   }
 
   public Dropout(double rate, long[] noiseShape, Long seed) {
+    buildAtInit();
     if (rate < 0 || rate > 1) {
       throw new IllegalArgumentException("Dropout rate must be in [0, 1], got " + rate);
     }

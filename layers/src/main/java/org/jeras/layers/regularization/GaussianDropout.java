@@ -19,6 +19,7 @@ public class GaussianDropout extends Layer {
   private final SeedGenerator seedGenerator;
 
   public GaussianDropout(double rate, Long seed) {
+    buildAtInit();
     if (rate < 0 || rate > 1) {
       throw new ConfigException("GaussianDropout 'rate' must be in [0, 1], got " + rate);
     }

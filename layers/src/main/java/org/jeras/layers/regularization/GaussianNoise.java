@@ -16,6 +16,7 @@ public class GaussianNoise extends Layer {
   private final SeedGenerator seedGenerator;
 
   public GaussianNoise(double stddev, Long seed) {
+    buildAtInit();
     if (stddev < 0 || stddev > 1) {
       throw new ConfigException("GaussianNoise 'stddev' must be in [0, 1], got " + stddev);
     }

@@ -20,6 +20,7 @@ public abstract class SpatialDropout extends Layer {
   private final int rank;
 
   protected SpatialDropout(double rate, Long seed, int rank) {
+    buildAtInit();
     if (rate < 0 || rate > 1) {
       throw new ConfigException(className() + " 'rate' must be in [0, 1], got " + rate);
     }

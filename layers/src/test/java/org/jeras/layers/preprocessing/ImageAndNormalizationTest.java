@@ -107,6 +107,8 @@ class ImageAndNormalizationTest {
     GradCheck.check(t -> f64(new Rescaling(0.5, -1)).apply(t.get(0)), rand(6, 2, 3));
     GradCheck.check(t -> f64(new CenterCrop(2, 3)).apply(t.get(0)), rand(7, 1, 4, 5, 2));
     GradCheck.check(t -> f64(new Resizing(3, 5)).apply(t.get(0)), rand(8, 1, 4, 3, 2));
+    GradCheck.check(t -> f64(new Resizing(5, 2, "nearest", false, true, "constant", 0.5, "channels_first")).apply(t.get(0)),
+        rand(11, 1, 2, 3, 4));
     GradCheck.check(t -> f64(new Resizing(3, 3, "bilinear", true, false, "constant", 0, "channels_last")).apply(t.get(0)),
         rand(9, 1, 4, 6, 1));
     Normalization n = f64(new Normalization(new int[] {-1}, Nd4j.create(new double[] {1, 2}), Nd4j.create(new double[] {4, 0.25}), false));

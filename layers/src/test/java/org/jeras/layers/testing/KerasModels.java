@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,10 +37,10 @@ public final class KerasModels {
    */
   public static List<String> sets(String name) {
     try {
-      com.google.gson.JsonObject manifest = com.google.gson.JsonParser.parseString(
+      JsonObject manifest = JsonParser.parseString(
           java.nio.file.Files.readString(Fixtures.file("jax/manifest.json"))).getAsJsonObject();
-      for (com.google.gson.JsonElement c : manifest.getAsJsonArray("cases")) {
-        com.google.gson.JsonObject o = c.getAsJsonObject();
+      for (JsonElement c : manifest.getAsJsonArray("cases")) {
+        JsonObject o = c.getAsJsonObject();
         if (o.get("name").getAsString().equals(name)) {
           return "ok".equals(o.get("status").getAsString()) ? List.of("", "jax/") : List.of("");
         }
@@ -119,4 +122,38 @@ public final class KerasModels {
       assertClose(want.get(i), got.get(i), name + " output " + i);
     }
   }
+  /** The fixture's layer dicts of {@code className} round-trip through fromConfig/getConfig to the same JSON. */
+  public static List<Layer> layersOf(String fixture, String className) {
+    List<JsonObject> dicts = KerasConfigs.find(fixture, "keras.layers", className);
+    List<Layer> out = new ArrayList<>();
+    for (JsonObject d : dicts) {
+      JsonObject expected = d.deepCopy();
+      strip(expected);
+      Layer l = Serialization.deserialize(d, Layer.class);
+      JsonObject written = Serialization.serialize(l).getAsJsonObject();
+      strip(written);
+      // Functional layer dicts also carry the graph's name and inbound_nodes.
+      for (String key : List.of("name", "inbound_nodes")) {
+        if (expected.has(key)) {
+          written.add(key, expected.get(key));
+        }
+      }
+      assertEquals(expected, written, fixture + " " + className);
+      out.add(l);
+    }
+    return out;
+  }
+
+  /** Removes Keras's shared_object_id bookkeeping (Python object ids) everywhere. */
+  public static void strip(JsonElement e) {
+    if (e.isJsonObject()) {
+      e.getAsJsonObject().remove("shared_object_id");
+      for (Map.Entry<String, JsonElement> x : e.getAsJsonObject().entrySet()) {
+        strip(x.getValue());
+      }
+    } else if (e.isJsonArray()) {
+      e.getAsJsonArray().forEach(KerasModels::strip);
+    }
+  }
+
 }

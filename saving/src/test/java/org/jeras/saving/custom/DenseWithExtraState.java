@@ -36,6 +36,11 @@ public final class DenseWithExtraState extends Layer {
     return offset;
   }
 
+  /** Sets the plain (non-variable) offset, as the fixture generator assigns {@code layer.offset}. */
+  public void setOffset(INDArray value) {
+    offset = value.castTo(DataType.FLOAT).reshape(units);
+  }
+
   @Override
   public String module() {
     return "fixture_custom";

@@ -35,6 +35,15 @@ public final class VocabLengthWeighting extends Layer {
     return vocabulary;
   }
 
+  /** Sets the vocabulary ({@code vocab_size} words), as the Python constructor's {@code vocabulary} argument. */
+  public VocabLengthWeighting setVocabulary(List<String> words) {
+    if (words.size() != vocabSize) {
+      throw new IllegalArgumentException("vocabulary has " + words.size() + " words, expected " + vocabSize);
+    }
+    vocabulary = List.copyOf(words);
+    return this;
+  }
+
   @Override
   public String module() {
     return "fixture_custom";
@@ -74,9 +83,9 @@ public final class VocabLengthWeighting extends Layer {
     List<String> words = Files.readAllLines(dir.resolve(ASSET_FILE), StandardCharsets.UTF_8).stream()
         .filter(w -> !w.isEmpty()).toList();
     if (words.size() != vocabSize) {
-      throw new ConfigException("vocabulary has " + words.size() + " words, expected " + vocabSize);
+      throw new ConfigException("vocabulary.txt of '" + name() + "' has " + words.size() + " words, expected " + vocabSize);
     }
-    vocabulary = words;
+    setVocabulary(words);
   }
 
   @Override

@@ -28,6 +28,11 @@ public final class H5Structures {
     return s.lines;
   }
 
+  /** The value of the dataset at {@code path} (no leading slash), or null. */
+  public INDArray dataset(String path) {
+    return s.datasets.get(path);
+  }
+
   /** Datasets present in both have identical dtype, shape and values. */
   public void assertSameValues(H5Structures other, String what) {
     s.datasets.forEach((p, v) -> {
