@@ -12,6 +12,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * Differentiable N-d max and average pooling over channels_last tensors {@code [N, s1..sr, C]}
  * with explicit padding. Padded positions never take part: max ignores them and the average
  * divides by the number of real elements in the window, as Keras does for {@code "same"}.
+ * 1-d and 2-d pooling with even padding runs on ND4J's native ops; the rest on a portable loop.
  */
 public final class PoolOps {
   private PoolOps() {}
@@ -34,6 +35,14 @@ public final class PoolOps {
     }
     if (r == 2 && symmetric) {
       return nativePool2d(x, poolSize, strides, pads, max);
+    }
+    if (r == 1 && symmetric) {
+      // A 1-d window is a 2-d one of height 1.
+      long[] s = x.value().shape();
+      Tensor y = nativePool2d(ArrayOps.reshape(x, s[0], 1, s[1], s[2]), new int[] {1, poolSize[0]},
+          new int[] {1, strides[0]}, new int[][] {{0, 0}, pads[0]}, max);
+      long[] o = y.value().shape();
+      return ArrayOps.reshape(y, o[0], o[2], o[3]);
     }
     return poolReference(x, poolSize, strides, pads, max);
   }

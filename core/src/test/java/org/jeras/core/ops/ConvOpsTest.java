@@ -191,6 +191,16 @@ class ConvOpsTest {
         assertArrayEquals(flat(ref), flat(fast), 1e-12);
         GradCheck.check(t -> max ? PoolOps.maxPool(t.get(0), pool, strides, pads)
             : PoolOps.avgPool(t.get(0), pool, strides, pads), x);
+        // The 1-d path (a 2-d window of height 1).
+        INDArray x1 = rand(seed++, 2, 7, 3);
+        int[][] pads1 = {pads[0]};
+        Tensor fast1 = max ? PoolOps.maxPool(Tensor.of(x1), new int[] {3}, new int[] {2}, pads1)
+            : PoolOps.avgPool(Tensor.of(x1), new int[] {3}, new int[] {2}, pads1);
+        Tensor ref1 = PoolOps.poolReference(Tensor.of(x1), new int[] {3}, new int[] {2}, pads1, max);
+        assertArrayEquals(ref1.value().shape(), fast1.value().shape());
+        assertArrayEquals(flat(ref1), flat(fast1), 1e-12);
+        GradCheck.check(t -> max ? PoolOps.maxPool(t.get(0), new int[] {3}, new int[] {2}, pads1)
+            : PoolOps.avgPool(t.get(0), new int[] {3}, new int[] {2}, pads1), x1);
       }
     }
   }
