@@ -176,6 +176,36 @@ class ConvOpsTest {
   }
 
   @Test
+  void nativePoolingMatchesTheReference() {
+    int[][][] padsCases = {{{0, 0}, {0, 0}}, {{1, 1}, {0, 0}}, {{1, 1}, {1, 1}}};
+    long seed = 70;
+    for (int[][] pads : padsCases) {
+      for (boolean max : new boolean[] {true, false}) {
+        INDArray x = rand(seed++, 2, 5, 6, 3);
+        int[] pool = {3, 2};
+        int[] strides = {2, 1};
+        Tensor fast = max ? PoolOps.maxPool(Tensor.of(x), pool, strides, pads)
+            : PoolOps.avgPool(Tensor.of(x), pool, strides, pads);
+        Tensor ref = PoolOps.poolReference(Tensor.of(x), pool, strides, pads, max);
+        assertArrayEquals(ref.value().shape(), fast.value().shape());
+        assertArrayEquals(flat(ref), flat(fast), 1e-12);
+        GradCheck.check(t -> max ? PoolOps.maxPool(t.get(0), pool, strides, pads)
+            : PoolOps.avgPool(t.get(0), pool, strides, pads), x);
+        // The 1-d path (a 2-d window of height 1).
+        INDArray x1 = rand(seed++, 2, 7, 3);
+        int[][] pads1 = {pads[0]};
+        Tensor fast1 = max ? PoolOps.maxPool(Tensor.of(x1), new int[] {3}, new int[] {2}, pads1)
+            : PoolOps.avgPool(Tensor.of(x1), new int[] {3}, new int[] {2}, pads1);
+        Tensor ref1 = PoolOps.poolReference(Tensor.of(x1), new int[] {3}, new int[] {2}, pads1, max);
+        assertArrayEquals(ref1.value().shape(), fast1.value().shape());
+        assertArrayEquals(flat(ref1), flat(fast1), 1e-12);
+        GradCheck.check(t -> max ? PoolOps.maxPool(t.get(0), new int[] {3}, new int[] {2}, pads1)
+            : PoolOps.avgPool(t.get(0), new int[] {3}, new int[] {2}, pads1), x1);
+      }
+    }
+  }
+
+  @Test
   void poolingGradients() {
     int[][] pads2 = {{0, 1}, {1, 1}};
     GradCheck.check(t -> PoolOps.avgPool(t.get(0), new int[] {2, 3}, new int[] {2, 1}, pads2), rand(16, 2, 5, 4, 3));
