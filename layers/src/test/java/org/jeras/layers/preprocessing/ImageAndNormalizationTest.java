@@ -1,5 +1,6 @@
 package org.jeras.layers.preprocessing;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -90,6 +91,11 @@ class ImageAndNormalizationTest {
         .apply(Tensor.of(rand(4, 3, 2, 2))).value().shape()[0], 5L, 4L));
     INDArray big = f64(new CenterCrop(6, 6)).apply(Tensor.of(rand(5, 1, 4, 4, 2))).value();
     assertEquals(List.of(1L, 6L, 6L, 2L), List.of(big.size(0), big.size(1), big.size(2), big.size(3)));
+    // Integer images keep their dtype: the 2x1 -> 4x1 bilinear row (0, 255) gives 0, 64, 191, 255.
+    INDArray ints = Nd4j.createFromArray(new int[] {0, 255}).reshape(1, 2, 1, 1);
+    INDArray up = new Resizing(4, 1).apply(Tensor.of(ints)).value();
+    assertEquals(DataType.INT, up.dataType());
+    assertArrayEquals(new int[] {0, 64, 191, 255}, up.reshape(4).toIntVector());
     assertThrows(ConfigException.class, () -> new Resizing(2, 2, "lanczos3", false, false, "constant", 0, "channels_last"));
   }
 
