@@ -19,6 +19,8 @@ public class Any extends Layer implements GraphOperation {
   public Any(Integer axis, boolean keepdims) {
     this.axis = axis;
     this.keepdims = keepdims;
+    // An operation has no build step and records no build config.
+    buildAtInit();
   }
 
   @Override

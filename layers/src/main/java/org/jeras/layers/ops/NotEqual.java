@@ -15,6 +15,11 @@ import org.nd4j.linalg.api.buffer.DataType;
  * tensor or a number; no gradient flows through a comparison.
  */
 public class NotEqual extends Layer implements GraphOperation {
+  public NotEqual() {
+    // An operation has no build step and records no build config.
+    buildAtInit();
+  }
+
   @Override
   public String module() {
     return "keras.src.ops.numpy";
