@@ -489,8 +489,9 @@ public abstract class Layer implements KerasObject, Serialization.Extras {
     List<Tensor> tensors = args.allTensors();
     boolean symbolic = !tensors.isEmpty() && tensors.get(0).isSymbolic();
     if (symbolic && callTakesMask() && args.args().size() == 1 && args.args().get(0) instanceof Tensor t
-        && !args.kwargs().containsKey("mask")) {
-      // Keras's __call__ hands a call with a `mask` parameter its input's mask; the node records it.
+        && tensors.size() == 1 && !args.kwargs().containsKey("mask")) {
+      // Keras's __call__ hands a call with a `mask` parameter its input's mask when the input is the
+      // call's only tensor argument (not, e.g., with an RNN's initial_state); the node records it.
       args = args.with("mask", t.mask());
     }
     if (!built) {

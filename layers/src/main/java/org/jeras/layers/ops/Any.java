@@ -20,6 +20,8 @@ public class Any extends Layer implements GraphOperation {
     buildAtInit();
     this.axis = axis;
     this.keepdims = keepdims;
+    // An operation has no build step and records no build config.
+    buildAtInit();
   }
 
   @Override

@@ -101,6 +101,12 @@ public class Bidirectional extends Layer {
     backwardLayer.build(sequencesShape, true);
   }
 
+  /** Keras's call takes {@code mask}, so a symbolic call records the mask keyword. */
+  @Override
+  protected boolean callTakesMask() {
+    return true;
+  }
+
   @Override
   protected List<Tensor> call(CallArgs args, CallContext ctx) {
     Tensor seq = args.tensor(0);

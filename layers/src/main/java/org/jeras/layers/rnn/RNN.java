@@ -204,6 +204,12 @@ public class RNN extends Layer {
     build(shapesDict.getShape("sequences_shape"));
   }
 
+  /** Keras's call takes {@code mask}, so a symbolic call records the mask keyword. */
+  @Override
+  protected boolean callTakesMask() {
+    return true;
+  }
+
   // ------------------------------------------------------------------ calling
 
   @Override

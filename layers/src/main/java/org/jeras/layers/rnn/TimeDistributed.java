@@ -51,6 +51,12 @@ public class TimeDistributed extends Layer {
     return Shape.of(out);
   }
 
+  /** Keras's call takes {@code mask}, so a symbolic call records the mask keyword. */
+  @Override
+  protected boolean callTakesMask() {
+    return true;
+  }
+
   @Override
   protected Tensor call(Tensor x, CallContext ctx) {
     long[] d = x.shape().dims();
