@@ -79,6 +79,8 @@ class AttentionLayersTest {
     EinsumDense fromInt = EinsumDense.fromConfig(Config.empty().put("equation", "ab,bc->ac").put("output_shape", 3)
         .put("bias_axes", "c"));
     assertEquals("[3]", fromInt.getConfig().get("output_shape").toString(), "an int output_shape is written as a list");
+    assertThrows(ConfigException.class, () -> EinsumDense.fromConfig(Config.empty().put("equation", "ab,bc->ac")
+        .put("output_shape", 3).put("lora_rank", 4)));
     assertThrows(ConfigException.class, () -> new EinsumDense("ab,bc", 3, null));
     assertThrows(ConfigException.class, () -> new EinsumDense("ab,bc->ac", 3, "z"));
     assertThrows(ConfigException.class,
