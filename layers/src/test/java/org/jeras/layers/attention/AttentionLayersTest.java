@@ -291,6 +291,7 @@ class AttentionLayersTest {
     INDArray target = x.sum(1).muli(0.5);
     MultiHeadAttention mha = new MultiHeadAttention(2, 3);
     AdditiveAttention add = new AdditiveAttention();
+    Attention dot = new Attention(true, "dot", 0.0, null);
     LayerNormalization ln = new LayerNormalization();
     Dense head = new Dense(3);
     List<Variable> vars = new ArrayList<>();
@@ -301,10 +302,11 @@ class AttentionLayersTest {
         Tensor in = Tensor.of(x.castTo(DataType.FLOAT));
         Tensor h = ln.apply(MathOps.add(in, first(mha, in, in)));
         h = add.apply(List.of(h, h));
+        h = dot.apply(List.of(h, h));
         Tensor y = head.apply(ReduceOps.sum(h, false, 1));
         Tensor loss = ReduceOps.mean(MathOps.square(MathOps.sub(y, Tensor.of(target.castTo(DataType.FLOAT)))));
         if (vars.isEmpty()) {
-          for (Layer l : List.of(mha, add, ln, head)) {
+          for (Layer l : List.of(mha, add, dot, ln, head)) {
             vars.addAll(l.trainableWeights());
           }
         }
