@@ -10,4 +10,12 @@ import org.jeras.core.tensor.Tensor;
 @FunctionalInterface
 public interface Activation {
   Tensor apply(Tensor x);
+
+  /**
+   * {@link #apply} to a fresh array that only the caller holds, outside a gradient tape: may
+   * overwrite it (built-ins like {@code relu} and {@code softmax} do, saving an allocation).
+   */
+  default Tensor applyInPlace(Tensor x) {
+    return apply(x);
+  }
 }

@@ -34,10 +34,10 @@ import org.jeras.core.tensor.Tensor;
 public final class Activations {
   private static final Map<String, Activation> BUILTINS = new LinkedHashMap<>();
 
-  public static final Activation RELU = builtin("relu", NnOps::relu);
+  public static final Activation RELU = builtin("relu", NnOps::relu, NnOps::reluInPlace);
   public static final Activation LEAKY_RELU = builtin("leaky_relu", x -> NnOps.leakyRelu(x, 0.2));
   public static final Activation RELU6 = builtin("relu6", NnOps::relu6);
-  public static final Activation SOFTMAX = builtin("softmax", x -> NnOps.softmax(x, -1));
+  public static final Activation SOFTMAX = builtin("softmax", x -> NnOps.softmax(x, -1), x -> NnOps.softmaxInPlace(x, -1));
   public static final Activation CELU = builtin("celu", x -> NnOps.celu(x, 1.0));
   public static final Activation ELU = builtin("elu", x -> NnOps.elu(x, 1.0));
   public static final Activation SELU = builtin("selu", NnOps::selu);
@@ -78,10 +78,15 @@ public final class Activations {
   private Activations() {}
 
   /** A built-in: serializes as its name. */
-  private record Builtin(String name, UnaryOperator<Tensor> fn) implements Activation {
+  private record Builtin(String name, UnaryOperator<Tensor> fn, UnaryOperator<Tensor> inPlace) implements Activation {
     @Override
     public Tensor apply(Tensor x) {
       return fn.apply(x);
+    }
+
+    @Override
+    public Tensor applyInPlace(Tensor x) {
+      return inPlace.apply(x);
     }
 
     @Override
@@ -91,7 +96,11 @@ public final class Activations {
   }
 
   private static Activation builtin(String name, UnaryOperator<Tensor> fn) {
-    Activation a = new Builtin(name, fn);
+    return builtin(name, fn, fn);
+  }
+
+  private static Activation builtin(String name, UnaryOperator<Tensor> fn, UnaryOperator<Tensor> inPlace) {
+    Activation a = new Builtin(name, fn, inPlace);
     BUILTINS.put(name, a);
     return a;
   }

@@ -51,6 +51,9 @@ public final class CategoricalCrossentropy extends Loss {
       long classes = yPred.shape().get(axis);
       t = MathOps.add(MathOps.mul(yTrue, 1.0 - labelSmoothing), labelSmoothing / classes);
     }
+    if (!fromLogits && (axis == -1 || axis == yPred.rank() - 1) && yPred.dtype().isFloating()) {
+      return LossOps.categoricalCrossentropy(MathOps.cast(t, yPred.dtype()), yPred);
+    }
     return MathOps.neg(ReduceOps.sum(MathOps.mul(t, logProbabilities(yPred, fromLogits, axis)), false, axis));
   }
 

@@ -50,6 +50,78 @@ public final class LossOps {
     return recordOp(out, g -> new INDArray[] {g.mul(Transforms.sigmoid(x, true))}, a);
   }
 
+  /**
+   * Keras's crossentropy of probabilities over the last axis, per row:
+   * {@code -sum(t * log(clip(p / sum(p), eps, 1 - eps)))}. One op computed row by row (the
+   * composed form is a dozen ND4J calls on tiny arrays); the gradient flows to both {@code t}
+   * and {@code p}, and not through clipped entries, as in the composed form.
+   */
+  public static Tensor categoricalCrossentropy(Tensor target, Tensor probabilities) {
+    INDArray tArr = target.value();
+    INDArray pArr = probabilities.value();
+    long[] shape = pArr.shape();
+    int k = (int) shape[shape.length - 1];
+    int rows = k == 0 ? 0 : (int) (pArr.length() / k);
+    double[] t = hostValues(tArr);
+    double[] p = hostValues(pArr);
+    double[] sums = new double[rows];
+    double[] logQ = new double[p.length];
+    double[] loss = new double[rows];
+    for (int r = 0; r < rows; r++) {
+      double s = 0;
+      for (int j = r * k; j < (r + 1) * k; j++) {
+        s += p[j];
+      }
+      sums[r] = s;
+      double l = 0;
+      for (int j = r * k; j < (r + 1) * k; j++) {
+        logQ[j] = Math.log(Math.min(Math.max(p[j] / s, EPSILON), 1.0 - EPSILON));
+        l -= t[j] * logQ[j];
+      }
+      loss[r] = l;
+    }
+    long[] rowShape = java.util.Arrays.copyOf(shape, shape.length - 1);
+    INDArray out = hostArray(loss, rowShape, pArr.dataType());
+    return recordOp(out, g -> {
+      double[] up = hostValues(g);
+      double[] gt = new double[t.length];
+      double[] gp = new double[p.length];
+      for (int r = 0; r < rows; r++) {
+        double s = sums[r];
+        double dot = 0;
+        for (int j = r * k; j < (r + 1) * k; j++) {
+          gt[j] = -up[r] * logQ[j];
+          double n = p[j] / s;
+          // d loss / d n: zero where the clip was active (Keras's clip passes the boundary itself).
+          double c = n >= EPSILON && n <= 1.0 - EPSILON ? -up[r] * t[j] / n : 0.0;
+          gp[j] = c;
+          dot += c * n;
+        }
+        for (int j = r * k; j < (r + 1) * k; j++) {
+          gp[j] = (gp[j] - dot) / s;
+        }
+      }
+      return new INDArray[] {hostArray(gt, shape, tArr.dataType()), hostArray(gp, shape, pArr.dataType())};
+    }, target, probabilities);
+  }
+
+  /** The elements of {@code a} in c order, as doubles. */
+  private static double[] hostValues(INDArray a) {
+    return (a.offset() == 0 && a.ordering() == 'c' && org.nd4j.linalg.api.shape.Shape.hasDefaultStridesForShape(a)
+        && a.data().length() == a.length() ? a : a.dup('c')).data().asDouble();
+  }
+
+  private static INDArray hostArray(double[] values, long[] shape, DataType dtype) {
+    if (dtype == DataType.DOUBLE) {
+      return Nd4j.create(values, shape, 'c');
+    }
+    float[] f = new float[values.length];
+    for (int i = 0; i < f.length; i++) {
+      f[i] = (float) values[i];
+    }
+    return Nd4j.create(f, shape, 'c').castTo(dtype);
+  }
+
   /** Keras's L2 {@code normalize}: {@code x * rsqrt(max(sum(x^2, axis), epsilon^2))}. */
   public static Tensor l2Normalize(Tensor x, int axis) {
     Tensor squareSum = ReduceOps.sum(MathOps.square(x), true, axis);

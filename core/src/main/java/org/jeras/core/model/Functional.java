@@ -62,9 +62,10 @@ public class Functional extends Model {
     return outputs;
   }
 
+  /** The graph's layers in Keras's order; graph operations that are not layers are left out, as in Keras. */
   @Override
   public List<Layer> layers() {
-    return Collections.unmodifiableList(layers);
+    return layers.stream().filter(l -> !(l instanceof org.jeras.core.layer.GraphOperation)).toList();
   }
 
   @Override

@@ -37,8 +37,10 @@ public final class Broadcast {
         axes[n++] = i;
       }
     }
-    INDArray r = n == 0 ? grad : grad.sum(true, Arrays.copyOf(axes, n));
-    return r.reshape(shape.length == 0 ? new long[0] : shape);
+    if (n == 0) {
+      return grad.reshape(shape);
+    }
+    return Kernels.sum(grad, Arrays.copyOf(axes, n)).reshape(shape);
   }
 
   /** {@code a} viewed (or copied) at the broadcast shape {@code target}. */

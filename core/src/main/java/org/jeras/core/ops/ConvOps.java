@@ -10,10 +10,13 @@ import org.nd4j.linalg.factory.Nd4j;
  * Differentiable N-d convolutions over channels_last tensors with explicit padding, and Keras's
  * padding rules.
  *
- * <p>One loop nest ({@link ConvGeometry}) serves the forward pass, the input gradient and the
- * kernel gradient; a transposed convolution is the input gradient of the convolution it inverts,
- * so it reuses the same three passes with roles swapped. The arithmetic runs in double precision
- * whatever the tensor dtype.
+ * <p>Ungrouped and depthwise 1-d and 2-d convolutions and 1-d/2-d transposed convolutions run on
+ * ND4J's native ops ({@link NativeConv}), and so do ungrouped 3-d convolutions. Everything else
+ * (grouped, 3-d depthwise and transposed, mixed dtypes) runs on one
+ * portable loop nest ({@link ConvGeometry}) that serves the forward pass, the input gradient and
+ * the kernel gradient in double precision; a transposed convolution is the input gradient of the
+ * convolution it inverts, so it reuses the same three passes with roles swapped. The loop nest is
+ * also the reference the native paths are tested against.
  */
 public final class ConvOps {
   private ConvOps() {}
@@ -24,6 +27,43 @@ public final class ConvOps {
    * spatial axis; output size per axis is {@code floor((s + before + after - dil*(k-1) - 1) / stride) + 1}.
    */
   public static Tensor conv(Tensor x, Tensor kernel, int[] strides, int[][] pads, int[] dilation, int groups) {
+    int r = x.rank() - 2;
+    if (groups == 1 && x.value().dataType() == kernel.value().dataType()) {
+      if (r == 1 || r == 2) {
+        return NativeConv.conv(x, kernel, strides, pads, dilation);
+      }
+      if (r == 3) {
+        return NativeConv.conv3d(x, kernel, strides, pads, dilation);
+      }
+    }
+    return convReference(x, kernel, strides, pads, dilation, groups);
+  }
+
+  /**
+   * Depthwise convolution of {@code x [N, s1..sr, C]} with {@code kernel [k1..kr, C, multiplier]}:
+   * output channel {@code c * multiplier + m} convolves input channel {@code c} with filter
+   * {@code m}. Other arguments as {@link #conv}.
+   */
+  public static Tensor depthwiseConv(Tensor x, Tensor kernel, int[] strides, int[][] pads, int[] dilation) {
+    int r = x.rank() - 2;
+    if ((r == 1 || r == 2) && x.value().dataType() == kernel.value().dataType()) {
+      return NativeConv.depthwise(x, kernel, strides, pads, dilation);
+    }
+    return depthwiseReference(x, kernel, strides, pads, dilation);
+  }
+
+  /** A depthwise convolution as a grouped one with one group per input channel. */
+  static Tensor depthwiseReference(Tensor x, Tensor kernel, int[] strides, int[][] pads, int[] dilation) {
+    long[] s = kernel.value().shape();
+    int r = s.length - 2;
+    long[] grouped = s.clone();
+    grouped[r] = 1;
+    grouped[r + 1] = s[r] * s[r + 1];
+    return convReference(x, ArrayOps.reshape(kernel, grouped), strides, pads, dilation, (int) s[r]);
+  }
+
+  /** {@link #conv} on the portable loop nest, whatever the rank; the reference for the ND4J path. */
+  static Tensor convReference(Tensor x, Tensor kernel, int[] strides, int[][] pads, int[] dilation, int groups) {
     INDArray xv = x.value();
     INDArray wv = kernel.value();
     int r = xv.rank() - 2;
@@ -64,6 +104,16 @@ public final class ConvOps {
    * {@code padBefore} zeros before each axis.
    */
   public static Tensor convTranspose(Tensor x, Tensor kernel, int[] strides, long[] outSpatial, int[] padBefore,
+      int[] dilation) {
+    int r = x.rank() - 2;
+    if ((r == 1 || r == 2) && x.value().dataType() == kernel.value().dataType()) {
+      return NativeConv.transpose(x, kernel, strides, outSpatial, padBefore, dilation);
+    }
+    return convTransposeReference(x, kernel, strides, outSpatial, padBefore, dilation);
+  }
+
+  /** {@link #convTranspose} on the portable loop nest, whatever the rank; the reference for the ND4J path. */
+  static Tensor convTransposeReference(Tensor x, Tensor kernel, int[] strides, long[] outSpatial, int[] padBefore,
       int[] dilation) {
     INDArray xv = x.value();
     INDArray wv = kernel.value();

@@ -13,8 +13,8 @@ public final class LinalgOps {
 
   /**
    * {@code a @ b} as numpy's matmul: 2-d by 2-d, batched over leading dims of equal size, or an
-   * n-d {@code a} against a 2-d {@code b} (contracting the last axis of {@code a}). The backward is
-   * ND4J's {@code matmul_bp}.
+   * n-d {@code a} against a 2-d {@code b} (contracting the last axis of {@code a}). 2-d products run in
+   * {@link Kernels#matmul}; the backward of batched ones is ND4J's {@code matmul_bp}.
    */
   public static Tensor matmul(Tensor a, Tensor b) {
     INDArray x = a.value();
@@ -27,7 +27,14 @@ public final class LinalgOps {
       outShape[s.length - 1] = y.size(1);
       return ArrayOps.reshape(matmul(flat, b), outShape);
     }
-    INDArray out = x.rank() == 2 ? x.mmul(y) : batched(x, y);
+    if (x.rank() == 2 && y.rank() == 2) {
+      // The backward of a 2-d product is two products with transposed operands: no matmul_bp.
+      boolean needA = a.isRecorded();
+      boolean needB = b.isRecorded();
+      return recordOp(Kernels.matmul(x, false, y, false), g -> new INDArray[] {
+          needA ? Kernels.matmul(g, false, y, true) : null, needB ? Kernels.matmul(x, true, g, false) : null}, a, b);
+    }
+    INDArray out = batched(x, y);
     return recordOp(out, g -> {
       INDArray ga = Nd4j.createUninitialized(x.dataType(), x.shape());
       INDArray gb = Nd4j.createUninitialized(y.dataType(), y.shape());
@@ -38,6 +45,29 @@ public final class LinalgOps {
           .build());
       return new INDArray[] {ga, gb};
     }, a, b);
+  }
+
+  /**
+   * {@code x @ kernel + bias} (bias over the last axis) as one op: the bias is added in place to
+   * the fresh product, and the backward is two products and a sum over the leading axes.
+   */
+  public static Tensor affine(Tensor x, Tensor kernel, Tensor bias) {
+    INDArray in = x.value();
+    INDArray w = kernel.value();
+    INDArray b = bias.value();
+    if (in.rank() != 2 || w.rank() != 2 || b.rank() != 1 || b.dataType() != in.dataType()) {
+      return MathOps.add(matmul(x, kernel), bias);
+    }
+    INDArray out = Kernels.matmul(in, false, w, false);
+    Kernels.exec("biasadd", out, out, b);
+    boolean needX = x.isRecorded();
+    boolean needKernel = kernel.isRecorded();
+    boolean needBias = bias.isRecorded();
+    // Only the gradients some tape needs: the first layer's input gradient is a whole product.
+    return recordOp(out, g -> new INDArray[] {
+        needX ? Kernels.matmul(g, false, w, true) : null,
+        needKernel ? Kernels.matmul(in, true, g, false) : null,
+        needBias ? Kernels.sumRows(g) : null}, x, kernel, bias);
   }
 
   private static INDArray batched(INDArray x, INDArray y) {

@@ -43,35 +43,54 @@ public final class MathOps {
     return new INDArray[] {x, y};
   }
 
+  /**
+   * {@code x op y} with numpy broadcasting by ND4J's broadcastable custom op {@code name}, run
+   * through {@link Kernels} (empty operands take the ordinary API).
+   */
+  private static INDArray arithmetic(String name, INDArray x, INDArray y) {
+    long[] shape = java.util.Arrays.equals(x.shape(), y.shape()) ? x.shape() : Broadcast.shape(x.shape(), y.shape());
+    if (x.isEmpty() || y.isEmpty()) {
+      return switch (name) {
+        case "add" -> x.add(y);
+        case "subtract" -> x.sub(y);
+        case "multiply" -> x.mul(y);
+        default -> x.div(y);
+      };
+    }
+    return Kernels.exec(name, Kernels.empty(x.dataType(), shape), x, y);
+  }
+
   public static Tensor add(Tensor a, Tensor b) {
     INDArray[] xy = arithmeticOperands(a, b);
     long[] sa = a.value().shape();
     long[] sb = b.value().shape();
-    return recordOp(xy[0].add(xy[1]), g -> grads(Broadcast.reduceTo(g, sa), Broadcast.reduceTo(g, sb)), a, b);
+    return recordOp(arithmetic("add", xy[0], xy[1]),
+        g -> grads(Broadcast.reduceTo(g, sa), Broadcast.reduceTo(g, sb)), a, b);
   }
 
   public static Tensor sub(Tensor a, Tensor b) {
     INDArray[] xy = arithmeticOperands(a, b);
     long[] sa = a.value().shape();
     long[] sb = b.value().shape();
-    return recordOp(xy[0].sub(xy[1]), g -> grads(Broadcast.reduceTo(g, sa), Broadcast.reduceTo(g.neg(), sb)), a, b);
+    return recordOp(arithmetic("subtract", xy[0], xy[1]),
+        g -> grads(Broadcast.reduceTo(g, sa), Broadcast.reduceTo(g.neg(), sb)), a, b);
   }
 
   public static Tensor mul(Tensor a, Tensor b) {
     INDArray[] xy = arithmeticOperands(a, b);
     long[] sa = a.value().shape();
     long[] sb = b.value().shape();
-    return recordOp(xy[0].mul(xy[1]),
-        g -> grads(Broadcast.reduceTo(g.mul(xy[1]), sa), Broadcast.reduceTo(g.mul(xy[0]), sb)), a, b);
+    return recordOp(arithmetic("multiply", xy[0], xy[1]), g -> grads(
+        Broadcast.reduceTo(arithmetic("multiply", g, xy[1]), sa), Broadcast.reduceTo(arithmetic("multiply", g, xy[0]), sb)), a, b);
   }
 
   public static Tensor div(Tensor a, Tensor b) {
     INDArray[] xy = arithmeticOperands(a, b);
     long[] sa = a.value().shape();
     long[] sb = b.value().shape();
-    INDArray out = xy[0].div(xy[1]);
-    return recordOp(out,
-        g -> grads(Broadcast.reduceTo(g.div(xy[1]), sa), Broadcast.reduceTo(g.mul(out).div(xy[1]).negi(), sb)), a, b);
+    INDArray out = arithmetic("divide", xy[0], xy[1]);
+    return recordOp(out, g -> grads(Broadcast.reduceTo(arithmetic("divide", g, xy[1]), sa),
+        Broadcast.reduceTo(arithmetic("divide", arithmetic("multiply", g, out), xy[1]).negi(), sb)), a, b);
   }
 
   /** Element-wise maximum; the gradient goes to {@code a} where {@code a >= b}. */

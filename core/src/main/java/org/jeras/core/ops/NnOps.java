@@ -5,7 +5,6 @@ import static org.jeras.core.tensor.GradientTape.recordOp;
 import java.util.function.BinaryOperator;
 import org.jeras.core.tensor.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Erf;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -16,8 +15,16 @@ public final class NnOps {
 
   public static Tensor relu(Tensor a) {
     INDArray x = a.value();
-    INDArray out = Transforms.relu(x, true);
-    return recordOp(out, g -> new INDArray[] {g.mul(x.gt(0).castTo(x.dataType()))}, a);
+    INDArray out = Kernels.execDoubles("relu", Kernels.empty(x.dataType(), x.shape()), RELU_THRESHOLD, x);
+    return recordOp(out, g -> new INDArray[] {Kernels.exec("relu_bp", Kernels.empty(x.dataType(), x.shape()), x, g)}, a);
+  }
+
+  private static final double[] RELU_THRESHOLD = {0.0};
+
+  /** {@link #relu} overwriting {@code a}'s array; only for an array nobody else holds, outside a tape. */
+  public static Tensor reluInPlace(Tensor a) {
+    INDArray x = a.value();
+    return Tensor.of(Kernels.execDoubles("relu", x, RELU_THRESHOLD, x));
   }
 
   public static Tensor sigmoid(Tensor a) {
@@ -33,14 +40,15 @@ public final class NnOps {
   /** Softmax along {@code axis}; the backward is ND4J's {@code softmax_bp} (which takes the logits). */
   public static Tensor softmax(Tensor a, int axis) {
     INDArray x = a.value();
-    int ax = axis < 0 ? axis + x.rank() : axis;
-    INDArray out = Nd4j.createUninitialized(x.dataType(), x.shape());
-    Nd4j.exec(DynamicCustomOp.builder("softmax").addInputs(x).addOutputs(out).addIntegerArguments(ax).build());
-    return recordOp(out, g -> {
-      INDArray gx = Nd4j.createUninitialized(x.dataType(), x.shape());
-      Nd4j.exec(DynamicCustomOp.builder("softmax_bp").addInputs(x, g).addOutputs(gx).addIntegerArguments(ax).build());
-      return new INDArray[] {gx};
-    }, a);
+    long[] ax = {axis < 0 ? axis + x.rank() : axis};
+    INDArray out = Kernels.execInts("softmax", Kernels.empty(x.dataType(), x.shape()), ax, x);
+    return recordOp(out, g -> new INDArray[] {Kernels.execInts("softmax_bp", Kernels.empty(x.dataType(), x.shape()), ax, x, g)}, a);
+  }
+
+  /** {@link #softmax} overwriting {@code a}'s array; only for an array nobody else holds, outside a tape. */
+  public static Tensor softmaxInPlace(Tensor a, int axis) {
+    INDArray x = a.value();
+    return Tensor.of(Kernels.execInts("softmax", x, new long[] {axis < 0 ? axis + x.rank() : axis}, x));
   }
 
   /** {@code log(softmax(a))} along {@code axis}, computed stably. */

@@ -5,11 +5,14 @@ import static org.jeras.core.tensor.GradientTape.recordOp;
 import java.util.Arrays;
 import org.jeras.core.tensor.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Differentiable N-d max and average pooling over channels_last tensors {@code [N, s1..sr, C]}
  * with explicit padding. Padded positions never take part: max ignores them and the average
  * divides by the number of real elements in the window, as Keras does for {@code "same"}.
+ * 1-d and 2-d pooling with even padding runs on ND4J's native ops; the rest on a portable loop.
  */
 public final class PoolOps {
   private PoolOps() {}
@@ -25,6 +28,53 @@ public final class PoolOps {
   }
 
   private static Tensor pool(Tensor x, int[] poolSize, int[] strides, int[][] pads, boolean max) {
+    int r = x.rank() - 2;
+    boolean symmetric = true;
+    for (int[] p : pads) {
+      symmetric &= p[0] == p[1];
+    }
+    if (r == 2 && symmetric) {
+      return nativePool2d(x, poolSize, strides, pads, max);
+    }
+    if (r == 1 && symmetric) {
+      // A 1-d window is a 2-d one of height 1.
+      long[] s = x.value().shape();
+      Tensor y = nativePool2d(ArrayOps.reshape(x, s[0], 1, s[1], s[2]), new int[] {1, poolSize[0]},
+          new int[] {1, strides[0]}, new int[][] {{0, 0}, pads[0]}, max);
+      long[] o = y.value().shape();
+      return ArrayOps.reshape(y, o[0], o[2], o[3]);
+    }
+    return poolReference(x, poolSize, strides, pads, max);
+  }
+
+  /**
+   * 2-d pooling on ND4J's {@code maxpool2d} / {@code avgpool2d} (NHWC; the average excludes
+   * padding) and their {@code _bp} ops; ND4J pads symmetrically, so only even padding comes here.
+   */
+  private static Tensor nativePool2d(Tensor x, int[] poolSize, int[] strides, int[][] pads, boolean max) {
+    INDArray xv = x.value();
+    INDArray in = xv.isView() || xv.ordering() != 'c' ? xv.dup('c') : xv;
+    String op = max ? "maxpool2d" : "avgpool2d";
+    int[] iArgs = {poolSize[0], poolSize[1], strides[0], strides[1], pads[0][0], pads[1][0], 1, 1, 0, 0, 1};
+    long oH = (in.size(1) + 2L * pads[0][0] - poolSize[0]) / strides[0] + 1;
+    long oW = (in.size(2) + 2L * pads[1][0] - poolSize[1]) / strides[1] + 1;
+    if (oH <= 0 || oW <= 0) {
+      throw new IllegalArgumentException("Pooling output would be empty: input " + java.util.Arrays.toString(
+          in.shape()) + ", pool " + java.util.Arrays.toString(poolSize));
+    }
+    INDArray out = Nd4j.createUninitialized(in.dataType(), in.size(0), oH, oW, in.size(3));
+    Nd4j.exec(DynamicCustomOp.builder(op).addInputs(in).addOutputs(out).addIntegerArguments(iArgs).build());
+    return recordOp(out, g -> {
+      INDArray gx = Nd4j.createUninitialized(in.dataType(), in.shape());
+      INDArray gc = g.isView() || g.ordering() != 'c' ? g.dup('c') : g;
+      Nd4j.exec(DynamicCustomOp.builder(op + "_bp").addInputs(in, gc).addOutputs(gx).addIntegerArguments(iArgs)
+          .build());
+      return new INDArray[] {gx};
+    }, x);
+  }
+
+  /** {@link #maxPool} / {@link #avgPool} on the portable loop nest; the reference for the native path. */
+  static Tensor poolReference(Tensor x, int[] poolSize, int[] strides, int[][] pads, boolean max) {
     INDArray xv = x.value();
     long[] shape = xv.shape();
     int r = shape.length - 2;

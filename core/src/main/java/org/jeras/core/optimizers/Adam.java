@@ -1,9 +1,15 @@
 package org.jeras.core.optimizers;
 
+import java.nio.FloatBuffer;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jeras.core.config.Config;
+import org.jeras.core.ops.Kernels;
 import org.jeras.core.tensor.Variable;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -19,6 +25,8 @@ public class Adam extends Optimizer {
   private List<Variable> momentums;
   private List<Variable> velocities;
   private List<Variable> velocityHats;
+  /** Scratch for each variable's update, reused across steps (not optimizer state). */
+  private final Map<Integer, INDArray> updates = new HashMap<>();
 
   public Adam(OptimizerOptions options, double beta1, double beta2, double epsilon, boolean amsgrad) {
     super(options);
@@ -48,12 +56,23 @@ public class Adam extends Optimizer {
 
   @Override
   protected void updateStep(int index, INDArray g, INDArray w, float lr) {
-    float t = iterations() + 1;
-    float b1Power = (float) Math.pow((float) beta1, t);
-    float b2Power = (float) Math.pow((float) beta2, t);
-    float alpha = lr * (float) Math.sqrt(1f - b2Power) / (1f - b1Power);
     INDArray m = momentums.get(index).array();
     INDArray v = velocities.get(index).array();
+    if (!amsgrad && w.dataType() == DataType.FLOAT && g.dataType() == DataType.FLOAT
+        && Kernels.hostDense(g, w, m, v)) {
+      updateInPlace(g.data().asNioFloat(), w.data().asNioFloat(), m.data().asNioFloat(), v.data().asNioFloat(),
+          (int) w.length(), alpha(lr));
+      return;
+    }
+    if (!amsgrad && g.dataType() == w.dataType()) {
+      // ND4J's adam_updater is this step's math in one pass (m, v in place; alpha from t = iteration + 1).
+      INDArray update = updates.computeIfAbsent(index, i -> Nd4j.createUninitialized(w.dataType(), w.shape()));
+      Kernels.exec("adam_updater", new INDArray[] {g, v, m}, new INDArray[] {update, v, m},
+          new long[] {iterations()}, new double[] {lr, beta1, beta2, epsilon});
+      Kernels.exec("subtract", w, w, update);
+      return;
+    }
+    float alpha = alpha(lr);
     m.muli(beta1).addi(g.mul(1 - beta1));
     v.muli(beta2).addi(g.mul(g).muli(1 - beta2));
     if (amsgrad) {
@@ -62,6 +81,31 @@ public class Adam extends Optimizer {
       v = vHat;
     }
     w.subi(m.mul(alpha).divi(Transforms.sqrt(v, true).addi(epsilon)));
+  }
+
+  /** The step size of this iteration: {@code lr sqrt(1 - b2^t) / (1 - b1^t)} in float32. */
+  private float alpha(float lr) {
+    float t = iterations() + 1;
+    float b1Power = (float) Math.pow((float) beta1, t);
+    float b2Power = (float) Math.pow((float) beta2, t);
+    return lr * (float) Math.sqrt(1f - b2Power) / (1f - b1Power);
+  }
+
+  /** Keras's float32 update, element by element over the buffers: no temporaries at all. */
+  private void updateInPlace(FloatBuffer g, FloatBuffer w, FloatBuffer m, FloatBuffer v, int n, float alpha) {
+    float oneMinusB1 = 1f - (float) beta1;
+    float oneMinusB2 = 1f - (float) beta2;
+    float eps = (float) epsilon;
+    for (int i = 0; i < n; i++) {
+      float gi = g.get(i);
+      float mi = m.get(i);
+      float vi = v.get(i);
+      mi += (gi - mi) * oneMinusB1;
+      vi += (gi * gi - vi) * oneMinusB2;
+      m.put(i, mi);
+      v.put(i, vi);
+      w.put(i, w.get(i) - mi * alpha / ((float) Math.sqrt(vi) + eps));
+    }
   }
 
   @Override

@@ -1,5 +1,7 @@
 package org.jeras.core.losses;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.util.List;
 import java.util.function.Function;
 import org.jeras.core.tensor.DType;
@@ -79,6 +81,31 @@ class LossGradientTest {
     GradCheck.check(both(new CategoricalCrossentropy()), t, p);
     GradCheck.check(both(new CategoricalCrossentropy(true, 0.1, -1)), t, uniform(11, -3, 3, 3, 4));
     GradCheck.check(both(new CategoricalCrossentropy(false, 0.0, 0)), t, p);
+    GradCheck.check(both(new CategoricalCrossentropy()), t, probs(19, 3, 4).muli(3.0));
+  }
+
+  @Test
+  void fusedCategoricalCrossentropyMatchesTheComposedForm() {
+    // Unnormalized, with one entry far below epsilon after normalization (clipped: no gradient through it).
+    INDArray t = probs(20, 5, 4);
+    INDArray p = probs(21, 5, 4).muli(2.0);
+    p.putScalar(0, 1, 1e-12);
+    INDArray[] fused = valueAndGradients(new CategoricalCrossentropy(false, 0.0, -1), t, p);
+    // axis 0 of the transposed arrays takes the composed path
+    INDArray[] composed = valueAndGradients(new CategoricalCrossentropy(false, 0.0, 0), t.transpose().dup(), p.transpose().dup());
+    assertTrue(fused[0].equalsWithEps(composed[0], 1e-12), fused[0] + " vs " + composed[0]);
+    assertTrue(fused[1].equalsWithEps(composed[1].transpose(), 1e-9), fused[1] + " vs " + composed[1]);
+    assertTrue(fused[2].equalsWithEps(composed[2].transpose(), 1e-9), fused[2] + " vs " + composed[2]);
+  }
+
+  private static INDArray[] valueAndGradients(Loss loss, INDArray t, INDArray p) {
+    try (org.jeras.core.tensor.GradientTape tape = org.jeras.core.tensor.GradientTape.record()) {
+      Tensor tt = tape.watch(Tensor.of(t));
+      Tensor pp = tape.watch(Tensor.of(p));
+      Tensor value = loss.call(tt, pp);
+      List<INDArray> g = tape.gradientOfTensors(org.jeras.core.ops.ReduceOps.sum(value), List.of(tt, pp));
+      return new INDArray[] {value.value(), g.get(0), g.get(1)};
+    }
   }
 
   @Test

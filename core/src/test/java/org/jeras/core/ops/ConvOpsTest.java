@@ -58,6 +58,81 @@ class ConvOpsTest {
   }
 
   @Test
+  void nativePathMatchesTheReference() {
+    // Ungrouped 1-d/2-d/3-d and depthwise 1-d/2-d convolutions run on ND4J's native ops; they must agree with the loop nest,
+    // values and gradients, for symmetric and uneven padding, strides and dilation.
+    Object[][] cases = {
+        {new long[] {2, 7, 3}, new long[] {3, 3, 4}, new int[] {2}, new int[][] {{1, 2}}, new int[] {1}},
+        {new long[] {2, 9, 2}, new long[] {2, 2, 3}, new int[] {1}, new int[][] {{2, 0}}, new int[] {2}},
+        {new long[] {2, 6, 5, 3}, new long[] {3, 2, 3, 4}, new int[] {1, 2}, new int[][] {{1, 1}, {0, 1}}, new int[] {1, 1}},
+        {new long[] {1, 7, 6, 2}, new long[] {2, 3, 2, 2}, new int[] {2, 1}, new int[][] {{1, 1}, {2, 2}}, new int[] {2, 1}},
+        {new long[] {1, 4, 5, 3, 2}, new long[] {2, 3, 2, 2, 3}, new int[] {1, 2, 1}, new int[][] {{1, 1}, {0, 1}, {0, 0}},
+            new int[] {2, 1, 1}},
+        {new long[] {2, 3, 4, 4, 2}, new long[] {2, 2, 3, 2, 2}, new int[] {1, 1, 2}, new int[][] {{0, 0}, {1, 1}, {1, 1}},
+            new int[] {1, 1, 1}},
+    };
+    long seed = 30;
+    for (Object[] c : cases) {
+      INDArray x = rand(seed++, (long[]) c[0]);
+      INDArray w = rand(seed++, (long[]) c[1]);
+      int[] s = (int[]) c[2];
+      int[][] p = (int[][]) c[3];
+      int[] d = (int[]) c[4];
+      Tensor fast = ConvOps.conv(Tensor.of(x), Tensor.of(w), s, p, d, 1);
+      Tensor ref = ConvOps.convReference(Tensor.of(x), Tensor.of(w), s, p, d, 1);
+      assertArrayEquals(ref.value().shape(), fast.value().shape());
+      assertArrayEquals(flat(ref), flat(fast), 1e-12);
+      GradCheck.check(t -> ConvOps.conv(t.get(0), t.get(1), s, p, d, 1), x, w);
+      if (x.rank() == 5) {
+        continue;
+      }
+      // Depthwise with multiplier 2 on the same geometry.
+      long[] ds = ((long[]) c[1]).clone();
+      ds[ds.length - 2] = x.size(x.rank() - 1);
+      ds[ds.length - 1] = 2;
+      INDArray dw = rand(seed++, ds);
+      Tensor dFast = ConvOps.depthwiseConv(Tensor.of(x), Tensor.of(dw), s, p, d);
+      Tensor dRef = ConvOps.depthwiseReference(Tensor.of(x), Tensor.of(dw), s, p, d);
+      assertArrayEquals(dRef.value().shape(), dFast.value().shape());
+      assertArrayEquals(flat(dRef), flat(dFast), 1e-12);
+      GradCheck.check(t -> ConvOps.depthwiseConv(t.get(0), t.get(1), s, p, d), x, dw);
+    }
+    // The 3-d depthwise path (loop nest).
+    GradCheck.check(t -> ConvOps.depthwiseConv(t.get(0), t.get(1), new int[] {1, 2, 1}, new int[][] {{1, 0}, {0, 0},
+        {1, 1}}, new int[] {1, 1, 1}), rand(40, 1, 3, 4, 3, 2), rand(41, 2, 2, 2, 2, 2));
+  }
+
+  @Test
+  void nativeTransposeMatchesTheReference() {
+    // {x shape, kernel shape, strides, output size, pad before, dilation}; the last axis of each
+    // output size also covers output padding beyond the full result.
+    Object[][] cases = {
+        {new long[] {2, 4, 3}, new long[] {3, 2, 3}, new int[] {2}, new long[] {8}, new int[] {1}, new int[] {1}},
+        {new long[] {1, 5, 2}, new long[] {3, 3, 2}, new int[] {2}, new long[] {12}, new int[] {0}, new int[] {1}},
+        {new long[] {2, 3, 4, 3}, new long[] {3, 2, 2, 3}, new int[] {2, 1}, new long[] {6, 5}, new int[] {1, 0},
+            new int[] {1, 2}},
+        {new long[] {1, 3, 3, 2}, new long[] {4, 4, 3, 2}, new int[] {2, 2}, new long[] {6, 7}, new int[] {1, 1},
+            new int[] {1, 1}},
+    };
+    long seed = 50;
+    for (Object[] c : cases) {
+      INDArray x = rand(seed++, (long[]) c[0]);
+      INDArray w = rand(seed++, (long[]) c[1]);
+      int[] s = (int[]) c[2];
+      long[] o = (long[]) c[3];
+      int[] p = (int[]) c[4];
+      int[] d = (int[]) c[5];
+      Tensor fast = ConvOps.convTranspose(Tensor.of(x), Tensor.of(w), s, o, p, d);
+      Tensor ref = ConvOps.convTransposeReference(Tensor.of(x), Tensor.of(w), s, o, p, d);
+      assertArrayEquals(ref.value().shape(), fast.value().shape());
+      assertArrayEquals(flat(ref), flat(fast), 1e-12);
+      GradCheck.check(t -> ConvOps.convTranspose(t.get(0), t.get(1), s, o, p, d), x, w);
+    }
+    GradCheck.check(t -> ConvOps.convTranspose(t.get(0), t.get(1), new int[] {2, 1, 1}, new long[] {5, 3, 4},
+        new int[] {0, 0, 1}, new int[] {1, 1, 1}), rand(60, 1, 2, 2, 3, 2), rand(61, 2, 2, 2, 2, 2));
+  }
+
+  @Test
   void transposeIsTheAdjointOfConv() {
     // <conv(z, w), x> == <z, convT(x, w)> for every z, x: the defining property.
     INDArray w = rand(9, 3, 2, 4, 3);
@@ -66,7 +141,7 @@ class ConvOpsTest {
     int[][] pads = {{1, 1}, {0, 1}};
     Tensor y = ConvOps.conv(Tensor.of(z), Tensor.of(w), strides, pads, new int[] {1, 1}, 1);
     INDArray x = rand(11, y.value().shape());
-    Tensor zt = ConvOps.convTranspose(Tensor.of(x), Tensor.of(w), strides, new long[] {7, 6}, new int[] {1, 0},
+    Tensor zt = ConvOps.convTransposeReference(Tensor.of(x), Tensor.of(w), strides, new long[] {7, 6}, new int[] {1, 0},
         new int[] {1, 1});
     double lhs = y.value().mul(x).sumNumber().doubleValue();
     double rhs = zt.value().mul(z).sumNumber().doubleValue();
@@ -98,6 +173,36 @@ class ConvOpsTest {
     int[][] pads = {{0, 1}};
     assertArrayEquals(new double[] {5, 4, 3}, flat(PoolOps.maxPool(x, new int[] {2}, new int[] {2}, pads)), 1e-12);
     assertArrayEquals(new double[] {3, 3, 3}, flat(PoolOps.avgPool(x, new int[] {2}, new int[] {2}, pads)), 1e-12);
+  }
+
+  @Test
+  void nativePoolingMatchesTheReference() {
+    int[][][] padsCases = {{{0, 0}, {0, 0}}, {{1, 1}, {0, 0}}, {{1, 1}, {1, 1}}};
+    long seed = 70;
+    for (int[][] pads : padsCases) {
+      for (boolean max : new boolean[] {true, false}) {
+        INDArray x = rand(seed++, 2, 5, 6, 3);
+        int[] pool = {3, 2};
+        int[] strides = {2, 1};
+        Tensor fast = max ? PoolOps.maxPool(Tensor.of(x), pool, strides, pads)
+            : PoolOps.avgPool(Tensor.of(x), pool, strides, pads);
+        Tensor ref = PoolOps.poolReference(Tensor.of(x), pool, strides, pads, max);
+        assertArrayEquals(ref.value().shape(), fast.value().shape());
+        assertArrayEquals(flat(ref), flat(fast), 1e-12);
+        GradCheck.check(t -> max ? PoolOps.maxPool(t.get(0), pool, strides, pads)
+            : PoolOps.avgPool(t.get(0), pool, strides, pads), x);
+        // The 1-d path (a 2-d window of height 1).
+        INDArray x1 = rand(seed++, 2, 7, 3);
+        int[][] pads1 = {pads[0]};
+        Tensor fast1 = max ? PoolOps.maxPool(Tensor.of(x1), new int[] {3}, new int[] {2}, pads1)
+            : PoolOps.avgPool(Tensor.of(x1), new int[] {3}, new int[] {2}, pads1);
+        Tensor ref1 = PoolOps.poolReference(Tensor.of(x1), new int[] {3}, new int[] {2}, pads1, max);
+        assertArrayEquals(ref1.value().shape(), fast1.value().shape());
+        assertArrayEquals(flat(ref1), flat(fast1), 1e-12);
+        GradCheck.check(t -> max ? PoolOps.maxPool(t.get(0), new int[] {3}, new int[] {2}, pads1)
+            : PoolOps.avgPool(t.get(0), new int[] {3}, new int[] {2}, pads1), x1);
+      }
+    }
   }
 
   @Test

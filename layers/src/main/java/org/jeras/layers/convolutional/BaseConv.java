@@ -11,7 +11,7 @@ import org.jeras.core.tensor.Variable;
  * Keras's BaseConv: {@code activation(conv(x, kernel) + bias)} with kernel
  * {@code [k1..kr, in/groups, filters]} and bias {@code [filters]}; weights kernel then bias.
  */
-public abstract class BaseConv extends ConvLayer {
+public abstract class BaseConv<L extends BaseConv<L>> extends ConvLayer<L> {
   protected final int filters;
   protected int groups = 1;
   private Variable kernel;
@@ -24,12 +24,12 @@ public abstract class BaseConv extends ConvLayer {
     this.filters = filters;
   }
 
-  public BaseConv groups(int g) {
+  public L groups(int g) {
     if (g <= 0 || filters % g != 0) {
       throw new ConfigException("'groups' must be a positive divisor of filters=" + filters + ", got " + g);
     }
     this.groups = g;
-    return this;
+    return self();
   }
 
   public int filters() {
@@ -72,7 +72,7 @@ public abstract class BaseConv extends ConvLayer {
   }
 
   /** Reads the keys after {@code filters} and {@code kernel_size}. */
-  protected final <L extends BaseConv> L readConv(Config c) {
+  protected final L readConv(Config c) {
     groups(c.getInt("groups", 1));
     return readCommon(c);
   }

@@ -12,7 +12,7 @@ import org.jeras.core.tensor.Variable;
  * and bias {@code [filters]}. The output length per axis follows Keras's
  * {@code deconv_output_length}; {@code output_padding} (null by default) adds to it.
  */
-public abstract class BaseConvTranspose extends ConvLayer {
+public abstract class BaseConvTranspose<L extends BaseConvTranspose<L>> extends ConvLayer<L> {
   protected final int filters;
   protected int[] outputPadding;
   private Variable kernel;
@@ -26,27 +26,27 @@ public abstract class BaseConvTranspose extends ConvLayer {
   }
 
   /** Sets {@code output_padding} (null: inferred); each entry must be smaller than its stride. */
-  public BaseConvTranspose outputPadding(int... p) {
+  public L outputPadding(int... p) {
     if (p != null) {
-      p = checkOutputPadding(p);
+      int[] v = p.length == 1 && rank > 1 ? java.util.Collections.nCopies(rank, p[0]).stream()
+          .mapToInt(Integer::intValue).toArray() : p.clone();
+      if (v.length != rank || java.util.Arrays.stream(v).anyMatch(x -> x < 0)) {
+        throw new ConfigException("'output_padding' needs " + rank + " non-negative integers, got "
+            + java.util.Arrays.toString(p));
+      }
+      p = v;
     }
     this.outputPadding = p;
-    return this;
+    return self();
   }
 
-  private int[] checkOutputPadding(int[] p) {
-    int[] v = p.length == 1 && rank > 1 ? java.util.Collections.nCopies(rank, p[0]).stream()
-        .mapToInt(Integer::intValue).toArray() : p.clone();
-    if (v.length != rank) {
-      throw new ConfigException("'output_padding' needs " + rank + " integers, got " + java.util.Arrays.toString(p));
-    }
-    for (int d = 0; d < rank; d++) {
-      if (v[d] < 0 || v[d] >= strides[d]) {
-        throw new ConfigException("'output_padding' " + java.util.Arrays.toString(v)
-            + " must be non-negative and smaller than strides " + java.util.Arrays.toString(strides));
+  private void checkOutputPadding() {
+    for (int d = 0; outputPadding != null && d < rank; d++) {
+      if (outputPadding[d] >= strides[d]) {
+        throw new ConfigException("'output_padding' " + java.util.Arrays.toString(outputPadding)
+            + " must be smaller than strides " + java.util.Arrays.toString(strides));
       }
     }
-    return v;
   }
 
   public Variable kernel() {
@@ -55,6 +55,7 @@ public abstract class BaseConvTranspose extends ConvLayer {
 
   @Override
   protected long buildKernels(long inChannels) {
+    checkOutputPadding();
     long[] shape = new long[rank + 2];
     for (int d = 0; d < rank; d++) {
       shape[d] = kernelSize[d];
@@ -66,13 +67,18 @@ public abstract class BaseConvTranspose extends ConvLayer {
   }
 
   @Override
+  protected long outputLength(int axis, long in) {
+    return ConvOps.transposeOutputLength(in, kernelSize[axis], strides[axis], dilationRate[axis], padding,
+        outputPadding == null ? null : outputPadding[axis]);
+  }
+
+  @Override
   protected Tensor convolve(Tensor x) {
     long[] outSpatial = new long[rank];
     int[] padBefore = new int[rank];
     for (int d = 0; d < rank; d++) {
       Integer op = outputPadding == null ? null : outputPadding[d];
-      outSpatial[d] = ConvOps.transposeOutputLength(x.shape().get(d + 1), kernelSize[d], strides[d], dilationRate[d],
-          padding, op);
+      outSpatial[d] = outputLength(d, x.shape().get(d + 1));
       padBefore[d] = ConvOps.transposePadBefore(kernelSize[d], strides[d], dilationRate[d], padding, op);
     }
     return ConvOps.convTranspose(x, kernel.read(), strides, outSpatial, padBefore, dilationRate);
@@ -93,9 +99,10 @@ public abstract class BaseConvTranspose extends ConvLayer {
   }
 
   /** Reads the keys after {@code filters} and {@code kernel_size}. */
-  protected final <L extends BaseConvTranspose> L readTranspose(Config c) {
-    L self = readCommon(c);
+  protected final L readTranspose(Config c) {
+    readCommon(c);
     outputPadding(c.isSet("output_padding") ? c.getInts("output_padding", rank) : null);
-    return self;
+    checkOutputPadding();
+    return self();
   }
 }

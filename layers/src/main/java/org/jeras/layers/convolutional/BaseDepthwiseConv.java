@@ -3,7 +3,6 @@ package org.jeras.layers.convolutional;
 import java.util.List;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
-import org.jeras.core.ops.ArrayOps;
 import org.jeras.core.ops.ConvOps;
 import org.jeras.core.tensor.Tensor;
 import org.jeras.core.tensor.Variable;
@@ -13,7 +12,7 @@ import org.jeras.core.tensor.Variable;
  * filters; kernel {@code [k1..kr, in, depth_multiplier]}, bias {@code [in * depth_multiplier]},
  * output channel {@code c * depth_multiplier + m}.
  */
-public abstract class BaseDepthwiseConv extends ConvLayer {
+public abstract class BaseDepthwiseConv<L extends BaseDepthwiseConv<L>> extends ConvLayer<L> {
   protected int depthMultiplier = 1;
   private Variable kernel;
 
@@ -22,9 +21,9 @@ public abstract class BaseDepthwiseConv extends ConvLayer {
   }
 
   /** Sets how many output channels each input channel gets (default 1). */
-  public BaseDepthwiseConv depthMultiplier(int m) {
+  public L depthMultiplier(int m) {
     this.depthMultiplier = checkMultiplier(m);
-    return this;
+    return self();
   }
 
   static int checkMultiplier(int m) {
@@ -46,7 +45,7 @@ public abstract class BaseDepthwiseConv extends ConvLayer {
 
   @Override
   protected Tensor convolve(Tensor x) {
-    return depthwise(x, kernel.read(), strides, pads(x), dilationRate);
+    return ConvOps.depthwiseConv(x, kernel.read(), strides, pads(x), dilationRate);
   }
 
   static long[] depthwiseShape(int[] kernelSize, long inChannels, int depthMultiplier) {
@@ -58,16 +57,6 @@ public abstract class BaseDepthwiseConv extends ConvLayer {
     shape[r] = inChannels;
     shape[r + 1] = depthMultiplier;
     return shape;
-  }
-
-  /** A depthwise convolution is a grouped one with one group per input channel. */
-  static Tensor depthwise(Tensor x, Tensor kernel, int[] strides, int[][] pads, int[] dilation) {
-    long[] s = kernel.value().shape();
-    int r = s.length - 2;
-    long[] grouped = s.clone();
-    grouped[r] = 1;
-    grouped[r + 1] = s[r] * s[r + 1];
-    return ConvOps.conv(x, ArrayOps.reshape(kernel, grouped), strides, pads, dilation, (int) s[r]);
   }
 
   @Override

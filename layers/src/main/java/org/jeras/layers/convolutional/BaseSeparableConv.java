@@ -13,7 +13,7 @@ import org.jeras.core.tensor.Variable;
  * (kernel {@code [1..1, in * depth_multiplier, filters]}); weights depthwise kernel, pointwise
  * kernel, then bias {@code [filters]}.
  */
-public abstract class BaseSeparableConv extends ConvLayer {
+public abstract class BaseSeparableConv<L extends BaseSeparableConv<L>> extends ConvLayer<L> {
   protected int depthMultiplier = 1;
   protected final int filters;
   private Variable depthwiseKernel;
@@ -28,9 +28,9 @@ public abstract class BaseSeparableConv extends ConvLayer {
   }
 
   /** Sets how many depthwise output channels each input channel gets (default 1). */
-  public BaseSeparableConv depthMultiplier(int m) {
+  public L depthMultiplier(int m) {
     this.depthMultiplier = BaseDepthwiseConv.checkMultiplier(m);
-    return this;
+    return self();
   }
 
   public Variable depthwiseKernel() {
@@ -55,7 +55,7 @@ public abstract class BaseSeparableConv extends ConvLayer {
 
   @Override
   protected Tensor convolve(Tensor x) {
-    Tensor y = BaseDepthwiseConv.depthwise(x, depthwiseKernel.read(), strides, pads(x), dilationRate);
+    Tensor y = ConvOps.depthwiseConv(x, depthwiseKernel.read(), strides, pads(x), dilationRate);
     int[] ones = Spatial.ones(rank);
     return ConvOps.conv(y, pointwiseKernel.read(), ones, new int[rank][2], ones, 1);
   }

@@ -3,7 +3,7 @@ package org.jeras.layers.convolutional;
 import org.jeras.core.config.Config;
 
 /** Keras's {@code Conv1D}: kernel {@code [k, in/groups, filters]}; also accepts {@code "causal"} padding. */
-public class Conv1D extends BaseConv {
+public class Conv1D extends BaseConv<Conv1D> {
   public Conv1D(int filters, int kernelSize) {
     super(1, filters, kernelSize);
   }

@@ -3,7 +3,7 @@ package org.jeras.layers.convolutional;
 import org.jeras.core.config.Config;
 
 /** Keras's {@code Conv2D}: kernel {@code [kh, kw, in/groups, filters]}. */
-public class Conv2D extends BaseConv {
+public class Conv2D extends BaseConv<Conv2D> {
   public Conv2D(int filters, int... kernelSize) {
     super(2, filters, kernelSize);
   }

@@ -3,7 +3,7 @@ package org.jeras.layers.convolutional;
 import org.jeras.core.config.Config;
 
 /** Keras's {@code Conv2DTranspose}: kernel {@code [k1..k2, filters, in]}. */
-public class Conv2DTranspose extends BaseConvTranspose {
+public class Conv2DTranspose extends BaseConvTranspose<Conv2DTranspose> {
   public Conv2DTranspose(int filters, int... kernelSize) {
     super(2, filters, kernelSize);
   }

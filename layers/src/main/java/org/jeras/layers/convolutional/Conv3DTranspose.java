@@ -3,7 +3,7 @@ package org.jeras.layers.convolutional;
 import org.jeras.core.config.Config;
 
 /** Keras's {@code Conv3DTranspose}: kernel {@code [k1..k3, filters, in]}. */
-public class Conv3DTranspose extends BaseConvTranspose {
+public class Conv3DTranspose extends BaseConvTranspose<Conv3DTranspose> {
   public Conv3DTranspose(int filters, int... kernelSize) {
     super(3, filters, kernelSize);
   }

@@ -10,6 +10,7 @@ import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.Serialization;
 import org.jeras.core.constraints.Constraint;
 import org.jeras.core.initializers.Initializer;
+import org.jeras.core.layer.CallArgs;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.ops.MathOps;
@@ -26,7 +27,7 @@ import org.jeras.layers.core.Defaults;
  * added last, and one initializer/regularizer/constraint triple per kernel. Subclasses create
  * their kernels and compute the bias-free convolution on channels_last inputs.
  */
-public abstract class ConvLayer extends Layer {
+public abstract class ConvLayer<L extends ConvLayer<L>> extends Layer {
   /** Initializer, regularizer and constraint of one weight, named by its config prefix ({@code "kernel"}, ...). */
   protected static final class WeightSpec {
     Initializer initializer;
@@ -49,6 +50,7 @@ public abstract class ConvLayer extends Layer {
   /** Config prefix to spec, in Keras's config order; {@code "bias"} comes last. */
   private final Map<String, WeightSpec> specs = new LinkedHashMap<>();
   private Variable bias;
+  private long outChannels;
 
   protected ConvLayer(int rank, int[] kernelSize, List<String> kernelPrefixes) {
     this.rank = rank;
@@ -63,55 +65,60 @@ public abstract class ConvLayer extends Layer {
 
   // ------------------------------------------------------------------ fluent configuration
 
-  public ConvLayer strides(int... s) {
+  public L strides(int... s) {
     this.strides = checkTuple("strides", s, rank);
-    return this;
+    return self();
   }
 
-  public ConvLayer padding(String p) {
+  public L padding(String p) {
     this.padding = Spatial.padding(p, allowedPaddings());
-    return this;
+    return self();
   }
 
-  public ConvLayer dataFormat(String f) {
+  public L dataFormat(String f) {
     this.dataFormat = Spatial.dataFormat(f);
-    return this;
+    return self();
   }
 
-  public ConvLayer dilationRate(int... d) {
+  public L dilationRate(int... d) {
     this.dilationRate = checkTuple("dilation_rate", d, rank);
-    return this;
+    return self();
   }
 
-  public ConvLayer activation(String name) {
+  public L activation(String name) {
     this.activation = Activations.get(name);
-    return this;
+    return self();
   }
 
-  public ConvLayer activation(Activation a) {
+  public L activation(Activation a) {
     this.activation = a;
-    return this;
+    return self();
   }
 
-  public ConvLayer useBias(boolean b) {
+  public L useBias(boolean b) {
     this.useBias = b;
-    return this;
+    return self();
   }
 
   /** Sets the initializer of weight {@code prefix} ({@code "kernel"}, {@code "depthwise"}, {@code "pointwise"}, {@code "bias"}). */
-  public ConvLayer initializer(String prefix, Initializer i) {
+  public L initializer(String prefix, Initializer i) {
     spec(prefix).initializer = i;
-    return this;
+    return self();
   }
 
-  public ConvLayer regularizer(String prefix, Regularizer r) {
+  public L regularizer(String prefix, Regularizer r) {
     spec(prefix).regularizer = r;
-    return this;
+    return self();
   }
 
-  public ConvLayer constraint(String prefix, Constraint c) {
+  public L constraint(String prefix, Constraint c) {
     spec(prefix).constraint = c;
-    return this;
+    return self();
+  }
+
+  @SuppressWarnings("unchecked")
+  protected final L self() {
+    return (L) this;
   }
 
   private WeightSpec spec(String prefix) {
@@ -157,6 +164,7 @@ public abstract class ConvLayer extends Layer {
           + inputShape);
     }
     long out = buildKernels(in);
+    outChannels = out;
     if (useBias) {
       bias = addKernel("bias", "bias", new long[] {out});
     }
@@ -169,6 +177,19 @@ public abstract class ConvLayer extends Layer {
       y = MathOps.add(y, bias.read());
     }
     return Spatial.fromChannelsLast(activation.apply(y), dataFormat);
+  }
+
+  /** The output length of spatial axis {@code axis} for an input length {@code in}. */
+  protected long outputLength(int axis, long in) {
+    long effective = (long) dilationRate[axis] * (kernelSize[axis] - 1) + 1;
+    return "valid".equals(padding) ? Math.floorDiv(in - effective, strides[axis]) + 1
+        : (in + strides[axis] - 1) / strides[axis];
+  }
+
+  /** Computed from the geometry, so that inputs with unknown (or small) spatial sizes work symbolically. */
+  @Override
+  public List<Tensor> computeOutputSpec(CallArgs args) {
+    return List.of(Spatial.outputSpec(args.tensor(0), dataFormat, computeDtype(), this::outputLength, outChannels));
   }
 
   /** Keras's padding of a channels_last input for this layer's kernel. */
@@ -206,7 +227,7 @@ public abstract class ConvLayer extends Layer {
   }
 
   /** Reads the shared keys of {@code c} into this layer (the subclass's {@code fromConfig} reads its head). */
-  protected final <L extends ConvLayer> L readCommon(Config c) {
+  protected final L readCommon(Config c) {
     if (c.isSet("strides")) {
       strides(Spatial.tuple(c, "strides", rank));
     }

@@ -3,7 +3,7 @@ package org.jeras.layers.convolutional;
 import org.jeras.core.config.Config;
 
 /** Keras's {@code DepthwiseConv1D}: kernel {@code [k1..k1, in, depth_multiplier]}. */
-public class DepthwiseConv1D extends BaseDepthwiseConv {
+public class DepthwiseConv1D extends BaseDepthwiseConv<DepthwiseConv1D> {
   public DepthwiseConv1D(int... kernelSize) {
     super(1, kernelSize);
   }

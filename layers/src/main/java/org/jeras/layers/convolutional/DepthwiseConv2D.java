@@ -3,7 +3,7 @@ package org.jeras.layers.convolutional;
 import org.jeras.core.config.Config;
 
 /** Keras's {@code DepthwiseConv2D}: kernel {@code [k1..k2, in, depth_multiplier]}. */
-public class DepthwiseConv2D extends BaseDepthwiseConv {
+public class DepthwiseConv2D extends BaseDepthwiseConv<DepthwiseConv2D> {
   public DepthwiseConv2D(int... kernelSize) {
     super(2, kernelSize);
   }

@@ -3,7 +3,7 @@ package org.jeras.layers.convolutional;
 import org.jeras.core.config.Config;
 
 /** Keras's {@code SeparableConv1D}: depthwise then pointwise convolution over 1 spatial axes. */
-public class SeparableConv1D extends BaseSeparableConv {
+public class SeparableConv1D extends BaseSeparableConv<SeparableConv1D> {
   public SeparableConv1D(int filters, int... kernelSize) {
     super(1, filters, kernelSize);
   }

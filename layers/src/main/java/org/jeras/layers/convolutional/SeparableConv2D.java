@@ -3,7 +3,7 @@ package org.jeras.layers.convolutional;
 import org.jeras.core.config.Config;
 
 /** Keras's {@code SeparableConv2D}: depthwise then pointwise convolution over 2 spatial axes. */
-public class SeparableConv2D extends BaseSeparableConv {
+public class SeparableConv2D extends BaseSeparableConv<SeparableConv2D> {
   public SeparableConv2D(int filters, int... kernelSize) {
     super(2, filters, kernelSize);
   }

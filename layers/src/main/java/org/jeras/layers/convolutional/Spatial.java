@@ -6,6 +6,8 @@ import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.ops.ArrayOps;
 import org.jeras.core.ops.ConvOps;
+import org.jeras.core.tensor.DType;
+import org.jeras.core.tensor.Shape;
 import org.jeras.core.tensor.Tensor;
 
 /**
@@ -99,6 +101,31 @@ public final class Spatial {
       }
     }
     return pads;
+  }
+
+  /** The length of spatial axis {@code axis} (0-based) of an output for an input length {@code in} (known). */
+  @FunctionalInterface
+  public interface AxisLength {
+    long apply(int axis, long in);
+  }
+
+  /**
+   * The symbolic output of a spatial layer: each known spatial length mapped by {@code length}
+   * (unknown stays unknown), the channel axis set to {@code channels} (or kept when negative).
+   */
+  public static Tensor outputSpec(Tensor x, String dataFormat, DType dtype, AxisLength length, long channels) {
+    long[] d = x.shape().dims();
+    int r = d.length - 2;
+    int first = CHANNELS_LAST.equals(dataFormat) ? 1 : 2;
+    for (int i = 0; i < r; i++) {
+      if (d[first + i] >= 0) {
+        d[first + i] = length.apply(i, d[first + i]);
+      }
+    }
+    if (channels >= 0) {
+      d[channelAxis(d.length, dataFormat)] = channels;
+    }
+    return Tensor.symbolic(Shape.of(d), dtype, null);
   }
 
   /** {@code rank} copies of 1. */

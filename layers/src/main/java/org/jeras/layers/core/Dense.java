@@ -9,8 +9,8 @@ import org.jeras.core.initializers.Initializer;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.ops.LinalgOps;
-import org.jeras.core.ops.MathOps;
 import org.jeras.core.regularizers.Regularizer;
+import org.jeras.core.tensor.GradientTape;
 import org.jeras.core.tensor.Shape;
 import org.jeras.core.tensor.Tensor;
 import org.jeras.core.tensor.Variable;
@@ -102,11 +102,9 @@ public class Dense extends Layer {
 
   @Override
   protected Tensor call(Tensor x, CallContext ctx) {
-    Tensor y = LinalgOps.matmul(x, kernel.read());
-    if (bias != null) {
-      y = MathOps.add(y, bias.read());
-    }
-    return activation.apply(y);
+    Tensor y = bias == null ? LinalgOps.matmul(x, kernel.read()) : LinalgOps.affine(x, kernel.read(), bias.read());
+    // y is a fresh array: outside a tape the activation may overwrite it.
+    return GradientTape.isRecording() ? activation.apply(y) : activation.applyInPlace(y);
   }
 
   @Override

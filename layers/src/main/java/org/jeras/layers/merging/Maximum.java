@@ -11,6 +11,21 @@ public class Maximum extends Merge {
     return MathOps.maximum(a, b);
   }
 
+  /** With masked inputs, masked entries do not compete (Keras's {@code _apply_merge_op_and_or_mask}). */
+  @Override
+  protected Tensor call(java.util.List<Tensor> inputs, org.jeras.core.layer.CallContext ctx) {
+    if (inputs.stream().noneMatch(t -> t.mask() != null)) {
+      return super.call(inputs, ctx);
+    }
+    return MaskedMerge.orFold(inputs, MathOps::maximum);
+  }
+
+  @Override
+  protected Tensor computeMask(org.jeras.core.layer.CallArgs args, java.util.List<Tensor> outputs) {
+    java.util.List<Tensor> in = args.tensors(0);
+    return MaskedMerge.allMasked(in) ? MaskedMerge.orMask(in) : super.computeMask(args, outputs);
+  }
+
   public static Maximum fromConfig(Config c) {
     return new Maximum().withBaseConfig(c);
   }

@@ -3,7 +3,7 @@ package org.jeras.layers.pooling;
 import org.jeras.core.config.Config;
 
 /** Keras's {@code AveragePooling1D}: the average (excluding padding) of each window over 1 spatial axes. */
-public class AveragePooling1D extends BasePooling {
+public class AveragePooling1D extends BasePooling<AveragePooling1D> {
   /** Pool size 2 on every axis, as Keras's default. */
   public AveragePooling1D() {
     this(2);

@@ -3,7 +3,7 @@ package org.jeras.layers.pooling;
 import org.jeras.core.config.Config;
 
 /** Keras's {@code AveragePooling2D}: the average (excluding padding) of each window over 2 spatial axes. */
-public class AveragePooling2D extends BasePooling {
+public class AveragePooling2D extends BasePooling<AveragePooling2D> {
   /** Pool size 2 on every axis, as Keras's default. */
   public AveragePooling2D() {
     this(2);

@@ -3,7 +3,7 @@ package org.jeras.layers.pooling;
 import org.jeras.core.config.Config;
 
 /** Keras's {@code AveragePooling3D}: the average (excluding padding) of each window over 3 spatial axes. */
-public class AveragePooling3D extends BasePooling {
+public class AveragePooling3D extends BasePooling<AveragePooling3D> {
   /** Pool size 2 on every axis, as Keras's default. */
   public AveragePooling3D() {
     this(2);

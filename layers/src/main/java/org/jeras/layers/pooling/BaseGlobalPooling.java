@@ -8,7 +8,7 @@ import org.jeras.core.tensor.Tensor;
 import org.jeras.layers.convolutional.Spatial;
 
 /** Keras's BaseGlobalPooling: max or mean over all spatial axes, optionally keeping them as size 1. */
-public abstract class BaseGlobalPooling extends Layer {
+public abstract class BaseGlobalPooling<L extends BaseGlobalPooling<L>> extends Layer {
   protected final int rank;
   private final boolean max;
   protected String dataFormat = Spatial.CHANNELS_LAST;
@@ -20,14 +20,14 @@ public abstract class BaseGlobalPooling extends Layer {
     this.max = max;
   }
 
-  public BaseGlobalPooling dataFormat(String f) {
+  public L dataFormat(String f) {
     this.dataFormat = Spatial.dataFormat(f);
-    return this;
+    return self();
   }
 
-  public BaseGlobalPooling keepdims(boolean k) {
+  public L keepdims(boolean k) {
     this.keepdims = k;
-    return this;
+    return self();
   }
 
   /** The spatial axes of a rank-(r+2) input in this layer's data format. */
@@ -40,6 +40,11 @@ public abstract class BaseGlobalPooling extends Layer {
     return axes;
   }
 
+  @SuppressWarnings("unchecked")
+  protected final L self() {
+    return (L) this;
+  }
+
   @Override
   protected Tensor call(Tensor x, CallContext ctx) {
     return max ? ReduceOps.max(x, keepdims, spatialAxes()) : ReduceOps.mean(x, keepdims, spatialAxes());
@@ -50,7 +55,7 @@ public abstract class BaseGlobalPooling extends Layer {
     return super.getConfig().put("data_format", dataFormat).put("keepdims", keepdims);
   }
 
-  protected final <L extends BaseGlobalPooling> L readGlobal(Config c) {
+  protected final L readGlobal(Config c) {
     dataFormat(Spatial.dataFormat(c));
     keepdims(c.getBoolean("keepdims", false));
     return withBaseConfig(c);

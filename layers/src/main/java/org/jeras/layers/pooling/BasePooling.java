@@ -12,7 +12,7 @@ import org.jeras.layers.convolutional.Spatial;
  * (default: the pool size), with {@code "valid"} or {@code "same"} padding. Padded positions never
  * count: the average divides by the number of real elements in each window.
  */
-public abstract class BasePooling extends Layer {
+public abstract class BasePooling<L extends BasePooling<L>> extends Layer {
   private final int rank;
   private final boolean max;
   protected final int[] poolSize;
@@ -39,19 +39,24 @@ public abstract class BasePooling extends Layer {
   }
 
   /** Sets the strides (null: the pool size, as Keras). */
-  public BasePooling strides(int... s) {
+  public L strides(int... s) {
     this.strides = s == null ? poolSize.clone() : positive("strides", s);
-    return this;
+    return self();
   }
 
-  public BasePooling padding(String p) {
+  public L padding(String p) {
     this.padding = Spatial.padding(p, "valid", "same");
-    return this;
+    return self();
   }
 
-  public BasePooling dataFormat(String f) {
+  public L dataFormat(String f) {
     this.dataFormat = Spatial.dataFormat(f);
-    return this;
+    return self();
+  }
+
+  @SuppressWarnings("unchecked")
+  protected final L self() {
+    return (L) this;
   }
 
   @Override
@@ -60,6 +65,14 @@ public abstract class BasePooling extends Layer {
     int[][] pads = Spatial.pads(padding, in.value().shape(), poolSize, strides, Spatial.ones(rank));
     Tensor y = max ? PoolOps.maxPool(in, poolSize, strides, pads) : PoolOps.avgPool(in, poolSize, strides, pads);
     return Spatial.fromChannelsLast(y, dataFormat);
+  }
+
+  /** Computed from the geometry, so that inputs with unknown (or small) spatial sizes work symbolically. */
+  @Override
+  public java.util.List<Tensor> computeOutputSpec(org.jeras.core.layer.CallArgs args) {
+    return java.util.List.of(Spatial.outputSpec(args.tensor(0), dataFormat, computeDtype(),
+        (d, in) -> "valid".equals(padding) ? Math.floorDiv(in - poolSize[d], strides[d]) + 1
+            : (in + strides[d] - 1) / strides[d], -1));
   }
 
   @Override
@@ -72,7 +85,7 @@ public abstract class BasePooling extends Layer {
   }
 
   /** Reads strides, padding, data_format and the base keys of {@code c}. */
-  protected final <L extends BasePooling> L readPooling(Config c) {
+  protected final L readPooling(Config c) {
     strides(c.isSet("strides") ? c.getInts("strides", rank) : null);
     padding(c.getString("padding", "valid"));
     dataFormat(Spatial.dataFormat(c));

@@ -13,7 +13,7 @@ import org.jeras.layers.convolutional.Spatial;
  * Keras's {@code GlobalAveragePooling1D}: the mean over the steps axis; with a mask
  * {@code [batch, steps]}, the mean over the unmasked steps only. The mask is consumed.
  */
-public class GlobalAveragePooling1D extends BaseGlobalPooling {
+public class GlobalAveragePooling1D extends BaseGlobalPooling<GlobalAveragePooling1D> {
   public GlobalAveragePooling1D() {
     super(1, false);
     this.supportsMasking = true;

@@ -3,7 +3,7 @@ package org.jeras.layers.pooling;
 import org.jeras.core.config.Config;
 
 /** Keras's {@code GlobalMaxPooling1D}: the maximum over the 1 spatial axes. */
-public class GlobalMaxPooling1D extends BaseGlobalPooling {
+public class GlobalMaxPooling1D extends BaseGlobalPooling<GlobalMaxPooling1D> {
   public GlobalMaxPooling1D() {
     super(1, true);
   }

@@ -3,7 +3,7 @@ package org.jeras.layers.pooling;
 import org.jeras.core.config.Config;
 
 /** Keras's {@code GlobalMaxPooling3D}: the maximum over the 3 spatial axes. */
-public class GlobalMaxPooling3D extends BaseGlobalPooling {
+public class GlobalMaxPooling3D extends BaseGlobalPooling<GlobalMaxPooling3D> {
   public GlobalMaxPooling3D() {
     super(3, true);
   }

@@ -3,7 +3,7 @@ package org.jeras.layers.pooling;
 import org.jeras.core.config.Config;
 
 /** Keras's {@code MaxPooling1D}: the maximum of each window over 1 spatial axes. */
-public class MaxPooling1D extends BasePooling {
+public class MaxPooling1D extends BasePooling<MaxPooling1D> {
   /** Pool size 2 on every axis, as Keras's default. */
   public MaxPooling1D() {
     this(2);

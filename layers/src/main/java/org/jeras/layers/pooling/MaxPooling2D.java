@@ -3,7 +3,7 @@ package org.jeras.layers.pooling;
 import org.jeras.core.config.Config;
 
 /** Keras's {@code MaxPooling2D}: the maximum of each window over 2 spatial axes. */
-public class MaxPooling2D extends BasePooling {
+public class MaxPooling2D extends BasePooling<MaxPooling2D> {
   /** Pool size 2 on every axis, as Keras's default. */
   public MaxPooling2D() {
     this(2);

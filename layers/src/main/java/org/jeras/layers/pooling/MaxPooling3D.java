@@ -3,7 +3,7 @@ package org.jeras.layers.pooling;
 import org.jeras.core.config.Config;
 
 /** Keras's {@code MaxPooling3D}: the maximum of each window over 3 spatial axes. */
-public class MaxPooling3D extends BasePooling {
+public class MaxPooling3D extends BasePooling<MaxPooling3D> {
   /** Pool size 2 on every axis, as Keras's default. */
   public MaxPooling3D() {
     this(2);

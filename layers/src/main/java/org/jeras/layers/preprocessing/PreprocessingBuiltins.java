@@ -13,5 +13,11 @@ public final class PreprocessingBuiltins implements BuiltinProvider {
     b.add(Layer.class, m, "Normalization", Normalization::fromConfig);
     b.add(Layer.class, m, "CenterCrop", CenterCrop::fromConfig);
     b.add(Layer.class, m, "Resizing", Resizing::fromConfig);
+    b.add(Layer.class, m, "Discretization", Discretization::fromConfig);
+    b.add(Layer.class, m, "CategoryEncoding", CategoryEncoding::fromConfig);
+    b.add(Layer.class, m, "Hashing", Hashing::fromConfig);
+    b.add(Layer.class, m, "StringLookup", StringLookup::fromConfig);
+    b.add(Layer.class, m, "IntegerLookup", IntegerLookup::fromConfig);
+    b.add(Layer.class, m, "TextVectorization", TextVectorization::fromConfig);
   }
 }

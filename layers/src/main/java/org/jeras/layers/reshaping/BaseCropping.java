@@ -40,6 +40,12 @@ public abstract class BaseCropping extends Layer {
   }
 
   @Override
+  public java.util.List<Tensor> computeOutputSpec(org.jeras.core.layer.CallArgs args) {
+    return java.util.List.of(Spatial.outputSpec(args.tensor(0), dataFormat, computeDtype(),
+        (d, in) -> in - cropping[d][0] - cropping[d][1], -1));
+  }
+
+  @Override
   public Config getConfig() {
     Config c = super.getConfig().put("cropping", Spatial.pairsJson(cropping));
     // Keras's Cropping1D has no data_format.

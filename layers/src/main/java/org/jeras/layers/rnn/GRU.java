@@ -5,7 +5,9 @@ import org.jeras.core.config.Config;
 /** Keras's {@code GRU}: an {@link RNN} over a {@link GRUCell} ({@code reset_after} defaults to true). */
 public class GRU extends RNN {
   public GRU(int units) {
-    super(new GRUCell(units));
+    // Keras gives the wrapped cell this fixed name (the vars group's name attribute in the file).
+    super(new GRUCell(units), true);
+    cell.setName("gru_cell");
   }
 
   @Override

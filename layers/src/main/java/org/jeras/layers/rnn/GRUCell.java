@@ -79,4 +79,10 @@ public class GRUCell extends RnnCell {
   protected void readExtras(Config c) {
     resetAfter = c.getBoolean("reset_after", true);
   }
+
+  public static GRUCell fromConfig(Config c) {
+    GRUCell cell = new GRUCell(c.getInt("units"));
+    cell.readLayerConfig(c);
+    return cell.withBaseConfig(c);
+  }
 }

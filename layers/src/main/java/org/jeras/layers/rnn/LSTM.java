@@ -5,7 +5,9 @@ import org.jeras.core.config.Config;
 /** Keras's {@code LSTM}: an {@link RNN} over an {@link LSTMCell}; states h and c. */
 public class LSTM extends RNN {
   public LSTM(int units) {
-    super(new LSTMCell(units));
+    // Keras gives the wrapped cell this fixed name (the vars group's name attribute in the file).
+    super(new LSTMCell(units), true);
+    cell.setName("lstm_cell");
   }
 
   @Override

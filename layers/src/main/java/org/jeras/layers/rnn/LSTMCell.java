@@ -1,7 +1,9 @@
 package org.jeras.layers.rnn;
 
 import java.util.List;
+import org.jeras.core.activations.Activations;
 import org.jeras.core.config.Config;
+import org.jeras.core.ops.RnnOps;
 import org.jeras.core.ops.MathOps;
 import org.jeras.core.tensor.Tensor;
 import org.jeras.core.tensor.Variable;
@@ -64,13 +66,30 @@ public class LSTMCell extends RnnCell {
     return List.of(h, h, c);
   }
 
+  /** ND4J's lstmLayer computes exactly this cell when the gates are sigmoid and the cell tanh. */
   @Override
-  protected void putAfterInitializers(Config c) {
+  protected List<Tensor> fusedSequence(Tensor x, List<Tensor> states) {
+    if (!"tanh".equals(Activations.nameOf(activation)) || !"sigmoid".equals(Activations.nameOf(recurrentActivation))) {
+      return null;
+    }
+    List<Tensor> r = RnnOps.lstm(x, kernel.read(), recurrentKernel.read(), useBias ? bias.read() : null,
+        states.get(0), states.get(1));
+    return List.of(r.get(0), r.get(1), r.get(2));
+  }
+
+  @Override
+  protected void putGateOptions(Config c) {
     c.put("unit_forget_bias", unitForgetBias);
   }
 
   @Override
   protected void readExtras(Config c) {
     unitForgetBias = c.getBoolean("unit_forget_bias", true);
+  }
+
+  public static LSTMCell fromConfig(Config c) {
+    LSTMCell cell = new LSTMCell(c.getInt("units"));
+    cell.readLayerConfig(c);
+    return cell.withBaseConfig(c);
   }
 }

@@ -5,14 +5,20 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import org.jeras.core.activations.Activation;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
+import org.jeras.core.config.Serialization;
+import org.jeras.core.constraints.Constraint;
+import org.jeras.core.initializers.Initializer;
 import org.jeras.core.layer.CallArgs;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.DTypePolicy;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.ops.ArrayOps;
 import org.jeras.core.ops.MathOps;
+import org.jeras.core.ops.RnnOps;
+import org.jeras.core.regularizers.Regularizer;
 import org.jeras.core.tensor.Shape;
 import org.jeras.core.tensor.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -31,10 +37,11 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * order; with {@code return_state} the outputs are the output followed by the final states.
  * {@code stateful} is not supported; {@code unroll} changes nothing here.
  *
- * <p>The concrete layers ({@link SimpleRNN}, {@link LSTM}, {@link GRU}) write the cell's keys
- * flattened into their own config, as Keras does.
+ * <p>The named layers ({@link SimpleRNN}, {@link LSTM}, {@link GRU}) write the cell's keys
+ * flattened into their own config, as Keras does; the generic form writes the cell's dict under
+ * {@code cell} (a list of cells, Keras's {@code StackedRNNCells}, is not supported).
  */
-public abstract class RNN extends Layer {
+public class RNN extends Layer {
   protected final RnnCell cell;
   private boolean returnSequences;
   private boolean returnState;
@@ -42,8 +49,17 @@ public abstract class RNN extends Layer {
   private boolean unroll;
   private boolean zeroOutputForMask;
 
-  protected RNN(RnnCell cell) {
+  private final boolean flatConfig;
+
+  /** Keras's generic {@code RNN(cell)}; its config holds the cell under key {@code cell}. */
+  public RNN(RnnCell cell) {
+    this(cell, false);
+  }
+
+  /** For layers whose config holds the cell's keys flattened ({@code LSTM}, {@code GRU}, {@code SimpleRNN}). */
+  protected RNN(RnnCell cell, boolean flatConfig) {
     this.cell = track("cell", cell);
+    this.flatConfig = flatConfig;
   }
 
   public RnnCell cell() {
@@ -95,6 +111,47 @@ public abstract class RNN extends Layer {
 
   public RNN seed(Long seed) {
     cell.setSeed(seed);
+    return this;
+  }
+
+  /** Sets the cell's {@code activation}; returns this layer. */
+  public RNN activation(Activation a) {
+    cell.activation = a;
+    return this;
+  }
+
+  /** Sets the cell's {@code recurrent_activation} (LSTM and GRU gates); returns this layer. */
+  public RNN recurrentActivation(Activation a) {
+    cell.recurrentActivation = a;
+    return this;
+  }
+
+  public RNN useBias(boolean v) {
+    cell.useBias = v;
+    return this;
+  }
+
+  /** Sets the kernel, recurrent kernel and bias initializers (a null keeps the current one). */
+  public RNN initializers(Initializer kernel, Initializer recurrent, Initializer bias) {
+    cell.kernelInitializer = kernel != null ? kernel : cell.kernelInitializer;
+    cell.recurrentInitializer = recurrent != null ? recurrent : cell.recurrentInitializer;
+    cell.biasInitializer = bias != null ? bias : cell.biasInitializer;
+    return this;
+  }
+
+  /** Sets the kernel, recurrent kernel and bias regularizers (null for none). */
+  public RNN regularizers(Regularizer kernel, Regularizer recurrent, Regularizer bias) {
+    cell.kernelRegularizer = kernel;
+    cell.recurrentRegularizer = recurrent;
+    cell.biasRegularizer = bias;
+    return this;
+  }
+
+  /** Sets the kernel, recurrent kernel and bias constraints (null for none). */
+  public RNN constraints(Constraint kernel, Constraint recurrent, Constraint bias) {
+    cell.kernelConstraint = kernel;
+    cell.recurrentConstraint = recurrent;
+    cell.biasConstraint = bias;
     return this;
   }
 
@@ -179,6 +236,18 @@ public abstract class RNN extends Layer {
     }
     List<Tensor> inMasks = training ? cell.dropoutMasks(batch, d[2], cell.dropout()) : null;
     List<Tensor> recMasks = training ? cell.dropoutMasks(batch, cell.units(), cell.recurrentDropout()) : null;
+    if (mask == null && recMasks == null) {
+      Tensor in = inMasks == null ? seq : MathOps.mul(seq, ArrayOps.expandDims(inMasks.get(0), 1));
+      List<Tensor> fused = cell.fusedSequence(goBackwards ? RnnOps.reverse(in, 1) : in, states);
+      if (fused != null) {
+        List<Tensor> result = new ArrayList<>();
+        result.add(returnSequences ? fused.get(0) : ArrayOps.take(fused.get(0), 1, time - 1));
+        if (returnState) {
+          result.addAll(fused.subList(1, fused.size()));
+        }
+        return result;
+      }
+    }
     Tensor projected = cell.projectInputs(seq, inMasks);
     INDArray keep = mask == null ? null : mask.value().castTo(computeDtype().nd4j());
     Tensor zero = zeros(batch);
@@ -230,15 +299,33 @@ public abstract class RNN extends Layer {
   public Config getConfig() {
     Config c = super.getConfig();
     JsonElement activity = c.getOrNull("activity_regularizer");
-    c.remove("activity_regularizer");
+    if (flatConfig) {
+      c.remove("activity_regularizer");
+    }
     c.put("return_sequences", returnSequences)
         .put("return_state", returnState)
         .put("go_backwards", goBackwards)
         .put("stateful", false)
         .put("unroll", unroll)
         .put("zero_output_for_mask", zeroOutputForMask);
-    cell.putLayerConfig(c, activity);
+    if (flatConfig) {
+      cell.putLayerConfig(c, activity);
+    } else {
+      c.put("cell", Serialization.serialize(cell));
+    }
     return c;
+  }
+
+  /** Keras's generic {@code RNN} from its config (with the cell's dict under {@code cell}). */
+  public static RNN fromConfig(Config c) {
+    if (!c.isSet("cell") || !c.get("cell").isJsonObject()) {
+      throw new ConfigException("RNN config needs key 'cell' holding one cell's dict (stacked cells are not supported)");
+    }
+    Layer cell = Serialization.deserialize(c.get("cell"), Layer.class);
+    if (!(cell instanceof RnnCell rc)) {
+      throw new ConfigException("RNN key 'cell' must be a recurrent cell, got " + cell.className());
+    }
+    return readConfig(new RNN(rc), c);
   }
 
   /** Reads the RNN and cell keys of {@code c} into {@code layer}, then its base keys. */
@@ -252,7 +339,9 @@ public abstract class RNN extends Layer {
     r.goBackwards = c.getBoolean("go_backwards", false);
     r.unroll = c.getBoolean("unroll", false);
     r.zeroOutputForMask = c.getBoolean("zero_output_for_mask", false);
-    r.cell.readLayerConfig(c);
+    if (r.flatConfig) {
+      r.cell.readLayerConfig(c);
+    }
     return layer.withBaseConfig(c);
   }
 }

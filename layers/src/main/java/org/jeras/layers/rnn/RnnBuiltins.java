@@ -12,6 +12,10 @@ public final class RnnBuiltins implements BuiltinProvider {
     b.add(Layer.class, m, "SimpleRNN", SimpleRNN::fromConfig);
     b.add(Layer.class, m, "LSTM", LSTM::fromConfig);
     b.add(Layer.class, m, "GRU", GRU::fromConfig);
+    b.add(Layer.class, m, "RNN", RNN::fromConfig);
+    b.add(Layer.class, m, "SimpleRNNCell", SimpleRNNCell::fromConfig);
+    b.add(Layer.class, m, "LSTMCell", LSTMCell::fromConfig);
+    b.add(Layer.class, m, "GRUCell", GRUCell::fromConfig);
     b.add(Layer.class, m, "Bidirectional", Bidirectional::fromConfig);
     b.add(Layer.class, m, "TimeDistributed", TimeDistributed::fromConfig);
   }

@@ -204,42 +204,79 @@ public abstract class RnnCell extends Layer {
    */
   protected abstract List<Tensor> step(Tensor xProj, List<Tensor> states, List<Tensor> recurrentMasks);
 
+  /**
+   * The whole unmasked sequence {@code x [batch, time, in]} (already dropped out, walked from t = 0)
+   * in one fused op: the outputs {@code [batch, time, units]} followed by the final states; null
+   * when this cell has no fused form for its settings (the step loop is used then).
+   */
+  protected List<Tensor> fusedSequence(Tensor x, List<Tensor> states) {
+    return null;
+  }
+
   // ------------------------------------------------------------------ config
 
-  /** Keys written before {@code kernel_regularizer} after the initializers (LSTM's unit_forget_bias). */
-  protected void putAfterInitializers(Config c) {}
+  /** LSTM's {@code unit_forget_bias}: after use_bias in a cell's config, after the initializers in the layer's. */
+  protected void putGateOptions(Config c) {}
 
   /** Keys written after {@code recurrent_dropout} and before {@code seed} (GRU's reset_after). */
   protected void putAfterDropout(Config c) {}
 
-  /** Reads what {@link #putAfterInitializers} and {@link #putAfterDropout} write. */
+  /** Reads what {@link #putGateOptions} and {@link #putAfterDropout} write. */
   protected void readExtras(Config c) {}
+
+  /** The cell's own config (Keras's {@code LSTMCell.get_config()}, etc.). */
+  @Override
+  public Config getConfig() {
+    Config c = super.getConfig();
+    putKeys(c, null, true);
+    return c;
+  }
 
   /**
    * Writes the cell's keys in the order Keras's LSTM/GRU/SimpleRNN layers list them, with the
    * layer's {@code activity_regularizer} at its place among the regularizers.
    */
   void putLayerConfig(Config c, JsonElement activityRegularizer) {
+    // Keras's LSTM/GRU/SimpleRNN get_config serializes the cell (then drops that dict), so in a
+    // saving scope the initializers, regularizers and constraints are seen twice and their dicts
+    // carry a shared_object_id; serializing them once more here reproduces that.
+    for (Object o : new Object[] {kernelInitializer, recurrentInitializer, biasInitializer, kernelRegularizer,
+        recurrentRegularizer, biasRegularizer, kernelConstraint, recurrentConstraint, biasConstraint}) {
+      if (o instanceof org.jeras.core.config.KerasObject k) {
+        Serialization.serialize(k);
+      }
+    }
+    putKeys(c, activityRegularizer, false);
+  }
+
+  private void putKeys(Config c, JsonElement activityRegularizer, boolean standalone) {
     c.put("units", units).put("activation", Activations.serialize(activation));
     if (hasRecurrentActivation()) {
       c.put("recurrent_activation", Activations.serialize(recurrentActivation));
     }
-    c.put("use_bias", useBias)
-        .put("kernel_initializer", Serialization.serialize(kernelInitializer))
+    c.put("use_bias", useBias);
+    if (standalone) {
+      putGateOptions(c);
+    }
+    c.put("kernel_initializer", Serialization.serialize(kernelInitializer))
         .put("recurrent_initializer", Serialization.serialize(recurrentInitializer))
         .put("bias_initializer", Serialization.serialize(biasInitializer));
-    putAfterInitializers(c);
+    if (!standalone) {
+      putGateOptions(c);
+    }
     c.put("kernel_regularizer", Serialization.serialize(kernelRegularizer))
         .put("recurrent_regularizer", Serialization.serialize(recurrentRegularizer))
-        .put("bias_regularizer", Serialization.serialize(biasRegularizer))
-        .put("activity_regularizer", activityRegularizer)
-        .put("kernel_constraint", Serialization.serialize(kernelConstraint))
+        .put("bias_regularizer", Serialization.serialize(biasRegularizer));
+    if (!standalone) {
+      c.put("activity_regularizer", activityRegularizer);
+    }
+    c.put("kernel_constraint", Serialization.serialize(kernelConstraint))
         .put("recurrent_constraint", Serialization.serialize(recurrentConstraint))
         .put("bias_constraint", Serialization.serialize(biasConstraint))
         .put("dropout", dropout)
         .put("recurrent_dropout", recurrentDropout);
     putAfterDropout(c);
-    if (hasSeed()) {
+    if (standalone || hasSeed()) {
       c.put("seed", seed == null ? null : seed.intValue());
     }
   }

@@ -5,7 +5,9 @@ import org.jeras.core.config.Config;
 /** Keras's {@code SimpleRNN}: an {@link RNN} over a {@link SimpleRNNCell}. */
 public class SimpleRNN extends RNN {
   public SimpleRNN(int units) {
-    super(new SimpleRNNCell(units));
+    // Keras gives the wrapped cell this fixed name (the vars group's name attribute in the file).
+    super(new SimpleRNNCell(units), true);
+    cell.setName("simple_rnn_cell");
   }
 
   public static SimpleRNN fromConfig(Config c) {

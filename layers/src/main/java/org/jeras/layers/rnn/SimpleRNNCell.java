@@ -1,6 +1,7 @@
 package org.jeras.layers.rnn;
 
 import java.util.List;
+import org.jeras.core.config.Config;
 import org.jeras.core.ops.MathOps;
 import org.jeras.core.tensor.Tensor;
 
@@ -30,5 +31,11 @@ public class SimpleRNNCell extends RnnCell {
   protected List<Tensor> step(Tensor xProj, List<Tensor> states, List<Tensor> recurrentMasks) {
     Tensor h = activation.apply(MathOps.add(xProj, recurrent(states.get(0), recurrentMasks, 0, 1)));
     return List.of(h, h);
+  }
+
+  public static SimpleRNNCell fromConfig(Config c) {
+    SimpleRNNCell cell = new SimpleRNNCell(c.getInt("units"));
+    cell.readLayerConfig(c);
+    return cell.withBaseConfig(c);
   }
 }

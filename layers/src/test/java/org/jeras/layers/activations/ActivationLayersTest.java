@@ -70,6 +70,14 @@ class ActivationLayersTest {
     }
   }
 
+  /** The whole fixture model (with the Softmax layer of the activations family) reproduces Keras. */
+  @Test
+  void wholeFixtureModelMatchesKeras() {
+    for (String dir : List.of("", "jax/")) {
+      FixtureModels.assertReproduces(dir + "activations");
+    }
+  }
+
   @Test
   void fixtureConfigsRoundTrip() {
     assertEquals(4, FixtureModels.assertLayerConfigsRoundTrip("activations", MINE));

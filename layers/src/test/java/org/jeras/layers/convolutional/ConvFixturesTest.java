@@ -23,6 +23,11 @@ class ConvFixturesTest {
       "'', global_max_pooling2d", "jax/, global_max_pooling2d",
       "'', crop_pad_upsample_1d", "jax/, crop_pad_upsample_1d",
       "'', crop_pad_upsample_2d", "jax/, crop_pad_upsample_2d",
+      // With other families' layers (TimeDistributed, GroupNormalization, BatchNormalization, SpatialDropout2D).
+      "'', time_distributed_conv2d", "jax/, time_distributed_conv2d",
+      "'', group_norm", "jax/, group_norm",
+      "'', batchnorm_channels_first", "jax/, batchnorm_channels_first",
+      "'', spatial_dropout2d", "jax/, spatial_dropout2d",
   })
   void matchesKeras(String prefix, String name) {
     KerasFixtureModel.check(prefix, name);

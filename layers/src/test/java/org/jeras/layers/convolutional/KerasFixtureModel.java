@@ -58,7 +58,10 @@ final class KerasFixtureModel {
       String base = Names.snakeCase(l.className());
       int k = counts.merge(base, 1, Integer::sum) - 1;
       if (!l.weights().isEmpty()) {
-        l.setWeights(H5Weights.vars(weights, "layers/" + (k == 0 ? base : base + "_" + k)));
+        String group = "layers/" + (k == 0 ? base : base + "_" + k);
+        List<INDArray> own = H5Weights.vars(weights, group);
+        // A wrapper (TimeDistributed) keeps its inner layer's variables under "layer".
+        l.setWeights(own.isEmpty() ? H5Weights.vars(weights, group + "/layer") : own);
       }
     }
     Map<String, INDArray> io = Fixtures.npz(prefix + name + ".io.npz");

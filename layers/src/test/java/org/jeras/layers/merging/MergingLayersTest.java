@@ -69,6 +69,32 @@ class MergingLayersTest {
     assertThrows(IllegalArgumentException.class, () -> new Subtract().apply(List.of(a, b, c)));
   }
 
+  private static Tensor seq(double v0, double v1, boolean m0, boolean m1) {
+    Tensor mask = Tensor.of(Nd4j.create(new boolean[] {m0, m1}, new long[] {1, 2}, DataType.BOOL));
+    return Tensor.of(Nd4j.create(new double[] {v0, v1}, new long[] {1, 2, 1})).withMask(mask);
+  }
+
+  @Test
+  void maskedInputsFollowKeras() {
+    Tensor a = seq(1, 5, true, false);
+    Tensor b = seq(3, 2, false, true);
+    // Masked entries take the other operand's value; the output mask is the OR.
+    for (Layer l : List.of(new Maximum(), new Minimum(), new Multiply())) {
+      Tensor out = f64(l).apply(List.of(a, b));
+      FixtureModels.assertClose(Nd4j.create(new double[] {1, 2}, new long[] {1, 2, 1}), out.value(), l.className());
+      assertEquals(List.of(true, true), List.of(out.mask().value().getDouble(0, 0) != 0, out.mask().value().getDouble(0, 1) != 0));
+    }
+    // Multiply: entries masked in every input become 0.
+    Tensor c = seq(3, 7, true, false);
+    Tensor p = f64(new Multiply()).apply(List.of(a, c));
+    FixtureModels.assertClose(Nd4j.create(new double[] {3, 0}, new long[] {1, 2, 1}), p.value(), "masked product");
+    // Only some inputs masked: plain op, AND of the masks present.
+    Tensor plain = Tensor.of(Nd4j.create(new double[] {4, 4}, new long[] {1, 2, 1}));
+    Tensor m = f64(new Maximum()).apply(List.of(a, plain));
+    FixtureModels.assertClose(Nd4j.create(new double[] {4, 4}, new long[] {1, 2, 1}), m.value(), "max where output mask set");
+    assertEquals(0.0, m.mask().value().getDouble(0, 1), 0);
+  }
+
   @Test
   void dotShapesFollowBatchDot() {
     // (b, 3, 5) . (b, 10, 3) over axes (1, 2) -> (b, 5, 10), as in Keras's docstring.

@@ -1,5 +1,6 @@
 package org.jeras.layers.preprocessing;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -90,6 +91,11 @@ class ImageAndNormalizationTest {
         .apply(Tensor.of(rand(4, 3, 2, 2))).value().shape()[0], 5L, 4L));
     INDArray big = f64(new CenterCrop(6, 6)).apply(Tensor.of(rand(5, 1, 4, 4, 2))).value();
     assertEquals(List.of(1L, 6L, 6L, 2L), List.of(big.size(0), big.size(1), big.size(2), big.size(3)));
+    // Integer images keep their dtype: the 2x1 -> 4x1 bilinear row (0, 255) gives 0, 64, 191, 255.
+    INDArray ints = Nd4j.createFromArray(new int[] {0, 255}).reshape(1, 2, 1, 1);
+    INDArray up = new Resizing(4, 1).apply(Tensor.of(ints)).value();
+    assertEquals(DataType.INT, up.dataType());
+    assertArrayEquals(new int[] {0, 64, 191, 255}, up.reshape(4).toIntVector());
     assertThrows(ConfigException.class, () -> new Resizing(2, 2, "lanczos3", false, false, "constant", 0, "channels_last"));
   }
 
@@ -107,6 +113,8 @@ class ImageAndNormalizationTest {
     GradCheck.check(t -> f64(new Rescaling(0.5, -1)).apply(t.get(0)), rand(6, 2, 3));
     GradCheck.check(t -> f64(new CenterCrop(2, 3)).apply(t.get(0)), rand(7, 1, 4, 5, 2));
     GradCheck.check(t -> f64(new Resizing(3, 5)).apply(t.get(0)), rand(8, 1, 4, 3, 2));
+    GradCheck.check(t -> f64(new Resizing(5, 2, "nearest", false, true, "constant", 0.5, "channels_first")).apply(t.get(0)),
+        rand(11, 1, 2, 3, 4));
     GradCheck.check(t -> f64(new Resizing(3, 3, "bilinear", true, false, "constant", 0, "channels_last")).apply(t.get(0)),
         rand(9, 1, 4, 6, 1));
     Normalization n = f64(new Normalization(new int[] {-1}, Nd4j.create(new double[] {1, 2}), Nd4j.create(new double[] {4, 0.25}), false));

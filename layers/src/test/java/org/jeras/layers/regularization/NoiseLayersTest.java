@@ -43,7 +43,9 @@ class NoiseLayersTest {
       FixtureModels.assertReproduces(dir + "noise_layers_inference");
     }
     assertEquals(4, FixtureModels.assertLayerConfigsRoundTrip("noise_layers_inference", MINE));
-    // spatial_dropout2d also needs Conv2D and GlobalAveragePooling2D (another family): its config is checked here.
+    for (String dir : List.of("", "jax/")) {
+      FixtureModels.assertReproduces(dir + "spatial_dropout2d");
+    }
     assertEquals(1, FixtureModels.assertLayerConfigsRoundTrip("spatial_dropout2d", MINE));
   }
 
@@ -106,6 +108,12 @@ class NoiseLayersTest {
     // (0.01 * sum|x| + 0.02 * sum x^2) / batch = (0.06 + 0.28) / 2
     assertEquals(0.17, r.losses().get(0).value().getDouble(0), 1e-12);
     assertEquals(List.of("name", "trainable", "dtype", "l1", "l2"), List.copyOf(r.getConfig().json().keySet()));
+    // The penalty is differentiable in the layer's input.
+    GradCheck.check(t -> {
+      ActivityRegularization g = f64(new ActivityRegularization(0.01, 0.02));
+      g.apply(t.get(0), true);
+      return g.losses().get(0);
+    }, Nd4j.create(new double[][] {{0.7, -2}, {3, 0.4}}));
   }
 
   @Test

@@ -33,7 +33,8 @@ class RnnFixturesTest {
   @ParameterizedTest
   @ValueSource(strings = {"lstm", "gru", "simple_rnn", "gru_reset_after_false", "gru_go_backwards",
       "lstm_return_state", "lstm_initial_state", "bidirectional_lstm", "bidirectional_gru_concat",
-      "bidirectional_gru_sum", "bidirectional_gru_modes", "embedding_mask_lstm", "time_distributed_dense"})
+      "bidirectional_gru_sum", "bidirectional_gru_modes", "embedding_mask_lstm", "time_distributed_dense",
+      "masking_lstm", "embedding", "time_distributed_conv2d"})
   void modelFromConfigMatchesKeras(String name) {
     for (String dir : List.of("", "jax/")) {
       Model model = (Model) Serialization.deserialize(KerasConfigs.of(dir + name), Layer.class);
