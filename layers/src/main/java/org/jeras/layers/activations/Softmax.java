@@ -75,6 +75,12 @@ public class Softmax extends Layer {
     return given != null ? given : args.tensor(0).mask();
   }
 
+  /** Keras's {@code call(inputs, mask=None)}: a functional node records the input's mask as {@code mask}. */
+  @Override
+  protected boolean callTakesMask() {
+    return true;
+  }
+
   /** As Keras, the output carries the mask the call received. */
   @Override
   protected Tensor computeMask(CallArgs args, List<Tensor> outputs) {

@@ -301,9 +301,11 @@ public class EinsumDense extends Layer {
     JsonElement os = c.get("output_shape");
     Shape outputShape = os.isJsonPrimitive() ? Shape.of(os.getAsLong()) : Config.toShape("output_shape", os);
     EinsumDense d = new EinsumDense(c.getString("equation"), outputShape, c.getString("bias_axes", null));
-    if (c.isSet("quantization_config")) {
-      throw new ConfigException("EinsumDense '" + c.getString("name", "?") + "': quantized layers are not supported"
-          + " (config key 'quantization_config')");
+    for (String unsupported : new String[] {"quantization_config", "lora_rank", "gptq_unpacked_column_size"}) {
+      if (c.isSet(unsupported)) {
+        throw new ConfigException("EinsumDense '" + c.getString("name", "?") + "': config key '" + unsupported
+            + "' (quantization / LoRA) is not supported");
+      }
     }
     d.activation = Activations.deserialize(c.getOrNull("activation"));
     if (c.isSet("kernel_initializer")) {

@@ -153,6 +153,12 @@ public class BatchNormalization extends AffineNormalization {
     return MathOps.cast(y, computeDtype());
   }
 
+  /** Keras's {@code call(inputs, training, mask)}: a functional node records the input's mask as {@code mask}. */
+  @Override
+  protected boolean callTakesMask() {
+    return true;
+  }
+
   /** Keras's masked moments: statistics over the positions where the mask is true. */
   private Tensor[] maskedMoments(Tensor x, Tensor mask) {
     INDArray m = mask.value();

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AttentionFixturesTest {
   @ParameterizedTest
   @ValueSource(strings = {"einsum_dense", "mha_self", "mha_cross", "mha_attention_axes", "mha_causal", "mha_attention_mask",
-      "attention", "additive_attention"})
+      "attention", "additive_attention", "activations"})
   void reproducesKerasOutputs(String name) {
     for (String set : KerasModels.sets(name)) {
       KerasModels.assertReproduces(set + name);
@@ -27,7 +27,7 @@ class AttentionFixturesTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"einsum_dense", "mha_self", "mha_cross", "mha_attention_axes", "mha_causal", "mha_attention_mask",
-      "attention", "additive_attention"})
+      "attention", "additive_attention", "activations"})
   void modelConfigRoundTrips(String name) {
     for (String set : KerasModels.sets(name)) {
       JsonObject original = KerasConfigs.of(set + name);

@@ -79,6 +79,8 @@ class AttentionLayersTest {
     EinsumDense fromInt = EinsumDense.fromConfig(Config.empty().put("equation", "ab,bc->ac").put("output_shape", 3)
         .put("bias_axes", "c"));
     assertEquals("[3]", fromInt.getConfig().get("output_shape").toString(), "an int output_shape is written as a list");
+    assertThrows(ConfigException.class, () -> EinsumDense.fromConfig(Config.empty().put("equation", "ab,bc->ac")
+        .put("output_shape", 3).put("lora_rank", 4)));
     assertThrows(ConfigException.class, () -> new EinsumDense("ab,bc", 3, null));
     assertThrows(ConfigException.class, () -> new EinsumDense("ab,bc->ac", 3, "z"));
     assertThrows(ConfigException.class,
@@ -289,6 +291,7 @@ class AttentionLayersTest {
     INDArray target = x.sum(1).muli(0.5);
     MultiHeadAttention mha = new MultiHeadAttention(2, 3);
     AdditiveAttention add = new AdditiveAttention();
+    Attention dot = new Attention(true, "dot", 0.0, null);
     LayerNormalization ln = new LayerNormalization();
     Dense head = new Dense(3);
     List<Variable> vars = new ArrayList<>();
@@ -299,10 +302,11 @@ class AttentionLayersTest {
         Tensor in = Tensor.of(x.castTo(DataType.FLOAT));
         Tensor h = ln.apply(MathOps.add(in, first(mha, in, in)));
         h = add.apply(List.of(h, h));
+        h = dot.apply(List.of(h, h));
         Tensor y = head.apply(ReduceOps.sum(h, false, 1));
         Tensor loss = ReduceOps.mean(MathOps.square(MathOps.sub(y, Tensor.of(target.castTo(DataType.FLOAT)))));
         if (vars.isEmpty()) {
-          for (Layer l : List.of(mha, add, ln, head)) {
+          for (Layer l : List.of(mha, add, dot, ln, head)) {
             vars.addAll(l.trainableWeights());
           }
         }

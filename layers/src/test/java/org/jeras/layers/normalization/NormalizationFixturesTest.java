@@ -40,10 +40,8 @@ class NormalizationFixturesTest {
     }
   }
 
-  // group_norm's model config is not compared whole: its Flatten (another module's) omits the
-  // build_config Keras writes; its GroupNormalization configs round-trip in NormalizationLayersTest.
   @ParameterizedTest
-  @ValueSource(strings = {"batchnorm", "batchnorm_channels_first", "layernorm", "unit_norm"})
+  @ValueSource(strings = {"batchnorm", "batchnorm_channels_first", "layernorm", "group_norm", "unit_norm"})
   void modelConfigRoundTrips(String name) {
     for (String set : KerasModels.sets(name)) {
       JsonObject original = KerasConfigs.of(set + name);
