@@ -17,7 +17,6 @@ public class Any extends Layer implements GraphOperation {
   private final boolean keepdims;
 
   public Any(Integer axis, boolean keepdims) {
-    buildAtInit();
     this.axis = axis;
     this.keepdims = keepdims;
     // An operation has no build step and records no build config.
