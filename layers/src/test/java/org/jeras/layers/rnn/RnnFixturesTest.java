@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jeras.core.config.Serialization;
 import org.jeras.core.layer.Layer;
-import org.jeras.core.layer.Names;
 import org.jeras.core.model.Model;
 import org.jeras.core.tensor.Tensor;
 import org.jeras.core.testing.Fixtures;
@@ -88,26 +86,7 @@ class RnnFixturesTest {
 
   /** Places weights as Keras's saving walk names them: class-name groups, then tracked attributes. */
   static void loadWeights(Model model, Map<String, INDArray> file) {
-    Map<String, Integer> used = new HashMap<>();
-    for (Layer l : model.layers()) {
-      String base = Names.snakeCase(l.className());
-      int n = used.merge(base, 1, Integer::sum) - 1;
-      assign(l, "layers/" + (n == 0 ? base : base + "_" + n), file);
-    }
-  }
-
-  private static void assign(Layer layer, String group, Map<String, INDArray> file) {
-    List<INDArray> values = H5Weights.vars(file, group);
-    assertEquals(layer.ownVariables().size(), values.size(), "variables under " + group);
-    for (int i = 0; i < values.size(); i++) {
-      assertArrayEquals(values.get(i).shape(), layer.ownVariables().get(i).array().shape(), group + "/vars/" + i);
-      layer.ownVariables().get(i).assign(values.get(i));
-    }
-    layer.trackedAttributes().forEach((attr, child) -> {
-      if (child instanceof Layer c) {
-        assign(c, group + "/" + attr, file);
-      }
-    });
+    org.jeras.layers.testing.KerasModels.loadWeights(model, file);
   }
 
   static List<INDArray> inputs(Map<String, INDArray> io) {

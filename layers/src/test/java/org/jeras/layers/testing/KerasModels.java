@@ -54,14 +54,18 @@ public final class KerasModels {
   /** The model of fixture {@code name} (e.g. {@code "mha_cross"} or {@code "jax/mha_cross"}) with its weights. */
   public static Model load(String name) {
     Model model = (Model) Serialization.deserialize(KerasConfigs.of(name), Layer.class);
-    Map<String, INDArray> weights = H5Weights.read(Fixtures.file(name + ".weights.h5"));
+    loadWeights(model, H5Weights.read(Fixtures.file(name + ".weights.h5")));
+    return model;
+  }
+
+  /** Assigns a model's weights from a weights file's datasets, by Keras's container names. */
+  public static void loadWeights(Model model, Map<String, INDArray> weights) {
     Map<String, Integer> used = new HashMap<>();
     for (Layer l : model.layers()) {
       String snake = Names.snakeCase(l.className());
       Integer n = used.merge(snake, 1, Integer::sum);
       loadTree(l, weights, "layers/" + (n == 1 ? snake : snake + "_" + (n - 1)));
     }
-    return model;
   }
 
   /** Assigns {@code layer}'s own variables from {@code group/vars/i}, then its tracked sublayers'. */
