@@ -161,6 +161,6 @@ public final class Activations {
     dict.addProperty("class_name", "function");
     dict.addProperty("config", registered);
     dict.addProperty("registered_name", "function");
-    return dict;
+    return Serialization.recordShared(a, dict);
   }
 }

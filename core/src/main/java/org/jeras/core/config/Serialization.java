@@ -33,7 +33,20 @@ public final class Serialization {
     if (o instanceof Extras extras) {
       extras.addSerializedExtras(out);
     }
-    return out;
+    return recordShared(o, out);
+  }
+
+  /**
+   * Records {@code dict} as the serialized form of {@code o} in the open sharing scope (a repeat
+   * gets a {@code shared_object_id}); for objects serialized without {@link #serialize}, such as
+   * registered functions. Returns {@code dict}.
+   */
+  public static JsonObject recordShared(Object o, JsonObject dict) {
+    SharingScope scope = SharingScope.active();
+    if (scope != null) {
+      scope.recordSerialized(o, dict);
+    }
+    return dict;
   }
 
   /**
@@ -60,6 +73,24 @@ public final class Serialization {
       throw new ConfigException("Cannot deserialize a " + kind.getSimpleName() + " from " + e);
     }
     Config dict = Config.of(e.getAsJsonObject());
+    SharingScope scope = SharingScope.active();
+    Long sharedId = dict.isSet("shared_object_id") ? dict.getLong("shared_object_id") : null;
+    if (scope == null) {
+      return deserializeDict(dict, kind, custom);
+    }
+    if (sharedId != null) {
+      Object shared = scope.sharedObject(sharedId);
+      T obj = kind.isInstance(shared) ? kind.cast(shared) : deserializeDict(dict, kind, custom);
+      scope.recordDeserialized(sharedId, obj);
+      scope.noteLoaded(obj, true);
+      return obj;
+    }
+    T obj = deserializeDict(dict, kind, custom);
+    scope.noteLoaded(obj, false);
+    return obj;
+  }
+
+  private static <T> T deserializeDict(Config dict, Class<T> kind, Map<String, ?> custom) {
     String className = dict.getString("class_name");
     String module = dict.getString("module", null);
     String registeredName = dict.getString("registered_name", null);

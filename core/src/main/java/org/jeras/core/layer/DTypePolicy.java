@@ -50,8 +50,8 @@ public final class DTypePolicy implements KerasObject {
       return new DTypePolicy(e.getAsString());
     }
     if (e.isJsonObject()) {
-      Config dict = Config.of(e.getAsJsonObject());
-      return new DTypePolicy(dict.getConfig("config").getString("name"));
+      // Through the registry, so dicts sharing a shared_object_id become one policy object.
+      return org.jeras.core.config.Serialization.deserialize(e, DTypePolicy.class);
     }
     throw new ConfigException("Config key 'dtype' must be a dtype name or a DTypePolicy, got " + e);
   }

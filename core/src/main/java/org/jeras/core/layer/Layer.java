@@ -46,6 +46,7 @@ public abstract class Layer implements KerasObject, Serialization.Extras {
   private DTypePolicy dtypePolicy = DTypePolicy.defaultPolicy();
   private Regularizer activityRegularizer;
   private boolean built;
+  private boolean builtAtInit;
   private JsonObject buildConfig;
   /** Whether this layer passes masks through unchanged when it does not compute them. */
   protected boolean supportsMasking;
@@ -194,9 +195,24 @@ public abstract class Layer implements KerasObject, Serialization.Extras {
   /** Marks this layer built, recording {@code buildConfig} (Keras's {@code get_build_config()}). */
   protected final void markBuilt(JsonObject buildConfig) {
     this.built = true;
-    if (buildConfig != null) {
+    if (buildConfig != null && !builtAtInit) {
       this.buildConfig = buildConfig;
     }
+  }
+
+  /**
+   * Keras's {@code _build_at_init()}: for stateless layers that are built from construction on
+   * (Dropout, Activation, pooling, ...), so that they never record a build config.
+   */
+  protected final void buildAtInit() {
+    this.built = true;
+    this.builtAtInit = true;
+  }
+
+  /** Marks this layer built with {@code buildConfig} whether or not it has a {@code build} (models). */
+  protected final void markBuiltWithConfig(JsonObject buildConfig) {
+    this.built = true;
+    this.buildConfig = buildConfig;
   }
 
   /**
@@ -280,6 +296,16 @@ public abstract class Layer implements KerasObject, Serialization.Extras {
   /** Shorthand for a trainable weight without regularizer or constraint. */
   protected Variable addWeight(String weightName, long[] shape, Initializer initializer) {
     return addWeight(weightName, shape, initializer, null, null, true);
+  }
+
+  /**
+   * A non-trainable, zero-filled state weight of an explicit dtype, as Keras's
+   * {@code add_weight(..., dtype="int", trainable=False)} (e.g. Normalization's {@code count}).
+   */
+  protected Variable addStateWeight(String weightName, long[] shape, DType dtype) {
+    Variable v = new Variable(weightName, name + "/" + weightName, Nd4j.zeros(dtype.nd4j(), shape), false);
+    nonTrainableVariables.add(v);
+    return v;
   }
 
   /**
@@ -462,6 +488,11 @@ public abstract class Layer implements KerasObject, Serialization.Extras {
   public List<Tensor> apply(CallArgs args, CallContext ctx) {
     List<Tensor> tensors = args.allTensors();
     boolean symbolic = !tensors.isEmpty() && tensors.get(0).isSymbolic();
+    if (symbolic && callTakesMask() && args.args().size() == 1 && args.args().get(0) instanceof Tensor t
+        && !args.kwargs().containsKey("mask")) {
+      // Keras's __call__ hands a call with a `mask` parameter its input's mask; the node records it.
+      args = args.with("mask", t.mask());
+    }
     if (!built) {
       buildFromCall(args);
       built = true;
@@ -502,6 +533,14 @@ public abstract class Layer implements KerasObject, Serialization.Extras {
       return MathOps.cast(t, target).withMask(t.mask());
     }
     return t;
+  }
+
+  /**
+   * Whether this layer's Keras {@code call} has a {@code mask} parameter (models, RNNs): a symbolic
+   * call then records its input's mask as the {@code mask} keyword of the node, as Keras does.
+   */
+  protected boolean callTakesMask() {
+    return false;
   }
 
   /** Whether floating inputs are cast to the compute dtype before {@code call} (Keras's {@code autocast}). */

@@ -34,6 +34,16 @@ public abstract class Model extends Layer {
 
   protected Model() {}
 
+  /**
+   * A subclassed model without a build of its own is built as Keras builds it: by running its call
+   * on inputs of {@code inputShape}, which builds every layer the call uses. The shape is recorded
+   * as the model's build config.
+   */
+  @Override
+  protected void build(org.jeras.core.tensor.Shape inputShape) {
+    computeOutputSpec(CallArgs.of(Tensor.symbolic(inputShape, computeDtype(), null)));
+  }
+
   // ------------------------------------------------------------------ compile
 
   /** Configures training: optimizer, loss (a {@link Loss} or a Keras name like {@code "mse"}), metrics. */
@@ -54,6 +64,14 @@ public abstract class Model extends Layer {
   /** Keras's {@code compile_from_config()}: compiles from a saved {@code compile_config}. */
   public void compileFromConfig(Config config) {
     compile(Compilation.options(config));
+  }
+
+  /** Keras writes every model's {@code compile_config} ({@code {}} when not compiled) beside its build config. */
+  @Override
+  public void addSerializedExtras(JsonObject dict) {
+    super.addSerializedExtras(dict);
+    JsonObject cc = getCompileConfig();
+    dict.add("compile_config", cc == null ? new JsonObject() : cc);
   }
 
   public boolean isCompiled() {
@@ -111,6 +129,25 @@ public abstract class Model extends Layer {
   public History fit(Dataset data, FitOptions options) {
     trainer();
     return trainer.fit(data, options, System.out);
+  }
+
+  /** Trains on Java arrays (rows are samples). */
+  public History fit(float[][] x, float[][] y, FitOptions options) {
+    return fit(Nd4j.create(x), Nd4j.create(y), options);
+  }
+
+  /**
+   * Trains on batches from a source (Keras's generator / dataset form of {@code fit}): each epoch
+   * iterates {@code batches} once; {@code steps} per epoch is only for the progress bar (-1 if unknown).
+   */
+  public History fit(Iterable<Batch> batches, int steps, Iterable<Batch> validation, FitOptions options) {
+    trainer();
+    return trainer.fit(batches, steps, validation, options, System.out);
+  }
+
+  /** Mean loss and metrics over batches from a source. */
+  public Map<String, Double> evaluate(Iterable<Batch> batches) {
+    return trainer().evaluate(batches.iterator());
   }
 
   /** Mean loss and metrics over {@code x, y} in inference mode (Keras's {@code evaluate}). */
@@ -205,8 +242,33 @@ public abstract class Model extends Layer {
     return apply(x, training);
   }
 
+  /** Saves architecture, weights, compile state and optimizer state as a Keras {@code .keras} file. */
+  public void save(java.nio.file.Path path) {
+    ModelFiles.provider().save(this, path);
+  }
+
+  /** Saves the weights only, as Keras's {@code save_weights} ({@code .weights.h5}). */
+  public void saveWeights(java.nio.file.Path path) {
+    ModelFiles.provider().saveWeights(this, path);
+  }
+
+  /** Loads weights saved by {@link #saveWeights} (or Keras) into this model. */
+  public void loadWeights(java.nio.file.Path path) {
+    loadWeights(path, false);
+  }
+
+  /** Loads weights; with {@code skipMismatch} layers whose shapes differ are skipped with a warning. */
+  public void loadWeights(java.nio.file.Path path, boolean skipMismatch) {
+    ModelFiles.provider().loadWeights(this, path, skipMismatch);
+  }
+
   /** Prints Keras's summary table to stdout. */
   public void summary() {
-    System.out.print(Summary.of(this));
+    System.out.print(summaryString());
+  }
+
+  /** Keras's summary table: layer (type), output shape, param #, then totals with bytes. */
+  public String summaryString() {
+    return Summary.of(this);
   }
 }

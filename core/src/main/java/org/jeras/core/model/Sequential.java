@@ -111,12 +111,16 @@ public class Sequential extends Model {
     return x;
   }
 
+  /** Keras's {@code Sequential.call} takes a {@code mask}. */
+  @Override
+  protected boolean callTakesMask() {
+    return true;
+  }
+
   @Override
   public Config getConfig() {
-    Config c = Config.empty()
-        .put("name", name())
-        .put("trainable", isTrainable())
-        .put("dtype", Serialization.serialize(dtypePolicy()));
+    // Keras serializes the layers before the model's own keys; the order decides which dicts of a
+    // shared object (the dtype policy) carry its shared_object_id.
     JsonArray list = new JsonArray();
     if (inputLayer != null) {
       list.add(Serialization.serialize(inputLayer));
@@ -124,6 +128,10 @@ public class Sequential extends Model {
     for (Layer l : layers) {
       list.add(Serialization.serialize(l));
     }
+    Config c = Config.empty()
+        .put("name", name())
+        .put("trainable", isTrainable())
+        .put("dtype", Serialization.serialize(dtypePolicy()));
     c.put("layers", list);
     if (inputLayer != null) {
       c.putShape("build_input_shape", inputLayer.batchShape());

@@ -57,9 +57,9 @@ public final class Compilation {
     config.add("loss_weights", toJson(o.lossWeights));
     config.add("metrics", toJson(o.metrics));
     config.add("weighted_metrics", JsonNull.INSTANCE);
-    config.addProperty("run_eagerly", false);
-    config.addProperty("steps_per_execution", 1);
-    config.addProperty("jit_compile", false);
+    config.add("run_eagerly", o.flags.getOrDefault("run_eagerly", new JsonPrimitive(false)));
+    config.add("steps_per_execution", o.flags.getOrDefault("steps_per_execution", new JsonPrimitive(1)));
+    config.add("jit_compile", o.flags.getOrDefault("jit_compile", new JsonPrimitive(false)));
     return new Trainer(model, o.optimizer, losses, weights, metrics, config);
   }
 
@@ -77,6 +77,11 @@ public final class Compilation {
     o.loss = fromJson(c.getOrNull("loss"));
     o.lossWeights = fromJson(c.getOrNull("loss_weights"));
     o.metrics = fromJson(c.getOrNull("metrics"));
+    for (String flag : List.of("run_eagerly", "steps_per_execution", "jit_compile")) {
+      if (c.has(flag)) {
+        o.flags.put(flag, c.get(flag));
+      }
+    }
     return o;
   }
 

@@ -17,6 +17,8 @@ public final class CompileOptions {
   Object loss;
   Object lossWeights;
   Object metrics;
+  /** Keras flags Jeras records but does not act on (run_eagerly, steps_per_execution, jit_compile). */
+  final java.util.Map<String, com.google.gson.JsonElement> flags = new java.util.LinkedHashMap<>();
 
   private CompileOptions(Optimizer optimizer) {
     this.optimizer = optimizer;

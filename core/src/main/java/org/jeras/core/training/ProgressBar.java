@@ -36,7 +36,9 @@ public final class ProgressBar {
     lastUpdate = now;
     double elapsed = (System.nanoTime() - start) / 1e9;
     StringBuilder sb = new StringBuilder();
-    if (verbose == 1) {
+    if (verbose == 1 && target <= 0) {
+      sb.append(String.format(Locale.US, "%d/Unknown ", step));
+    } else if (verbose == 1) {
       int digits = Integer.toString(target).length();
       sb.append(String.format(Locale.US, "%" + digits + "d/%d ", step, target));
       int filled = target <= 0 ? WIDTH : (int) Math.floor(WIDTH * (double) step / target);
@@ -46,7 +48,7 @@ public final class ProgressBar {
     if (finalize) {
       sb.append(String.format(Locale.US, "%ds %s", Math.round(elapsed), timePerStep(perStep)));
     } else {
-      double eta = perStep * (target - step);
+      double eta = target <= 0 ? elapsed : perStep * (target - step);
       sb.append(String.format(Locale.US, "%ds %s", Math.round(eta), timePerStep(perStep)));
     }
     for (Map.Entry<String, Double> e : new java.util.TreeMap<>(logs).entrySet()) {

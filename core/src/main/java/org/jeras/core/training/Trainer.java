@@ -201,7 +201,7 @@ public final class Trainer {
 
   // ------------------------------------------------------------------ loops
 
-  /** Keras's {@code fit} over in-memory data. */
+  /** Keras's {@code fit} over in-memory data (shuffled per epoch, validation split, class weights). */
   public History fit(Dataset data, FitOptions o, PrintStream out) {
     Dataset train = data.withClassWeight(o.classWeight);
     Dataset validation = o.validationData;
@@ -210,6 +210,26 @@ public final class Trainer {
       train = split[0];
       validation = split[1];
     }
+    Random shuffler = o.shuffle ? new Random(o.seed) : null;
+    Dataset epochData = train;
+    Dataset val = validation;
+    return loop(() -> epochData.iterator(o.batchSize, shuffler), train.batches(o.batchSize),
+        val == null ? null : () -> val.iterator(o.batchSize, null), o, out);
+  }
+
+  /**
+   * Keras's {@code fit} over batches from a source, e.g. a generator of data too large for
+   * memory: each epoch iterates {@code batches} once ({@code steps} is -1 when unknown).
+   */
+  public History fit(Iterable<Batch> batches, int steps, Iterable<Batch> validation, FitOptions o, PrintStream out) {
+    if (o.validationSplit > 0 || o.classWeight != null) {
+      throw new IllegalArgumentException("validation_split and class_weight need in-memory data (a Dataset)");
+    }
+    return loop(batches::iterator, steps, validation == null ? null : validation::iterator, o, out);
+  }
+
+  private History loop(java.util.function.Supplier<Iterator<Batch>> epochBatches, int steps,
+      java.util.function.Supplier<Iterator<Batch>> validation, FitOptions o, PrintStream out) {
     History history = new History();
     List<Callback> callbacks = new ArrayList<>(o.callbacks);
     callbacks.add(history);
@@ -217,10 +237,7 @@ public final class Trainer {
       c.setModel(model);
     }
     model.resetStopTraining();
-    Map<String, Double> empty = new LinkedHashMap<>();
-    callbacks.forEach(c -> c.onTrainBegin(empty));
-    Random shuffler = o.shuffle ? new Random(o.seed) : null;
-    int steps = train.batches(o.batchSize);
+    callbacks.forEach(c -> c.onTrainBegin(new LinkedHashMap<>()));
     Map<String, Double> epochLogs = new LinkedHashMap<>();
     for (int epoch = o.initialEpoch; epoch < o.epochs && !model.stopRequested(); epoch++) {
       final int e = epoch;
@@ -230,7 +247,7 @@ public final class Trainer {
       }
       resetMetrics();
       ProgressBar bar = new ProgressBar(out, steps, o.verbose);
-      Iterator<Batch> it = train.iterator(o.batchSize, shuffler);
+      Iterator<Batch> it = epochBatches.get();
       int step = 0;
       Map<String, Double> logs = new LinkedHashMap<>();
       while (it.hasNext() && !model.stopRequested()) {
@@ -240,15 +257,11 @@ public final class Trainer {
         step++;
         final Map<String, Double> batchLogs = logs;
         callbacks.forEach(c -> c.onTrainBatchEnd(s, batchLogs));
-        if (it.hasNext()) {
-          bar.update(step, logs, false);
-        }
+        bar.update(step, logs, false);
       }
       epochLogs = new LinkedHashMap<>(logs);
       if (validation != null) {
-        Map<String, Double> val = evaluate(validation, o.batchSize);
-        val.forEach((k, v) -> {});
-        for (Map.Entry<String, Double> v : val.entrySet()) {
+        for (Map.Entry<String, Double> v : evaluate(validation.get()).entrySet()) {
           epochLogs.put("val_" + v.getKey(), v.getValue());
         }
       }
@@ -263,11 +276,15 @@ public final class Trainer {
 
   /** Keras's {@code evaluate}: the mean loss and metrics over all batches, in inference mode. */
   public Map<String, Double> evaluate(Dataset data, int batchSize) {
+    return evaluate(data.iterator(batchSize, null));
+  }
+
+  /** {@code evaluate} over batches from a source. */
+  public Map<String, Double> evaluate(Iterator<Batch> batches) {
     resetMetrics();
-    Iterator<Batch> it = data.iterator(batchSize, null);
     Map<String, Double> logs = new LinkedHashMap<>();
-    while (it.hasNext()) {
-      logs = model.testStep(it.next());
+    while (batches.hasNext()) {
+      logs = model.testStep(batches.next());
     }
     Map<String, Double> out = new LinkedHashMap<>(logs);
     resetMetrics();

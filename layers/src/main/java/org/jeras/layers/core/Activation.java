@@ -15,6 +15,7 @@ public class Activation extends Layer {
   }
 
   public Activation(org.jeras.core.activations.Activation activation) {
+    buildAtInit();
     this.activation = activation;
     this.supportsMasking = true;
   }

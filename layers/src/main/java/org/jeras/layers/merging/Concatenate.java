@@ -24,6 +24,26 @@ public class Concatenate extends Layer {
     this.supportsMasking = true;
   }
 
+  /** Checks that all dims but the concatenation axis agree, as Keras does. */
+  @Override
+  protected void build(List<org.jeras.core.tensor.Shape> inputShapes) {
+    int rank = inputShapes.get(0).rank();
+    int ax = axis < 0 ? axis + rank : axis;
+    for (org.jeras.core.tensor.Shape s : inputShapes) {
+      if (s.rank() != rank) {
+        throw new IllegalArgumentException("Concatenate '" + name() + "' needs inputs of equal rank, got " + inputShapes);
+      }
+      for (int i = 1; i < rank; i++) {
+        long a = inputShapes.get(0).get(i);
+        long b = s.get(i);
+        if (i != ax && a != b && a != org.jeras.core.tensor.Shape.UNKNOWN && b != org.jeras.core.tensor.Shape.UNKNOWN) {
+          throw new IllegalArgumentException("Concatenate '" + name() + "' needs matching shapes except on axis "
+              + axis + ", got " + inputShapes);
+        }
+      }
+    }
+  }
+
   @Override
   protected Tensor call(List<Tensor> inputs, CallContext ctx) {
     return ArrayOps.concat(inputs, axis);

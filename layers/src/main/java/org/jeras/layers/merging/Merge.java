@@ -1,7 +1,6 @@
 package org.jeras.layers.merging;
 
 import java.util.List;
-import org.jeras.core.config.Config;
 import org.jeras.core.layer.CallArgs;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
@@ -23,6 +22,35 @@ public abstract class Merge extends Layer {
   /** The final step after folding {@code n} inputs (Average divides); identity by default. */
   protected Tensor finish(Tensor folded, int n) {
     return folded;
+  }
+
+  /** Checks that the inputs can be combined (their non-batch dims broadcast), as Keras's Merge does. */
+  @Override
+  protected void build(List<org.jeras.core.tensor.Shape> inputShapes) {
+    if (inputShapes.size() < 2) {
+      throw new IllegalArgumentException(className() + " '" + name() + "' needs at least 2 inputs, got " + inputShapes.size());
+    }
+    long[] out = inputShapes.get(0).dropFirst().dims();
+    for (org.jeras.core.tensor.Shape s : inputShapes.subList(1, inputShapes.size())) {
+      out = broadcastKnown(out, s.dropFirst().dims());
+    }
+  }
+
+  private long[] broadcastKnown(long[] a, long[] b) {
+    long[] unknownAsOne = a.clone();
+    long[] other = b.clone();
+    for (int i = 0; i < unknownAsOne.length; i++) {
+      unknownAsOne[i] = Math.max(unknownAsOne[i], 1);
+    }
+    for (int i = 0; i < other.length; i++) {
+      other[i] = Math.max(other[i], 1);
+    }
+    try {
+      return org.jeras.core.ops.Broadcast.shape(unknownAsOne, other);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(className() + " '" + name() + "': inputs of shapes "
+          + java.util.Arrays.toString(a) + " and " + java.util.Arrays.toString(b) + " cannot be combined", e);
+    }
   }
 
   @Override
@@ -48,8 +76,4 @@ public abstract class Merge extends Layer {
     return mask;
   }
 
-  @Override
-  public Config getConfig() {
-    return super.getConfig();
-  }
 }

@@ -3,10 +3,9 @@ package org.jeras.layers.regularization;
 import org.jeras.core.config.Config;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
-import org.jeras.core.ops.MathOps;
+import org.jeras.core.random.RandomOps;
+import org.jeras.core.random.SeedGenerator;
 import org.jeras.core.tensor.Tensor;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Zeroes inputs with probability {@code rate} in training and scales the rest by
@@ -16,18 +15,21 @@ public class Dropout extends Layer {
   private final double rate;
   private final long[] noiseShape;
   private final Long seed;
+  private final SeedGenerator seedGenerator;
 
   public Dropout(double rate) {
     this(rate, null, null);
   }
 
   public Dropout(double rate, long[] noiseShape, Long seed) {
+    buildAtInit();
     if (rate < 0 || rate > 1) {
       throw new IllegalArgumentException("Dropout rate must be in [0, 1], got " + rate);
     }
     this.rate = rate;
     this.noiseShape = noiseShape;
     this.seed = seed;
+    this.seedGenerator = new SeedGenerator(seed);
     this.supportsMasking = true;
   }
 
@@ -36,16 +38,7 @@ public class Dropout extends Layer {
     if (!ctx.training() || rate == 0) {
       return x;
     }
-    long[] shape = x.shape().dims();
-    if (noiseShape != null) {
-      for (int i = 0; i < noiseShape.length; i++) {
-        if (noiseShape[i] > 0) {
-          shape[i] = noiseShape[i];
-        }
-      }
-    }
-    INDArray keep = Nd4j.rand(x.value().dataType(), shape).gt(rate).castTo(x.value().dataType()).divi(1 - rate);
-    return MathOps.mul(x, Tensor.of(keep));
+    return RandomOps.dropout(x, rate, noiseShape, seedGenerator);
   }
 
   @Override

@@ -11,6 +11,7 @@ public class Reshape extends Layer {
   private final int[] targetShape;
 
   public Reshape(int... targetShape) {
+    buildAtInit();
     this.targetShape = targetShape.clone();
   }
 

@@ -1,0 +1,87 @@
+package org.jeras.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The {@code jeras} command line:
+ *
+ * <pre>
+ * jeras summary FILE                                   Keras's summary table of a .keras model
+ * jeras inspect FILE                                   zip members, metadata, config tree, weight paths
+ * jeras predict FILE --input IN.npz --output OUT.npz   x / x0,x1,... in; y / y0,y1,... out
+ * jeras resave IN OUT                                  load everything and save it again
+ * </pre>
+ *
+ * Exit status 0 on success, 2 on a usage error, 1 on any other error, with one line on stderr.
+ */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /** Runs one command; returns the exit status. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    if (args.length == 0) {
+      err.println(usage());
+      return 2;
+    }
+    List<String> rest = Arrays.asList(args).subList(1, args.length);
+    try {
+      switch (args[0]) {
+        case "summary" -> Commands.summary(path(rest, 0, 1), out);
+        case "inspect" -> Commands.inspect(path(rest, 0, 1), out);
+        case "predict" -> Commands.predict(path(rest, 0, 5), option(rest, "--input"), option(rest, "--output"));
+        case "resave" -> Commands.resave(path(rest, 0, 2), path(rest, 1, 2));
+        case "-h", "--help", "help" -> out.println(usage());
+        default -> throw new UsageException("unknown command '" + args[0] + "'");
+      }
+      return 0;
+    } catch (UsageException e) {
+      err.println("jeras: " + e.getMessage() + "\n" + usage());
+      return 2;
+    } catch (Exception e) {
+      err.println("jeras: " + oneLine(e));
+      return 1;
+    }
+  }
+
+  private static String oneLine(Throwable e) {
+    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return m.replace('\n', ' ');
+  }
+
+  private static Path path(List<String> args, int index, int expected) {
+    if (args.size() != expected) {
+      throw new UsageException("expected " + expected + " argument(s), got " + args.size());
+    }
+    return Path.of(args.get(index));
+  }
+
+  private static Path option(List<String> args, String name) {
+    int i = args.indexOf(name);
+    if (i < 0 || i + 1 >= args.size()) {
+      throw new UsageException("missing " + name + " FILE");
+    }
+    return Path.of(args.get(i + 1));
+  }
+
+  static String usage() {
+    return """
+        usage: jeras summary FILE
+               jeras inspect FILE
+               jeras predict FILE --input IN.npz --output OUT.npz
+               jeras resave IN OUT""";
+  }
+
+  /** A malformed command line. */
+  static final class UsageException extends RuntimeException {
+    UsageException(String message) {
+      super(message);
+    }
+  }
+}

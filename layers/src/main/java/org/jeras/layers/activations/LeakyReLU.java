@@ -1,0 +1,42 @@
+package org.jeras.layers.activations;
+
+import org.jeras.core.config.Config;
+import org.jeras.core.config.ConfigException;
+import org.jeras.core.layer.CallContext;
+import org.jeras.core.layer.Layer;
+import org.jeras.core.ops.NnOps;
+import org.jeras.core.tensor.Tensor;
+
+/** {@code x} for {@code x >= 0}, else {@code negative_slope * x} (Keras's {@code LeakyReLU}, default slope 0.3). */
+public class LeakyReLU extends Layer {
+  private final double negativeSlope;
+
+  public LeakyReLU() {
+    this(0.3);
+  }
+
+  public LeakyReLU(double negativeSlope) {
+    buildAtInit();
+    if (negativeSlope < 0) {
+      throw new ConfigException("LeakyReLU 'negative_slope' cannot be negative, got " + negativeSlope);
+    }
+    this.negativeSlope = negativeSlope;
+    this.supportsMasking = true;
+  }
+
+  @Override
+  protected Tensor call(Tensor x, CallContext ctx) {
+    return NnOps.leakyRelu(x, negativeSlope);
+  }
+
+  @Override
+  public Config getConfig() {
+    return super.getConfig().put("negative_slope", negativeSlope);
+  }
+
+  public static LeakyReLU fromConfig(Config c) {
+    // Keras still accepts the deprecated key "alpha".
+    double slope = c.isSet("negative_slope") ? c.getDouble("negative_slope") : c.getDouble("alpha", 0.3);
+    return new LeakyReLU(slope).withBaseConfig(c);
+  }
+}

@@ -1,0 +1,60 @@
+package org.jeras.layers.activations;
+
+import org.jeras.core.config.Config;
+import org.jeras.core.config.ConfigException;
+import org.jeras.core.layer.CallContext;
+import org.jeras.core.layer.Layer;
+import org.jeras.core.ops.NnOps;
+import org.jeras.core.tensor.Tensor;
+
+/**
+ * Keras's {@code ReLU} layer: {@code x} above {@code threshold} (else 0), capped at
+ * {@code max_value} when set, minus {@code negative_slope * (threshold - x)} below the threshold.
+ */
+public class ReLU extends Layer {
+  private final Double maxValue;
+  private final double negativeSlope;
+  private final double threshold;
+
+  public ReLU() {
+    this(null, 0.0, 0.0);
+  }
+
+  public ReLU(Double maxValue, double negativeSlope, double threshold) {
+    buildAtInit();
+    if (maxValue != null && maxValue < 0) {
+      throw new ConfigException("ReLU 'max_value' cannot be negative, got " + maxValue);
+    }
+    if (negativeSlope < 0) {
+      throw new ConfigException("ReLU 'negative_slope' cannot be negative, got " + negativeSlope);
+    }
+    if (threshold < 0) {
+      throw new ConfigException("ReLU 'threshold' cannot be negative, got " + threshold);
+    }
+    this.maxValue = maxValue;
+    this.negativeSlope = negativeSlope;
+    this.threshold = threshold;
+    this.supportsMasking = true;
+  }
+
+  @Override
+  protected Tensor call(Tensor x, CallContext ctx) {
+    return NnOps.relu(x, negativeSlope, maxValue, threshold);
+  }
+
+  @Override
+  public Config getConfig() {
+    Config c = super.getConfig();
+    if (maxValue == null) {
+      c.put("max_value", (String) null);
+    } else {
+      c.put("max_value", maxValue.doubleValue());
+    }
+    return c.put("negative_slope", negativeSlope).put("threshold", threshold);
+  }
+
+  public static ReLU fromConfig(Config c) {
+    Double max = c.isSet("max_value") ? c.getDouble("max_value") : null;
+    return new ReLU(max, c.getDouble("negative_slope", 0.0), c.getDouble("threshold", 0.0)).withBaseConfig(c);
+  }
+}

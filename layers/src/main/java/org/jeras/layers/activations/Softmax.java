@@ -1,0 +1,92 @@
+package org.jeras.layers.activations;
+
+import java.util.List;
+import org.jeras.core.config.Config;
+import org.jeras.core.layer.CallArgs;
+import org.jeras.core.layer.CallContext;
+import org.jeras.core.layer.Layer;
+import org.jeras.core.ops.MathOps;
+import org.jeras.core.ops.NnOps;
+import org.jeras.core.ops.ReduceOps;
+import org.jeras.core.tensor.DType;
+import org.jeras.core.tensor.Tensor;
+import org.jeras.layers.core.Axes;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Softmax over one or more axes (Keras's {@code Softmax} layer). A {@code mask} (keyword argument,
+ * else the input's Keras mask) broadcastable to the input excludes positions: they get a large
+ * negative logit before the softmax and exactly 0 after it.
+ */
+public class Softmax extends Layer {
+  private final Axes axis;
+
+  public Softmax(Axes axis) {
+    buildAtInit();
+    this.axis = axis;
+    this.supportsMasking = true;
+  }
+
+  public Softmax(int axis) {
+    this(Axes.of(axis));
+  }
+
+  public Softmax() {
+    this(-1);
+  }
+
+  public Axes axis() {
+    return axis;
+  }
+
+  @Override
+  protected List<Tensor> call(CallArgs args, CallContext ctx) {
+    Tensor x = args.tensor(0);
+    Tensor mask = mask(args);
+    if (mask == null) {
+      return List.of(softmax(x));
+    }
+    Tensor keep = Tensor.of(keepMask(mask.value()));
+    // Keras's large negative: -1e9, or -3e4 where float16 cannot hold it.
+    double large = x.dtype() == DType.FLOAT16 ? -3e4 : -1e9;
+    Tensor masked = MathOps.where(keep, x, Tensor.of(Nd4j.scalar(x.value().dataType(), large)));
+    Tensor y = softmax(masked);
+    return List.of(MathOps.where(keep, y, Tensor.of(Nd4j.scalar(y.value().dataType(), 0.0))));
+  }
+
+  private Tensor softmax(Tensor x) {
+    int[] axes = axis.resolve(x.rank());
+    if (axes.length == 1) {
+      return NnOps.softmax(x, axes[0]);
+    }
+    return MathOps.exp(MathOps.sub(x, ReduceOps.logSumExp(x, true, axes)));
+  }
+
+  /** A boolean mask as is; any other as {@code mask > 0.5}, as Keras casts it. */
+  private static INDArray keepMask(INDArray mask) {
+    return mask.dataType() == DataType.BOOL ? mask : mask.gt(0.5);
+  }
+
+  /** The {@code mask} argument; when absent or None, the input's Keras mask (as Keras fills it in). */
+  private static Tensor mask(CallArgs args) {
+    Tensor given = args.kwTensor("mask");
+    return given != null ? given : args.tensor(0).mask();
+  }
+
+  /** As Keras, the output carries the mask the call received. */
+  @Override
+  protected Tensor computeMask(CallArgs args, List<Tensor> outputs) {
+    return mask(args);
+  }
+
+  @Override
+  public Config getConfig() {
+    return super.getConfig().put("axis", axis.json());
+  }
+
+  public static Softmax fromConfig(Config c) {
+    return new Softmax(Axes.read(c, "axis", Axes.of(-1))).withBaseConfig(c);
+  }
+}

@@ -1,0 +1,524 @@
+package org.jeras.layers.attention;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import org.jeras.core.config.Config;
+import org.jeras.core.config.ConfigException;
+import org.jeras.core.config.Serialization;
+import org.jeras.core.constraints.Constraint;
+import org.jeras.core.initializers.Initializer;
+import org.jeras.core.layer.CallArgs;
+import org.jeras.core.layer.CallContext;
+import org.jeras.core.layer.Layer;
+import org.jeras.core.ops.EinsumOps;
+import org.jeras.core.ops.MathOps;
+import org.jeras.core.regularizers.Regularizer;
+import org.jeras.core.tensor.Shape;
+import org.jeras.core.tensor.Tensor;
+import org.jeras.layers.activations.Softmax;
+import org.jeras.layers.core.Axes;
+import org.jeras.layers.core.Defaults;
+import org.jeras.layers.core.EinsumDense;
+import org.jeras.layers.regularization.Dropout;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Multi-head scaled dot-product attention (Keras's {@code MultiHeadAttention}). Query, key and
+ * value are projected per head by {@link EinsumDense} sublayers (tracked as {@code query_dense},
+ * {@code key_dense}, {@code value_dense}, {@code output_dense}, with {@code _softmax} and
+ * {@code _dropout_layer}, the attribute names Keras saves them under), attention runs over
+ * {@code attentionAxes}, and the heads are projected back to the query's width (or
+ * {@code outputShape}).
+ *
+ * <p>Called as Keras calls it: {@code (query, value, key=None, query_mask, value_mask, key_mask,
+ * attention_mask, return_attention_scores, training, use_causal_mask)}, positionally or by keyword.
+ * The Keras masks of query, value and key, the causal mask, the sliding window and an explicit
+ * {@code attention_mask} are combined with a logical and. With {@code return_attention_scores}
+ * the layer has two outputs, the second being the scores {@code (batch, heads, Tq, Tv)}.
+ */
+public class MultiHeadAttention extends Layer {
+  private static final String[] CALL_ARGS = {"query", "value", "key", "query_mask", "value_mask", "key_mask",
+      "attention_mask", "return_attention_scores", "training", "use_causal_mask"};
+
+  private final int numHeads;
+  private final int keyDim;
+  private int valueDim;
+  private double dropout;
+  private boolean useBias = true;
+  private boolean useGate;
+  private long[] outputShape;
+  private int[] attentionAxes;
+  private Integer slidingWindow;
+  private Initializer kernelInitializer = Defaults.initializer("glorot_uniform");
+  private Initializer biasInitializer = Defaults.initializer("zeros");
+  private Regularizer kernelRegularizer;
+  private Regularizer biasRegularizer;
+  private Regularizer sublayerActivityRegularizer;
+  private Constraint kernelConstraint;
+  private Constraint biasConstraint;
+  private Long seed;
+
+  private EinsumDense queryDense;
+  private EinsumDense keyDense;
+  private EinsumDense valueDense;
+  private EinsumDense gateDense;
+  private EinsumDense outputDense;
+  private Softmax softmax;
+  private Dropout dropoutLayer;
+  private String dotProductEquation;
+  private String combineEquation;
+
+  public MultiHeadAttention(int numHeads, int keyDim) {
+    if (numHeads <= 0) {
+      throw new ConfigException("Received an invalid value for argument `num_heads`, expected a positive integer."
+          + " Received: num_heads=" + numHeads);
+    }
+    if (keyDim <= 0) {
+      throw new ConfigException("Received an invalid value for argument `key_dim`, expected a positive integer."
+          + " Received: key_dim=" + keyDim);
+    }
+    this.numHeads = numHeads;
+    this.keyDim = keyDim;
+    this.valueDim = keyDim;
+    this.supportsMasking = true;
+  }
+
+  /** The per-head width of the value projection (default: {@code key_dim}). */
+  public MultiHeadAttention valueDim(int valueDim) {
+    if (valueDim <= 0) {
+      throw new ConfigException("Received an invalid value for argument `value_dim`: " + valueDim);
+    }
+    this.valueDim = valueDim;
+    return this;
+  }
+
+  public MultiHeadAttention dropout(double rate) {
+    this.dropout = rate;
+    return this;
+  }
+
+  public MultiHeadAttention useBias(boolean useBias) {
+    this.useBias = useBias;
+    return this;
+  }
+
+  /** Gates the attention output by {@code sigmoid(gate projection of the query)} before the output projection. */
+  public MultiHeadAttention useGate(boolean useGate) {
+    this.useGate = useGate;
+    return this;
+  }
+
+  /** The output's last dims (default: the query's last dim). */
+  public MultiHeadAttention outputShape(long... outputShape) {
+    this.outputShape = outputShape == null ? null : outputShape.clone();
+    return this;
+  }
+
+  /** The axes attention runs over (default: all but batch, heads and features). */
+  public MultiHeadAttention attentionAxes(int... axes) {
+    this.attentionAxes = axes == null ? null : axes.clone();
+    return this;
+  }
+
+  /** Restricts attention to positions closer than {@code window}. */
+  public MultiHeadAttention slidingWindow(Integer window) {
+    if (window != null && window <= 0) {
+      throw new ConfigException("`sliding_window` must be `None` or a positive integer. Received: " + window);
+    }
+    this.slidingWindow = window;
+    return this;
+  }
+
+  public MultiHeadAttention kernelInitializer(Initializer i) {
+    this.kernelInitializer = i;
+    return this;
+  }
+
+  public MultiHeadAttention biasInitializer(Initializer i) {
+    this.biasInitializer = i;
+    return this;
+  }
+
+  public MultiHeadAttention kernelRegularizer(Regularizer r) {
+    this.kernelRegularizer = r;
+    return this;
+  }
+
+  public MultiHeadAttention biasRegularizer(Regularizer r) {
+    this.biasRegularizer = r;
+    return this;
+  }
+
+  /** As in Keras, the activity regularizer applies to the outputs of every projection sublayer. */
+  public MultiHeadAttention projectionActivityRegularizer(Regularizer r) {
+    this.sublayerActivityRegularizer = r;
+    return this;
+  }
+
+  public MultiHeadAttention kernelConstraint(Constraint c) {
+    this.kernelConstraint = c;
+    return this;
+  }
+
+  public MultiHeadAttention biasConstraint(Constraint c) {
+    this.biasConstraint = c;
+    return this;
+  }
+
+  public MultiHeadAttention seed(Long seed) {
+    this.seed = seed;
+    return this;
+  }
+
+  public EinsumDense queryDense() {
+    return queryDense;
+  }
+
+  public EinsumDense keyDense() {
+    return keyDense;
+  }
+
+  public EinsumDense valueDense() {
+    return valueDense;
+  }
+
+  public EinsumDense outputDense() {
+    return outputDense;
+  }
+
+  // ------------------------------------------------------------------ building
+
+  /** Creates the projections for inputs of these shapes; {@code keyShape} may be null (key = value). */
+  public void build(Shape queryShape, Shape valueShape, Shape keyShape) {
+    Shape key = keyShape == null ? valueShape : keyShape;
+    if (!middle(valueShape).equals(middle(key))) {
+      throw new IllegalArgumentException("All dimensions of `value` and `key`, except the last one, must be equal."
+          + " Received: value_shape=" + valueShape + " and key_shape=" + key);
+    }
+    queryDense = track("query_dense", projection(queryShape.rank() - 1, 1, keyDim, "query", null));
+    queryDense.build(queryShape, true);
+    keyDense = track("key_dense", projection(key.rank() - 1, 1, keyDim, "key", null));
+    keyDense.build(key, true);
+    if (useGate) {
+      gateDense = track("_gate_dense", projection(queryShape.rank() - 1, 1, valueDim, "gate", null));
+      gateDense.activation("sigmoid");
+      gateDense.build(queryShape, true);
+    }
+    valueDense = track("value_dense", projection(valueShape.rank() - 1, 1, valueDim, "value", null));
+    valueDense.build(valueShape, true);
+    buildAttention(valueShape.rank() + 1);
+    long[] outDims = outputShape != null ? outputShape : new long[] {queryShape.get(-1)};
+    outputDense = track("output_dense", projection(queryShape.rank() - 1, 2, 0, "attention_output", outDims));
+    Shape projected = queryDense.computeOutputShape(queryShape);
+    outputDense.build(projected.with(projected.rank() - 1, valueDim), true);
+  }
+
+  private static Shape middle(Shape s) {
+    long[] d = s.dims();
+    return Shape.of(java.util.Arrays.copyOfRange(d, 1, d.length - 1));
+  }
+
+  /**
+   * Keras's {@code _build_proj_equation}: {@code freeDims} kept axes, {@code boundDims} contracted
+   * ones and the new axes {@code (numHeads, width)} or {@code outDims}, with a bias over the new axes.
+   */
+  private EinsumDense projection(int freeDims, int boundDims, int width, String name, long[] outDims) {
+    long[] produced = outDims != null ? outDims : new long[] {numHeads, width};
+    StringBuilder in = new StringBuilder();
+    StringBuilder kernel = new StringBuilder();
+    StringBuilder out = new StringBuilder();
+    StringBuilder bias = new StringBuilder();
+    char c = 'a';
+    for (int i = 0; i < freeDims; i++, c++) {
+      in.append(c);
+      out.append(c);
+    }
+    for (int i = 0; i < boundDims; i++, c++) {
+      in.append(c);
+      kernel.append(c);
+    }
+    for (int i = 0; i < produced.length; i++, c++) {
+      kernel.append(c);
+      out.append(c);
+      bias.append(c);
+    }
+    long[] partial = new long[out.length() - 1];
+    java.util.Arrays.fill(partial, Shape.UNKNOWN);
+    System.arraycopy(produced, 0, partial, partial.length - produced.length, produced.length);
+    EinsumDense d = new EinsumDense(in + "," + kernel + "->" + out, Shape.of(partial), useBias ? bias.toString() : null);
+    d.setName(name);
+    d.setDtypePolicy(dtypePolicy());
+    d.kernelInitializer(clone(kernelInitializer)).biasInitializer(clone(biasInitializer))
+        .kernelRegularizer(kernelRegularizer).biasRegularizer(biasRegularizer)
+        .kernelConstraint(kernelConstraint).biasConstraint(biasConstraint);
+    d.setActivityRegularizer(sublayerActivityRegularizer);
+    return d;
+  }
+
+  private static Initializer clone(Initializer i) {
+    return Serialization.deserialize(Serialization.serialize(i), Initializer.class);
+  }
+
+  /** Keras's {@code _build_attention}: the einsum equations and the softmax over the attention axes. */
+  private void buildAttention(int rank) {
+    if (attentionAxes == null) {
+      attentionAxes = new int[rank - 3];
+      for (int i = 0; i < attentionAxes.length; i++) {
+        attentionAxes[i] = i + 1;
+      }
+    } else {
+      for (int i = 0; i < attentionAxes.length; i++) {
+        attentionAxes[i] = attentionAxes[i] >= 0 ? attentionAxes[i] : rank - 1 + attentionAxes[i];
+      }
+    }
+    // Projected tensors are (batch, <other dims>, <attention dims>, heads, channels).
+    StringBuilder target = new StringBuilder();
+    for (int i = 0; i < rank; i++) {
+      target.append((char) ('a' + i));
+    }
+    List<Integer> batchDims = new ArrayList<>();
+    for (int i = 0; i < rank - 1; i++) {
+      if (!contains(attentionAxes, i)) {
+        batchDims.add(i);
+      }
+    }
+    StringBuilder source = new StringBuilder();
+    char next = (char) ('a' + rank);
+    for (int i = 0; i < rank; i++) {
+      source.append(batchDims.contains(i) || i == rank - 1 ? target.charAt(i) : next++);
+    }
+    StringBuilder product = new StringBuilder();
+    batchDims.forEach(i -> product.append(target.charAt(i)));
+    for (int a : attentionAxes) {
+      product.append(target.charAt(a));
+    }
+    for (int a : attentionAxes) {
+      product.append(source.charAt(a));
+    }
+    dotProductEquation = source + "," + target + "->" + product;
+    combineEquation = product + "," + source + "->" + target;
+    int scoresRank = product.length();
+    int[] normAxes = new int[attentionAxes.length];
+    for (int i = 0; i < normAxes.length; i++) {
+      normAxes[i] = scoresRank - attentionAxes.length + i;
+    }
+    softmax = track("_softmax", new Softmax(Axes.list(normAxes)));
+    softmax.setDtypePolicy(dtypePolicy());
+    dropoutLayer = track("_dropout_layer", new Dropout(dropout, null, seed));
+    dropoutLayer.setDtypePolicy(dtypePolicy());
+  }
+
+  private static boolean contains(int[] values, int v) {
+    for (int x : values) {
+      if (x == v) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  protected void buildFromCall(CallArgs args) {
+    Tensor query = (Tensor) arg(args, 0);
+    Tensor value = (Tensor) arg(args, 1);
+    Tensor key = (Tensor) arg(args, 2);
+    build(query.shape(), value.shape(), key == null ? null : key.shape());
+    JsonObject shapes = new JsonObject();
+    shapes.add("query_shape", Config.shapeJson(query.shape()));
+    shapes.add("value_shape", Config.shapeJson(value.shape()));
+    if (key != null) {
+      shapes.add("key_shape", Config.shapeJson(key.shape()));
+    }
+    JsonObject bc = new JsonObject();
+    bc.add("shapes_dict", shapes);
+    markBuiltWithConfig(bc);
+  }
+
+  @Override
+  protected void buildFromShapesDict(Config shapesDict) {
+    Shape key = shapesDict.isSet("key_shape") ? shapesDict.getShape("key_shape") : null;
+    build(shapesDict.getShape("query_shape"), shapesDict.getShape("value_shape"), key);
+    JsonObject bc = new JsonObject();
+    bc.add("shapes_dict", shapesDict.json());
+    markBuiltWithConfig(bc);
+  }
+
+  // ------------------------------------------------------------------ calling
+
+  /** Call argument {@code position} of Keras's signature, given positionally or by keyword; null when absent. */
+  private static Object arg(CallArgs args, int position) {
+    if (args.args().size() > position) {
+      return args.args().get(position);
+    }
+    return args.kwargs().get(CALL_ARGS[position]);
+  }
+
+  private static boolean flag(CallArgs args, int position) {
+    Object o = arg(args, position);
+    return o != null && (Boolean) o;
+  }
+
+  @Override
+  protected List<Tensor> call(CallArgs args, CallContext ctx) {
+    Tensor query = (Tensor) arg(args, 0);
+    Tensor value = (Tensor) arg(args, 1);
+    Tensor explicitKey = (Tensor) arg(args, 2);
+    Tensor key = explicitKey == null ? value : explicitKey;
+    Object training = arg(args, 8);
+    CallContext context = training == null ? ctx : CallContext.of((Boolean) training);
+    boolean returnScores = flag(args, 7);
+    boolean causal = flag(args, 9);
+
+    // As Keras: the query's own Keras mask wins; value and key masks default to their tensors' masks.
+    Tensor valueMask = maskArgument(args, 4, value);
+    Tensor keyMask = maskArgument(args, 5, explicitKey);
+    INDArray mask = attentionMask(query, value, query.mask(), valueMask, keyMask, (Tensor) arg(args, 6), causal);
+
+    Tensor gate = useGate ? gateDense.apply(CallArgs.of(query.withMask(null)), context).get(0) : null;
+    Tensor q = queryDense.apply(CallArgs.of(query.withMask(null)), context).get(0);
+    Tensor k = keyDense.apply(CallArgs.of(key.withMask(null)), context).get(0);
+    Tensor v = valueDense.apply(CallArgs.of(value.withMask(null)), context).get(0);
+
+    q = MathOps.mul(q, 1.0 / Math.sqrt(keyDim));
+    Tensor scores = EinsumOps.einsum(dotProductEquation, k, q);
+    scores = maskedSoftmax(scores, mask, context);
+    Tensor applied = dropout > 0 ? dropoutLayer.apply(CallArgs.of(scores), context).get(0) : scores;
+    Tensor attended = EinsumOps.einsum(combineEquation, applied, v);
+    if (gate != null) {
+      attended = MathOps.mul(attended, gate);
+    }
+    Tensor output = outputDense.apply(CallArgs.of(attended), context).get(0);
+    return returnScores ? List.of(output, scores) : List.of(output);
+  }
+
+  /** Mask argument {@code position}, else the Keras mask of {@code tensor} (null when the tensor is absent). */
+  private static Tensor maskArgument(CallArgs args, int position, Tensor tensor) {
+    Tensor given = (Tensor) arg(args, position);
+    return given != null ? given : tensor == null ? null : tensor.mask();
+  }
+
+  private Tensor maskedSoftmax(Tensor scores, INDArray mask, CallContext context) {
+    if (mask == null) {
+      return softmax.apply(CallArgs.of(scores), context).get(0);
+    }
+    // Masks are (batch, Tq, Tv); the scores have the heads (and other batch-like dims) before those.
+    int axis = -attentionAxes.length * 2 - 1;
+    while (mask.rank() < scores.rank()) {
+      mask = AttentionMasks.expand(mask, axis);
+    }
+    CallArgs call = CallArgs.of(List.of(scores), java.util.Map.of("mask", Tensor.of(mask)));
+    return softmax.apply(call, context).get(0);
+  }
+
+  /**
+   * Keras's {@code _compute_attention_mask}: query mask as {@code (B, T, 1)}, value and key masks
+   * as {@code (B, 1, S)}, the causal and sliding-window masks as {@code (1, T, S)} and the explicit
+   * attention mask, combined with a logical and; null when there is none.
+   */
+  private INDArray attentionMask(Tensor query, Tensor value, Tensor queryMask, Tensor valueMask, Tensor keyMask,
+      Tensor attentionMask, boolean causal) {
+    INDArray auto = null;
+    if (queryMask != null) {
+      auto = AttentionMasks.and(auto, AttentionMasks.expand(AttentionMasks.bool(queryMask.value()), -1));
+    }
+    if (valueMask != null) {
+      auto = AttentionMasks.and(auto, AttentionMasks.expand(AttentionMasks.bool(valueMask.value()), -2));
+    }
+    if (keyMask != null) {
+      auto = AttentionMasks.and(auto, AttentionMasks.expand(AttentionMasks.bool(keyMask.value()), -2));
+    }
+    long t = query.shape().get(1);
+    long s = value.shape().get(1);
+    if (causal) {
+      auto = AttentionMasks.and(auto, AttentionMasks.causal(t, s));
+    }
+    if (slidingWindow != null) {
+      auto = AttentionMasks.and(auto, AttentionMasks.band(t, s, slidingWindow));
+    }
+    return attentionMask == null ? auto : AttentionMasks.and(auto, AttentionMasks.bool(attentionMask.value()));
+  }
+
+  // ------------------------------------------------------------------ config
+
+  @Override
+  public Config getConfig() {
+    Config c = super.getConfig();
+    c.remove("activity_regularizer");
+    return c.put("num_heads", numHeads)
+        .put("key_dim", keyDim)
+        .put("value_dim", valueDim)
+        .put("dropout", dropout)
+        .put("use_bias", useBias)
+        .put("use_gate", useGate)
+        .put("output_shape", longs(outputShape))
+        .put("attention_axes", ints(attentionAxes))
+        .put("sliding_window", slidingWindow)
+        .put("kernel_initializer", Serialization.serialize(kernelInitializer))
+        .put("bias_initializer", Serialization.serialize(biasInitializer))
+        .put("kernel_regularizer", Serialization.serialize(kernelRegularizer))
+        .put("bias_regularizer", Serialization.serialize(biasRegularizer))
+        .put("activity_regularizer", Serialization.serialize(sublayerActivityRegularizer))
+        .put("kernel_constraint", Serialization.serialize(kernelConstraint))
+        .put("bias_constraint", Serialization.serialize(biasConstraint))
+        .put("seed", seed == null ? null : seed.intValue());
+  }
+
+  private static JsonElement longs(long[] v) {
+    if (v == null) {
+      return JsonNull.INSTANCE;
+    }
+    JsonArray a = new JsonArray();
+    for (long x : v) {
+      a.add(x);
+    }
+    return a;
+  }
+
+  private static JsonElement ints(int[] v) {
+    if (v == null) {
+      return JsonNull.INSTANCE;
+    }
+    JsonArray a = new JsonArray();
+    for (int x : v) {
+      a.add(x);
+    }
+    return a;
+  }
+
+  public static MultiHeadAttention fromConfig(Config c) {
+    MultiHeadAttention m = new MultiHeadAttention(c.getInt("num_heads"), c.getInt("key_dim"));
+    if (c.isSet("value_dim")) {
+      m.valueDim(c.getInt("value_dim"));
+    }
+    m.dropout = c.getDouble("dropout", 0.0);
+    m.useBias = c.getBoolean("use_bias", true);
+    m.useGate = c.getBoolean("use_gate", false);
+    if (c.isSet("output_shape")) {
+      JsonElement os = c.get("output_shape");
+      m.outputShape = os.isJsonPrimitive() ? new long[] {os.getAsLong()}
+          : java.util.Arrays.stream(c.getInts("output_shape")).asLongStream().toArray();
+    }
+    if (c.isSet("attention_axes")) {
+      m.attentionAxes = Axes.read(c, "attention_axes", null).values();
+    }
+    m.slidingWindow(c.getIntOrNull("sliding_window"));
+    if (c.isSet("kernel_initializer")) {
+      m.kernelInitializer = Serialization.deserialize(c.get("kernel_initializer"), Initializer.class);
+    }
+    if (c.isSet("bias_initializer")) {
+      m.biasInitializer = Serialization.deserialize(c.get("bias_initializer"), Initializer.class);
+    }
+    m.kernelRegularizer = Serialization.deserialize(c.getOrNull("kernel_regularizer"), Regularizer.class);
+    m.biasRegularizer = Serialization.deserialize(c.getOrNull("bias_regularizer"), Regularizer.class);
+    m.sublayerActivityRegularizer = Serialization.deserialize(c.getOrNull("activity_regularizer"), Regularizer.class);
+    m.kernelConstraint = Serialization.deserialize(c.getOrNull("kernel_constraint"), Constraint.class);
+    m.biasConstraint = Serialization.deserialize(c.getOrNull("bias_constraint"), Constraint.class);
+    m.seed = c.getLongOrNull("seed");
+    // The activity regularizer belongs to the projections, not to this layer's own output.
+    return m.withBaseConfig(c.copy().remove("activity_regularizer"));
+  }
+}

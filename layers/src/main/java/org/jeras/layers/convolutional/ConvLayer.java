@@ -1,0 +1,273 @@
+package org.jeras.layers.convolutional;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jeras.core.activations.Activation;
+import org.jeras.core.activations.Activations;
+import org.jeras.core.config.Config;
+import org.jeras.core.config.ConfigException;
+import org.jeras.core.config.Serialization;
+import org.jeras.core.constraints.Constraint;
+import org.jeras.core.initializers.Initializer;
+import org.jeras.core.layer.CallArgs;
+import org.jeras.core.layer.CallContext;
+import org.jeras.core.layer.Layer;
+import org.jeras.core.ops.MathOps;
+import org.jeras.core.regularizers.Regularizer;
+import org.jeras.core.tensor.Shape;
+import org.jeras.core.tensor.Tensor;
+import org.jeras.core.tensor.Variable;
+import org.jeras.layers.core.Defaults;
+
+/**
+ * What every Keras convolution layer shares (Keras's BaseConv, BaseConvTranspose,
+ * BaseDepthwiseConv and BaseSeparableConv): the geometry ({@code kernel_size}, {@code strides},
+ * {@code padding}, {@code data_format}, {@code dilation_rate}), the activation, the optional bias
+ * added last, and one initializer/regularizer/constraint triple per kernel. Subclasses create
+ * their kernels and compute the bias-free convolution on channels_last inputs.
+ */
+public abstract class ConvLayer<L extends ConvLayer<L>> extends Layer {
+  /** Initializer, regularizer and constraint of one weight, named by its config prefix ({@code "kernel"}, ...). */
+  protected static final class WeightSpec {
+    Initializer initializer;
+    Regularizer regularizer;
+    Constraint constraint;
+
+    WeightSpec(Initializer initializer) {
+      this.initializer = initializer;
+    }
+  }
+
+  protected final int rank;
+  protected int[] kernelSize;
+  protected int[] strides;
+  protected String padding = "valid";
+  protected String dataFormat = Spatial.CHANNELS_LAST;
+  protected int[] dilationRate;
+  protected Activation activation = Activations.LINEAR;
+  protected boolean useBias = true;
+  /** Config prefix to spec, in Keras's config order; {@code "bias"} comes last. */
+  private final Map<String, WeightSpec> specs = new LinkedHashMap<>();
+  private Variable bias;
+  private long outChannels;
+
+  protected ConvLayer(int rank, int[] kernelSize, List<String> kernelPrefixes) {
+    this.rank = rank;
+    this.kernelSize = checkTuple("kernel_size", kernelSize, rank);
+    this.strides = Spatial.ones(rank);
+    this.dilationRate = Spatial.ones(rank);
+    for (String p : kernelPrefixes) {
+      specs.put(p, new WeightSpec(Defaults.initializer("glorot_uniform")));
+    }
+    specs.put("bias", new WeightSpec(Defaults.initializer("zeros")));
+  }
+
+  // ------------------------------------------------------------------ fluent configuration
+
+  public L strides(int... s) {
+    this.strides = checkTuple("strides", s, rank);
+    return self();
+  }
+
+  public L padding(String p) {
+    this.padding = Spatial.padding(p, allowedPaddings());
+    return self();
+  }
+
+  public L dataFormat(String f) {
+    this.dataFormat = Spatial.dataFormat(f);
+    return self();
+  }
+
+  public L dilationRate(int... d) {
+    this.dilationRate = checkTuple("dilation_rate", d, rank);
+    return self();
+  }
+
+  public L activation(String name) {
+    this.activation = Activations.get(name);
+    return self();
+  }
+
+  public L activation(Activation a) {
+    this.activation = a;
+    return self();
+  }
+
+  public L useBias(boolean b) {
+    this.useBias = b;
+    return self();
+  }
+
+  /** Sets the initializer of weight {@code prefix} ({@code "kernel"}, {@code "depthwise"}, {@code "pointwise"}, {@code "bias"}). */
+  public L initializer(String prefix, Initializer i) {
+    spec(prefix).initializer = i;
+    return self();
+  }
+
+  public L regularizer(String prefix, Regularizer r) {
+    spec(prefix).regularizer = r;
+    return self();
+  }
+
+  public L constraint(String prefix, Constraint c) {
+    spec(prefix).constraint = c;
+    return self();
+  }
+
+  @SuppressWarnings("unchecked")
+  protected final L self() {
+    return (L) this;
+  }
+
+  private WeightSpec spec(String prefix) {
+    WeightSpec s = specs.get(prefix);
+    if (s == null) {
+      throw new IllegalArgumentException(className() + " has no weight '" + prefix + "'; it has " + specs.keySet());
+    }
+    return s;
+  }
+
+  public Variable bias() {
+    return bias;
+  }
+
+  // ------------------------------------------------------------------ math
+
+  /** Paddings this layer accepts. */
+  protected String[] allowedPaddings() {
+    return new String[] {"valid", "same"};
+  }
+
+  /** Creates the kernels for {@code inChannels} input channels; returns the number of output channels. */
+  protected abstract long buildKernels(long inChannels);
+
+  /** The convolution without bias or activation, on a channels_last input. */
+  protected abstract Tensor convolve(Tensor channelsLast);
+
+  /** Adds a kernel weight configured by {@code prefix}'s spec. */
+  protected final Variable addKernel(String prefix, String weightName, long[] shape) {
+    WeightSpec s = spec(prefix);
+    return addWeight(weightName, shape, s.initializer, s.regularizer, s.constraint, true);
+  }
+
+  @Override
+  protected void build(Shape inputShape) {
+    if (inputShape.rank() != rank + 2) {
+      throw new IllegalArgumentException(className() + " '" + name() + "' expects inputs of rank " + (rank + 2)
+          + ", got shape " + inputShape);
+    }
+    long in = inputShape.get(Spatial.channelAxis(rank + 2, dataFormat));
+    if (in < 0) {
+      throw new IllegalArgumentException(className() + " '" + name() + "' needs a known channel dimension, got shape "
+          + inputShape);
+    }
+    long out = buildKernels(in);
+    outChannels = out;
+    if (useBias) {
+      bias = addKernel("bias", "bias", new long[] {out});
+    }
+  }
+
+  @Override
+  protected Tensor call(Tensor x, CallContext ctx) {
+    Tensor y = convolve(Spatial.toChannelsLast(x, dataFormat));
+    if (bias != null) {
+      y = MathOps.add(y, bias.read());
+    }
+    return Spatial.fromChannelsLast(activation.apply(y), dataFormat);
+  }
+
+  /** The output length of spatial axis {@code axis} for an input length {@code in}. */
+  protected long outputLength(int axis, long in) {
+    long effective = (long) dilationRate[axis] * (kernelSize[axis] - 1) + 1;
+    return "valid".equals(padding) ? Math.floorDiv(in - effective, strides[axis]) + 1
+        : (in + strides[axis] - 1) / strides[axis];
+  }
+
+  /** Computed from the geometry, so that inputs with unknown (or small) spatial sizes work symbolically. */
+  @Override
+  public List<Tensor> computeOutputSpec(CallArgs args) {
+    return List.of(Spatial.outputSpec(args.tensor(0), dataFormat, computeDtype(), this::outputLength, outChannels));
+  }
+
+  /** Keras's padding of a channels_last input for this layer's kernel. */
+  protected final int[][] pads(Tensor channelsLast) {
+    return Spatial.pads(padding, channelsLast.value().shape(), kernelSize, strides, dilationRate);
+  }
+
+  // ------------------------------------------------------------------ config
+
+  /** Keys Keras writes before {@code kernel_size} ({@code filters}, {@code depth_multiplier}). */
+  protected abstract void putHead(Config c);
+
+  /** Keys Keras writes between {@code padding} and {@code data_format} (none by default). */
+  protected void putAfterPadding(Config c) {}
+
+  /** Keys Keras writes between {@code dilation_rate} and {@code activation} (none by default). */
+  protected void putAfterDilation(Config c) {}
+
+  @Override
+  public Config getConfig() {
+    Config base = super.getConfig();
+    Config c = Config.empty().put("name", base.get("name")).put("trainable", base.get("trainable"))
+        .put("dtype", base.get("dtype"));
+    putHead(c);
+    c.putInts("kernel_size", kernelSize).putInts("strides", strides).put("padding", padding);
+    putAfterPadding(c);
+    c.put("data_format", dataFormat).putInts("dilation_rate", dilationRate);
+    putAfterDilation(c);
+    c.put("activation", Activations.serialize(activation)).put("use_bias", useBias);
+    specs.forEach((p, s) -> c.put(p + "_initializer", Serialization.serialize(s.initializer)));
+    specs.forEach((p, s) -> c.put(p + "_regularizer", Serialization.serialize(s.regularizer)));
+    c.put("activity_regularizer", Serialization.serialize(activityRegularizer()));
+    specs.forEach((p, s) -> c.put(p + "_constraint", Serialization.serialize(s.constraint)));
+    return c;
+  }
+
+  /** Reads the shared keys of {@code c} into this layer (the subclass's {@code fromConfig} reads its head). */
+  protected final L readCommon(Config c) {
+    if (c.isSet("strides")) {
+      strides(Spatial.tuple(c, "strides", rank));
+    }
+    if (c.isSet("padding")) {
+      padding(c.getString("padding"));
+    }
+    dataFormat(Spatial.dataFormat(c));
+    if (c.isSet("dilation_rate")) {
+      dilationRate(Spatial.tuple(c, "dilation_rate", rank));
+    }
+    activation = Activations.deserialize(c.getOrNull("activation"));
+    useBias = c.getBoolean("use_bias", true);
+    for (Map.Entry<String, WeightSpec> e : specs.entrySet()) {
+      String p = e.getKey();
+      WeightSpec s = e.getValue();
+      if (c.isSet(p + "_initializer")) {
+        s.initializer = Serialization.deserialize(c.get(p + "_initializer"), Initializer.class);
+      }
+      s.regularizer = Serialization.deserialize(c.getOrNull(p + "_regularizer"), Regularizer.class);
+      s.constraint = Serialization.deserialize(c.getOrNull(p + "_constraint"), Constraint.class);
+    }
+    return withBaseConfig(c);
+  }
+
+  static int[] checkTuple(String key, int[] v, int rank) {
+    int[] out = v.length == 1 && rank > 1 ? repeat(v[0], rank) : v.clone();
+    if (out.length != rank) {
+      throw new ConfigException("'" + key + "' needs " + rank + " integers, got " + java.util.Arrays.toString(v));
+    }
+    for (int x : out) {
+      if (x <= 0) {
+        throw new ConfigException("'" + key + "' must be positive, got " + java.util.Arrays.toString(v));
+      }
+    }
+    return out;
+  }
+
+  private static int[] repeat(int x, int n) {
+    int[] a = new int[n];
+    java.util.Arrays.fill(a, x);
+    return a;
+  }
+}

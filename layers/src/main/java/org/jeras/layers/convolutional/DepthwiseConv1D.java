@@ -1,0 +1,16 @@
+package org.jeras.layers.convolutional;
+
+import org.jeras.core.config.Config;
+
+/** Keras's {@code DepthwiseConv1D}: kernel {@code [k1..k1, in, depth_multiplier]}. */
+public class DepthwiseConv1D extends BaseDepthwiseConv<DepthwiseConv1D> {
+  public DepthwiseConv1D(int... kernelSize) {
+    super(1, kernelSize);
+  }
+
+  public static DepthwiseConv1D fromConfig(Config c) {
+    DepthwiseConv1D layer = new DepthwiseConv1D(Spatial.tuple(c, "kernel_size", 1));
+    layer.depthMultiplier(c.getInt("depth_multiplier", 1));
+    return layer.readCommon(c);
+  }
+}

@@ -1,0 +1,89 @@
+package org.jeras.layers.core;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonPrimitive;
+import java.util.Arrays;
+import org.jeras.core.config.Config;
+import org.jeras.core.config.ConfigException;
+
+/**
+ * A layer's {@code axis} argument that Keras accepts as an int or a list of ints, and writes back
+ * in the form it was given (e.g. {@code Softmax}, {@code LayerNormalization}, {@code UnitNormalization}).
+ */
+public record Axes(int[] values, boolean isList) {
+  public Axes {
+    values = values.clone();
+  }
+
+  /** A single axis, written as an int. */
+  public static Axes of(int axis) {
+    return new Axes(new int[] {axis}, false);
+  }
+
+  /** Axes written as a list. */
+  public static Axes list(int... axes) {
+    return new Axes(axes, true);
+  }
+
+  /** Reads {@code key} (an int or a list of ints) from {@code c}, or {@code defaultValue} when absent. */
+  public static Axes read(Config c, String key, Axes defaultValue) {
+    if (!c.isSet(key)) {
+      return defaultValue;
+    }
+    JsonElement e = c.get(key);
+    if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()) {
+      return of(c.getInt(key));
+    }
+    if (e.isJsonArray()) {
+      return list(c.getInts(key));
+    }
+    throw new ConfigException("Config key '" + key + "' must be an int or a list of ints, got " + e);
+  }
+
+  /** The axes as non-negative indices for a tensor of {@code rank}, sorted; throws when out of range or repeated. */
+  public int[] resolve(int rank) {
+    int[] out = new int[values.length];
+    for (int i = 0; i < out.length; i++) {
+      int a = values[i];
+      if (a >= rank || a < -rank) {
+        throw new IllegalArgumentException("Axis " + a + " is out of bounds for a tensor of rank " + rank
+            + ". Received: axis=" + this);
+      }
+      out[i] = a < 0 ? a + rank : a;
+    }
+    Arrays.sort(out);
+    for (int i = 1; i < out.length; i++) {
+      if (out[i] == out[i - 1]) {
+        throw new IllegalArgumentException("Duplicate axes are not allowed. Received: axis=" + this);
+      }
+    }
+    return out;
+  }
+
+  public JsonElement json() {
+    if (!isList) {
+      return new JsonPrimitive(values[0]);
+    }
+    JsonArray a = new JsonArray();
+    for (int v : values) {
+      a.add(v);
+    }
+    return a;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Axes a && isList == a.isList && Arrays.equals(values, a.values);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(values) * 31 + Boolean.hashCode(isList);
+  }
+
+  @Override
+  public String toString() {
+    return json().toString();
+  }
+}

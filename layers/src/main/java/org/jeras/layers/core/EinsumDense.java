@@ -1,0 +1,321 @@
+package org.jeras.layers.core;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jeras.core.activations.Activation;
+import org.jeras.core.activations.Activations;
+import org.jeras.core.config.Config;
+import org.jeras.core.config.ConfigException;
+import org.jeras.core.config.Serialization;
+import org.jeras.core.constraints.Constraint;
+import org.jeras.core.initializers.Initializer;
+import org.jeras.core.layer.CallContext;
+import org.jeras.core.layer.Layer;
+import org.jeras.core.ops.EinsumOps;
+import org.jeras.core.ops.MathOps;
+import org.jeras.core.regularizers.Regularizer;
+import org.jeras.core.tensor.Shape;
+import org.jeras.core.tensor.Tensor;
+import org.jeras.core.tensor.Variable;
+
+/**
+ * {@code activation(einsum(equation, x, kernel) + bias)} (Keras's {@code EinsumDense}): a dense
+ * projection over any axes. The equation has the form {@code ab,bc->ac}, {@code ...ab,bc->...ac}
+ * or {@code ab...,bc->ac...}; {@code outputShape} gives the output's non-batch, non-ellipsis dims
+ * (unknown ones may be {@link Shape#UNKNOWN}); {@code biasAxes} names the output axes the bias
+ * spans.
+ */
+public class EinsumDense extends Layer {
+  private static final Pattern PLAIN = Pattern.compile("([a-zA-Z]+),([a-zA-Z]+)->([a-zA-Z]+)");
+  private static final Pattern LEFT_ELIDED = Pattern.compile("0([a-zA-Z]+),([a-zA-Z]+)->0([a-zA-Z]+)");
+  private static final Pattern RIGHT_ELIDED = Pattern.compile("([a-zA-Z]{2,})0,([a-zA-Z]+)->([a-zA-Z]+)0");
+
+  private final String equation;
+  private final Shape partialOutputShape;
+  private final String biasAxes;
+  private Activation activation = Activations.LINEAR;
+  private Initializer kernelInitializer = Defaults.initializer("glorot_uniform");
+  private Initializer biasInitializer = Defaults.initializer("zeros");
+  private Regularizer kernelRegularizer;
+  private Regularizer biasRegularizer;
+  private Constraint kernelConstraint;
+  private Constraint biasConstraint;
+  private Variable kernel;
+  private Variable bias;
+
+  /**
+   * @param outputShape the output's dims without the batch dim and ellipsis dims
+   * @param biasAxes output labels the bias spans, or null for no bias
+   */
+  public EinsumDense(String equation, Shape outputShape, String biasAxes) {
+    this.equation = equation;
+    this.partialOutputShape = outputShape;
+    this.biasAxes = biasAxes;
+    checkBiasAxes(match(equation).group(3));
+  }
+
+  /** An EinsumDense with a single output dim. */
+  public EinsumDense(String equation, long outputDim, String biasAxes) {
+    this(equation, Shape.of(outputDim), biasAxes);
+  }
+
+  public EinsumDense activation(Activation a) {
+    this.activation = a;
+    return this;
+  }
+
+  public EinsumDense activation(String name) {
+    return activation(Activations.get(name));
+  }
+
+  public EinsumDense kernelInitializer(Initializer i) {
+    this.kernelInitializer = i;
+    return this;
+  }
+
+  public EinsumDense biasInitializer(Initializer i) {
+    this.biasInitializer = i;
+    return this;
+  }
+
+  public EinsumDense kernelRegularizer(Regularizer r) {
+    this.kernelRegularizer = r;
+    return this;
+  }
+
+  public EinsumDense biasRegularizer(Regularizer r) {
+    this.biasRegularizer = r;
+    return this;
+  }
+
+  public EinsumDense kernelConstraint(Constraint c) {
+    this.kernelConstraint = c;
+    return this;
+  }
+
+  public EinsumDense biasConstraint(Constraint c) {
+    this.biasConstraint = c;
+    return this;
+  }
+
+  public String equation() {
+    return equation;
+  }
+
+  public Variable kernel() {
+    return kernel;
+  }
+
+  public Variable bias() {
+    return bias;
+  }
+
+  @Override
+  protected void build(Shape inputShape) {
+    Analysis a = analyze(inputShape);
+    kernel = addWeight("kernel", a.kernelShape, kernelForAxes(a), kernelRegularizer, kernelConstraint, true);
+    if (a.biasShape != null) {
+      bias = addWeight("bias", a.biasShape, biasInitializer, biasRegularizer, biasConstraint, true);
+    }
+  }
+
+  /**
+   * As Keras, a variance-scaling initializer without explicit fan axes gets the kernel's input and
+   * output axes, so its fans count only the contracted and produced dims.
+   */
+  private Initializer kernelForAxes(Analysis a) {
+    Config c = kernelInitializer.getConfig();
+    if (!c.has("input_axes") || !c.has("output_axes") || (c.isSet("input_axes") && c.isSet("output_axes"))) {
+      return kernelInitializer;
+    }
+    JsonObject dict = Serialization.serialize(kernelInitializer).getAsJsonObject().deepCopy();
+    JsonObject inner = dict.getAsJsonObject("config");
+    inner.add("input_axes", ints(a.inputAxes));
+    inner.add("output_axes", ints(a.outputAxes));
+    return Serialization.deserialize(dict, Initializer.class);
+  }
+
+  private static JsonArray ints(List<Integer> values) {
+    JsonArray out = new JsonArray();
+    values.forEach(out::add);
+    return out;
+  }
+
+  @Override
+  protected Tensor call(Tensor x, CallContext ctx) {
+    Tensor y = EinsumOps.einsum(equation, x, kernel.read());
+    if (bias != null) {
+      y = MathOps.add(y, bias.read());
+    }
+    return activation.apply(y);
+  }
+
+  /** The full output shape for {@code inputShape} (batch dim included). */
+  @Override
+  public Shape computeOutputShape(Shape inputShape) {
+    return analyze(inputShape).outputShape;
+  }
+
+  // ------------------------------------------------------------------ equation analysis
+
+  private record Analysis(long[] kernelShape, long[] biasShape, Shape outputShape, List<Integer> inputAxes,
+      List<Integer> outputAxes) {}
+
+  /** The equation split into input, weight and output specs (Python's {@code re.match}: a prefix match). */
+  private static Matcher match(String equation) {
+    String dotted = equation.replace("...", "0");
+    for (Pattern p : new Pattern[] {PLAIN, LEFT_ELIDED, RIGHT_ELIDED}) {
+      Matcher m = p.matcher(dotted);
+      if (m.lookingAt()) {
+        return m;
+      }
+    }
+    throw new ConfigException("Invalid einsum equation '" + equation + "' (config key 'equation'). Equations must be"
+        + " in the form [X],[Y]->[Z], ...[X],[Y]->...[Z], or [X]...,[Y]->[Z]....");
+  }
+
+  private void checkBiasAxes(String outputSpec) {
+    if (biasAxes == null) {
+      return;
+    }
+    for (char c : biasAxes.toCharArray()) {
+      if (outputSpec.indexOf(c) < 0) {
+        throw new ConfigException("Bias dimension '" + c + "' was requested (config key 'bias_axes'), but is not part"
+            + " of the output spec '" + outputSpec + "'");
+      }
+    }
+  }
+
+  /**
+   * Keras's {@code _analyze_einsum_string}: kernel and bias shapes, the full output shape and the
+   * kernel's input and output axes for an input of {@code inputShape}.
+   */
+  private Analysis analyze(Shape inputShape) {
+    Matcher m = match(equation);
+    String dotted = equation.replace("...", "0");
+    boolean leftElided = dotted.startsWith("0");
+    String inputSpec = m.group(1);
+    String weightSpec = m.group(2);
+    String outputSpec = m.group(3);
+    int rank = inputShape.rank();
+    int elided = rank - inputSpec.length();
+    List<Long> out = new ArrayList<>();
+    out.add(inputShape.get(0));
+    for (long d : partialOutputShape.dims()) {
+      out.add(d);
+    }
+    if (elided > 0 && leftElided) {
+      for (int i = 1; i < elided; i++) {
+        out.add(1, inputShape.get(i));
+      }
+    } else if (elided > 0) {
+      for (int i = rank - elided; i < rank; i++) {
+        out.add(inputShape.get(i));
+      }
+    }
+    int inputOffset = leftElided ? elided - rank : 0;
+    int outputOffset = leftElided ? elided : 0;
+    for (int i = 0; i < inputSpec.length(); i++) {
+      char c = inputSpec.charAt(i);
+      int oi = outputSpec.indexOf(c);
+      if (oi >= 0) {
+        long inDim = inputShape.get(Math.floorMod(i + inputOffset, rank));
+        long outDim = out.get(oi + outputOffset);
+        if (outDim != Shape.UNKNOWN && outDim != inDim) {
+          throw new ConfigException("Input shape and output shape do not match at shared dimension '" + c
+              + "'. Input shape is " + inDim + ", and output shape is " + outDim + ".");
+        }
+      }
+    }
+    for (char c : outputSpec.toCharArray()) {
+      if (inputSpec.indexOf(c) < 0 && weightSpec.indexOf(c) < 0) {
+        throw new ConfigException("Dimension '" + c + "' was specified in the output '" + outputSpec
+            + "' but has no corresponding dim in the input spec '" + inputSpec + "' or weight spec '" + weightSpec + "'");
+      }
+    }
+    long[] kernelShape = new long[weightSpec.length()];
+    List<Integer> inputAxes = new ArrayList<>();
+    List<Integer> outputAxes = new ArrayList<>();
+    for (int i = 0; i < weightSpec.length(); i++) {
+      char c = weightSpec.charAt(i);
+      int oi = outputSpec.indexOf(c);
+      int ii = inputSpec.indexOf(c);
+      if (oi >= 0) {
+        kernelShape[i] = out.get(oi + outputOffset);
+        outputAxes.add(i);
+      } else if (ii >= 0) {
+        kernelShape[i] = inputShape.get(Math.floorMod(ii + inputOffset, rank));
+        inputAxes.add(i);
+      } else {
+        throw new ConfigException("Weight dimension '" + c + "' did not have a match in either the input spec '"
+            + inputSpec + "' or the output spec '" + outputSpec + "'. For this layer, the weight must be fully specified.");
+      }
+    }
+    long[] biasShape = null;
+    if (biasAxes != null) {
+      int first = outputSpec.length();
+      for (char c : biasAxes.toCharArray()) {
+        first = Math.min(first, outputSpec.indexOf(c));
+      }
+      List<Long> b = new ArrayList<>();
+      for (int i = first; i < outputSpec.length(); i++) {
+        b.add(biasAxes.indexOf(outputSpec.charAt(i)) >= 0 ? out.get(i + outputOffset) : 1L);
+      }
+      if (!leftElided) {
+        for (int i = 0; i < elided; i++) {
+          b.add(1L);
+        }
+      }
+      biasShape = b.stream().mapToLong(Long::longValue).toArray();
+    }
+    return new Analysis(kernelShape, biasShape, Shape.of(out.stream().mapToLong(Long::longValue).toArray()),
+        inputAxes, outputAxes);
+  }
+
+  // ------------------------------------------------------------------ config
+
+  @Override
+  public Config getConfig() {
+    Config c = super.getConfig();
+    c.remove("activity_regularizer");
+    return c.putShape("output_shape", partialOutputShape)
+        .put("equation", equation)
+        .put("activation", Activations.serialize(activation))
+        .put("bias_axes", biasAxes)
+        .put("kernel_initializer", Serialization.serialize(kernelInitializer))
+        .put("bias_initializer", Serialization.serialize(biasInitializer))
+        .put("kernel_regularizer", Serialization.serialize(kernelRegularizer))
+        .put("bias_regularizer", Serialization.serialize(biasRegularizer))
+        .put("activity_regularizer", Serialization.serialize(activityRegularizer()))
+        .put("kernel_constraint", Serialization.serialize(kernelConstraint))
+        .put("bias_constraint", Serialization.serialize(biasConstraint))
+        .put("quantization_config", (String) null);
+  }
+
+  public static EinsumDense fromConfig(Config c) {
+    JsonElement os = c.get("output_shape");
+    Shape outputShape = os.isJsonPrimitive() ? Shape.of(os.getAsLong()) : Config.toShape("output_shape", os);
+    EinsumDense d = new EinsumDense(c.getString("equation"), outputShape, c.getString("bias_axes", null));
+    if (c.isSet("quantization_config")) {
+      throw new ConfigException("EinsumDense '" + c.getString("name", "?") + "': quantized layers are not supported"
+          + " (config key 'quantization_config')");
+    }
+    d.activation = Activations.deserialize(c.getOrNull("activation"));
+    if (c.isSet("kernel_initializer")) {
+      d.kernelInitializer = Serialization.deserialize(c.get("kernel_initializer"), Initializer.class);
+    }
+    if (c.isSet("bias_initializer")) {
+      d.biasInitializer = Serialization.deserialize(c.get("bias_initializer"), Initializer.class);
+    }
+    d.kernelRegularizer = Serialization.deserialize(c.getOrNull("kernel_regularizer"), Regularizer.class);
+    d.biasRegularizer = Serialization.deserialize(c.getOrNull("bias_regularizer"), Regularizer.class);
+    d.kernelConstraint = Serialization.deserialize(c.getOrNull("kernel_constraint"), Constraint.class);
+    d.biasConstraint = Serialization.deserialize(c.getOrNull("bias_constraint"), Constraint.class);
+    return d.withBaseConfig(c);
+  }
+}

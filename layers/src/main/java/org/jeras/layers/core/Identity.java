@@ -1,0 +1,23 @@
+package org.jeras.layers.core;
+
+import org.jeras.core.config.Config;
+import org.jeras.core.layer.CallContext;
+import org.jeras.core.layer.Layer;
+import org.jeras.core.tensor.Tensor;
+
+/** Returns its input unchanged, mask included (Keras's {@code Identity}). */
+public class Identity extends Layer {
+  public Identity() {
+    buildAtInit();
+    this.supportsMasking = true;
+  }
+
+  @Override
+  protected Tensor call(Tensor x, CallContext ctx) {
+    return x;
+  }
+
+  public static Identity fromConfig(Config c) {
+    return new Identity().withBaseConfig(c);
+  }
+}

@@ -1,0 +1,61 @@
+package org.jeras.layers.core;
+
+import java.util.List;
+import org.jeras.core.config.Config;
+import org.jeras.core.layer.CallArgs;
+import org.jeras.core.layer.CallContext;
+import org.jeras.core.layer.Layer;
+import org.jeras.core.ops.MathOps;
+import org.jeras.core.tensor.Tensor;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Keras's {@code Masking}: a time step whose features all equal {@code mask_value} is masked
+ * (mask {@code [batch, time]} = any feature differs) and its features are zeroed.
+ */
+public class Masking extends Layer {
+  private final double maskValue;
+
+  public Masking() {
+    this(0.0);
+  }
+
+  public Masking(double maskValue) {
+    buildAtInit();
+    this.maskValue = maskValue;
+    this.supportsMasking = true;
+  }
+
+  public double maskValue() {
+    return maskValue;
+  }
+
+  /** 1 where any feature of the step differs from mask_value, else 0; shape {@code [batch, time]}. */
+  private INDArray keep(Tensor x) {
+    INDArray v = x.value();
+    return v.neq(maskValue).castTo(v.dataType()).max(v.rank() - 1);
+  }
+
+  @Override
+  protected Tensor call(Tensor x, CallContext ctx) {
+    INDArray k = keep(x);
+    long[] s = x.value().shape().clone();
+    s[s.length - 1] = 1;
+    return MathOps.mul(x, Tensor.of(k.reshape(s)));
+  }
+
+  @Override
+  protected Tensor computeMask(CallArgs args, List<Tensor> outputs) {
+    return Tensor.of(keep(args.tensor(0)).castTo(DataType.BOOL));
+  }
+
+  @Override
+  public Config getConfig() {
+    return super.getConfig().put("mask_value", maskValue);
+  }
+
+  public static Masking fromConfig(Config c) {
+    return new Masking(c.getDouble("mask_value", 0.0)).withBaseConfig(c);
+  }
+}

@@ -1,0 +1,32 @@
+package org.jeras.layers.merging;
+
+import org.jeras.core.config.Config;
+import org.jeras.core.ops.MathOps;
+import org.jeras.core.tensor.Tensor;
+
+/** Element-wise maximum of its inputs (Keras's {@code Maximum}). */
+public class Maximum extends Merge {
+  @Override
+  protected Tensor combine(Tensor a, Tensor b) {
+    return MathOps.maximum(a, b);
+  }
+
+  /** With masked inputs, masked entries do not compete (Keras's {@code _apply_merge_op_and_or_mask}). */
+  @Override
+  protected Tensor call(java.util.List<Tensor> inputs, org.jeras.core.layer.CallContext ctx) {
+    if (inputs.stream().noneMatch(t -> t.mask() != null)) {
+      return super.call(inputs, ctx);
+    }
+    return MaskedMerge.orFold(inputs, MathOps::maximum);
+  }
+
+  @Override
+  protected Tensor computeMask(org.jeras.core.layer.CallArgs args, java.util.List<Tensor> outputs) {
+    java.util.List<Tensor> in = args.tensors(0);
+    return MaskedMerge.allMasked(in) ? MaskedMerge.orMask(in) : super.computeMask(args, outputs);
+  }
+
+  public static Maximum fromConfig(Config c) {
+    return new Maximum().withBaseConfig(c);
+  }
+}

@@ -1,0 +1,29 @@
+package org.jeras.layers.merging;
+
+import org.jeras.core.config.Config;
+import org.jeras.core.ops.MathOps;
+import org.jeras.core.tensor.Tensor;
+
+/** Element-wise product of its inputs (Keras's {@code Multiply}). */
+public class Multiply extends Merge {
+  @Override
+  protected Tensor combine(Tensor a, Tensor b) {
+    return MathOps.mul(a, b);
+  }
+
+  /** When every input is masked, masked entries count as 1 and the output mask is their OR (Keras). */
+  @Override
+  protected Tensor call(java.util.List<Tensor> inputs, org.jeras.core.layer.CallContext ctx) {
+    return MaskedMerge.allMasked(inputs) ? MaskedMerge.product(inputs) : super.call(inputs, ctx);
+  }
+
+  @Override
+  protected Tensor computeMask(org.jeras.core.layer.CallArgs args, java.util.List<Tensor> outputs) {
+    java.util.List<Tensor> in = args.tensors(0);
+    return MaskedMerge.allMasked(in) ? MaskedMerge.orMask(in) : super.computeMask(args, outputs);
+  }
+
+  public static Multiply fromConfig(Config c) {
+    return new Multiply().withBaseConfig(c);
+  }
+}

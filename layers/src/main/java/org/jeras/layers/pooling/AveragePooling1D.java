@@ -1,0 +1,19 @@
+package org.jeras.layers.pooling;
+
+import org.jeras.core.config.Config;
+
+/** Keras's {@code AveragePooling1D}: the average (excluding padding) of each window over 1 spatial axes. */
+public class AveragePooling1D extends BasePooling<AveragePooling1D> {
+  /** Pool size 2 on every axis, as Keras's default. */
+  public AveragePooling1D() {
+    this(2);
+  }
+
+  public AveragePooling1D(int... poolSize) {
+    super(1, false, poolSize);
+  }
+
+  public static AveragePooling1D fromConfig(Config c) {
+    return new AveragePooling1D(c.isSet("pool_size") ? c.getInts("pool_size", 1) : new int[] {2}).readPooling(c);
+  }
+}

@@ -1,0 +1,94 @@
+package org.jeras.layers.pooling;
+
+import org.jeras.core.config.Config;
+import org.jeras.core.layer.CallContext;
+import org.jeras.core.layer.Layer;
+import org.jeras.core.ops.PoolOps;
+import org.jeras.core.tensor.Tensor;
+import org.jeras.layers.convolutional.Spatial;
+
+/**
+ * Keras's BasePooling: max or average over windows of {@code pool_size} moved by {@code strides}
+ * (default: the pool size), with {@code "valid"} or {@code "same"} padding. Padded positions never
+ * count: the average divides by the number of real elements in each window.
+ */
+public abstract class BasePooling<L extends BasePooling<L>> extends Layer {
+  private final int rank;
+  private final boolean max;
+  protected final int[] poolSize;
+  protected int[] strides;
+  protected String padding = "valid";
+  protected String dataFormat = Spatial.CHANNELS_LAST;
+
+  protected BasePooling(int rank, boolean max, int[] poolSize) {
+    buildAtInit();
+    this.rank = rank;
+    this.max = max;
+    this.poolSize = positive("pool_size", poolSize);
+    this.strides = this.poolSize.clone();
+  }
+
+  private int[] positive(String key, int[] v) {
+    int[] out = v.length == 1 && rank > 1 ? java.util.Collections.nCopies(rank, v[0]).stream()
+        .mapToInt(Integer::intValue).toArray() : v.clone();
+    if (out.length != rank || java.util.Arrays.stream(out).anyMatch(x -> x <= 0)) {
+      throw new org.jeras.core.config.ConfigException("'" + key + "' needs " + rank + " positive integers, got "
+          + java.util.Arrays.toString(v));
+    }
+    return out;
+  }
+
+  /** Sets the strides (null: the pool size, as Keras). */
+  public L strides(int... s) {
+    this.strides = s == null ? poolSize.clone() : positive("strides", s);
+    return self();
+  }
+
+  public L padding(String p) {
+    this.padding = Spatial.padding(p, "valid", "same");
+    return self();
+  }
+
+  public L dataFormat(String f) {
+    this.dataFormat = Spatial.dataFormat(f);
+    return self();
+  }
+
+  @SuppressWarnings("unchecked")
+  protected final L self() {
+    return (L) this;
+  }
+
+  @Override
+  protected Tensor call(Tensor x, CallContext ctx) {
+    Tensor in = Spatial.toChannelsLast(x, dataFormat);
+    int[][] pads = Spatial.pads(padding, in.value().shape(), poolSize, strides, Spatial.ones(rank));
+    Tensor y = max ? PoolOps.maxPool(in, poolSize, strides, pads) : PoolOps.avgPool(in, poolSize, strides, pads);
+    return Spatial.fromChannelsLast(y, dataFormat);
+  }
+
+  /** Computed from the geometry, so that inputs with unknown (or small) spatial sizes work symbolically. */
+  @Override
+  public java.util.List<Tensor> computeOutputSpec(org.jeras.core.layer.CallArgs args) {
+    return java.util.List.of(Spatial.outputSpec(args.tensor(0), dataFormat, computeDtype(),
+        (d, in) -> "valid".equals(padding) ? Math.floorDiv(in - poolSize[d], strides[d]) + 1
+            : (in + strides[d] - 1) / strides[d], -1));
+  }
+
+  @Override
+  public Config getConfig() {
+    return super.getConfig()
+        .putInts("pool_size", poolSize)
+        .put("padding", padding)
+        .putInts("strides", strides)
+        .put("data_format", dataFormat);
+  }
+
+  /** Reads strides, padding, data_format and the base keys of {@code c}. */
+  protected final L readPooling(Config c) {
+    strides(c.isSet("strides") ? c.getInts("strides", rank) : null);
+    padding(c.getString("padding", "valid"));
+    dataFormat(Spatial.dataFormat(c));
+    return withBaseConfig(c);
+  }
+}

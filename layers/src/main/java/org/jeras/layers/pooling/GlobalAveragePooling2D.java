@@ -1,0 +1,14 @@
+package org.jeras.layers.pooling;
+
+import org.jeras.core.config.Config;
+
+/** Keras's {@code GlobalAveragePooling2D}: the mean over the 2 spatial axes. */
+public class GlobalAveragePooling2D extends BaseGlobalPooling<GlobalAveragePooling2D> {
+  public GlobalAveragePooling2D() {
+    super(2, false);
+  }
+
+  public static GlobalAveragePooling2D fromConfig(Config c) {
+    return new GlobalAveragePooling2D().readGlobal(c);
+  }
+}

@@ -1,0 +1,48 @@
+package org.jeras.layers.preprocessing;
+
+import org.jeras.core.config.Config;
+import org.jeras.core.layer.CallContext;
+import org.jeras.core.layer.Layer;
+import org.jeras.core.ops.MathOps;
+import org.jeras.core.tensor.Tensor;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * {@code x * scale + offset} in the compute dtype (Keras's {@code Rescaling}); {@code scale} and
+ * {@code offset} are numbers or arrays broadcast against the input's trailing axes.
+ */
+public class Rescaling extends Layer {
+  private final INDArray scale;
+  private final INDArray offset;
+
+  public Rescaling(double scale, double offset) {
+    this(org.nd4j.linalg.factory.Nd4j.scalar(scale), org.nd4j.linalg.factory.Nd4j.scalar(offset));
+  }
+
+  /** Per-channel (or any broadcastable) scale and offset. */
+  public Rescaling(INDArray scale, INDArray offset) {
+    this.scale = scale.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE);
+    this.offset = offset.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE);
+    this.supportsMasking = true;
+  }
+
+  @Override
+  protected Tensor call(Tensor x, CallContext ctx) {
+    Tensor in = MathOps.cast(x, computeDtype());
+    Tensor s = Tensor.of(scale.castTo(computeDtype().nd4j()));
+    Tensor o = Tensor.of(offset.castTo(computeDtype().nd4j()));
+    return MathOps.add(MathOps.mul(in, s), o);
+  }
+
+  @Override
+  public Config getConfig() {
+    return super.getConfig().put("scale", NumericJson.toJson(scale)).put("offset", NumericJson.toJson(offset));
+  }
+
+  public static Rescaling fromConfig(Config c) {
+    INDArray scale = NumericJson.toArray("scale", c.get("scale"));
+    INDArray offset = c.isSet("offset") ? NumericJson.toArray("offset", c.get("offset"))
+        : org.nd4j.linalg.factory.Nd4j.scalar(0.0);
+    return new Rescaling(scale, offset).withBaseConfig(c);
+  }
+}

@@ -1,0 +1,87 @@
+package org.jeras.layers.preprocessing;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.jeras.core.layer.CallArgs;
+import org.jeras.core.tensor.Shape;
+import org.jeras.core.tensor.Tensor;
+import org.jeras.core.tensor.DType;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** String ({@link DType#STRING}, ND4J UTF8) tensors to and from Java strings in row-major order. */
+public final class StringTensors {
+  private StringTensors() {}
+
+  /** A string tensor of {@code shape} holding {@code values} in row-major order. */
+  public static INDArray of(long[] shape, String... values) {
+    // ND4J 1.0.0-M2.1 writes each char as one byte and reads UTF-8 back: hand it the UTF-8 bytes
+    // as Latin-1 chars so non-ASCII text round-trips.
+    String[] bytes = new String[values.length];
+    for (int i = 0; i < values.length; i++) {
+      bytes[i] = new String(values[i].getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+    }
+    return Nd4j.create(Arrays.asList(bytes), shape, 'c');
+  }
+
+  /** A rank-1 string tensor. */
+  public static INDArray of(String... values) {
+    return of(new long[] {values.length}, values);
+  }
+
+  /** The strings of a UTF8 tensor in row-major order; numbers are refused. */
+  public static String[] values(INDArray a) {
+    if (a.dataType() != DataType.UTF8) {
+      throw new IllegalArgumentException("Expected a string tensor, got " + a.dataType());
+    }
+    String[] out = new String[Math.toIntExact(a.length())];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = a.getString(i);
+    }
+    return out;
+  }
+
+  /**
+   * The symbolic output of a layer taking one string (or integer) tensor, found by running
+   * {@code call} on placeholder values with unknown dims set to 2 and then 3 (dims that differ are
+   * unknown), as {@code Layer.computeOutputSpec} does for numeric inputs.
+   */
+  static List<Tensor> outputSpec(CallArgs args, UnaryOperator<Tensor> call) {
+    Tensor in = args.tensor(0);
+    long[][] outs = new long[2][];
+    DType dtype = null;
+    for (int k = 0; k < 2; k++) {
+      long[] d = in.shape().dims();
+      for (int i = 0; i < d.length; i++) {
+        if (d[i] == Shape.UNKNOWN) {
+          d[i] = 2 + k;
+        }
+      }
+      INDArray dummy;
+      if (in.dtype() == DType.STRING) {
+        long n = 1;
+        for (long x : d) {
+          n *= x;
+        }
+        String[] empty = new String[Math.toIntExact(n)];
+        Arrays.fill(empty, "");
+        dummy = of(d, empty);
+      } else {
+        dummy = Nd4j.zeros(in.dtype().nd4j(), d);
+      }
+      Tensor out = call.apply(Tensor.of(dummy));
+      outs[k] = out.value().shape();
+      dtype = out.dtype();
+    }
+    long[] shape = outs[0].clone();
+    for (int i = 0; i < shape.length; i++) {
+      if (i >= outs[1].length || outs[0][i] != outs[1][i]) {
+        shape[i] = Shape.UNKNOWN;
+      }
+    }
+    return List.of(Tensor.symbolic(Shape.of(shape), dtype, null));
+  }
+}

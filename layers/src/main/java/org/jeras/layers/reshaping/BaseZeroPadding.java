@@ -1,0 +1,42 @@
+package org.jeras.layers.reshaping;
+
+import org.jeras.core.config.Config;
+import org.jeras.core.config.ConfigException;
+import org.jeras.core.layer.CallContext;
+import org.jeras.core.layer.Layer;
+import org.jeras.core.ops.ArrayOps;
+import org.jeras.core.tensor.Tensor;
+import org.jeras.layers.convolutional.Spatial;
+
+/** Keras's ZeroPadding1D/2D/3D: adds {@code {before, after}} zeros to each spatial axis. */
+public abstract class BaseZeroPadding extends Layer {
+  protected final int[][] padding;
+  protected final String dataFormat;
+
+  protected BaseZeroPadding(int[][] padding, String dataFormat) {
+    for (int[] p : padding) {
+      if (p.length != 2 || p[0] < 0 || p[1] < 0) {
+        throw new ConfigException("'padding' needs non-negative {before, after} pairs, got "
+            + java.util.Arrays.deepToString(padding));
+      }
+    }
+    this.padding = padding;
+    this.dataFormat = Spatial.dataFormat(dataFormat);
+  }
+
+  @Override
+  protected Tensor call(Tensor x, CallContext ctx) {
+    long[][] pads = new long[x.rank()][2];
+    int first = Spatial.CHANNELS_LAST.equals(dataFormat) ? 1 : 2;
+    for (int d = 0; d < padding.length; d++) {
+      pads[first + d][0] = padding[d][0];
+      pads[first + d][1] = padding[d][1];
+    }
+    return ArrayOps.pad(x, pads, 0.0);
+  }
+
+  @Override
+  public Config getConfig() {
+    return super.getConfig().put("padding", Spatial.pairsJson(padding)).put("data_format", dataFormat);
+  }
+}

@@ -1,0 +1,49 @@
+package org.jeras.layers.reshaping;
+
+import org.jeras.core.config.Config;
+import org.jeras.core.config.ConfigException;
+import org.jeras.core.layer.CallContext;
+import org.jeras.core.layer.Layer;
+import org.jeras.core.ops.ArrayOps;
+import org.jeras.core.tensor.Tensor;
+
+/**
+ * Permutes the non-batch axes: {@code dims} is 1-based and leaves the batch axis in place
+ * (Keras's {@code Permute}; {@code dims=[2, 1]} swaps the two axes of a rank-3 input).
+ */
+public class Permute extends Layer {
+  private final int[] dims;
+
+  public Permute(int... dims) {
+    int[] sorted = dims.clone();
+    java.util.Arrays.sort(sorted);
+    for (int i = 0; i < sorted.length; i++) {
+      if (sorted[i] != i + 1) {
+        throw new ConfigException("Permute 'dims' must be a permutation of 1.." + dims.length + ", got "
+            + java.util.Arrays.toString(dims));
+      }
+    }
+    this.dims = dims.clone();
+    this.supportsMasking = true;
+  }
+
+  @Override
+  protected Tensor call(Tensor x, CallContext ctx) {
+    if (x.rank() != dims.length + 1) {
+      throw new IllegalArgumentException("Permute with dims " + java.util.Arrays.toString(dims) + " needs rank "
+          + (dims.length + 1) + " inputs, got " + x.shape());
+    }
+    int[] perm = new int[dims.length + 1];
+    System.arraycopy(dims, 0, perm, 1, dims.length);
+    return ArrayOps.transpose(x, perm);
+  }
+
+  @Override
+  public Config getConfig() {
+    return super.getConfig().putInts("dims", dims);
+  }
+
+  public static Permute fromConfig(Config c) {
+    return new Permute(c.getInts("dims")).withBaseConfig(c);
+  }
+}

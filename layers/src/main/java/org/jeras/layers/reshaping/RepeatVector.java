@@ -1,0 +1,37 @@
+package org.jeras.layers.reshaping;
+
+import org.jeras.core.config.Config;
+import org.jeras.core.config.ConfigException;
+import org.jeras.core.layer.CallContext;
+import org.jeras.core.layer.Layer;
+import org.jeras.core.ops.ArrayOps;
+import org.jeras.core.tensor.Tensor;
+
+/** Repeats a {@code (batch, features)} input {@code n} times into {@code (batch, n, features)} (Keras's {@code RepeatVector}). */
+public class RepeatVector extends Layer {
+  private final int n;
+
+  public RepeatVector(int n) {
+    if (n < 1) {
+      throw new ConfigException("RepeatVector 'n' must be a positive integer, got " + n);
+    }
+    this.n = n;
+  }
+
+  @Override
+  protected Tensor call(Tensor x, CallContext ctx) {
+    if (x.rank() != 2) {
+      throw new IllegalArgumentException("RepeatVector needs a rank-2 input (batch, features), got " + x.shape());
+    }
+    return ArrayOps.repeat(ArrayOps.expandDims(x, 1), n, 1);
+  }
+
+  @Override
+  public Config getConfig() {
+    return super.getConfig().put("n", n);
+  }
+
+  public static RepeatVector fromConfig(Config c) {
+    return new RepeatVector(c.getInt("n")).withBaseConfig(c);
+  }
+}

@@ -1,0 +1,27 @@
+package org.jeras.layers.rnn;
+
+import org.jeras.core.config.Config;
+
+/** Keras's {@code LSTM}: an {@link RNN} over an {@link LSTMCell}; states h and c. */
+public class LSTM extends RNN {
+  public LSTM(int units) {
+    // Keras gives the wrapped cell this fixed name (the vars group's name attribute in the file).
+    super(new LSTMCell(units), true);
+    cell.setName("lstm_cell");
+  }
+
+  @Override
+  public LSTMCell cell() {
+    return (LSTMCell) cell;
+  }
+
+  /** Sets {@code unit_forget_bias} (forget-gate bias starts at one); returns this layer. */
+  public LSTM unitForgetBias(boolean v) {
+    cell().setUnitForgetBias(v);
+    return this;
+  }
+
+  public static LSTM fromConfig(Config c) {
+    return readConfig(new LSTM(c.getInt("units")), c);
+  }
+}

@@ -1,0 +1,323 @@
+package org.jeras.layers.rnn;
+
+import com.google.gson.JsonElement;
+import java.util.ArrayList;
+import java.util.List;
+import org.jeras.core.activations.Activation;
+import org.jeras.core.activations.Activations;
+import org.jeras.core.config.Config;
+import org.jeras.core.config.Serialization;
+import org.jeras.core.constraints.Constraint;
+import org.jeras.core.initializers.Initializer;
+import org.jeras.core.layer.Layer;
+import org.jeras.core.ops.ArrayOps;
+import org.jeras.core.ops.LinalgOps;
+import org.jeras.core.ops.MathOps;
+import org.jeras.core.random.RandomOps;
+import org.jeras.core.random.SeedGenerator;
+import org.jeras.core.regularizers.Regularizer;
+import org.jeras.core.tensor.Shape;
+import org.jeras.core.tensor.Tensor;
+import org.jeras.core.tensor.Variable;
+import org.jeras.layers.core.Defaults;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The shared part of Keras's {@code SimpleRNNCell}, {@code LSTMCell} and {@code GRUCell}: weights
+ * {@code kernel [in, G*units]}, {@code recurrent_kernel [units, G*units]} and {@code bias} (G gate
+ * blocks side by side), their initializers/regularizers/constraints, dropout, and the config keys
+ * the recurrent layers flatten into their own config.
+ *
+ * <p>The input projection {@code x @ kernel + input bias} is done for all time steps at once by
+ * {@link #projectInputs}; {@link #step} then adds the recurrent part for one time step.
+ */
+public abstract class RnnCell extends Layer {
+  protected final int units;
+  protected Activation activation = Activations.TANH;
+  protected Activation recurrentActivation = Activations.SIGMOID;
+  protected boolean useBias = true;
+  protected Initializer kernelInitializer = Defaults.initializer("glorot_uniform");
+  protected Initializer recurrentInitializer = Defaults.initializer("orthogonal");
+  protected Initializer biasInitializer = Defaults.initializer("zeros");
+  protected Regularizer kernelRegularizer;
+  protected Regularizer recurrentRegularizer;
+  protected Regularizer biasRegularizer;
+  protected Constraint kernelConstraint;
+  protected Constraint recurrentConstraint;
+  protected Constraint biasConstraint;
+  protected double dropout;
+  protected double recurrentDropout;
+  protected Long seed;
+  private SeedGenerator seedGenerator = new SeedGenerator(null);
+
+  protected Variable kernel;
+  protected Variable recurrentKernel;
+  protected Variable bias;
+
+  protected RnnCell(int units) {
+    if (units <= 0) {
+      throw new IllegalArgumentException("units must be positive, got " + units);
+    }
+    this.units = units;
+  }
+
+  public int units() {
+    return units;
+  }
+
+  /** Number of gate blocks in the kernels (1 for SimpleRNN, 4 for LSTM, 3 for GRU). */
+  protected abstract int gates();
+
+  /** Number of state tensors, each {@code [batch, units]} (2 for LSTM: h and c). */
+  public int stateCount() {
+    return 1;
+  }
+
+  /** Whether this cell has a {@code recurrent_activation} key. */
+  protected boolean hasRecurrentActivation() {
+    return true;
+  }
+
+  /** Whether this cell's layer config has a {@code seed} key. */
+  protected boolean hasSeed() {
+    return true;
+  }
+
+  protected long[] biasShape() {
+    return new long[] {(long) gates() * units};
+  }
+
+  /** Gives the freshly created bias its initial value (LSTM's {@code unit_forget_bias} overrides). */
+  protected void initBias(Variable b) {}
+
+  /** The bias added to the input projection (GRU with reset_after uses its first row). */
+  protected Tensor inputBias() {
+    return bias.read();
+  }
+
+  @Override
+  protected void build(Shape stepInputShape) {
+    long inputDim = stepInputShape.get(-1);
+    long width = (long) gates() * units;
+    kernel = addWeight("kernel", new long[] {inputDim, width}, kernelInitializer, kernelRegularizer, kernelConstraint, true);
+    recurrentKernel = addWeight("recurrent_kernel", new long[] {units, width}, recurrentInitializer,
+        recurrentRegularizer, recurrentConstraint, true);
+    if (useBias) {
+      bias = addWeight("bias", biasShape(), biasInitializer, biasRegularizer, biasConstraint, true);
+      initBias(bias);
+    }
+    // Initializers may hand back f-ordered arrays (Orthogonal's transpose); keep the weights in C order.
+    for (Variable v : ownVariables()) {
+      v.assign(v.array().dup('c'));
+    }
+  }
+
+  public Variable kernel() {
+    return kernel;
+  }
+
+  public Variable recurrentKernel() {
+    return recurrentKernel;
+  }
+
+  public Variable bias() {
+    return bias;
+  }
+
+  // ------------------------------------------------------------------ math
+
+  /**
+   * Keras drops inputs and states once per call (the same mask at every step). With recurrent
+   * dropout Keras switches to {@code implementation=1}: one mask per gate for both; otherwise one
+   * input mask shared by all gates.
+   */
+  List<Tensor> dropoutMasks(long batch, long width, double rate) {
+    if (rate <= 0 || rate >= 1) {
+      return null;
+    }
+    int count = recurrentDropout > 0 ? gates() : 1;
+    List<Tensor> masks = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      Tensor ones = Tensor.of(Nd4j.ones(computeDtype().nd4j(), batch, width));
+      masks.add(Tensor.of(RandomOps.dropout(ones, rate, null, seedGenerator).value()));
+    }
+    return masks;
+  }
+
+  double dropout() {
+    return dropout;
+  }
+
+  double recurrentDropout() {
+    return recurrentDropout;
+  }
+
+  /**
+   * {@code x @ kernel + input bias} for a whole sequence {@code x [batch, time, in]}; with per-gate
+   * dropout masks each gate block sees its own dropped copy of the inputs.
+   */
+  Tensor projectInputs(Tensor x, List<Tensor> masks) {
+    Tensor k = kernel.read();
+    Tensor z;
+    if (masks == null) {
+      z = LinalgOps.matmul(x, k);
+    } else if (masks.size() == 1) {
+      z = LinalgOps.matmul(MathOps.mul(x, ArrayOps.expandDims(masks.get(0), 1)), k);
+    } else {
+      List<Tensor> parts = new ArrayList<>();
+      for (int g = 0; g < masks.size(); g++) {
+        Tensor xg = MathOps.mul(x, ArrayOps.expandDims(masks.get(g), 1));
+        parts.add(LinalgOps.matmul(xg, ArrayOps.slice(k, 1, (long) g * units, (long) (g + 1) * units)));
+      }
+      z = ArrayOps.concat(parts, -1);
+    }
+    return useBias ? MathOps.add(z, inputBias()) : z;
+  }
+
+  /**
+   * {@code h @ recurrent_kernel[:, gate blocks from..to)}; with per-gate recurrent dropout masks,
+   * gate block g sees {@code h * mask[g]}.
+   */
+  protected Tensor recurrent(Tensor h, List<Tensor> masks, int from, int to) {
+    Tensor rk = recurrentKernel.read();
+    if (masks == null) {
+      Tensor w = from == 0 && to == gates() ? rk : ArrayOps.slice(rk, 1, (long) from * units, (long) to * units);
+      return LinalgOps.matmul(h, w);
+    }
+    List<Tensor> parts = new ArrayList<>();
+    for (int g = from; g < to; g++) {
+      Tensor hg = MathOps.mul(h, masks.get(Math.min(g, masks.size() - 1)));
+      parts.add(LinalgOps.matmul(hg, ArrayOps.slice(rk, 1, (long) g * units, (long) (g + 1) * units)));
+    }
+    return parts.size() == 1 ? parts.get(0) : ArrayOps.concat(parts, -1);
+  }
+
+  /** Gate block {@code g} of a {@code [batch, G*units]} tensor. */
+  protected Tensor block(Tensor z, int g) {
+    return ArrayOps.slice(z, 1, (long) g * units, (long) (g + 1) * units);
+  }
+
+  /**
+   * One time step: {@code xProj} is this step's input projection {@code [batch, G*units]},
+   * {@code states} the previous states; returns the output followed by the new states.
+   * {@code recurrentMasks} is null outside training or without recurrent dropout.
+   */
+  protected abstract List<Tensor> step(Tensor xProj, List<Tensor> states, List<Tensor> recurrentMasks);
+
+  /**
+   * The whole unmasked sequence {@code x [batch, time, in]} (already dropped out, walked from t = 0)
+   * in one fused op: the outputs {@code [batch, time, units]} followed by the final states; null
+   * when this cell has no fused form for its settings (the step loop is used then).
+   */
+  protected List<Tensor> fusedSequence(Tensor x, List<Tensor> states) {
+    return null;
+  }
+
+  // ------------------------------------------------------------------ config
+
+  /** LSTM's {@code unit_forget_bias}: after use_bias in a cell's config, after the initializers in the layer's. */
+  protected void putGateOptions(Config c) {}
+
+  /** Keys written after {@code recurrent_dropout} and before {@code seed} (GRU's reset_after). */
+  protected void putAfterDropout(Config c) {}
+
+  /** Reads what {@link #putGateOptions} and {@link #putAfterDropout} write. */
+  protected void readExtras(Config c) {}
+
+  /** The cell's own config (Keras's {@code LSTMCell.get_config()}, etc.). */
+  @Override
+  public Config getConfig() {
+    Config c = super.getConfig();
+    putKeys(c, null, true);
+    return c;
+  }
+
+  /**
+   * Writes the cell's keys in the order Keras's LSTM/GRU/SimpleRNN layers list them, with the
+   * layer's {@code activity_regularizer} at its place among the regularizers.
+   */
+  void putLayerConfig(Config c, JsonElement activityRegularizer) {
+    // Keras's LSTM/GRU/SimpleRNN get_config serializes the cell (then drops that dict), so in a
+    // saving scope the initializers, regularizers and constraints are seen twice and their dicts
+    // carry a shared_object_id; serializing them once more here reproduces that.
+    for (Object o : new Object[] {kernelInitializer, recurrentInitializer, biasInitializer, kernelRegularizer,
+        recurrentRegularizer, biasRegularizer, kernelConstraint, recurrentConstraint, biasConstraint}) {
+      if (o instanceof org.jeras.core.config.KerasObject k) {
+        Serialization.serialize(k);
+      }
+    }
+    putKeys(c, activityRegularizer, false);
+  }
+
+  private void putKeys(Config c, JsonElement activityRegularizer, boolean standalone) {
+    c.put("units", units).put("activation", Activations.serialize(activation));
+    if (hasRecurrentActivation()) {
+      c.put("recurrent_activation", Activations.serialize(recurrentActivation));
+    }
+    c.put("use_bias", useBias);
+    if (standalone) {
+      putGateOptions(c);
+    }
+    c.put("kernel_initializer", Serialization.serialize(kernelInitializer))
+        .put("recurrent_initializer", Serialization.serialize(recurrentInitializer))
+        .put("bias_initializer", Serialization.serialize(biasInitializer));
+    if (!standalone) {
+      putGateOptions(c);
+    }
+    c.put("kernel_regularizer", Serialization.serialize(kernelRegularizer))
+        .put("recurrent_regularizer", Serialization.serialize(recurrentRegularizer))
+        .put("bias_regularizer", Serialization.serialize(biasRegularizer));
+    if (!standalone) {
+      c.put("activity_regularizer", activityRegularizer);
+    }
+    c.put("kernel_constraint", Serialization.serialize(kernelConstraint))
+        .put("recurrent_constraint", Serialization.serialize(recurrentConstraint))
+        .put("bias_constraint", Serialization.serialize(biasConstraint))
+        .put("dropout", dropout)
+        .put("recurrent_dropout", recurrentDropout);
+    putAfterDropout(c);
+    if (standalone || hasSeed()) {
+      c.put("seed", seed == null ? null : seed.intValue());
+    }
+  }
+
+  /** Reads the keys {@link #putLayerConfig} writes (absent keys keep Keras's defaults). */
+  void readLayerConfig(Config c) {
+    if (c.has("activation")) {
+      activation = Activations.deserialize(c.getOrNull("activation"));
+    }
+    if (hasRecurrentActivation() && c.has("recurrent_activation")) {
+      recurrentActivation = Activations.deserialize(c.getOrNull("recurrent_activation"));
+    }
+    useBias = c.getBoolean("use_bias", true);
+    if (c.isSet("kernel_initializer")) {
+      kernelInitializer = Serialization.deserialize(c.get("kernel_initializer"), Initializer.class);
+    }
+    if (c.isSet("recurrent_initializer")) {
+      recurrentInitializer = Serialization.deserialize(c.get("recurrent_initializer"), Initializer.class);
+    }
+    if (c.isSet("bias_initializer")) {
+      biasInitializer = Serialization.deserialize(c.get("bias_initializer"), Initializer.class);
+    }
+    kernelRegularizer = Serialization.deserialize(c.getOrNull("kernel_regularizer"), Regularizer.class);
+    recurrentRegularizer = Serialization.deserialize(c.getOrNull("recurrent_regularizer"), Regularizer.class);
+    biasRegularizer = Serialization.deserialize(c.getOrNull("bias_regularizer"), Regularizer.class);
+    kernelConstraint = Serialization.deserialize(c.getOrNull("kernel_constraint"), Constraint.class);
+    recurrentConstraint = Serialization.deserialize(c.getOrNull("recurrent_constraint"), Constraint.class);
+    biasConstraint = Serialization.deserialize(c.getOrNull("bias_constraint"), Constraint.class);
+    setDropout(c.getDouble("dropout", 0.0), c.getDouble("recurrent_dropout", 0.0));
+    setSeed(c.getLongOrNull("seed"));
+    readExtras(c);
+  }
+
+  void setDropout(double dropout, double recurrentDropout) {
+    // Keras clips both rates into [0, 1].
+    this.dropout = Math.min(1.0, Math.max(0.0, dropout));
+    this.recurrentDropout = Math.min(1.0, Math.max(0.0, recurrentDropout));
+  }
+
+  void setSeed(Long seed) {
+    this.seed = seed;
+    this.seedGenerator = new SeedGenerator(seed);
+  }
+}

@@ -1,0 +1,140 @@
+package org.jeras.layers.activations;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jeras.core.config.ConfigException;
+import org.jeras.core.config.Serialization;
+import org.jeras.core.initializers.Initializers;
+import org.jeras.core.layer.DTypePolicy;
+import org.jeras.core.layer.Layer;
+import org.jeras.core.ops.MathOps;
+import org.jeras.core.ops.ReduceOps;
+import org.jeras.core.tensor.Tensor;
+import org.jeras.core.testing.Fixtures;
+import org.jeras.core.testing.GradCheck;
+import org.jeras.layers.testing.FixtureModels;
+import org.jeras.layers.testing.H5Weights;
+import org.jeras.layers.testing.TinyTraining;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class ActivationLayersTest {
+  private static final Set<String> MINE = Set.of("ReLU", "LeakyReLU", "PReLU", "ELU");
+
+  private static INDArray rand(long seed, long... shape) {
+    Nd4j.getRandom().setSeed(seed);
+    return Nd4j.rand(DataType.DOUBLE, shape).subi(0.5).muli(4);
+  }
+
+  private static <L extends Layer> L f64(L l) {
+    l.setDtypePolicy(new DTypePolicy("float64"));
+    return l;
+  }
+
+  /**
+   * The activations fixture applies 16 layers to one Dense output; the Softmax layer is not part of
+   * this family, so the layers of this family (outputs 11, 12, 14, 15) are rebuilt from their Keras
+   * dicts and run on the Dense output.
+   */
+  @Test
+  void fixtureMatchesKeras() {
+    for (String dir : List.of("", "jax/")) {
+      String name = dir + "activations";
+      Map<String, Layer> byName = new LinkedHashMap<>();
+      for (JsonElement e : FixtureModels.config(name).getAsJsonObject("config").getAsJsonArray("layers")) {
+        JsonObject d = e.getAsJsonObject();
+        String cls = d.get("class_name").getAsString();
+        if (MINE.contains(cls) || cls.equals("Dense")) {
+          byName.put(d.getAsJsonObject("config").get("name").getAsString(), Serialization.deserialize(d, Layer.class));
+        }
+      }
+      Map<String, INDArray> w = H5Weights.read(Fixtures.file(name + ".weights.h5"));
+      Layer pre = byName.get("pre");
+      pre.setWeights(H5Weights.vars(w, "layers/dense"));
+      Tensor h = pre.apply(Tensor.of(FixtureModels.inputs(name).get(0)));
+      Layer prelu = byName.get("prelu_layer");
+      prelu.apply(h);
+      prelu.setWeights(H5Weights.vars(w, "layers/p_re_lu"));
+      List<INDArray> ys = FixtureModels.outputs(name);
+      Map<String, Integer> outputIndex = Map.of("leakyrelu_layer", 11, "relu_layer", 12, "elu_layer", 14, "prelu_layer", 15);
+      outputIndex.forEach((layer, i) -> FixtureModels.assertClose(ys.get(i), byName.get(layer).apply(h).value(), name + " " + layer));
+    }
+  }
+
+  /** The whole fixture model (with the Softmax layer of the activations family) reproduces Keras. */
+  @Test
+  void wholeFixtureModelMatchesKeras() {
+    for (String dir : List.of("", "jax/")) {
+      FixtureModels.assertReproduces(dir + "activations");
+    }
+  }
+
+  @Test
+  void fixtureConfigsRoundTrip() {
+    assertEquals(4, FixtureModels.assertLayerConfigsRoundTrip("activations", MINE));
+  }
+
+  @Test
+  void configsRoundTripAndValidate() {
+    PReLU p = new PReLU(Initializers.get("ones"), null, null, new int[] {1, 2});
+    for (Layer l : List.of(new ReLU(), new ReLU(6.0, 0.1, 0.5), new LeakyReLU(), new ELU(0.7), p, new PReLU())) {
+      Layer back = Serialization.deserialize(Serialization.serialize(l), Layer.class);
+      assertEquals(l.getConfig(), back.getConfig(), l.className());
+    }
+    assertEquals(List.of("name", "trainable", "dtype", "max_value", "negative_slope", "threshold"),
+        List.copyOf(new ReLU().getConfig().json().keySet()));
+    assertThrows(ConfigException.class, () -> new ReLU(-1.0, 0, 0));
+    assertThrows(ConfigException.class, () -> new LeakyReLU(-0.1));
+  }
+
+  @Test
+  void reluMath() {
+    Tensor x = Tensor.of(Nd4j.create(new double[][] {{-2, 0.1, 0.3, 0.9, 3}}));
+    // max 1, slope 0.1, threshold 0.2: x if x >= 0.2 (capped at 1), else 0.1 * (x - 0.2).
+    FixtureModels.assertClose(Nd4j.create(new double[][] {{-0.22, -0.01, 0.3, 0.9, 1}}),
+        f64(new ReLU(1.0, 0.1, 0.2)).apply(x).value(), "relu");
+    FixtureModels.assertClose(Nd4j.create(new double[][] {{-0.6, 0.1, 0.3, 0.9, 3}}), f64(new LeakyReLU()).apply(x).value(), "leaky");
+    FixtureModels.assertClose(Nd4j.create(new double[][] {{0.5 * (Math.exp(-2) - 1), 0.1, 0.3, 0.9, 3}}),
+        f64(new ELU(0.5)).apply(x).value(), "elu");
+  }
+
+  @Test
+  void gradients() {
+    INDArray x = rand(3, 3, 4);
+    GradCheck.check(t -> f64(new ReLU(1.5, 0.1, 0.2)).apply(t.get(0)), x);
+    GradCheck.check(t -> f64(new LeakyReLU(0.2)).apply(t.get(0)), x);
+    GradCheck.check(t -> f64(new ELU(0.5)).apply(t.get(0)), x);
+    PReLU p = f64(new PReLU(Initializers.get("ones"), null, null, null));
+    p.apply(Tensor.of(x));
+    p.alpha().assign(rand(5, 4).mul(0.5));
+    GradCheck.check(t -> p.apply(t.get(0)), x);
+    GradCheck.checkVariables(() -> p.apply(Tensor.of(x)), p.trainableWeights());
+    PReLU shared = f64(new PReLU(Initializers.get("ones"), null, null, new int[] {1}));
+    INDArray x3 = rand(6, 2, 3, 4);
+    shared.apply(Tensor.of(x3));
+    assertEquals(List.of(1L, 4L), List.of(shared.alpha().array().size(0), shared.alpha().array().size(1)));
+    shared.alpha().assign(rand(7, 1, 4));
+    GradCheck.checkVariables(() -> shared.apply(Tensor.of(x3)), shared.trainableWeights());
+  }
+
+  @Test
+  void preluTrainsItsSlope() {
+    INDArray x = rand(9, 16, 3);
+    INDArray target = x.dup();
+    INDArray neg = x.lt(0).castTo(DataType.DOUBLE);
+    target.subi(x.mul(neg).muli(0.75)); // slope 0.25 below zero
+    PReLU p = f64(new PReLU());
+    p.apply(Tensor.of(x));
+    TinyTraining.assertLossFalls(() -> ReduceOps.mean(MathOps.square(MathOps.sub(p.apply(Tensor.of(x)), Tensor.of(target)))),
+        p.trainableWeights(), 2.0, 20, 0.1);
+  }
+}

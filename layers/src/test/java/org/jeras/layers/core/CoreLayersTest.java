@@ -1,0 +1,164 @@
+package org.jeras.layers.core;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.jeras.core.config.Config;
+import org.jeras.core.config.Serialization;
+import org.jeras.core.layer.CallContext;
+import org.jeras.core.layer.DTypePolicy;
+import org.jeras.core.layer.Layer;
+import org.jeras.core.model.Input;
+import org.jeras.core.model.Sequential;
+import org.jeras.core.random.Seeds;
+import org.jeras.core.tensor.Shape;
+import org.jeras.core.tensor.Tensor;
+import org.jeras.core.testing.Fixtures;
+import org.jeras.core.testing.GradCheck;
+import org.jeras.layers.merging.Add;
+import org.jeras.layers.merging.Concatenate;
+import org.jeras.layers.regularization.Dropout;
+import org.jeras.layers.reshaping.Flatten;
+import org.jeras.layers.reshaping.Reshape;
+import org.jeras.layers.testing.H5Weights;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/** The layers of the core issue: math against Keras fixtures, gradients, configs, shapes. */
+class CoreLayersTest {
+  private static final DTypePolicy F64 = new DTypePolicy("float64");
+
+  private static INDArray rand(long... shape) {
+    Nd4j.getRandom().setSeed(shape.length * 7L + shape[shape.length - 1]);
+    return Nd4j.rand(DataType.DOUBLE, shape).subi(0.5);
+  }
+
+  private static <L extends Layer> L f64(L layer) {
+    layer.setDtypePolicy(F64);
+    return layer;
+  }
+
+  @Test
+  void sequentialMlpMatchesKeras() {
+    for (String dir : List.of("", "jax/")) {
+      Map<String, INDArray> w = H5Weights.read(Fixtures.file(dir + "seq_mlp.weights.h5"));
+      Map<String, INDArray> io = Fixtures.npz(dir + "seq_mlp.io.npz");
+      Sequential model = new Sequential();
+      model.add(Input.of(8));
+      model.add(new Dense(16, "relu"));
+      model.add(new Dense(4, "softmax"));
+      model.layers().get(0).setWeights(H5Weights.vars(w, "layers/dense"));
+      model.layers().get(1).setWeights(H5Weights.vars(w, "layers/dense_1"));
+      assertClose(io.get("y"), model.predictOnBatch(io.get("x")));
+    }
+  }
+
+  @Test
+  void denseNoBiasMatchesKeras() {
+    Map<String, INDArray> w = H5Weights.read(Fixtures.file("dense_no_bias.weights.h5"));
+    Map<String, INDArray> io = Fixtures.npz("dense_no_bias.io.npz");
+    Sequential model = (Sequential) Serialization.deserialize(
+        org.jeras.layers.model.ModelConfigRoundTripTestAccess.config("dense_no_bias"), Layer.class);
+    int i = 0;
+    for (Layer l : model.layers()) {
+      String group = i == 0 ? "layers/dense" : "layers/dense_" + i;
+      l.setWeights(H5Weights.vars(w, group));
+      i++;
+    }
+    assertClose(io.get("y"), model.predictOnBatch(io.get("x")));
+  }
+
+  static void assertClose(INDArray expected, INDArray actual) {
+    assertArrayEquals(expected.shape(), actual.shape());
+    INDArray e = expected.castTo(DataType.DOUBLE);
+    INDArray a = actual.castTo(DataType.DOUBLE);
+    INDArray err = Transforms.abs(e.sub(a)).subi(Transforms.abs(e).muli(1e-5));
+    double worst = err.maxNumber().doubleValue();
+    assertTrue(worst <= 1e-5, "max |a-b| - 1e-5|b| = " + worst);
+  }
+
+  @Test
+  void denseGradients() {
+    Dense d = f64(new Dense(3, "tanh"));
+    d.kernelRegularizer(org.jeras.core.regularizers.Regularizers.get("l2"));
+    INDArray x = rand(4, 5);
+    d.apply(Tensor.of(x));
+    GradCheck.check(t -> d.apply(t.get(0)), x);
+    GradCheck.checkVariables(() -> d.apply(Tensor.of(x)), d.trainableWeights());
+    Supplier<Tensor> penalty = () -> d.losses().get(0);
+    GradCheck.checkVariables(penalty, List.of(d.kernel()));
+    Dense d3 = f64(new Dense(2));
+    GradCheck.check(t -> d3.apply(t.get(0)), rand(2, 3, 4));
+  }
+
+  @Test
+  void otherCoreLayerGradients() {
+    GradCheck.check(t -> f64(new Activation("softmax")).apply(t.get(0)), rand(3, 4));
+    GradCheck.check(t -> f64(new Flatten()).apply(t.get(0)), rand(2, 3, 4));
+    GradCheck.check(t -> f64(new Flatten("channels_first")).apply(t.get(0)), rand(2, 3, 4));
+    GradCheck.check(t -> f64(new Reshape(2, -1)).apply(t.get(0)), rand(2, 3, 4));
+    GradCheck.check(t -> f64(new Add()).apply(List.of(t.get(0), t.get(1), t.get(2))), rand(2, 3), rand(2, 3), rand(2, 3));
+    GradCheck.check(t -> f64(new Concatenate(1)).apply(List.of(t.get(0), t.get(1))), rand(2, 3), rand(2, 2));
+    Dropout drop = f64(new Dropout(0.5, null, 3L));
+    INDArray x = rand(4, 6);
+    Seeds.setGlobalSeed(9);
+    Tensor once = drop.apply(Tensor.of(x), true);
+    // Gradient of dropout in training: the kept mask scaled by 1/(1-rate).
+    INDArray mask = once.value().neq(0).castTo(DataType.DOUBLE).muli(2);
+    try (org.jeras.core.tensor.GradientTape tape = org.jeras.core.tensor.GradientTape.record()) {
+      Tensor in = tape.watch(Tensor.of(x));
+      Tensor out = drop.apply(in, true);
+      INDArray kept = out.value().neq(0).castTo(DataType.DOUBLE).muli(2);
+      INDArray g = tape.gradientOfTensors(org.jeras.core.ops.ReduceOps.sum(out), List.of(in)).get(0);
+      assertEquals(kept, g);
+    }
+    assertEquals(x, drop.apply(Tensor.of(x), false).value(), "identity in inference");
+    double keptFraction = mask.neq(0).castTo(DataType.DOUBLE).meanNumber().doubleValue();
+    assertTrue(keptFraction > 0.1 && keptFraction < 0.9, "some kept, some dropped: " + keptFraction);
+  }
+
+  @Test
+  void configsRoundTripWithKerasKeys() {
+    List<Layer> layers = List.of(new Dense(4, "relu").useBias(false), new Activation("gelu"), new Dropout(0.25),
+        new Flatten(), new Reshape(3, -1), new Add(), new Concatenate(1));
+    for (Layer l : layers) {
+      Config c = l.getConfig();
+      Layer back = Serialization.deserialize(Serialization.serialize(l), Layer.class);
+      assertEquals(c, back.getConfig(), l.className());
+      assertTrue(c.has("name") && c.has("trainable") && c.has("dtype"), l.className());
+    }
+    assertEquals(List.of("name", "trainable", "dtype", "units", "activation", "use_bias", "kernel_initializer",
+        "bias_initializer", "kernel_regularizer", "bias_regularizer", "kernel_constraint", "bias_constraint",
+        "quantization_config"), List.copyOf(new Dense(2).getConfig().json().keySet()));
+    assertEquals(List.of("name", "trainable", "dtype", "rate", "seed", "noise_shape"),
+        List.copyOf(new Dropout(0.1).getConfig().json().keySet()));
+  }
+
+  @Test
+  void symbolicShapesNamesAndFreezing() {
+    Tensor in = Input.of(6, 4);
+    Tensor h = new Dense(5).apply(in);
+    assertEquals(Shape.of(Shape.UNKNOWN, 6, 5), h.shape());
+    assertEquals(Shape.of(Shape.UNKNOWN, 30), new Flatten().apply(h).shape());
+    assertEquals(Shape.of(Shape.UNKNOWN, 3, 10), new Reshape(3, -1).apply(h).shape());
+    Dense a = new Dense(1);
+    Dense b = new Dense(1);
+    assertTrue(b.name().startsWith("dense_") && !a.name().equals(b.name()));
+    a.build(Shape.of(Shape.UNKNOWN, 3), true);
+    assertEquals(2, a.trainableWeights().size());
+    a.setTrainable(false);
+    assertTrue(a.trainableWeights().isEmpty());
+    assertEquals(2, a.nonTrainableWeights().size());
+    assertFalse(a.weights().get(0).isTrainable());
+    assertThrows(IllegalArgumentException.class, () -> new Concatenate().apply(List.of(Input.of(3, 2), Input.of(4, 2))));
+  }
+}

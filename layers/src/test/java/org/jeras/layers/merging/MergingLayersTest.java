@@ -1,0 +1,161 @@
+package org.jeras.layers.merging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.Set;
+import org.jeras.core.config.Serialization;
+import org.jeras.core.layer.DTypePolicy;
+import org.jeras.core.layer.Layer;
+import org.jeras.core.ops.MathOps;
+import org.jeras.core.ops.ReduceOps;
+import org.jeras.core.tensor.Tensor;
+import org.jeras.core.testing.GradCheck;
+import org.jeras.layers.core.Dense;
+import org.jeras.layers.testing.FixtureModels;
+import org.jeras.layers.testing.TinyTraining;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class MergingLayersTest {
+  private static final Set<String> MINE = Set.of("Subtract", "Multiply", "Average", "Maximum", "Minimum", "Dot");
+
+  private static INDArray rand(long seed, long... shape) {
+    Nd4j.getRandom().setSeed(seed);
+    return Nd4j.rand(DataType.DOUBLE, shape).subi(0.5);
+  }
+
+  private static <L extends Layer> L f64(L l) {
+    l.setDtypePolicy(new DTypePolicy("float64"));
+    return l;
+  }
+
+  @Test
+  void fixturesMatchKeras() {
+    for (String dir : List.of("", "jax/")) {
+      FixtureModels.assertReproduces(dir + "merge_ops");
+      FixtureModels.assertReproduces(dir + "dot_layers");
+    }
+  }
+
+  @Test
+  void fixtureConfigsRoundTrip() {
+    assertEquals(5, FixtureModels.assertLayerConfigsRoundTrip("merge_ops", MINE));
+    assertEquals(5, FixtureModels.assertLayerConfigsRoundTrip("dot_layers", MINE));
+  }
+
+  @Test
+  void configsRoundTrip() {
+    for (Layer l : List.of(new Subtract(), new Multiply(), new Average(), new Maximum(), new Minimum(),
+        new Dot(-1, true), new Dot(1, 2, false))) {
+      Layer back = Serialization.deserialize(Serialization.serialize(l), Layer.class);
+      assertEquals(l.getConfig(), back.getConfig(), l.className());
+    }
+  }
+
+  @Test
+  void elementwiseMath() {
+    Tensor a = Tensor.of(new double[][] {{1, -2, 3}});
+    Tensor b = Tensor.of(new double[][] {{4, 5, -6}});
+    Tensor c = Tensor.of(new double[][] {{0, 1, 2}});
+    FixtureModels.assertClose(Nd4j.create(new double[][] {{-3, -7, 9}}), new Subtract().apply(List.of(a, b)).value(), "math");
+    FixtureModels.assertClose(Nd4j.create(new double[][] {{0, -10, -36}}), new Multiply().apply(List.of(a, b, c)).value(), "math");
+    FixtureModels.assertClose(Nd4j.create(new double[][] {{5.0 / 3, 4.0 / 3, -1.0 / 3}}), new Average().apply(List.of(a, b, c)).value(), "math");
+    FixtureModels.assertClose(Nd4j.create(new double[][] {{4, 5, 3}}), new Maximum().apply(List.of(a, b, c)).value(), "math");
+    FixtureModels.assertClose(Nd4j.create(new double[][] {{0, -2, -6}}), new Minimum().apply(List.of(a, b, c)).value(), "math");
+    assertThrows(IllegalArgumentException.class, () -> new Subtract().apply(List.of(a, b, c)));
+  }
+
+  private static Tensor seq(double v0, double v1, boolean m0, boolean m1) {
+    Tensor mask = Tensor.of(Nd4j.create(new boolean[] {m0, m1}, new long[] {1, 2}, DataType.BOOL));
+    return Tensor.of(Nd4j.create(new double[] {v0, v1}, new long[] {1, 2, 1})).withMask(mask);
+  }
+
+  @Test
+  void maskedInputsFollowKeras() {
+    Tensor a = seq(1, 5, true, false);
+    Tensor b = seq(3, 2, false, true);
+    // Masked entries take the other operand's value; the output mask is the OR.
+    for (Layer l : List.of(new Maximum(), new Minimum(), new Multiply())) {
+      Tensor out = f64(l).apply(List.of(a, b));
+      FixtureModels.assertClose(Nd4j.create(new double[] {1, 2}, new long[] {1, 2, 1}), out.value(), l.className());
+      assertEquals(List.of(true, true), List.of(out.mask().value().getDouble(0, 0) != 0, out.mask().value().getDouble(0, 1) != 0));
+    }
+    // Multiply: entries masked in every input become 0.
+    Tensor c = seq(3, 7, true, false);
+    Tensor p = f64(new Multiply()).apply(List.of(a, c));
+    FixtureModels.assertClose(Nd4j.create(new double[] {3, 0}, new long[] {1, 2, 1}), p.value(), "masked product");
+    // Only some inputs masked: plain op, AND of the masks present.
+    Tensor plain = Tensor.of(Nd4j.create(new double[] {4, 4}, new long[] {1, 2, 1}));
+    Tensor m = f64(new Maximum()).apply(List.of(a, plain));
+    FixtureModels.assertClose(Nd4j.create(new double[] {4, 4}, new long[] {1, 2, 1}), m.value(), "max where output mask set");
+    assertEquals(0.0, m.mask().value().getDouble(0, 1), 0);
+  }
+
+  @Test
+  void dotShapesFollowBatchDot() {
+    // (b, 3, 5) . (b, 10, 3) over axes (1, 2) -> (b, 5, 10), as in Keras's docstring.
+    INDArray x = rand(1, 2, 3, 5);
+    INDArray y = rand(2, 2, 10, 3);
+    INDArray out = f64(new Dot(1, 2, false)).apply(List.of(Tensor.of(x), Tensor.of(y))).value();
+    assertEquals(List.of(2L, 5L, 10L), List.of(out.size(0), out.size(1), out.size(2)));
+    // out[b, i, j] = sum_k x[b, k, i] * y[b, j, k]
+    double expected = 0;
+    for (int k = 0; k < 3; k++) {
+      expected += x.getDouble(1, k, 4) * y.getDouble(1, 7, k);
+    }
+    assertEquals(expected, out.getDouble(1, 4, 7), 1e-12);
+    // Rank-4 against rank-2.
+    INDArray x4 = rand(3, 2, 3, 4, 5);
+    INDArray v = rand(4, 2, 4);
+    INDArray r = new Dot(2, 1, false).apply(List.of(Tensor.of(x4), Tensor.of(v))).value();
+    assertEquals(List.of(2L, 3L, 5L), List.of(r.size(0), r.size(1), r.size(2)));
+  }
+
+  @Test
+  void gradients() {
+    INDArray a = rand(5, 3, 4);
+    INDArray b = rand(6, 3, 4);
+    INDArray c = rand(7, 3, 4);
+    for (Layer l : List.of(new Subtract(), new Multiply(), new Average(), new Maximum(), new Minimum())) {
+      Layer m = f64(l);
+      if (l instanceof Subtract) {
+        GradCheck.check(t -> m.apply(List.of(t.get(0), t.get(1))), a, b);
+      } else {
+        GradCheck.check(t -> m.apply(List.of(t.get(0), t.get(1), t.get(2))), a, b, c);
+      }
+    }
+    GradCheck.check(t -> f64(new Dot(1, false)).apply(List.of(t.get(0), t.get(1))), a, b);
+    GradCheck.check(t -> f64(new Dot(1, true)).apply(List.of(t.get(0), t.get(1))), a, b);
+    GradCheck.check(t -> f64(new Dot(2, 2, true)).apply(List.of(t.get(0), t.get(1))), rand(8, 2, 3, 4), rand(9, 2, 5, 4));
+    GradCheck.check(t -> f64(new Dot(1, 1, false)).apply(List.of(t.get(0), t.get(1))), rand(8, 2, 3, 4), rand(9, 2, 3, 2));
+  }
+
+  @Test
+  void trainsThroughMerges() {
+    INDArray x = rand(11, 8, 3);
+    INDArray target = x.sum(true, 1).transposei().transpose();
+    Dense p = f64(new Dense(3));
+    Dense q = f64(new Dense(3));
+    Layer avg = f64(new Average());
+    Layer dot = f64(new Dot(1, false));
+    INDArray tgt = target.reshape(8, 1);
+    p.apply(Tensor.of(x));
+    q.apply(Tensor.of(x));
+    TinyTraining.assertLossFalls(() -> {
+      Tensor in = Tensor.of(x);
+      Tensor h = avg.apply(List.of(p.apply(in), q.apply(in)));
+      Tensor d = dot.apply(List.of(h, in));
+      return ReduceOps.mean(MathOps.square(MathOps.sub(d, Tensor.of(tgt))));
+    }, concat(p.trainableWeights(), q.trainableWeights()), 0.1, 30, 0.7);
+  }
+
+  private static <T> List<T> concat(List<T> a, List<T> b) {
+    java.util.ArrayList<T> out = new java.util.ArrayList<>(a);
+    out.addAll(b);
+    return out;
+  }
+}

@@ -1,0 +1,131 @@
+package org.jeras.layers.preprocessing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.Set;
+import org.jeras.core.config.ConfigException;
+import org.jeras.core.config.Serialization;
+import org.jeras.core.layer.DTypePolicy;
+import org.jeras.core.layer.Layer;
+import org.jeras.core.ops.MathOps;
+import org.jeras.core.ops.ReduceOps;
+import org.jeras.core.tensor.DType;
+import org.jeras.core.tensor.Tensor;
+import org.jeras.core.tensor.Variable;
+import org.jeras.core.testing.GradCheck;
+import org.jeras.layers.core.Dense;
+import org.jeras.layers.testing.FixtureModels;
+import org.jeras.layers.testing.TinyTraining;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class ImageAndNormalizationTest {
+  private static INDArray rand(long seed, long... shape) {
+    Nd4j.getRandom().setSeed(seed);
+    return Nd4j.rand(DataType.DOUBLE, shape).subi(0.5);
+  }
+
+  private static <L extends Layer> L f64(L l) {
+    l.setDtypePolicy(new DTypePolicy("float64"));
+    return l;
+  }
+
+  @Test
+  void fixturesMatchKeras() {
+    for (String dir : List.of("", "jax/")) {
+      FixtureModels.assertReproduces(dir + "pre_image");
+      FixtureModels.assertReproduces(dir + "pre_normalization");
+    }
+    assertEquals(5, FixtureModels.assertLayerConfigsRoundTrip("pre_image", Set.of("Rescaling", "CenterCrop", "Resizing")));
+    assertEquals(3, FixtureModels.assertLayerConfigsRoundTrip("pre_normalization", Set.of("Normalization")));
+  }
+
+  @Test
+  void normalizationStateVariables() {
+    Normalization n = new Normalization(-1);
+    INDArray data = rand(1, 64, 4).muli(3).addi(1);
+    n.adapt(data);
+    List<Variable> vars = n.ownVariables();
+    assertEquals(List.of("mean", "variance", "count"), vars.stream().map(Variable::name).toList());
+    assertEquals(DType.INT32, vars.get(2).dtype());
+    assertEquals(0, vars.get(2).array().getInt(0));
+    assertEquals(0, n.trainableWeights().size());
+    FixtureModels.assertClose(data.mean(0), vars.get(0).array(), "mean");
+    FixtureModels.assertClose(data.var(false, 0), vars.get(1).array(), "biased variance");
+    INDArray out = n.apply(Tensor.of(data.castTo(DataType.FLOAT))).value();
+    FixtureModels.assertClose(Nd4j.zeros(4), out.mean(0), "standardized mean");
+    // Two kept axes, one global statistic, a given scalar.
+    Normalization two = new Normalization(1, 2);
+    two.adapt(rand(2, 5, 2, 3));
+    assertEquals(List.of(2L, 3L), List.of(two.ownVariables().get(0).array().shape()[0], 3L));
+    Normalization global = new Normalization(new int[0], null, null, false);
+    global.adapt(rand(3, 5, 2));
+    assertEquals(0, global.ownVariables().get(0).array().rank());
+    Normalization given = new Normalization(new int[] {-1}, Nd4j.scalar(2.0), Nd4j.scalar(4.0), false);
+    FixtureModels.assertClose(Nd4j.create(new double[][] {{0, 1}}),
+        given.apply(Tensor.of(Nd4j.create(new double[][] {{2, 4}}))).value(), "scalar stats");
+    assertEquals(0, given.weights().size());
+    assertThrows(ConfigException.class, () -> new Normalization(new int[] {-1}, Nd4j.scalar(1.0), null, false));
+  }
+
+  @Test
+  void resizeMatrices() {
+    // Upscaling 2 -> 4 with half-pixel centers: sources -0.25 (clamped), 0.25, 0.75, 1.25.
+    INDArray m = ImageResize.matrix(2, 4, "bilinear", DataType.DOUBLE);
+    FixtureModels.assertClose(Nd4j.create(new double[][] {{1, 0}, {0.75, 0.25}, {0.25, 0.75}, {0, 1}}), m, "bilinear");
+    INDArray nn = ImageResize.matrix(3, 2, "nearest", DataType.DOUBLE);
+    FixtureModels.assertClose(Nd4j.create(new double[][] {{1, 0, 0}, {0, 0, 1}}), nn, "nearest");
+    // Padding to the aspect ratio: 2x4 image to 4x4 pads one row of fill_value above and below.
+    Resizing pad = f64(new Resizing(4, 4, "nearest", false, true, "constant", 7.0, "channels_last"));
+    INDArray img = rand(3, 1, 2, 4, 1);
+    INDArray out = pad.apply(Tensor.of(img)).value();
+    assertEquals(7.0, out.getDouble(0, 0, 2, 0), 0);
+    assertEquals(img.getDouble(0, 1, 3, 0), out.getDouble(0, 2, 3, 0), 0);
+    // Channels-first and unbatched images; a target larger than the image in CenterCrop resizes.
+    assertEquals(List.of(3L, 5L, 4L), List.of(f64(new Resizing(5, 4, "bilinear", false, false, "constant", 0, "channels_first"))
+        .apply(Tensor.of(rand(4, 3, 2, 2))).value().shape()[0], 5L, 4L));
+    INDArray big = f64(new CenterCrop(6, 6)).apply(Tensor.of(rand(5, 1, 4, 4, 2))).value();
+    assertEquals(List.of(1L, 6L, 6L, 2L), List.of(big.size(0), big.size(1), big.size(2), big.size(3)));
+    assertThrows(ConfigException.class, () -> new Resizing(2, 2, "lanczos3", false, false, "constant", 0, "channels_last"));
+  }
+
+  @Test
+  void configsRoundTrip() {
+    for (Layer l : List.of(new Rescaling(0.5, 1.0), new Rescaling(Nd4j.create(new double[] {1, 2, 3}), Nd4j.scalar(0.0)),
+        new CenterCrop(3, 4), new Resizing(3, 4), new Normalization(-1),
+        new Normalization(new int[] {1, 2}, Nd4j.create(new double[][] {{1, 2}, {3, 4}}), Nd4j.ones(2, 2), true))) {
+      assertEquals(l.getConfig(), Serialization.deserialize(Serialization.serialize(l), Layer.class).getConfig(), l.className());
+    }
+  }
+
+  @Test
+  void gradients() {
+    GradCheck.check(t -> f64(new Rescaling(0.5, -1)).apply(t.get(0)), rand(6, 2, 3));
+    GradCheck.check(t -> f64(new CenterCrop(2, 3)).apply(t.get(0)), rand(7, 1, 4, 5, 2));
+    GradCheck.check(t -> f64(new Resizing(3, 5)).apply(t.get(0)), rand(8, 1, 4, 3, 2));
+    GradCheck.check(t -> f64(new Resizing(5, 2, "nearest", false, true, "constant", 0.5, "channels_first")).apply(t.get(0)),
+        rand(11, 1, 2, 3, 4));
+    GradCheck.check(t -> f64(new Resizing(3, 3, "bilinear", true, false, "constant", 0, "channels_last")).apply(t.get(0)),
+        rand(9, 1, 4, 6, 1));
+    Normalization n = f64(new Normalization(new int[] {-1}, Nd4j.create(new double[] {1, 2}), Nd4j.create(new double[] {4, 0.25}), false));
+    GradCheck.check(t -> n.apply(t.get(0)), rand(10, 3, 2));
+    Normalization inv = f64(new Normalization(new int[] {-1}, Nd4j.create(new double[] {1, 2}), Nd4j.create(new double[] {4, 0.25}), true));
+    GradCheck.check(t -> inv.apply(t.get(0)), rand(10, 3, 2));
+  }
+
+  @Test
+  void trainsBehindPreprocessing() {
+    Normalization n = f64(new Normalization(-1));
+    INDArray x = rand(11, 32, 3).muli(10).addi(5);
+    n.adapt(x);
+    Dense d = f64(new Dense(1));
+    INDArray y = x.sum(true, 1).reshape(32, 1).subi(15).divi(10);
+    d.apply(n.apply(Tensor.of(x)));
+    TinyTraining.assertLossFalls(() -> ReduceOps.mean(MathOps.square(MathOps.sub(d.apply(n.apply(Tensor.of(x))), Tensor.of(y)))),
+        d.trainableWeights(), 0.1, 30, 0.2);
+  }
+}

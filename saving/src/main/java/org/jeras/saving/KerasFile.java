@@ -1,0 +1,159 @@
+package org.jeras.saving;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.Optional;
+import org.jeras.core.config.Config;
+import org.jeras.core.config.ConfigException;
+import org.jeras.core.config.Serialization;
+import org.jeras.core.config.SharingScope;
+import org.jeras.core.layer.Layer;
+import org.jeras.core.model.Model;
+import org.jeras.saving.archive.KerasArchive;
+import org.jeras.saving.archive.KerasArchiveWriter;
+import org.jeras.saving.archive.Metadata;
+import org.jeras.saving.archive.PythonJson;
+import org.jeras.saving.h5.H5Reader;
+import org.jeras.saving.h5.H5WeightsReader;
+import org.jeras.saving.h5.H5WeightsWriter;
+import org.jeras.saving.state.AssetsStore;
+import org.jeras.saving.state.StateWalker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Keras v3 {@code .keras} format: {@code config.json} (the model's serialized config),
+ * {@code metadata.json}, {@code model.weights.h5} (every saveable's variables) and
+ * {@code assets/}, read and written as Keras 3 reads and writes them.
+ */
+public final class KerasFile {
+  private static final Logger LOG = LoggerFactory.getLogger(KerasFile.class);
+
+  private KerasFile() {}
+
+  /** Saves {@code model} to {@code path} (which must end in {@code .keras}), replacing any file atomically. */
+  public static void save(Layer model, Path path) {
+    if (!path.getFileName().toString().endsWith(".keras")) {
+      throw new ConfigException("Invalid `filepath` argument: expected a `.keras` extension. Received: filepath=" + path);
+    }
+    if (!model.isBuilt()) {
+      LOG.warn("You are saving a model that has not yet been built. It might not contain any weights yet. "
+          + "Consider building the model first by calling it on some data.");
+    }
+    String config;
+    try (SharingScope sharing = SharingScope.open()) {
+      config = PythonJson.dumps(Serialization.serialize(model));
+    }
+    LocalDateTime now = LocalDateTime.now();
+    Path tmp = null;
+    try {
+      tmp = Files.createTempDirectory("jeras-save");
+      Path assetsRoot = tmp.resolve(KerasArchive.ASSETS);
+      H5WeightsWriter weights = new H5WeightsWriter();
+      StateWalker.save(model, weights, new AssetsStore(assetsRoot));
+      KerasArchiveWriter.write(path, config, Metadata.now(now), weights::writeTo, assetsRoot, now);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Saving to " + path + " failed", e);
+    } finally {
+      deleteTree(tmp);
+    }
+  }
+
+  /**
+   * Loads a model from a {@code .keras} file or an unzipped model directory: rebuilds it from
+   * {@code config.json} (building from each {@code build_config}, compiling from
+   * {@code compile_config} when asked), then loads every saveable's variables and assets.
+   */
+  public static Layer load(Path path, LoadOptions options) {
+    if (!Files.isDirectory(path) && !path.getFileName().toString().endsWith(".keras")) {
+      throw new ConfigException("Invalid filename: expected a `.keras` extension. Received: filepath=" + path);
+    }
+    try (KerasArchive archive = KerasArchive.open(path)) {
+      Layer model = fromConfig(archive.configJson(), options);
+      try (H5WeightsReader weights = weightsOf(archive)) {
+        // Keras opens the assets only when the archive holds more than its three standard members.
+        Optional<Path> assetsDir = archive.members().size() > 3 ? archive.assetsDir() : Optional.empty();
+        StateWalker.load(model, weights, assetsDir.map(AssetsStore::new).orElse(null), false);
+      }
+      return model;
+    }
+  }
+
+  /** Deserializes a model from the text of a {@code config.json}. */
+  public static Layer fromConfig(String configJson, LoadOptions options) {
+    JsonElement parsed;
+    try {
+      parsed = JsonParser.parseString(configJson);
+    } catch (RuntimeException e) {
+      throw new ConfigException("Invalid config.json: " + e.getMessage(), e);
+    }
+    if (!parsed.isJsonObject()) {
+      throw new ConfigException("Invalid config.json: expected a JSON object");
+    }
+    JsonObject config = parsed.getAsJsonObject();
+    if (!options.compile()) {
+      config.add("compile_config", JsonNull.INSTANCE);
+    }
+    SafeMode.check(config, options.safeMode());
+    return Serialization.withCustomObjects(options.customObjects(), () -> {
+      try (SharingScope sharing = SharingScope.open()) {
+        Layer model = Serialization.deserialize(config, Layer.class);
+        compileFromConfig(model, config);
+        return model;
+      }
+    });
+  }
+
+  /**
+   * Keras's {@code compile_from_config} for the loaded model when deserialization did not already
+   * compile it: compiles from a non-empty {@code compile_config} and, for a built model, builds the
+   * optimizer on the trainable weights so that its saved state can be loaded.
+   */
+  private static void compileFromConfig(Layer layer, JsonObject config) {
+    if (!(layer instanceof Model m)) {
+      return;
+    }
+    JsonElement cc = config.get("compile_config");
+    if (!m.isCompiled() && cc != null && cc.isJsonObject() && cc.getAsJsonObject().size() > 0) {
+      m.compileFromConfig(Config.of(cc.getAsJsonObject()));
+    }
+    if (m.isCompiled() && m.isBuilt() && !m.optimizer().isBuilt()) {
+      m.optimizer().build(m.trainableWeights());
+    }
+  }
+
+  /** The weights of an open archive (only HDF5 is supported: Keras's npz weights are refused by name). */
+  static H5WeightsReader weightsOf(KerasArchive archive) {
+    if (archive.has(KerasArchive.WEIGHTS_H5)) {
+      String source = archive.path() + "!" + KerasArchive.WEIGHTS_H5;
+      if (Files.isDirectory(archive.path())) {
+        return new H5WeightsReader(H5Reader.open(archive.path().resolve(KerasArchive.WEIGHTS_H5)));
+      }
+      return new H5WeightsReader(H5Reader.fromBytes(archive.read(KerasArchive.WEIGHTS_H5), source));
+    }
+    if (archive.has(KerasArchive.WEIGHTS_NPZ)) {
+      throw new ConfigException("'" + archive.path() + "' stores its weights as " + KerasArchive.WEIGHTS_NPZ
+          + ", which Jeras does not read; save it with weights_format='h5'");
+    }
+    throw new ConfigException("Expected a " + KerasArchive.WEIGHTS_H5 + " or " + KerasArchive.WEIGHTS_NPZ
+        + " file in '" + archive.path() + "'.");
+  }
+
+  private static void deleteTree(Path root) {
+    if (root == null) {
+      return;
+    }
+    try (var s = Files.walk(root)) {
+      s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      LOG.debug("Could not remove temporary directory {}", root, e);
+    }
+  }
+}

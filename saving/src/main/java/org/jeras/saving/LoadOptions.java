@@ -1,0 +1,31 @@
+package org.jeras.saving;
+
+import java.util.Map;
+
+/**
+ * Options of {@link Models#load}, as Keras's {@code load_model} arguments.
+ *
+ * @param compile restore the training configuration ({@code compile_config}) when present
+ * @param safeMode refuse serialized Python code (lambdas), as Keras does by default
+ * @param customObjects classes and functions by registered name, for configs naming them
+ */
+public record LoadOptions(boolean compile, boolean safeMode, Map<String, ?> customObjects) {
+  /** Keras's defaults: compile, safe mode, no custom objects. */
+  public static final LoadOptions DEFAULT = new LoadOptions(true, true, Map.of());
+
+  public LoadOptions {
+    customObjects = customObjects == null ? Map.of() : Map.copyOf(customObjects);
+  }
+
+  public LoadOptions withCompile(boolean value) {
+    return new LoadOptions(value, safeMode, customObjects);
+  }
+
+  public LoadOptions withSafeMode(boolean value) {
+    return new LoadOptions(compile, value, customObjects);
+  }
+
+  public LoadOptions withCustomObjects(Map<String, ?> value) {
+    return new LoadOptions(compile, safeMode, value);
+  }
+}

@@ -1,0 +1,25 @@
+package org.jeras.saving;
+
+import java.nio.file.Path;
+import org.jeras.core.config.ConfigException;
+import org.jeras.core.layer.Layer;
+import org.jeras.core.model.Model;
+
+/** Loading whole models, as Keras's {@code keras.models.load_model}. */
+public final class Models {
+  private Models() {}
+
+  /** Loads the model saved at {@code path} with Keras's defaults (compile, safe mode). */
+  public static Model load(Path path) {
+    return load(path, LoadOptions.DEFAULT);
+  }
+
+  /** Loads the model saved at {@code path} (a {@code .keras} file or an unzipped model directory). */
+  public static Model load(Path path, LoadOptions options) {
+    Layer l = KerasFile.load(path, options);
+    if (!(l instanceof Model m)) {
+      throw new ConfigException("'" + path + "' holds a " + l.className() + ", not a model");
+    }
+    return m;
+  }
+}

@@ -1,0 +1,14 @@
+package org.jeras.saving;
+
+import org.jeras.core.config.ConfigException;
+
+/**
+ * A file refused for safety: zip members escaping the archive, decompression or shape bombs, HDF5
+ * links or external storage, or serialized code loaded in safe mode. The message names the member
+ * or path at fault.
+ */
+public class UnsafeFileException extends ConfigException {
+  public UnsafeFileException(String message) {
+    super(message);
+  }
+}

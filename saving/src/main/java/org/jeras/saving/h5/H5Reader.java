@@ -1,0 +1,346 @@
+package org.jeras.saving.h5;
+
+import io.jhdf.HdfFile;
+import io.jhdf.api.Attribute;
+import io.jhdf.api.Dataset;
+import io.jhdf.api.Group;
+import io.jhdf.api.Node;
+import io.jhdf.api.dataset.ChunkedDataset;
+import io.jhdf.api.dataset.ContiguousDataset;
+import io.jhdf.dataset.DatasetBase;
+import io.jhdf.exceptions.HdfException;
+import io.jhdf.object.datatype.DataType;
+import io.jhdf.object.datatype.FixedPoint;
+import io.jhdf.object.datatype.FloatingPoint;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jeras.core.config.ConfigException;
+import org.jeras.core.tensor.DType;
+import org.jeras.saving.UnsafeFileException;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Reads HDF5 files written by h5py (Keras) or {@link H5Writer} through jHDF, refusing what Keras
+ * refuses: soft and external links, external or virtual storage, and datasets that declare more
+ * bytes than the file stores (a "shape bomb").
+ */
+public final class H5Reader implements AutoCloseable {
+  /** Compressed datasets may expand this much over their stored bytes (Keras's bound). */
+  private static final long MAX_EXPANSION = 1000;
+  /** Declared sizes below this are never treated as bombs. */
+  private static final long BOMB_FLOOR_BYTES = 1L << 20;
+
+  static {
+    Quiet.jhdfLogging();
+  }
+
+  private final HdfFile file;
+  private final String source;
+  private final long fileSize;
+
+  private H5Reader(HdfFile file, String source, long fileSize) {
+    this.file = file;
+    this.source = source;
+    this.fileSize = fileSize;
+  }
+
+  /** Opens an HDF5 file. */
+  public static H5Reader open(Path path) {
+    try {
+      return new H5Reader(new HdfFile(path), path.toString(), Files.size(path));
+    } catch (HdfException | java.io.IOException e) {
+      throw new ConfigException("Cannot read HDF5 file '" + path + "': " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads an HDF5 file held in memory (e.g. a member of a {@code .keras} zip); {@code source} names it in errors. */
+  public static H5Reader fromBytes(byte[] bytes, String source) {
+    try {
+      return new H5Reader(HdfFile.fromBytes(bytes), source, bytes.length);
+    } catch (HdfException e) {
+      throw new ConfigException("Cannot read HDF5 file '" + source + "': " + e.getMessage(), e);
+    }
+  }
+
+  public String source() {
+    return source;
+  }
+
+  /** The group at {@code path} ("" is the root, {@code a/b} nested), or empty when absent; links are refused. */
+  public Optional<Group> group(String path) {
+    Node n = node(path);
+    if (n == null) {
+      return Optional.empty();
+    }
+    if (!(n instanceof Group g)) {
+      throw new ConfigException("Invalid H5 file '" + source + "': expected a group at '" + path + "', found a dataset");
+    }
+    return Optional.of(g);
+  }
+
+  /** Whether a group or dataset exists at {@code path}. */
+  public boolean has(String path) {
+    return node(path) != null;
+  }
+
+  /** Whether {@code path} names a group. */
+  public boolean isGroup(String path) {
+    return node(path) instanceof Group;
+  }
+
+  /** The names of the children of the group at {@code path}, in h5py's order (by the bytes of their names). */
+  public List<String> keys(String path) {
+    Group g = group(path).orElseThrow(() -> new ConfigException(
+        "No group '" + path + "' in H5 file '" + source + "'"));
+    List<String> names = new ArrayList<>(children(g, path).keySet());
+    names.sort(H5Writer.NAME_ORDER);
+    return names;
+  }
+
+  /** The string attribute {@code name} of the object at {@code path}, or empty. */
+  public Optional<String> attribute(String path, String name) {
+    Node n = node(path);
+    if (n == null) {
+      throw new ConfigException("No object '" + path + "' in H5 file '" + source + "'");
+    }
+    Attribute a = n.getAttributes().get(name);
+    if (a == null) {
+      return Optional.empty();
+    }
+    Object v = a.getData();
+    return Optional.of(v instanceof String s ? s : String.valueOf(v));
+  }
+
+  /** The names of the attributes of the object at {@code path}, sorted. */
+  public List<String> attributeNames(String path) {
+    Node n = node(path);
+    if (n == null) {
+      throw new ConfigException("No object '" + path + "' in H5 file '" + source + "'");
+    }
+    List<String> names = new ArrayList<>(n.getAttributes().keySet());
+    names.sort(H5Writer.NAME_ORDER);
+    return names;
+  }
+
+  /** Reads the dataset at {@code path} (e.g. {@code layers/dense/vars/0}) into an INDArray. */
+  public INDArray dataset(String path) {
+    Node n = node(path);
+    if (n == null) {
+      throw new ConfigException("No dataset '" + path + "' in H5 file '" + source + "'");
+    }
+    if (!(n instanceof Dataset ds)) {
+      throw new ConfigException("Invalid H5 file '" + source + "': expected a dataset at '" + path + "', found a group");
+    }
+    try {
+      return toArray(ds, path);
+    } catch (HdfException e) {
+      throw new ConfigException("Cannot read dataset '" + path + "' in '" + source + "': " + e.getMessage(), e);
+    }
+  }
+
+  /** The node at {@code path} or null; every step is checked for links. */
+  private Node node(String path) {
+    Node current = file;
+    if (path.isEmpty()) {
+      return current;
+    }
+    StringBuilder walked = new StringBuilder();
+    for (String part : path.split("/", -1)) {
+      if (part.isEmpty()) {
+        throw new ConfigException("Invalid path in H5 file '" + source + "': '" + path + "'");
+      }
+      if (!(current instanceof Group g)) {
+        throw new ConfigException("Invalid H5 file '" + source + "': '" + walked + "' is a dataset, not a group");
+      }
+      walked.append(walked.length() == 0 ? "" : "/").append(part);
+      current = child(g, part, walked.toString());
+      if (current == null) {
+        return null;
+      }
+    }
+    return current;
+  }
+
+  private Map<String, Node> children(Group g, String where) {
+    try {
+      return g.getChildren();
+    } catch (HdfException e) {
+      // jHDF fails on the header of a dataset with external storage: refuse it like Keras does.
+      String msg = String.valueOf(e.getMessage());
+      if (causedByExternalStorage(e)) {
+        throw new UnsafeFileException("Not allowed: H5 file '" + source + "' with external dataset storage under '"
+            + where + "'");
+      }
+      if (causedByOutOfBounds(e)) {
+        throw new UnsafeFileException("Not allowed: H5 file '" + source + "' has an object under '" + where
+            + "' that points beyond the end of the file (" + fileSize + " bytes)");
+      }
+      throw new ConfigException("Cannot read group '" + where + "' in H5 file '" + source + "': " + msg, e);
+    }
+  }
+
+  private static boolean causedByExternalStorage(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (String.valueOf(t.getMessage()).contains("External Data Files")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean causedByOutOfBounds(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof IllegalArgumentException || t instanceof IndexOutOfBoundsException
+          || t instanceof java.nio.BufferUnderflowException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Node child(Group g, String name, String where) {
+    Node n = children(g, where).get(name);
+    if (n != null && n.isLink()) {
+      String kind = n.getClass().getSimpleName();
+      throw new UnsafeFileException("Not allowed: H5 file '" + source + "' with " + kind + " at '" + where + "'");
+    }
+    return n;
+  }
+
+  private INDArray toArray(Dataset ds, String where) {
+    DataType type = ds.getDataType();
+    DType dtype = H5Dtype.decode(type, where);
+    long[] shape = ds.getDimensionsAsLong();
+    long count = 1;
+    for (long d : shape) {
+      count = Math.multiplyExact(count, d);
+    }
+    long declared = Math.multiplyExact(count, type.getSize());
+    checkStorage(ds, declared, where);
+    if (count == 0) {
+      return Nd4j.create(dtype.nd4j(), shape);
+    }
+    if (declared > Integer.MAX_VALUE - 16) {
+      throw new ConfigException("Dataset '" + where + "' in '" + source + "' is too large (" + declared + " bytes)");
+    }
+    ByteBuffer bb = ((DatasetBase) ds).getDataBuffer().duplicate();
+    bb.order(byteOrder(type));
+    if (bb.remaining() < declared) {
+      throw new UnsafeFileException("Not allowed: H5 dataset '" + where + "' in '" + source + "' declares " + declared
+          + " bytes but only " + bb.remaining() + " are stored");
+    }
+    int n = (int) count;
+    INDArray flat = switch (dtype) {
+      case FLOAT32 -> {
+        float[] a = new float[n];
+        bb.asFloatBuffer().get(a);
+        yield Nd4j.createFromArray(a);
+      }
+      case FLOAT64 -> {
+        double[] a = new double[n];
+        bb.asDoubleBuffer().get(a);
+        yield Nd4j.createFromArray(a);
+      }
+      case FLOAT16 -> {
+        float[] a = new float[n];
+        for (int i = 0; i < n; i++) {
+          a[i] = halfToFloat(bb.getShort());
+        }
+        yield Nd4j.createFromArray(a).castTo(org.nd4j.linalg.api.buffer.DataType.HALF);
+      }
+      case INT64 -> {
+        long[] a = new long[n];
+        bb.asLongBuffer().get(a);
+        yield Nd4j.createFromArray(a);
+      }
+      case INT32 -> {
+        int[] a = new int[n];
+        bb.asIntBuffer().get(a);
+        yield Nd4j.createFromArray(a);
+      }
+      case INT16 -> {
+        short[] a = new short[n];
+        bb.asShortBuffer().get(a);
+        yield Nd4j.createFromArray(a);
+      }
+      case INT8 -> {
+        byte[] a = new byte[n];
+        bb.get(a);
+        yield Nd4j.createFromArray(a);
+      }
+      case UINT8 -> {
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) {
+          a[i] = bb.get() & 0xff;
+        }
+        yield Nd4j.createFromArray(a).castTo(org.nd4j.linalg.api.buffer.DataType.UBYTE);
+      }
+      case BOOL -> {
+        boolean[] a = new boolean[n];
+        for (int i = 0; i < n; i++) {
+          a[i] = bb.get() != 0;
+        }
+        yield Nd4j.createFromArray(a);
+      }
+      default -> throw new ConfigException("Unsupported dtype " + dtype + " at '" + where + "'");
+    };
+    return shape.length == 0 ? flat.reshape() : flat.reshape('c', shape);
+  }
+
+  private void checkStorage(Dataset ds, long declared, String where) {
+    if (ds instanceof ContiguousDataset c) {
+      if (declared > 0 && (c.getDataAddress() < 0 || c.getDataAddress() + declared > fileSize)) {
+        throw new UnsafeFileException("Not allowed: H5 dataset '" + where + "' in '" + source + "' declares "
+            + declared + " bytes at offset " + c.getDataAddress() + " beyond the end of the file (" + fileSize + " bytes)");
+      }
+    } else if (ds instanceof ChunkedDataset) {
+      long stored = ds.getStorageInBytes();
+      boolean filtered = !ds.getFilters().isEmpty();
+      boolean bomb = filtered
+          ? declared > BOMB_FLOOR_BYTES && declared > MAX_EXPANSION * stored
+          : declared > stored;
+      if (bomb) {
+        throw new UnsafeFileException("Not allowed: H5 dataset '" + where + "' in '" + source + "' declares "
+            + declared + " bytes but only " + stored + " are stored; refusing a potential shape bomb");
+      }
+    }
+  }
+
+  private static ByteOrder byteOrder(DataType t) {
+    if (t instanceof FloatingPoint f) {
+      return f.getByteOrder();
+    }
+    if (t instanceof FixedPoint f) {
+      return f.getByteOrder();
+    }
+    return ByteOrder.LITTLE_ENDIAN;
+  }
+
+  /** IEEE half to float, exact for every half value. */
+  static float halfToFloat(short h) {
+    int bits = h & 0xffff;
+    int sign = (bits & 0x8000) << 16;
+    int exp = (bits >>> 10) & 0x1f;
+    int mant = bits & 0x3ff;
+    if (exp == 0) {
+      float v = mant * 0x1p-24f;
+      return sign == 0 ? v : -v;
+    }
+    if (exp == 31) {
+      return Float.intBitsToFloat(sign | 0x7f800000 | (mant << 13));
+    }
+    return Float.intBitsToFloat(sign | ((exp + 112) << 23) | (mant << 13));
+  }
+
+  @Override
+  public void close() {
+    file.close();
+  }
+}
