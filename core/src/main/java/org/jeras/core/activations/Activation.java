@@ -12,8 +12,9 @@ public interface Activation {
   Tensor apply(Tensor x);
 
   /**
-   * {@link #apply} to a fresh array that only the caller holds, outside a gradient tape: may
-   * overwrite it (built-ins like {@code relu} and {@code softmax} do, saving an allocation).
+   * {@link #apply} to a fresh array that nothing else holds (no other op's backward either): may
+   * overwrite it, saving an allocation, as the built-in {@code relu} does (and {@code softmax}
+   * outside a gradient tape).
    */
   default Tensor applyInPlace(Tensor x) {
     return apply(x);

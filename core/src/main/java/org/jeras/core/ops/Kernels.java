@@ -96,9 +96,13 @@ public final class Kernels {
   public static INDArray matmul(INDArray a, boolean transA, INDArray b, boolean transB) {
     long m = transA ? a.size(1) : a.size(0);
     long n = transB ? b.size(0) : b.size(1);
+    long k = transA ? a.size(0) : a.size(1);
+    if (a.dataType() != b.dataType() || !blasType(a.dataType()) || m == 0 || n == 0 || k == 0) {
+      // Mixed or integer dtypes, empty operands: the ordinary API, with its promotion rules.
+      return (transA ? a.transpose() : a).mmul(transB ? b.transpose() : b);
+    }
     INDArray c = Nd4j.createUninitialized(a.dataType(), m, n);
-    if (CPU_BLAS && a.dataType() == b.dataType() && blasType(a.dataType())
-        && denseRowMajor(a) && denseRowMajor(b) && m > 0 && n > 0 && (transA ? a.size(0) : a.size(1)) > 0) {
+    if (CPU_BLAS && denseRowMajor(a) && denseRowMajor(b)) {
       CpuBlas.gemm(a, transA, b, transB, c);
       return c;
     }

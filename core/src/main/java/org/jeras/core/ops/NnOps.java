@@ -3,6 +3,7 @@ package org.jeras.core.ops;
 import static org.jeras.core.tensor.GradientTape.recordOp;
 
 import java.util.function.BinaryOperator;
+import org.jeras.core.tensor.GradientTape;
 import org.jeras.core.tensor.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Erf;
@@ -21,10 +22,14 @@ public final class NnOps {
 
   private static final double[] RELU_THRESHOLD = {0.0};
 
-  /** {@link #relu} overwriting {@code a}'s array; only for an array nobody else holds, outside a tape. */
+  /**
+   * {@link #relu} overwriting {@code a}'s array; only for a fresh array that nothing else (no
+   * other op's backward either) holds. Differentiable: the backward needs only the output, as
+   * {@code out > 0} exactly where {@code a > 0}.
+   */
   public static Tensor reluInPlace(Tensor a) {
-    INDArray x = a.value();
-    return Tensor.of(Kernels.execDoubles("relu", x, RELU_THRESHOLD, x));
+    INDArray out = Kernels.execDoubles("relu", a.value(), RELU_THRESHOLD, a.value());
+    return recordOp(out, g -> new INDArray[] {Kernels.exec("relu_bp", Kernels.empty(out.dataType(), out.shape()), out, g)}, a);
   }
 
   public static Tensor sigmoid(Tensor a) {
@@ -45,8 +50,14 @@ public final class NnOps {
     return recordOp(out, g -> new INDArray[] {Kernels.execInts("softmax_bp", Kernels.empty(x.dataType(), x.shape()), ax, x, g)}, a);
   }
 
-  /** {@link #softmax} overwriting {@code a}'s array; only for an array nobody else holds, outside a tape. */
+  /**
+   * {@link #softmax} overwriting {@code a}'s array; only for a fresh array that nothing else
+   * holds. While a tape records it allocates as {@link #softmax} does (the backward needs the logits).
+   */
   public static Tensor softmaxInPlace(Tensor a, int axis) {
+    if (GradientTape.isRecording()) {
+      return softmax(a, axis);
+    }
     INDArray x = a.value();
     return Tensor.of(Kernels.execInts("softmax", x, new long[] {axis < 0 ? axis + x.rank() : axis}, x));
   }

@@ -82,6 +82,8 @@ class LossGradientTest {
     GradCheck.check(both(new CategoricalCrossentropy(true, 0.1, -1)), t, uniform(11, -3, 3, 3, 4));
     GradCheck.check(both(new CategoricalCrossentropy(false, 0.0, 0)), t, p);
     GradCheck.check(both(new CategoricalCrossentropy()), t, probs(19, 3, 4).muli(3.0));
+    GradCheck.check(both(new CategoricalCrossentropy()), probs(22, 4), probs(23, 4));
+    GradCheck.check(both(new CategoricalCrossentropy()), probs(24, 2, 3, 4), probs(25, 2, 3, 4));
   }
 
   @Test

@@ -57,6 +57,16 @@ class KernelsTest {
   }
 
   @Test
+  void inPlaceActivationsOnAFreshProductAreDifferentiable() {
+    INDArray x = rand(DataType.DOUBLE, 3, 4);
+    INDArray w = rand(DataType.DOUBLE, 4, 5);
+    INDArray b = rand(DataType.DOUBLE, 5);
+    GradCheck.check(t -> NnOps.reluInPlace(LinalgOps.affine(t.get(0), t.get(1), t.get(2))), x, w, b);
+    GradCheck.check(t -> NnOps.softmaxInPlace(LinalgOps.affine(t.get(0), t.get(1), t.get(2)), -1), x, w, b);
+    GradCheck.check(t -> NnOps.reluInPlace(LinalgOps.matmul(t.get(0), t.get(1))), rand(DataType.DOUBLE, 2, 3, 4), w);
+  }
+
+  @Test
   void affineIsProductPlusBias() {
     INDArray x = rand(DataType.FLOAT, 3, 4);
     INDArray w = rand(DataType.FLOAT, 4, 5);

@@ -10,7 +10,6 @@ import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.ops.LinalgOps;
 import org.jeras.core.regularizers.Regularizer;
-import org.jeras.core.tensor.GradientTape;
 import org.jeras.core.tensor.Shape;
 import org.jeras.core.tensor.Tensor;
 import org.jeras.core.tensor.Variable;
@@ -103,8 +102,8 @@ public class Dense extends Layer {
   @Override
   protected Tensor call(Tensor x, CallContext ctx) {
     Tensor y = bias == null ? LinalgOps.matmul(x, kernel.read()) : LinalgOps.affine(x, kernel.read(), bias.read());
-    // y is a fresh array: outside a tape the activation may overwrite it.
-    return GradientTape.isRecording() ? activation.apply(y) : activation.applyInPlace(y);
+    // y is a fresh array whose producer's backward does not keep it: the activation may overwrite it.
+    return activation.applyInPlace(y);
   }
 
   @Override
