@@ -21,6 +21,7 @@ import org.jeras.core.ops.MathOps;
 import org.jeras.core.regularizers.Regularizer;
 import org.jeras.core.tensor.DType;
 import org.jeras.core.tensor.Shape;
+import org.jeras.core.tensor.Scratch;
 import org.jeras.core.tensor.Tensor;
 import org.jeras.core.tensor.Variable;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -583,6 +584,14 @@ public abstract class Layer implements KerasObject, Serialization.Extras {
   /** Losses added during the last call (activity regularization, {@link #addLoss}). */
   protected void addLoss(Tensor loss) {
     callLosses.add(loss);
+  }
+
+  /** Copies the last call's losses, here and below, out of the {@link Scratch} scope that is closing. */
+  public void keepCallLosses() {
+    callLosses.replaceAll(t -> t.value().isAttached() ? Tensor.of(Scratch.keep(t.value())) : t);
+    for (Layer l : sublayers()) {
+      l.keepCallLosses();
+    }
   }
 
   /**

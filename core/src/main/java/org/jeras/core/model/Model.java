@@ -8,6 +8,7 @@ import org.jeras.core.callbacks.History;
 import org.jeras.core.config.Config;
 import org.jeras.core.optimizers.Optimizer;
 import org.jeras.core.tensor.GradientTape;
+import org.jeras.core.tensor.Scratch;
 import org.jeras.core.training.Batch;
 import org.jeras.core.training.CompileOptions;
 import org.jeras.core.training.Compilation;
@@ -29,6 +30,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * and override {@code call}.
  */
 public abstract class Model extends Layer {
+  private static final String PREDICT_SCRATCH = "jeras-predict";
   private Trainer trainer;
   private boolean stopTraining;
 
@@ -202,7 +204,11 @@ public abstract class Model extends Layer {
 
   /** Predicts on one batch in inference mode. */
   public INDArray predictOnBatch(INDArray x) {
-    return call(Tensor.of(x), false).value();
+    try (Scratch scratch = Scratch.open(PREDICT_SCRATCH)) {
+      INDArray y = call(Tensor.of(x), false).value();
+      keepCallLosses();
+      return Scratch.keep(y);
+    }
   }
 
   /** Predicts on several inputs (functional models with several inputs), returning every output. */
@@ -211,12 +217,15 @@ public abstract class Model extends Layer {
     for (INDArray x : xs) {
       in.add(Tensor.of(x));
     }
-    List<Tensor> out = apply(in.size() == 1 ? CallArgs.of(in.get(0)) : CallArgs.ofList(in), CallContext.INFERENCE);
-    List<INDArray> values = new ArrayList<>();
-    for (Tensor t : out) {
-      values.add(t.value());
+    try (Scratch scratch = Scratch.open(PREDICT_SCRATCH)) {
+      List<Tensor> out = apply(in.size() == 1 ? CallArgs.of(in.get(0)) : CallArgs.ofList(in), CallContext.INFERENCE);
+      List<INDArray> values = new ArrayList<>();
+      for (Tensor t : out) {
+        values.add(Scratch.keep(t.value()));
+      }
+      keepCallLosses();
+      return values;
     }
-    return values;
   }
 
   /** Predicts in batches of {@code batchSize} rows and concatenates the results. */

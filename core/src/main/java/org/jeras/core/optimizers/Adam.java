@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.jeras.core.config.Config;
 import org.jeras.core.ops.Kernels;
+import org.jeras.core.tensor.Scratch;
 import org.jeras.core.tensor.Variable;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -66,7 +67,11 @@ public class Adam extends Optimizer {
     }
     if (!amsgrad && g.dataType() == w.dataType()) {
       // ND4J's adam_updater is this step's math in one pass (m, v in place; alpha from t = iteration + 1).
-      INDArray update = updates.computeIfAbsent(index, i -> Nd4j.createUninitialized(w.dataType(), w.shape()));
+      INDArray update = updates.computeIfAbsent(index, i -> {
+        try (var outside = Scratch.outside()) {
+          return Nd4j.createUninitialized(w.dataType(), w.shape());
+        }
+      });
       Kernels.exec("adam_updater", new INDArray[] {g, v, m}, new INDArray[] {update, v, m},
           new long[] {iterations()}, new double[] {lr, beta1, beta2, epsilon});
       Kernels.exec("subtract", w, w, update);

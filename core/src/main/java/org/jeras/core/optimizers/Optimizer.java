@@ -294,7 +294,7 @@ public abstract class Optimizer implements KerasObject {
       if (v.constraint() != null) {
         INDArray c = v.constraint().apply(v.array());
         if (c != v.array()) {
-          v.assignInPlace(c);
+          v.assign(c);
         }
       }
     }
@@ -397,7 +397,7 @@ public abstract class Optimizer implements KerasObject {
           + "match the length of model variables stored in the optimizer (" + averages.size() + ").");
     }
     for (int i = 0; i < vars.size(); i++) {
-      vars.get(i).assignInPlace(averages.get(i).array());
+      vars.get(i).assign(averages.get(i).array());
     }
   }
 
@@ -434,7 +434,7 @@ public abstract class Optimizer implements KerasObject {
         throw new ConfigException("Shape mismatch at " + store.path() + "/" + i + " for optimizer variable '"
             + v.path() + "': expected " + v.shape() + ", found " + Shape.of(value.shape()));
       }
-      v.assignInPlace(value.dataType() == v.array().dataType() ? value : value.castTo(v.array().dataType()));
+      v.assign(value.dataType() == v.array().dataType() ? value : value.castTo(v.array().dataType()));
     }
     return true;
   }

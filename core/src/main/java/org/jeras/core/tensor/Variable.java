@@ -13,15 +13,20 @@ public final class Variable {
   private final String name;
   private final String path;
   private final DType dtype;
-  private INDArray value;
+  private final INDArray value;
   private boolean trainable;
   private UnaryOperator<Tensor> regularizer;
   private UnaryOperator<INDArray> constraint;
 
+  /**
+   * A variable whose buffer is {@code initial} itself, or a copy where {@code initial} is a view or
+   * lives in {@link Scratch} memory.
+   */
   public Variable(String name, String path, INDArray initial, boolean trainable) {
     this.name = Objects.requireNonNull(name, "name");
     this.path = Objects.requireNonNull(path, "path");
-    this.value = Objects.requireNonNull(initial, "initial");
+    Objects.requireNonNull(initial, "initial");
+    this.value = initial.isAttached() ? initial.detach() : initial.isView() ? initial.dup() : initial;
     this.dtype = DType.of(initial.dataType());
     this.trainable = trainable;
   }
@@ -55,29 +60,27 @@ public final class Variable {
     return GradientTape.readVariable(this, value);
   }
 
-  /** The backing array (not a copy): later {@link #assign} calls replace it. */
+  /** The backing array (not a copy): assignments and optimizer steps overwrite it; {@code dup()} to keep a value. */
   public INDArray array() {
     return value;
   }
 
-  /** Replaces the value; the shape must match and the dtype is kept. */
+  /**
+   * Writes {@code newValue} into this variable's own buffer (cast to its dtype); the shape must
+   * match. The variable never shares its buffer with the caller's array, so updating it in place
+   * cannot change arrays the caller still holds.
+   */
   public void assign(INDArray newValue) {
-    if (!Arrays.equals(newValue.shape(), value.shape())) {
-      throw new IllegalArgumentException(
-          "Cannot assign a value of shape " + Shape.of(newValue.shape()) + " to variable '" + path
-              + "' of shape " + shape());
-    }
-    value = newValue.dataType() == value.dataType() ? newValue : newValue.castTo(value.dataType());
+    checkShape(newValue);
+    value.assign(newValue);
   }
 
-  /** Writes {@code newValue} into the existing buffer (no new allocation). */
-  public void assignInPlace(INDArray newValue) {
+  private void checkShape(INDArray newValue) {
     if (!Arrays.equals(newValue.shape(), value.shape())) {
       throw new IllegalArgumentException(
           "Cannot assign a value of shape " + Shape.of(newValue.shape()) + " to variable '" + path
               + "' of shape " + shape());
     }
-    value.assign(newValue);
   }
 
   /** The regularization penalty of this variable's value, or null. */

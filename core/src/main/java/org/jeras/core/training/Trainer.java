@@ -17,6 +17,7 @@ import org.jeras.core.model.Model;
 import org.jeras.core.ops.MathOps;
 import org.jeras.core.optimizers.Optimizer;
 import org.jeras.core.tensor.GradientTape;
+import org.jeras.core.tensor.Scratch;
 import org.jeras.core.tensor.Tensor;
 import org.jeras.core.tensor.Variable;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -28,6 +29,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * weighted by batch size; metrics are stateful and reset each epoch.
  */
 public final class Trainer {
+  private static final String TRAIN_SCRATCH = "jeras-train";
+  private static final String TEST_SCRATCH = "jeras-test";
   private final Model model;
   private final Optimizer optimizer;
   private final List<Loss> losses;
@@ -67,25 +70,31 @@ public final class Trainer {
   /** Keras's default {@code train_step}: forward with a tape, loss, gradients, optimizer update, metrics. */
   public Map<String, Double> trainStep(Batch batch) {
     List<Variable> vars = model.trainableWeights();
-    List<INDArray> grads;
-    List<Tensor> yPred;
-    Tensor loss;
-    try (GradientTape tape = GradientTape.record()) {
-      yPred = forward(batch, true);
-      loss = computeLoss(batch, yPred, true);
-      grads = tape.gradient(loss, vars);
+    try (Scratch scratch = Scratch.open(TRAIN_SCRATCH)) {
+      List<INDArray> grads;
+      List<Tensor> yPred;
+      Tensor loss;
+      try (GradientTape tape = GradientTape.record()) {
+        yPred = forward(batch, true);
+        loss = computeLoss(batch, yPred, true);
+        grads = tape.gradient(loss, vars);
+      }
+      optimizer.applyGradients(grads, vars);
+      updateMetrics(batch, yPred, loss);
+      model.keepCallLosses();
+      return logs();
     }
-    optimizer.applyGradients(grads, vars);
-    updateMetrics(batch, yPred, loss);
-    return logs();
   }
 
   /** Keras's default {@code test_step}: forward in inference, loss and metrics. */
   public Map<String, Double> testStep(Batch batch) {
-    List<Tensor> yPred = forward(batch, false);
-    Tensor loss = computeLoss(batch, yPred, true);
-    updateMetrics(batch, yPred, loss);
-    return logs();
+    try (Scratch scratch = Scratch.open(TEST_SCRATCH)) {
+      List<Tensor> yPred = forward(batch, false);
+      Tensor loss = computeLoss(batch, yPred, true);
+      updateMetrics(batch, yPred, loss);
+      model.keepCallLosses();
+      return logs();
+    }
   }
 
   private List<Tensor> forward(Batch batch, boolean training) {
