@@ -511,8 +511,8 @@ public abstract class Layer implements KerasObject, Serialization.Extras {
       Tensor mask = computeMask(cast, outputs);
       if (mask != null || supportsMasking) {
         List<Tensor> masked = new ArrayList<>(outputs.size());
-        for (Tensor o : outputs) {
-          masked.add(o.withMask(mask));
+        for (int i = 0; i < outputs.size(); i++) {
+          masked.add(outputs.get(i).withMask(masksOutput(i) ? mask : null));
         }
         outputs = masked;
       }
@@ -567,6 +567,14 @@ public abstract class Layer implements KerasObject, Serialization.Extras {
   /** The math of a layer over a list of inputs. */
   protected Tensor call(List<Tensor> inputs, CallContext ctx) {
     throw new UnsupportedOperationException(className() + " does not take a list of tensors");
+  }
+
+  /**
+   * Whether {@link #computeMask}'s mask belongs to output {@code index}: Keras's layers with extra
+   * outputs (RNN states, attention scores) leave those unmasked.
+   */
+  protected boolean masksOutput(int index) {
+    return true;
   }
 
   /**

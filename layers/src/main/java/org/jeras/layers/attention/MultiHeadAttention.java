@@ -87,6 +87,12 @@ public class MultiHeadAttention extends Layer {
     this.supportsMasking = true;
   }
 
+  /** The query's mask goes to the attention output only, not to the scores. */
+  @Override
+  protected boolean masksOutput(int index) {
+    return index == 0;
+  }
+
   /** The per-head width of the value projection (default: {@code key_dim}). */
   public MultiHeadAttention valueDim(int valueDim) {
     if (valueDim <= 0) {

@@ -149,6 +149,12 @@ public class Bidirectional extends Layer {
   }
 
   @Override
+  protected boolean masksOutput(int index) {
+    // Unmerged, the forward and backward sequences come first; the states are never masked.
+    return index < (mergeMode == null ? 2 : 1);
+  }
+
+  @Override
   protected Tensor computeMask(CallArgs args, List<Tensor> outputs) {
     if (!forwardLayer.returnSequences()) {
       return null;

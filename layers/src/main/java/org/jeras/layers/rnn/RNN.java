@@ -291,6 +291,11 @@ public class RNN extends Layer {
   }
 
   @Override
+  protected boolean masksOutput(int index) {
+    return index == 0;
+  }
+
+  @Override
   protected Tensor computeMask(CallArgs args, List<Tensor> outputs) {
     if (!returnSequences) {
       return null;

@@ -2,6 +2,7 @@ package org.jeras.layers.attention;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -173,6 +174,7 @@ class AttentionLayersTest {
     assertEquals(viaExplicit.get(1).value(), viaMasks.get(1).value());
     assertEquals(0.0, viaMasks.get(1).value().getDouble(0, 1, 0, 1), "masked value position gets no weight");
     assertEquals(qMask, viaMasks.get(0).mask().value(), "the output keeps the query's mask");
+    assertNull(viaMasks.get(1).mask(), "the scores carry no mask");
     // Values at masked positions cannot change the output.
     INDArray v2 = v.dup();
     v2.putScalar(new int[] {0, 1, 2}, 100.0);

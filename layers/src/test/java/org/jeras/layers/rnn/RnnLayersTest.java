@@ -1,6 +1,7 @@
 package org.jeras.layers.rnn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -127,7 +128,11 @@ class RnnLayersTest {
       List<Tensor> out = bi.apply(call(t.get(0), mask(), null));
       return out.size() == 1 ? out.get(0) : ArrayOps.concat(out, -1);
     };
-    f.apply(List.of(Tensor.of(x)));
+    List<Tensor> plain = bi.apply(call(Tensor.of(x), mask(), null));
+    // Keras's compute_mask: each returned sequence keeps the mask (both of them unmerged).
+    for (Tensor t : plain) {
+      assertEquals(mask().value(), t.mask().value());
+    }
     GradCheck.check(f, x);
     if (mode.equals("concat")) {
       GradCheck.checkVariables(() -> f.apply(List.of(Tensor.of(x))), bi.trainableWeights());
@@ -218,6 +223,9 @@ class RnnLayersTest {
     assertTrue(one.get(2).value().getRow(0).equalsWithEps(out.get(2).value().getRow(1), 1e-12));
     // The output mask is the input mask when sequences are returned.
     assertEquals(mask().value(), out.get(0).mask().value());
+    // As Keras's compute_mask: [output_mask] + [None] * states.
+    assertNull(out.get(1).mask());
+    assertNull(out.get(2).mask());
 
     lstm.zeroOutputForMask(true);
     INDArray zeroed = lstm.apply(call(Tensor.of(x), mask(), null)).get(0).value();
@@ -396,5 +404,23 @@ class RnnLayersTest {
     assertTrue(bi.forwardLayer().name().startsWith("forward_lstm"), bi.forwardLayer().name());
     assertTrue(bi.backwardLayer().name().startsWith("backward_lstm"), bi.backwardLayer().name());
     assertTrue(bi.backwardLayer().goBackwards());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"concat", "none"})
+  void bidirectionalStatesCarryNoMask(String mode) {
+    Bidirectional bi = new Bidirectional(new LSTM(2).returnSequences(true).returnState(true),
+        mode.equals("none") ? null : mode, null);
+    List<Tensor> out = bi.apply(call(Tensor.of(rand(12, 2, 3, 2).castTo(DataType.FLOAT)), mask(), null),
+        CallContext.INFERENCE);
+    int sequences = mode.equals("none") ? 2 : 1;
+    assertEquals(sequences + 4, out.size());
+    for (int i = 0; i < out.size(); i++) {
+      if (i < sequences) {
+        assertEquals(mask().value(), out.get(i).mask().value(), "output " + i);
+      } else {
+        assertNull(out.get(i).mask(), "state " + i);
+      }
+    }
   }
 }
