@@ -3,19 +3,9 @@ package org.jeras.core.schedules;
 import org.jeras.core.config.Config;
 
 /** {@code lr0 / (1 + rate * step / decay_steps)}, with the ratio floored when {@code staircase}. */
-public final class InverseTimeDecay implements LearningRateSchedule {
-  private final double initialLearningRate;
-  private final long decaySteps;
-  private final double decayRate;
-  private final boolean staircase;
-  private final String name;
-
+public final class InverseTimeDecay extends StepDecay {
   public InverseTimeDecay(double initialLearningRate, long decaySteps, double decayRate, boolean staircase, String name) {
-    this.initialLearningRate = initialLearningRate;
-    this.decaySteps = ScheduleArgs.positiveSteps("decay_steps", decaySteps);
-    this.decayRate = decayRate;
-    this.staircase = staircase;
-    this.name = name;
+    super(initialLearningRate, decaySteps, decayRate, staircase, name);
   }
 
   public InverseTimeDecay(double initialLearningRate, long decaySteps, double decayRate) {
@@ -23,22 +13,8 @@ public final class InverseTimeDecay implements LearningRateSchedule {
   }
 
   @Override
-  public double at(long step) {
-    float p = (float) step / (float) decaySteps;
-    if (staircase) {
-      p = (float) Math.floor(p);
-    }
-    return (float) initialLearningRate / (1f + (float) decayRate * p);
-  }
-
-  @Override
-  public Config getConfig() {
-    return Config.empty()
-        .put("initial_learning_rate", initialLearningRate)
-        .put("decay_steps", decaySteps)
-        .put("decay_rate", decayRate)
-        .put("staircase", staircase)
-        .put("name", name);
+  float decay(float initialRate, float rate, float p) {
+    return initialRate / (1f + rate * p);
   }
 
   public static InverseTimeDecay fromConfig(Config c) {

@@ -105,11 +105,7 @@ public class Hashing extends Layer {
   @Override
   public Config getConfig() {
     Config c = super.getConfig().put("num_bins", numBins);
-    if (salt == null) {
-      c.put("salt", JsonNull.INSTANCE);
-    } else {
-      c.putInts("salt", (int) salt[0], (int) salt[1]);
-    }
+    SipHash.putSalt(c, salt);
     return c.put("mask_value", maskValue == null ? JsonNull.INSTANCE : maskValue.deepCopy())
         .put("output_mode", outputMode).put("sparse", false);
   }
@@ -118,19 +114,7 @@ public class Hashing extends Layer {
     if (c.getBoolean("sparse", false)) {
       throw new ConfigException("Hashing 'sparse': true is not supported by Jeras");
     }
-    long[] salt = null;
-    if (c.isSet("salt")) {
-      JsonElement s = c.get("salt");
-      if (s.isJsonPrimitive()) {
-        salt = new long[] {s.getAsLong(), s.getAsLong()};
-      } else {
-        int[] two = c.getInts("salt");
-        if (two.length != 2) {
-          throw new ConfigException("Config key 'salt' must be an int or a list of two ints, got " + s);
-        }
-        salt = new long[] {two[0], two[1]};
-      }
-    }
+    long[] salt = SipHash.saltFromConfig(c);
     JsonElement mask = c.getOrNull("mask_value");
     if (mask != null && !mask.isJsonNull() && !(mask.isJsonPrimitive() && !mask.getAsJsonPrimitive().isBoolean())) {
       throw new ConfigException("Hashing 'mask_value' must be a string or an integer, got " + mask);

@@ -485,11 +485,7 @@ public abstract class IndexLookup<K> extends Layer {
       c.put("vocabulary", v);
     }
     c.put("vocabulary_size", frozenVocabSize).put("oov_method", oovMethod);
-    if (salt == null) {
-      c.put("salt", JsonNull.INSTANCE);
-    } else {
-      c.putInts("salt", (int) salt[0], (int) salt[1]);
-    }
+    SipHash.putSalt(c, salt);
     return c;
   }
 
@@ -501,19 +497,7 @@ public abstract class IndexLookup<K> extends Layer {
     if (c.getBoolean("sparse", false)) {
       throw new ConfigException("Lookup layer 'sparse': true is not supported by Jeras");
     }
-    long[] salt = null;
-    if (c.isSet("salt")) {
-      JsonElement s = c.get("salt");
-      if (s.isJsonPrimitive()) {
-        salt = new long[] {s.getAsLong(), s.getAsLong()};
-      } else {
-        int[] two = c.getInts("salt");
-        if (two.length != 2) {
-          throw new ConfigException("Config key 'salt' must be an int or a list of two ints, got " + s);
-        }
-        salt = new long[] {two[0], two[1]};
-      }
-    }
+    long[] salt = SipHash.saltFromConfig(c);
     return new Options(c.getIntOrNull("max_tokens"), c.getInt("num_oov_indices", 1), c.getBoolean("invert", false),
         c.getString("output_mode", "int"), c.getBoolean("pad_to_max_tokens", false), c.getString("oov_method", "floormod"),
         salt);

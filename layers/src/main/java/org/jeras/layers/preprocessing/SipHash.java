@@ -1,5 +1,10 @@
 package org.jeras.layers.preprocessing;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import org.jeras.core.config.Config;
+import org.jeras.core.config.ConfigException;
+
 /**
  * SipHash-2-4 keyed by two 64-bit words, the hash TensorFlow's
  * {@code tf.strings.to_hash_bucket_strong} (and so Keras's {@code Hashing} with a {@code salt})
@@ -52,5 +57,30 @@ final class SipHash {
     v[1] = Long.rotateLeft(v[1], 17);
     v[1] ^= v[2];
     v[2] = Long.rotateLeft(v[2], 32);
+  }
+
+  /** The key from a config's {@code salt}: null, one int (used twice) or two ints. */
+  static long[] saltFromConfig(Config c) {
+    if (!c.isSet("salt")) {
+      return null;
+    }
+    JsonElement s = c.get("salt");
+    if (s.isJsonPrimitive()) {
+      return new long[] {s.getAsLong(), s.getAsLong()};
+    }
+    int[] two = c.getInts("salt");
+    if (two.length != 2) {
+      throw new ConfigException("Config key 'salt' must be an int or a list of two ints, got " + s);
+    }
+    return new long[] {two[0], two[1]};
+  }
+
+  /** Writes {@code salt} as Keras does: null or the two ints. */
+  static void putSalt(Config c, long[] salt) {
+    if (salt == null) {
+      c.put("salt", JsonNull.INSTANCE);
+    } else {
+      c.putInts("salt", (int) salt[0], (int) salt[1]);
+    }
   }
 }

@@ -18,21 +18,23 @@ public abstract class SpatialDropout extends Layer {
   private final Long seed;
   private final SeedGenerator seedGenerator;
   private final int rank;
+  private final String dataFormat; // null where Keras's layer has no data_format (1D)
 
-  protected SpatialDropout(double rate, Long seed, int rank) {
+  protected SpatialDropout(double rate, Long seed, int rank, String dataFormat) {
     buildAtInit();
     if (rate < 0 || rate > 1) {
       throw new ConfigException(className() + " 'rate' must be in [0, 1], got " + rate);
     }
+    if (dataFormat != null && !"channels_last".equals(dataFormat) && !"channels_first".equals(dataFormat)) {
+      throw new ConfigException(className() + " 'data_format' must be channels_last or channels_first, got " + dataFormat);
+    }
+    this.dataFormat = dataFormat;
     this.rate = rate;
     this.seed = seed;
     this.seedGenerator = new SeedGenerator(seed);
     this.rank = rank;
     this.supportsMasking = true;
   }
-
-  /** Whether the channel axis is axis 1 (else last). */
-  protected abstract boolean channelsFirst();
 
   @Override
   protected Tensor call(Tensor x, CallContext ctx) {
@@ -45,22 +47,27 @@ public abstract class SpatialDropout extends Layer {
     long[] noise = new long[rank];
     java.util.Arrays.fill(noise, 1);
     noise[0] = x.shape().get(0);
-    int channel = channelsFirst() ? 1 : rank - 1;
+    int channel = "channels_first".equals(dataFormat) ? 1 : rank - 1;
     noise[channel] = x.shape().get(channel);
     return RandomOps.dropout(x, rate, noise, seedGenerator);
   }
 
   /**
    * Keras writes exactly {@code rate, seed, name, dtype} (the dtype as a plain name, no
-   * {@code trainable}), then subclass keys.
+   * {@code trainable}), then {@code data_format} (2D and 3D).
    */
   @Override
   public Config getConfig() {
-    return Config.empty().put("rate", rate).put("seed", seed == null ? null : seed.intValue())
+    Config c = Config.empty().put("rate", rate).put("seed", seed == null ? null : seed.intValue())
         .put("name", name()).put("dtype", dtypePolicy().variableDtype().kerasName());
+    return dataFormat == null ? c : c.put("data_format", dataFormat);
   }
 
   static double rate(Config c) {
     return c.getDouble("rate");
+  }
+
+  static String dataFormat(Config c) {
+    return c.getString("data_format", "channels_last");
   }
 }

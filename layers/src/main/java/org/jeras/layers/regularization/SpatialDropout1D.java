@@ -5,12 +5,7 @@ import org.jeras.core.config.Config;
 /** Drops whole channels of {@code (batch, steps, channels)} inputs in training (Keras's {@code SpatialDropout1D}). */
 public class SpatialDropout1D extends SpatialDropout {
   public SpatialDropout1D(double rate, Long seed) {
-    super(rate, seed, 3);
-  }
-
-  @Override
-  protected boolean channelsFirst() {
-    return false;
+    super(rate, seed, 3, null);
   }
 
   public static SpatialDropout1D fromConfig(Config c) {

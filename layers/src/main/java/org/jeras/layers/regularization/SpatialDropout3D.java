@@ -1,32 +1,14 @@
 package org.jeras.layers.regularization;
 
 import org.jeras.core.config.Config;
-import org.jeras.core.config.ConfigException;
 
 /** Drops whole 3-d feature maps of rank-5 inputs in training (Keras's {@code SpatialDropout3D}). */
 public class SpatialDropout3D extends SpatialDropout {
-  private final String dataFormat;
-
   public SpatialDropout3D(double rate, String dataFormat, Long seed) {
-    super(rate, seed, 5);
-    if (!"channels_last".equals(dataFormat) && !"channels_first".equals(dataFormat)) {
-      throw new ConfigException("SpatialDropout3D 'data_format' must be channels_last or channels_first, got " + dataFormat);
-    }
-    this.dataFormat = dataFormat;
-  }
-
-  @Override
-  protected boolean channelsFirst() {
-    return "channels_first".equals(dataFormat);
-  }
-
-  @Override
-  public Config getConfig() {
-    return super.getConfig().put("data_format", dataFormat);
+    super(rate, seed, 5, dataFormat);
   }
 
   public static SpatialDropout3D fromConfig(Config c) {
-    return new SpatialDropout3D(rate(c), c.getString("data_format", "channels_last"), c.getLongOrNull("seed"))
-        .withBaseConfig(c);
+    return new SpatialDropout3D(rate(c), dataFormat(c), c.getLongOrNull("seed")).withBaseConfig(c);
   }
 }
