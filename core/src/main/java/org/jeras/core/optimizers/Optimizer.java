@@ -434,7 +434,7 @@ public abstract class Optimizer implements KerasObject {
         throw new ConfigException("Shape mismatch at " + store.path() + "/" + i + " for optimizer variable '"
             + v.path() + "': expected " + v.shape() + ", found " + Shape.of(value.shape()));
       }
-      v.assign(value.dataType() == v.array().dataType() ? value : value.castTo(v.array().dataType()));
+      v.assign(value);
     }
     return true;
   }

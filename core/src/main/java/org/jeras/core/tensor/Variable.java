@@ -66,21 +66,16 @@ public final class Variable {
   }
 
   /**
-   * Writes {@code newValue} into this variable's own buffer (cast to its dtype); the shape must
-   * match. The variable never shares its buffer with the caller's array, so updating it in place
-   * cannot change arrays the caller still holds.
+   * Copies {@code newValue} into this variable's buffer (cast to its dtype); the shape must match.
+   * The array passed in is never adopted, so later in-place updates cannot reach it.
    */
   public void assign(INDArray newValue) {
-    checkShape(newValue);
-    value.assign(newValue);
-  }
-
-  private void checkShape(INDArray newValue) {
     if (!Arrays.equals(newValue.shape(), value.shape())) {
       throw new IllegalArgumentException(
           "Cannot assign a value of shape " + Shape.of(newValue.shape()) + " to variable '" + path
               + "' of shape " + shape());
     }
+    value.assign(newValue.dataType() == value.dataType() ? newValue : newValue.castTo(value.dataType()));
   }
 
   /** The regularization penalty of this variable's value, or null. */
