@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.jeras.core.ops.Kernels;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -15,6 +16,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * shuffled once per epoch), the last batch possibly smaller.
  */
 public final class Dataset {
+  private static final long[] GATHER_ROWS = {0};
   private final List<INDArray> x;
   private final List<INDArray> y;
   private final INDArray sampleWeight;
@@ -150,12 +152,22 @@ public final class Dataset {
     return new Batch(xs, ys, sampleWeight == null ? null : pull(sampleWeight, rows));
   }
 
+  /** Rows {@code rows} of {@code a}, in that order, in one gather (not one op per row). */
   private static INDArray pull(INDArray a, int[] rows) {
-    INDArray out = Nd4j.createUninitialized(a.dataType(), withRows(a.shape(), rows.length));
-    for (int i = 0; i < rows.length; i++) {
-      out.get(NDArrayIndex.point(i)).assign(a.get(NDArrayIndex.point(rows[i])));
+    long[] shape = withRows(a.shape(), rows.length);
+    if (a.dataType() == DataType.UTF8) {
+      // ND4J's gather takes no strings; copy them element by element.
+      long width = a.length() / Math.max(1, a.size(0));
+      String[] out = new String[(int) (rows.length * width)];
+      for (int i = 0; i < rows.length; i++) {
+        for (int j = 0; j < width; j++) {
+          out[(int) (i * width + j)] = a.getString(rows[i] * width + j);
+        }
+      }
+      return Nd4j.create(out).reshape(shape);
     }
-    return out;
+    return Kernels.execInts("gather", Nd4j.createUninitialized(a.dataType(), shape), GATHER_ROWS, a,
+        Nd4j.createFromArray(rows));
   }
 
   private static long[] withRows(long[] shape, long rows) {
