@@ -133,6 +133,7 @@ class JavaBuiltModelsTest {
     }
     Path saved = tmp.resolve(c.name() + ".keras");
     KerasFile.save(m, saved);
+    KeptFiles.keep(saved, "java-built-" + (c.set().isEmpty() ? "torch" : c.set()), c.name());
 
     assertEquals(KerasSaveRoundTripTest.members(fixture), KerasSaveRoundTripTest.members(saved), c + ": zip members");
     assertEquals(KerasSaveRoundTripTest.configWithoutIds(fixture), KerasSaveRoundTripTest.configWithoutIds(saved),

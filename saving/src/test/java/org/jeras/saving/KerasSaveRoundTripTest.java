@@ -102,6 +102,7 @@ public class KerasSaveRoundTripTest {
       Model m = Models.load(original, KerasFixturesTest.OPTIONS);
       Path saved = tmp.resolve(dir.getFileName() + "_" + name + ".keras");
       KerasFile.save(m, saved);
+      KeptFiles.keep(saved, "resaved-" + (dir.equals(Fixtures.dir()) ? "torch" : "jax"), name);
 
       assertEquals(members(original), members(saved), name + ": zip members");
       assertEquals(configWithoutIds(original), configWithoutIds(saved), name + ": config.json");
@@ -124,6 +125,7 @@ public class KerasSaveRoundTripTest {
 
       Path weights = tmp.resolve(dir.getFileName() + "_" + name + ".weights.h5");
       WeightsFile.save(m, weights);
+      KeptFiles.keep(weights, "resaved-" + (dir.equals(Fixtures.dir()) ? "torch" : "jax"), name);
       H5Structures expectedWeights;
       try (H5Reader r = H5Reader.open(dir.resolve(name + ".weights.h5"))) {
         expectedWeights = H5Structures.of(r);
