@@ -27,7 +27,7 @@ final class Commands {
   private Commands() {}
 
   static void summary(Path file, PrintStream out) {
-    out.print(model(file, false).summaryString());
+    out.print(model(file, true).summaryString());
   }
 
   static void predict(Path file, Path input, Path output) throws IOException {

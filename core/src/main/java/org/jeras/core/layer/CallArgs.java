@@ -111,6 +111,21 @@ public final class CallArgs {
     return out;
   }
 
+  /**
+   * The tensors in Keras's {@code tree.flatten((args, kwargs))} order: positional arguments first,
+   * then keyword arguments by sorted key (the order of a node's {@code input_tensors}).
+   */
+  public List<Tensor> flatTensors() {
+    List<Tensor> out = new ArrayList<>();
+    for (Object o : args) {
+      collect(o, out);
+    }
+    for (Object o : new java.util.TreeMap<>(kwargs).values()) {
+      collect(o, out);
+    }
+    return out;
+  }
+
   /** The call with every tensor replaced through {@code f} (same structure). */
   public CallArgs map(java.util.function.UnaryOperator<Tensor> f) {
     List<Object> a = new ArrayList<>();

@@ -30,6 +30,7 @@ public class Functional extends Model {
   private final List<Tensor> outputs;
   private final List<LayerNode> nodes;
   private final List<Layer> layers;
+  private final Map<LayerNode, Integer> nodeDepths;
 
   public Functional(Tensor input, Tensor output, String name) {
     this(List.of(input), List.of(output), name);
@@ -44,6 +45,7 @@ public class Functional extends Model {
     Graph g = Graph.of(this.inputs, this.outputs);
     this.nodes = g.nodes;
     this.layers = g.layers;
+    this.nodeDepths = g.depths;
     track("layers", layers);
     markBuiltWithConfig(inputShapeBuildConfig());
   }
@@ -60,6 +62,16 @@ public class Functional extends Model {
 
   public List<Tensor> outputs() {
     return outputs;
+  }
+
+  /** The graph's layers and operations in Keras's order (Keras's {@code model._operations}). */
+  List<Layer> operations() {
+    return layers;
+  }
+
+  /** Each node's depth in the graph: 0 at the outputs (Keras's {@code _nodes_by_depth}). */
+  Map<LayerNode, Integer> nodeDepths() {
+    return nodeDepths;
   }
 
   /** The graph's layers in Keras's order; graph operations that are not layers are left out, as in Keras. */

@@ -16,6 +16,7 @@ import org.jeras.core.tensor.Tensor;
 final class Graph {
   final List<LayerNode> nodes = new ArrayList<>();
   final List<Layer> layers = new ArrayList<>();
+  final Map<LayerNode, Integer> depths = new IdentityHashMap<>();
 
   static Graph of(List<Tensor> inputs, List<Tensor> outputs) {
     Set<Tensor> inputSet = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -48,6 +49,7 @@ final class Graph {
     }
     ordered.sort(Comparator.<LayerNode>comparingInt(nodeDepth::get).reversed().thenComparingInt(position::get));
     g.nodes.addAll(ordered);
+    g.depths.putAll(nodeDepth);
     return g;
   }
 

@@ -1,48 +1,61 @@
 package org.jeras.core.model;
 
+import com.google.gson.JsonObject;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jeras.core.config.Config;
 import org.jeras.core.layer.KerasHistory;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.layer.LayerNode;
+import org.jeras.core.tensor.Shape;
 import org.jeras.core.tensor.Tensor;
 import org.jeras.core.tensor.Variable;
 
 /**
- * Keras's {@code model.summary()} table as Keras prints it to a non-terminal (76 columns): layer
- * (type), output shape, param #, and for graphs that are not a simple chain a "Connected to"
- * column; then the totals with their sizes in bytes.
+ * Keras's {@code model.summary()} as Keras prints it to a non-terminal (an 80-column console, so
+ * a 76-column table drawn by rich): layer (type), output shape, param #, and for graphs that are
+ * not a simple chain a "Connected to" column; cells wrap at spaces within fixed column widths;
+ * then the totals with their sizes in bytes, optimizer variables included once it is built.
  */
 final class Summary {
+  /*
+   * rich's widths (text plus one space each side) for Keras's column positions at 76 columns:
+   * [0.45, 0.80, 1.0] and [0.3, 0.56, 0.74, 1.0], shrunk evenly to fit the table's borders.
+   */
   private static final int[] CHAIN_WIDTHS = {33, 24, 15};
-  private static final int[] GRAPH_WIDTHS = {21, 19, 13, 19};
+  private static final int[] GRAPH_WIDTHS = {21, 19, 12, 19};
+  private static final Pattern WORD = Pattern.compile("\\s*\\S+\\s*");
 
   private Summary() {}
 
   static String of(Model model) {
     boolean chain = isChain(model);
+    Set<LayerNode> graphNodes = Collections.newSetFromMap(new IdentityHashMap<>());
+    if (model instanceof Functional f) {
+      graphNodes.addAll(f.nodeDepths().keySet());
+    }
     List<String[]> rows = new ArrayList<>();
-    for (Layer l : model.layers()) {
-      String[] row = {l.name() + " (" + l.className() + ")", outputShape(l), String.format(Locale.US, "%,d", l.countParams())};
+    for (Layer l : model instanceof Functional f ? f.operations() : model.layers()) {
+      String params = l.isBuilt() ? String.format(Locale.US, "%,d", l.countParams()) : "0 (unbuilt)";
+      String[] row = {l.name() + " (" + l.className() + ")", outputShape(l), params};
       if (!chain) {
-        row = new String[] {row[0], row[1], row[2], connectedTo(l)};
+        row = new String[] {row[0], row[1], row[2], connectedTo(l, graphNodes)};
       }
       rows.add(row);
     }
     String[] header = chain ? new String[] {"Layer (type)", "Output Shape", "Param #"}
         : new String[] {"Layer (type)", "Output Shape", "Param #", "Connected to"};
-    int[] widths = (chain ? CHAIN_WIDTHS : GRAPH_WIDTHS).clone();
-    for (String[] r : rows) {
-      for (int i = 0; i < r.length; i++) {
-        for (String line : r[i].split("\n")) {
-          widths[i] = Math.max(widths[i], line.length() + 2);
-        }
-      }
-    }
+    int[] widths = chain ? CHAIN_WIDTHS : GRAPH_WIDTHS;
     StringBuilder sb = new StringBuilder();
     sb.append("Model: \"").append(model.name()).append("\"\n");
     sb.append(line('┏', '━', '┳', '┓', widths));
@@ -55,77 +68,100 @@ final class Summary {
       }
     }
     sb.append(line('└', '─', '┴', '┘', widths));
-    long total = 0;
-    long totalBytes = 0;
-    for (Variable v : model.weights()) {
-      total += v.array().length();
-      totalBytes += v.array().length() * v.array().dataType().width();
+    long[] trainable = count(model.trainableWeights());
+    long[] all = count(model.weights());
+    boolean optimizerBuilt = model.isCompiled() && model.optimizer() != null && model.optimizer().isBuilt();
+    long[] optimizer = optimizerBuilt ? count(model.optimizer().variables()) : new long[2];
+    sb.append(totals(" Total params: ", all[0] + optimizer[0], all[1] + optimizer[1]));
+    sb.append(totals(" Trainable params: ", trainable[0], trainable[1]));
+    sb.append(totals(" Non-trainable params: ", all[0] - trainable[0], all[1] - trainable[1]));
+    if (optimizerBuilt) {
+      sb.append(totals(" Optimizer params: ", optimizer[0], optimizer[1]));
     }
-    long trainable = 0;
-    long trainableBytes = 0;
-    for (Variable v : model.trainableWeights()) {
-      trainable += v.array().length();
-      trainableBytes += v.array().length() * v.array().dataType().width();
-    }
-    sb.append(String.format(Locale.US, " Total params: %,d (%s)%n", total, readable(totalBytes)));
-    sb.append(String.format(Locale.US, " Trainable params: %,d (%s)%n", trainable, readable(trainableBytes)));
-    sb.append(String.format(Locale.US, " Non-trainable params: %,d (%s)%n", total - trainable, readable(totalBytes - trainableBytes)));
     return sb.toString();
   }
 
-  /** Keras's {@code sequential_like}: a Sequential, a subclassed model, or a graph without branches or shared layers. */
+  /** {@code {elements, bytes}} of {@code vars}. */
+  private static long[] count(List<Variable> vars) {
+    long[] c = new long[2];
+    for (Variable v : vars) {
+      c[0] += v.array().length();
+      c[1] += v.array().length() * v.array().dataType().width();
+    }
+    return c;
+  }
+
+  private static String totals(String label, long count, long bytes) {
+    return String.format(Locale.US, "%s%,d (%s)\n", label, count, readable(bytes));
+  }
+
+  /**
+   * Keras's {@code sequential_like}: a Sequential or subclassed model, or a graph with one node at
+   * each depth, each taking one tensor, and no layer called twice in it.
+   */
   private static boolean isChain(Model model) {
     if (!(model instanceof Functional f)) {
       return true;
     }
-    Set<LayerNode> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    for (Layer l : f.layers()) {
-      int nodesHere = 0;
-      for (LayerNode n : l.inboundNodes()) {
-        if (n.args().allTensors().size() > 1) {
-          return false;
-        }
-        if (seen.add(n)) {
-          nodesHere++;
-        }
+    Map<Integer, Integer> nodesAtDepth = new HashMap<>();
+    for (Map.Entry<LayerNode, Integer> e : f.nodeDepths().entrySet()) {
+      if (nodesAtDepth.merge(e.getValue(), 1, Integer::sum) > 1 || e.getKey().args().flatTensors().size() > 1) {
+        return false;
       }
-      if (nodesHere > 1 || (l instanceof InputLayer && f.inputs().size() > 1)) {
+    }
+    for (Layer l : f.operations()) {
+      if (l.inboundNodes().stream().filter(f.nodeDepths()::containsKey).count() > 1) {
         return false;
       }
     }
     return true;
   }
 
-  private static String connectedTo(Layer l) {
-    if (l instanceof InputLayer || l.inboundNodes().isEmpty()) {
-      return "-";
-    }
+  private static String connectedTo(Layer l, Set<LayerNode> graphNodes) {
     List<String> parts = new ArrayList<>();
     for (LayerNode n : l.inboundNodes()) {
-      for (Tensor t : n.args().allTensors()) {
+      if (!graphNodes.contains(n)) {
+        continue;
+      }
+      for (Tensor t : n.args().flatTensors()) {
         KerasHistory h = t.history();
         if (h != null) {
           parts.add(h.layer().name() + "[" + h.nodeIndex() + "][" + h.tensorIndex() + "]");
         }
       }
     }
-    return parts.isEmpty() ? "-" : String.join(",\n", parts);
+    return parts.isEmpty() ? "-" : String.join(", ", parts);
   }
 
+  /**
+   * Keras's {@code format_layer_shape}: the outputs of the layer's last call, else the output for
+   * the shape it was built with, else "?".
+   */
   private static String outputShape(Layer l) {
     List<LayerNode> nodes = l.inboundNodes();
-    if (nodes.isEmpty()) {
-      return "?";
+    List<Shape> shapes = new ArrayList<>();
+    if (!nodes.isEmpty()) {
+      nodes.get(nodes.size() - 1).outputs().forEach(t -> shapes.add(t.shape()));
+    } else {
+      JsonObject bc = l.getBuildConfig();
+      if (bc == null || !bc.has("input_shape") || !bc.get("input_shape").isJsonArray()) {
+        return "?";
+      }
+      try {
+        shapes.add(l.computeOutputShape(Config.toShape("input_shape", bc.get("input_shape"))));
+      } catch (RuntimeException e) {
+        return "?";
+      }
     }
-    List<Tensor> outs = nodes.get(0).outputs();
-    if (outs.size() == 1) {
-      return outs.get(0).shape().toString();
+    List<String> texts = new ArrayList<>();
+    for (Shape s : shapes) {
+      List<String> dims = new ArrayList<>();
+      for (long d : s.dims()) {
+        dims.add(d == Shape.UNKNOWN ? "None" : Long.toString(d));
+      }
+      texts.add("(" + String.join(", ", dims) + ")");
     }
-    List<String> shapes = new ArrayList<>();
-    for (Tensor t : outs) {
-      shapes.add(t.shape().toString());
-    }
-    return "[" + String.join(", ", shapes) + "]";
+    return texts.size() == 1 ? texts.get(0) : "[" + String.join(", ", texts) + "]";
   }
 
   private static String line(char left, char fill, char mid, char right, int[] widths) {
@@ -136,39 +172,70 @@ final class Summary {
     return sb.append('\n').toString();
   }
 
-  /** One table row; cells with several lines (Connected to) span several text lines. */
+  /** One table row; a cell too long for its column wraps onto more text lines, as rich wraps it. */
   private static String row(char border, String[] cells, int[] widths) {
-    String[][] lines = new String[cells.length][];
+    List<List<String>> lines = new ArrayList<>();
     int height = 1;
     for (int i = 0; i < cells.length; i++) {
-      lines[i] = cells[i].split("\n");
-      height = Math.max(height, lines[i].length);
+      lines.add(wrap(cells[i], widths[i] - 2));
+      height = Math.max(height, lines.get(i).size());
     }
     StringBuilder sb = new StringBuilder();
     for (int h = 0; h < height; h++) {
       sb.append(border);
       for (int i = 0; i < cells.length; i++) {
-        String c = h < lines[i].length ? lines[i][h] : "";
-        boolean right = i == 2;
-        String padded = right
-            ? " ".repeat(widths[i] - c.length() - 1) + c + " "
-            : " " + c + " ".repeat(widths[i] - c.length() - 1);
-        sb.append(padded).append(border);
+        String c = h < lines.get(i).size() ? lines.get(i).get(h) : "";
+        String pad = " ".repeat(widths[i] - 2 - c.length());
+        sb.append(' ').append(i == 2 ? pad + c : c + pad).append(' ').append(border);
       }
       sb.append('\n');
     }
     return sb.toString();
   }
 
+  /**
+   * rich's word wrap: words (with their trailing spaces) fill a line while their text fits; a
+   * word longer than a whole line gets a line of its own, cut to the width with an ellipsis;
+   * lines lose trailing spaces.
+   */
+  static List<String> wrap(String text, int width) {
+    List<String> out = new ArrayList<>();
+    List<Integer> breaks = new ArrayList<>();
+    int offset = 0;
+    Matcher m = WORD.matcher(text);
+    while (m.find()) {
+      int start = m.start();
+      String word = m.group();
+      int length = word.stripTrailing().length();
+      if (width - offset >= length) {
+        offset += word.length();
+      } else if (length > width || offset > 0) {
+        if (start > 0) {
+          breaks.add(start);
+        }
+        offset = word.length();
+      }
+    }
+    int from = 0;
+    breaks.add(text.length());
+    for (int b : breaks) {
+      String line = text.substring(from, b).stripTrailing();
+      out.add(line.length() > width ? line.substring(0, width - 1) + "…" : line);
+      from = b;
+    }
+    return out;
+  }
+
   /** Keras's {@code readable_memory_size}: bytes in B, KB, MB, ... with two decimals. */
   static String readable(double bytes) {
     String[] units = {"B", "KB", "MB", "GB", "TB", "PB"};
-    for (String unit : units) {
-      if (bytes / 1024 < 1) {
-        return String.format(Locale.US, "%.2f %s", bytes, unit);
-      }
+    int unit = 0;
+    while (unit < units.length - 1 && bytes / 1024 >= 1) {
       bytes /= 1024;
+      unit++;
     }
-    return String.format(Locale.US, "%.2f PB", bytes);
+    // Python's "%.2f" rounds the exact binary value, ties to even (1.125 -> "1.12").
+    return new BigDecimal(bytes).setScale(2, RoundingMode.HALF_EVEN).toPlainString() + " " + units[unit];
   }
+
 }

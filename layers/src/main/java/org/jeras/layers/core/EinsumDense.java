@@ -14,6 +14,7 @@ import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.Serialization;
 import org.jeras.core.constraints.Constraint;
 import org.jeras.core.initializers.Initializer;
+import org.jeras.core.layer.CallArgs;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.ops.EinsumOps;
@@ -159,6 +160,12 @@ public class EinsumDense extends Layer {
   @Override
   public Shape computeOutputShape(Shape inputShape) {
     return analyze(inputShape).outputShape;
+  }
+
+  /** Keras's symbolic output: the batch dim, then {@code output_shape} as configured (None stays None). */
+  @Override
+  public List<Tensor> computeOutputSpec(CallArgs args) {
+    return List.of(Tensor.symbolic(computeOutputShape(args.tensor(0).shape()), computeDtype(), null));
   }
 
   // ------------------------------------------------------------------ equation analysis
