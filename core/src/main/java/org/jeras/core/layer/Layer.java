@@ -346,7 +346,8 @@ public abstract class Layer implements KerasObject, Serialization.Extras {
 
   private void collectWeights(List<Variable> out, Set<Variable> seen, Boolean trainableOnly) {
     for (Variable v : trainableVariables) {
-      if ((trainableOnly == null || trainable) && seen.add(v)) {
+      // As Keras's trainable_weights: a weight frozen on its own (e.g. a kernel under LoRA) is left out.
+      if ((trainableOnly == null || (trainable && v.isTrainable())) && seen.add(v)) {
         out.add(v);
       }
     }

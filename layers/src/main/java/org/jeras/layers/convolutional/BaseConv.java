@@ -1,20 +1,39 @@
 package org.jeras.layers.convolutional;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonPrimitive;
 import java.util.List;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
+import org.jeras.core.layer.VariableStore;
 import org.jeras.core.ops.ConvOps;
+import org.jeras.core.ops.LinalgOps;
+import org.jeras.core.ops.MathOps;
+import org.jeras.core.tensor.Shape;
 import org.jeras.core.tensor.Tensor;
 import org.jeras.core.tensor.Variable;
+import org.jeras.layers.core.Defaults;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Keras's BaseConv: {@code activation(conv(x, kernel) + bias)} with kernel
  * {@code [k1..kr, in/groups, filters]} and bias {@code [filters]}; weights kernel then bias.
+ *
+ * <p>With {@code lora_rank} (Keras's LoRA), the kernel is frozen and two trainable weights follow
+ * the bias: {@code lora_kernel_a [k1..kr, in/groups, rank]} (he_uniform) and {@code lora_kernel_b
+ * [rank, filters]} (zeros); the convolution uses {@code kernel + lora_alpha / lora_rank * a @ b}.
+ * As in Keras, the file stores only that merged kernel and the bias, and loading zeroes a and b.
  */
 public abstract class BaseConv<L extends BaseConv<L>> extends ConvLayer<L> {
   protected final int filters;
   protected int groups = 1;
   private Variable kernel;
+  private int loraRank;
+  /** Keras's {@code lora_alpha} as written (defaults to the rank). */
+  private JsonElement loraAlpha;
+  private Variable loraKernelA;
+  private Variable loraKernelB;
 
   protected BaseConv(int rank, int filters, int... kernelSize) {
     super(rank, kernelSize, List.of("kernel"));
@@ -30,6 +49,20 @@ public abstract class BaseConv<L extends BaseConv<L>> extends ConvLayer<L> {
     }
     this.groups = g;
     return self();
+  }
+
+  /** Enables LoRA of {@code rank} with {@code lora_alpha = alpha} before the layer is built. */
+  public L lora(int rank, Number alpha) {
+    if (rank <= 0) {
+      throw new ConfigException("'lora_rank' must be positive, got " + rank);
+    }
+    this.loraRank = rank;
+    this.loraAlpha = new JsonPrimitive(alpha == null ? rank : alpha);
+    return self();
+  }
+
+  public int loraRank() {
+    return loraRank;
   }
 
   public int filters() {
@@ -57,8 +90,75 @@ public abstract class BaseConv<L extends BaseConv<L>> extends ConvLayer<L> {
   }
 
   @Override
+  protected void build(Shape inputShape) {
+    super.build(inputShape);
+    if (loraRank > 0) {
+      if (constraintOf("kernel") != null) {
+        throw new ConfigException(className() + " '" + name() + "': LoRA is incompatible with kernel constraints");
+      }
+      long[] a = kernel.array().shape().clone();
+      a[rank + 1] = loraRank;
+      loraKernelA = addWeight("lora_kernel_a", a, Defaults.initializer("he_uniform"), regularizerOf("kernel"), null, true);
+      loraKernelB = addWeight("lora_kernel_b", new long[] {loraRank, filters}, Defaults.initializer("zeros"),
+          regularizerOf("kernel"), null, true);
+      kernel.setTrainable(false);
+    }
+  }
+
+  /** The kernel the convolution uses: with LoRA, {@code kernel + alpha / rank * (a @ b)}. */
+  protected Tensor effectiveKernel() {
+    if (loraRank == 0) {
+      return kernel.read();
+    }
+    Tensor delta = LinalgOps.matmul(loraKernelA.read(), loraKernelB.read());
+    return MathOps.add(kernel.read(), MathOps.mul(delta, loraAlpha.getAsDouble() / loraRank));
+  }
+
+  @Override
   protected Tensor convolve(Tensor x) {
-    return ConvOps.conv(x, kernel.read(), strides, pads(x), dilationRate, groups);
+    return ConvOps.conv(x, effectiveKernel(), strides, pads(x), dilationRate, groups);
+  }
+
+  /** Keras saves the (merged) kernel and the bias only. */
+  @Override
+  public void saveOwnVariables(VariableStore store) {
+    if (loraRank == 0) {
+      super.saveOwnVariables(store);
+      return;
+    }
+    store.put("0", effectiveKernel().value().dup());
+    if (bias() != null) {
+      store.put("1", bias().array());
+    }
+  }
+
+  /** With LoRA, the stored kernel becomes the frozen kernel and the LoRA weights restart at zero. */
+  @Override
+  public void loadOwnVariables(VariableStore store) {
+    if (loraRank == 0) {
+      super.loadOwnVariables(store);
+      return;
+    }
+    List<Variable> vars = bias() == null ? List.of(kernel) : List.of(kernel, bias());
+    for (int i = 0; i < vars.size(); i++) {
+      INDArray value = store.get(Integer.toString(i));
+      if (!java.util.Arrays.equals(value.shape(), vars.get(i).array().shape())) {
+        throw new ConfigException("Shape mismatch at " + store.path() + "/" + i + " for variable '"
+            + vars.get(i).path() + "': expected " + vars.get(i).shape() + ", found " + Shape.of(value.shape()));
+      }
+      vars.get(i).assign(value);
+    }
+    loraKernelA.assign(Nd4j.zeros(loraKernelA.array().dataType(), loraKernelA.array().shape()));
+    loraKernelB.assign(Nd4j.zeros(loraKernelB.array().dataType(), loraKernelB.array().shape()));
+  }
+
+  @Override
+  public Config getConfig() {
+    Config c = super.getConfig();
+    if (loraRank > 0) {
+      c.put("lora_rank", loraRank).put("lora_alpha", loraAlpha);
+    }
+    return c;
   }
 
   @Override
@@ -74,6 +174,11 @@ public abstract class BaseConv<L extends BaseConv<L>> extends ConvLayer<L> {
   /** Reads the keys after {@code filters} and {@code kernel_size}. */
   protected final L readConv(Config c) {
     groups(c.getInt("groups", 1));
+    JsonElement rankJson = c.getOrNull("lora_rank");
+    if (rankJson != null && !rankJson.isJsonNull() && rankJson.getAsInt() != 0) {
+      JsonElement alpha = c.getOrNull("lora_alpha");
+      lora(rankJson.getAsInt(), alpha == null || alpha.isJsonNull() ? null : alpha.getAsNumber());
+    }
     return readCommon(c);
   }
 }

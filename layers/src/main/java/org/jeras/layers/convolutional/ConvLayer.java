@@ -121,6 +121,16 @@ public abstract class ConvLayer<L extends ConvLayer<L>> extends Layer {
     return (L) this;
   }
 
+  /** The regularizer configured for weight {@code prefix}, or null. */
+  protected final Regularizer regularizerOf(String prefix) {
+    return spec(prefix).regularizer;
+  }
+
+  /** The constraint configured for weight {@code prefix}, or null. */
+  protected final Constraint constraintOf(String prefix) {
+    return spec(prefix).constraint;
+  }
+
   private WeightSpec spec(String prefix) {
     WeightSpec s = specs.get(prefix);
     if (s == null) {
