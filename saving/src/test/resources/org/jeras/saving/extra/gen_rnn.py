@@ -229,3 +229,31 @@ h = L.TimeDistributed(L.Dense(4, activation="relu"), name="td_dense_masked")(e)
 h = L.SimpleRNN(3, unroll=True, return_sequences=True, name="rnn_unrolled")(h)
 h = L.LSTM(2, unroll=True, go_backwards=True, recurrent_dropout=0.3, name="lstm_unrolled")(h)
 case("time_distributed_masked_unroll", t, h, tokens(41, 2, 5, 8))
+
+q = keras.Input((4,), dtype="int32", name="q_tokens")
+v = keras.Input((4,), dtype="int32", name="v_tokens")
+am = keras.Input((4, 4), dtype="bool", name="attention_mask")
+qe = L.Embedding(8, 4, mask_zero=True, name="q_emb")(q)
+ve = L.Embedding(8, 4, mask_zero=True, name="v_emb")(v)
+o, s = L.Attention(score_mode="concat", dropout=0.1, name="att_causal_masked")(
+    [qe, ve], use_causal_mask=True, return_attention_scores=True)
+x2 = keras.Input((4, 4), name="x")
+o2, s2 = L.MultiHeadAttention(2, key_dim=2, name="mha_explicit_mask")(
+    x2, x2, attention_mask=am, return_attention_scores=True)
+o3 = L.MultiHeadAttention(2, key_dim=2, name="mha_explicit_mask_fused")(x2, x2, attention_mask=am)
+amv = np.ones((2, 4, 4), dtype=bool)
+amv[0, :, 2] = False
+amv[1, 3, :] = False
+case("attention_explicit_masks", [q, v, am, x2], [o, s, o2, s2, o3],
+     [tokens(42, 2, 4, 8), tokens(43, 2, 4, 8, 1), amv, rand(44, 2, 4, 4)])
+
+x = keras.Input((5, 2), name="x")
+m = L.Masking(mask_value=0.0, name="mask")(x)
+fw, bw, fh, bh = L.Bidirectional(L.SimpleRNN(2, return_sequences=True, return_state=True, activation="relu"),
+                                 merge_mode=None, name="bi_masked_none_state")(m)
+o, h = L.GRU(3, reset_after=False, go_backwards=True, return_state=True, recurrent_dropout=0.2,
+             name="gru_masked_back_state")(m)
+xm = rand(45, 2, 5, 2)
+xm[0, 3:] = 0.0
+xm[1, 0] = 0.0
+case("masking_bidirectional_gru", x, [fw, bw, fh, bh, o, h], xm)
