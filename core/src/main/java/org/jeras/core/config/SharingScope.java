@@ -31,6 +31,18 @@ public final class SharingScope implements AutoCloseable {
     return s;
   }
 
+  /**
+   * Suspends this thread's open scope until the returned handle is closed: meanwhile objects are
+   * serialized without shared ids and deserialized as fresh objects, none of them recorded. For a
+   * layer that copies another through its config (Keras's {@code Bidirectional}), which Keras does
+   * outside any sharing, so the copy's ids neither take nor clash with a file's.
+   */
+  public static SharingScope suspend() {
+    SharingScope s = new SharingScope();
+    ACTIVE.remove();
+    return s;
+  }
+
   static SharingScope active() {
     return ACTIVE.get();
   }
@@ -63,6 +75,10 @@ public final class SharingScope implements AutoCloseable {
 
   @Override
   public void close() {
-    ACTIVE.set(outer);
+    if (outer == null) {
+      ACTIVE.remove();
+    } else {
+      ACTIVE.set(outer);
+    }
   }
 }

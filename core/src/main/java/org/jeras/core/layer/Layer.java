@@ -490,10 +490,11 @@ public abstract class Layer implements KerasObject, Serialization.Extras {
   public List<Tensor> apply(CallArgs args, CallContext ctx) {
     List<Tensor> tensors = args.allTensors();
     boolean symbolic = !tensors.isEmpty() && tensors.get(0).isSymbolic();
-    if (symbolic && callTakesMask() && args.args().size() == 1 && args.args().get(0) instanceof Tensor t
-        && tensors.size() == 1 && !args.kwargs().containsKey("mask")) {
+    if (callTakesMask() && args.args().size() == 1 && args.args().get(0) instanceof Tensor t
+        && tensors.size() == 1 && !args.kwargs().containsKey("mask") && (symbolic || t.mask() != null)) {
       // Keras's __call__ hands a call with a `mask` parameter its input's mask when the input is the
-      // call's only tensor argument (not, e.g., with an RNN's initial_state); the node records it.
+      // call's only tensor argument (not, e.g., with an RNN's initial_state), in eager calls as in
+      // symbolic ones; a symbolic node records it.
       args = args.with("mask", t.mask());
     }
     if (!built) {

@@ -8,7 +8,8 @@ import org.jeras.layers.core.EinsumDense;
 
 /**
  * Registers the attention layers under {@code keras.layers}, with the two layers they are built
- * from: {@code EinsumDense} (the projections) and {@code Softmax} (the masked softmax).
+ * from: {@code EinsumDense} (the projections) and {@code Softmax} (the masked softmax), and the
+ * {@code ConvertToTensor} op their output mask becomes in a Keras functional graph.
  */
 public final class AttentionBuiltins implements BuiltinProvider {
   @Override
@@ -19,5 +20,7 @@ public final class AttentionBuiltins implements BuiltinProvider {
     b.add(Layer.class, m, "AdditiveAttention", AdditiveAttention::fromConfig);
     b.add(Layer.class, m, "EinsumDense", EinsumDense::fromConfig);
     b.add(Layer.class, m, "Softmax", Softmax::fromConfig);
+    // The op Keras 3 records in a functional graph when Attention's output mask is used.
+    b.add(Layer.class, "keras.src.ops.core", "ConvertToTensor", org.jeras.layers.ops.ConvertToTensor::fromConfig);
   }
 }

@@ -25,6 +25,7 @@ import org.jeras.layers.core.Defaults;
 import org.jeras.layers.core.EinsumDense;
 import org.jeras.layers.regularization.Dropout;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Multi-head scaled dot-product attention (Keras's {@code MultiHeadAttention}). Query, key and
@@ -391,7 +392,11 @@ public class MultiHeadAttention extends Layer {
 
     q = MathOps.mul(q, 1.0 / Math.sqrt(keyDim));
     Tensor scores = EinsumOps.einsum(dotProductEquation, k, q);
-    scores = maskedSoftmax(scores, mask, context);
+    // Keras computes attention with ops.dot_product_attention unless it has dropout, returns the
+    // scores or attends over more than one axis; that op leaves fully masked rows uniform, while the
+    // masked softmax of the other path zeroes them.
+    boolean fused = dropout <= 0 && !returnScores && query.rank() == 3;
+    scores = fused ? dotProductSoftmax(scores, mask, context) : maskedSoftmax(scores, mask, context);
     Tensor applied = dropout > 0 ? dropoutLayer.apply(CallArgs.of(scores), context).get(0) : scores;
     Tensor attended = EinsumOps.einsum(combineEquation, applied, v);
     if (gate != null) {
@@ -405,6 +410,27 @@ public class MultiHeadAttention extends Layer {
   private static Tensor maskArgument(CallArgs args, int position, Tensor tensor) {
     Tensor given = (Tensor) arg(args, position);
     return given != null ? given : tensor == null ? null : tensor.mask();
+  }
+
+  /**
+   * The softmax of Keras's {@code ops.dot_product_attention}: masked-out scores become a large
+   * negative number ({@code -0.7} times the dtype's largest value, as jax's), with no zeroing after
+   * the softmax, so a row with every position masked attends uniformly.
+   */
+  private Tensor dotProductSoftmax(Tensor scores, INDArray mask, CallContext context) {
+    if (mask != null) {
+      while (mask.rank() < scores.rank()) {
+        mask = AttentionMasks.expand(mask, -attentionAxes.length * 2 - 1);
+      }
+      double large = -0.7 * switch (scores.dtype()) {
+        case FLOAT16 -> 65504.0;
+        case BFLOAT16 -> 3.3895313892515355e38;
+        case FLOAT64 -> Double.MAX_VALUE;
+        default -> Float.MAX_VALUE;
+      };
+      scores = MathOps.where(Tensor.of(mask), scores, Tensor.of(Nd4j.scalar(scores.value().dataType(), large)));
+    }
+    return softmax.apply(CallArgs.of(scores), context).get(0);
   }
 
   private Tensor maskedSoftmax(Tensor scores, INDArray mask, CallContext context) {

@@ -1,5 +1,6 @@
 package org.jeras.layers.rnn;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
@@ -10,6 +11,7 @@ import java.util.Map;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.Serialization;
+import org.jeras.core.config.SharingScope;
 import org.jeras.core.layer.CallArgs;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
@@ -58,8 +60,18 @@ public class Bidirectional extends Layer {
     this.backwardLayer.zeroOutputForMask(this.backwardLayer.returnSequences());
   }
 
-  /** A fresh layer from {@code layer}'s config, renamed with {@code prefix} as Keras does. */
+  /**
+   * A fresh layer from {@code layer}'s config, renamed with {@code prefix} as Keras does. The copy
+   * is made outside any open sharing scope (as Keras's is): inside a load, its dicts would otherwise
+   * get shared ids that can equal ids of other objects in the file and be resolved to those.
+   */
   private static RNN copy(RNN layer, String prefix, boolean goBackwards) {
+    try (SharingScope unshared = SharingScope.suspend()) {
+      return copyUnshared(layer, prefix, goBackwards);
+    }
+  }
+
+  private static RNN copyUnshared(RNN layer, String prefix, boolean goBackwards) {
     JsonObject dict = Serialization.serialize(layer).getAsJsonObject().deepCopy();
     dict.remove("build_config");
     JsonObject config = dict.getAsJsonObject("config");
@@ -99,6 +111,36 @@ public class Bidirectional extends Layer {
   protected void build(Shape sequencesShape) {
     forwardLayer.build(sequencesShape, true);
     backwardLayer.build(sequencesShape, true);
+  }
+
+  /**
+   * As Keras: a call with initial states records a {@code shapes_dict} (the sequences' shape and
+   * all the states' shapes); the wrapped layers are built for the sequences only.
+   */
+  @Override
+  protected void buildFromCall(CallArgs args) {
+    List<Tensor> init = args.kwTensors("initial_state");
+    if (init == null) {
+      super.buildFromCall(args);
+      return;
+    }
+    Shape seq = args.tensor(0).shape();
+    build(seq);
+    JsonArray states = new JsonArray();
+    for (Tensor t : init) {
+      states.add(Config.shapeJson(t.shape()));
+    }
+    JsonObject dict = new JsonObject();
+    dict.add("sequences_shape", Config.shapeJson(seq));
+    dict.add("initial_state_shape", states);
+    JsonObject bc = new JsonObject();
+    bc.add("shapes_dict", dict);
+    markBuilt(bc);
+  }
+
+  @Override
+  protected void buildFromShapesDict(Config shapesDict) {
+    build(shapesDict.getShape("sequences_shape"));
   }
 
   /** Keras's call takes {@code mask}, so a symbolic call records the mask keyword. */

@@ -214,12 +214,9 @@ public class RNN extends Layer {
 
   @Override
   protected List<Tensor> call(CallArgs args, CallContext ctx) {
-    Tensor seq = args.tensor(0);
-    Tensor mask = args.kwTensor("mask");
-    if (mask == null) {
-      mask = seq.mask();
-    }
-    return run(seq, args.kwTensors("initial_state"), mask, ctx.training());
+    // Only the mask argument counts, as in Keras: its __call__ fills it from the input's mask when
+    // the sequence is the only tensor argument, not when initial states come with it.
+    return run(args.tensor(0), args.kwTensors("initial_state"), args.kwTensor("mask"), ctx.training());
   }
 
   private List<Tensor> run(Tensor seq, List<Tensor> initialState, Tensor mask, boolean training) {

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /** EinsumDense, Softmax and the attention layers: gradients, masks, configs, symbolic calls, training. */
 class AttentionLayersTest {
@@ -175,11 +176,66 @@ class AttentionLayersTest {
     assertEquals(0.0, viaMasks.get(1).value().getDouble(0, 1, 0, 1), "masked value position gets no weight");
     assertEquals(qMask, viaMasks.get(0).mask().value(), "the output keeps the query's mask");
     assertNull(viaMasks.get(1).mask(), "the scores carry no mask");
-    // Values at masked positions cannot change the output.
+    // Values at masked positions cannot change the output (on the masked-softmax path; see
+    // fullyMaskedQueryRowsFollowKerasAttentionPath for rows with every key masked).
     INDArray v2 = v.dup();
     v2.putScalar(new int[] {0, 1, 2}, 100.0);
-    Tensor changed = call(mha, List.of(query, Tensor.of(v2).withMask(Tensor.of(vMask))), Map.of()).get(0);
+    Tensor changed = call(mha, List.of(query, Tensor.of(v2).withMask(Tensor.of(vMask))),
+        Map.of("return_attention_scores", true)).get(0);
     assertEquals(viaMasks.get(0).value(), changed.value());
+  }
+
+  @Test
+  void fullyMaskedQueryRowsFollowKerasAttentionPath() {
+    // Without dropout or returned scores Keras runs ops.dot_product_attention, where a query row
+    // with every key masked attends uniformly; the masked-softmax path zeroes that row instead.
+    INDArray q = rand(11, 2, 3, 4);
+    INDArray v = rand(12, 2, 5, 4);
+    INDArray qMask = Nd4j.createFromArray(new boolean[][] {{true, true, false}, {true, true, true}});
+    MultiHeadAttention fused = new MultiHeadAttention(2, 3);
+    Tensor query = Tensor.of(q).withMask(Tensor.of(qMask));
+    INDArray uniform = call(fused, List.of(query, Tensor.of(v)), Map.of()).get(0).value();
+    INDArray zeroed = call(fused, List.of(query, Tensor.of(v)), Map.of("return_attention_scores", true)).get(0).value();
+    INDArray row = uniform.get(NDArrayIndex.point(0), NDArrayIndex.point(2), NDArrayIndex.all());
+    assertEquals(0.0, zeroed.get(NDArrayIndex.point(0), NDArrayIndex.point(2), NDArrayIndex.all()).norm2Number().doubleValue(),
+        "masked softmax: no attention, only the (zero) output bias");
+    assertTrue(row.norm2Number().doubleValue() > 1e-3, "dot-product attention: the mean of the values");
+    // Uniform attention does not depend on the query there.
+    INDArray q2 = q.dup();
+    q2.putScalar(new int[] {0, 2, 1}, 5.0);
+    INDArray moved = call(fused, List.of(Tensor.of(q2).withMask(Tensor.of(qMask)), Tensor.of(v)), Map.of()).get(0).value();
+    assertTrue(row.equalsWithEps(moved.get(NDArrayIndex.point(0), NDArrayIndex.point(2), NDArrayIndex.all()), 1e-6));
+    // Rows with a key to attend to agree on both paths.
+    for (int[] bt : new int[][] {{0, 0}, {0, 1}, {1, 0}, {1, 2}}) {
+      assertTrue(uniform.get(NDArrayIndex.point(bt[0]), NDArrayIndex.point(bt[1]), NDArrayIndex.all()).equalsWithEps(
+          zeroed.get(NDArrayIndex.point(bt[0]), NDArrayIndex.point(bt[1]), NDArrayIndex.all()), 1e-6));
+    }
+    // With dropout (even in inference) Keras takes the masked-softmax path.
+    MultiHeadAttention withDropout = new MultiHeadAttention(2, 3).dropout(0.3);
+    INDArray dropped = call(withDropout, List.of(query, Tensor.of(v)), Map.of()).get(0).value();
+    assertEquals(0.0, dropped.get(NDArrayIndex.point(0), NDArrayIndex.point(2), NDArrayIndex.all()).norm2Number().doubleValue());
+  }
+
+  @Test
+  void convertToTensorOpLoadsFromKerasGraphs() {
+    // As Keras writes it when Attention's output mask feeds another layer.
+    JsonObject dict = com.google.gson.JsonParser.parseString("{\"module\": \"keras.src.ops.core\", "
+        + "\"class_name\": \"ConvertToTensor\", \"config\": {\"name\": \"convert_to_tensor_1\", "
+        + "\"dtype\": null, \"sparse\": null, \"ragged\": null}, \"registered_name\": \"ConvertToTensor\"}")
+        .getAsJsonObject();
+    Layer op = Serialization.deserialize(dict, Layer.class);
+    assertEquals(dict, Serialization.serialize(op));
+    INDArray mask = Nd4j.createFromArray(new boolean[][] {{true, false}});
+    Tensor out = op.apply(CallArgs.of(List.of(Tensor.of(mask)), Map.of()), CallContext.INFERENCE).get(0);
+    assertEquals(mask, out.value());
+    assertNull(out.mask());
+    Layer toFloat = org.jeras.layers.ops.ConvertToTensor.fromConfig(Config.of(com.google.gson.JsonParser
+        .parseString("{\"name\": \"c\", \"dtype\": \"float32\", \"sparse\": false, \"ragged\": null}")
+        .getAsJsonObject()));
+    INDArray cast = toFloat.apply(CallArgs.of(List.of(Tensor.of(mask)), Map.of()), CallContext.INFERENCE).get(0).value();
+    assertEquals(Nd4j.createFromArray(new float[][] {{1f, 0f}}), cast);
+    assertEquals(false, toFloat.getConfig().json().get("sparse").getAsBoolean());
+    assertThrows(ConfigException.class, () -> new org.jeras.layers.ops.ConvertToTensor(null, true, null));
   }
 
   @Test

@@ -16,6 +16,9 @@ import java.util.function.Supplier;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.Serialization;
+import org.jeras.core.config.SharingScope;
+import org.jeras.core.initializers.Initializer;
+import org.jeras.core.initializers.Orthogonal;
 import org.jeras.core.layer.CallArgs;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.DTypePolicy;
@@ -233,6 +236,27 @@ class RnnLayersTest {
     assertEquals(step(seq, 0, 2), step(zeroed, 0, 2));
   }
 
+  @Test
+  void inputMaskAppliesOnlyWhenTheSequenceIsTheOnlyTensorArgument() {
+    // Keras's __call__ fills `mask` from the input's mask only when the sequence is the call's only
+    // tensor argument: with initial states the input's mask is not used (it still flows out).
+    GRU gru = f64(new GRU(2));
+    gru.returnSequences(true);
+    Tensor x = Tensor.of(rand(21, 2, 3, 2)).withMask(mask());
+    Tensor h0 = Tensor.of(rand(22, 2, 2));
+    INDArray masked = gru.apply(call(x, null, null)).get(0).value();
+    assertEquals(gru.apply(call(Tensor.of(x.value()), mask(), null)).get(0).value(), masked);
+    assertEquals(step(masked, 1, 0), step(masked, 1, 2));
+
+    List<Tensor> withState = gru.apply(call(x, null, List.of(h0)));
+    assertEquals(gru.apply(call(Tensor.of(x.value()), null, List.of(h0))).get(0).value(), withState.get(0).value());
+    assertFalse(step(withState.get(0).value(), 1, 0).equalsWithEps(step(withState.get(0).value(), 1, 2), 1e-9));
+    assertEquals(mask().value(), withState.get(0).mask().value());
+    // An explicit mask still applies with initial states.
+    INDArray explicit = gru.apply(call(Tensor.of(x.value()), mask(), List.of(h0))).get(0).value();
+    assertEquals(step(explicit, 1, 0), step(explicit, 1, 2));
+  }
+
   private static INDArray step(INDArray seq, int b, int t) {
     return seq.get(NDArrayIndex.point(b), NDArrayIndex.point(t), NDArrayIndex.all()).dup();
   }
@@ -420,6 +444,64 @@ class RnnLayersTest {
         assertEquals(mask().value(), out.get(i).mask().value(), "output " + i);
       } else {
         assertNull(out.get(i).mask(), "state " + i);
+      }
+    }
+  }
+
+  @Test
+  void bidirectionalWithInitialStatesRecordsAndBuildsFromShapesDict() {
+    Bidirectional bi = new Bidirectional(new LSTM(2).returnSequences(true));
+    List<Tensor> init = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      init.add(Tensor.of(rand(30 + i, 2, 2).castTo(DataType.FLOAT)));
+    }
+    Tensor x = Tensor.of(rand(29, 2, 4, 3).castTo(DataType.FLOAT));
+    INDArray y = bi.apply(call(x, null, init), CallContext.INFERENCE).get(0).value();
+    // As Keras's build_config: the sequences' shape and every state's shape.
+    JsonObject expected = com.google.gson.JsonParser.parseString("{\"shapes_dict\": {\"sequences_shape\": [2, 4, 3], "
+        + "\"initial_state_shape\": [[2, 2], [2, 2], [2, 2], [2, 2]]}}").getAsJsonObject();
+    assertEquals(expected, bi.getBuildConfig());
+    // The wrapped layers are built for the sequences alone.
+    assertEquals(com.google.gson.JsonParser.parseString("{\"input_shape\": [2, 4, 3]}"),
+        bi.forwardLayer().getBuildConfig());
+
+    Bidirectional loaded = (Bidirectional) Serialization.deserialize(Serialization.serialize(bi), Layer.class);
+    assertEquals(expected, loaded.getBuildConfig());
+    List<INDArray> weights = new ArrayList<>();
+    bi.weights().forEach(w -> weights.add(w.array()));
+    for (int i = 0; i < weights.size(); i++) {
+      loaded.weights().get(i).assign(weights.get(i));
+    }
+    assertEquals(y, loaded.apply(call(x, null, init), CallContext.INFERENCE).get(0).value());
+  }
+
+  @Test
+  void bidirectionalCopiesItsLayerOutsideTheLoadingScope() {
+    // As in a Keras file, the wrapped layer's initializers carry shared ids.
+    JsonObject dict = Serialization.serialize(new Bidirectional(new SimpleRNN(2).returnSequences(true)))
+        .getAsJsonObject();
+    JsonObject layer = dict.getAsJsonObject("config").getAsJsonObject("layer").getAsJsonObject("config");
+    long fileId = 7;
+    for (String key : List.of("kernel_initializer", "recurrent_initializer", "bias_initializer")) {
+      layer.getAsJsonObject(key).addProperty("shared_object_id", fileId++);
+    }
+    try (SharingScope loading = SharingScope.open()) {
+      // Objects read earlier in the same load, under ids a scope of its own would hand out.
+      for (long id = 140_000_000_000_000L; id < 140_000_000_000_010L; id++) {
+        JsonObject orthogonal = Serialization.serialize(new Orthogonal()).getAsJsonObject();
+        orthogonal.addProperty("shared_object_id", id);
+        Serialization.deserialize(orthogonal, Initializer.class);
+      }
+      Bidirectional bi = (Bidirectional) Serialization.deserialize(dict, Layer.class);
+      List<Tensor> out = bi.apply(call(Tensor.of(rand(3, 2, 3, 2).castTo(DataType.FLOAT)), null, null),
+          CallContext.INFERENCE);
+      assertEquals(List.of(2L, 3L, 4L), List.of(out.get(0).value().shape()[0], out.get(0).value().shape()[1],
+          out.get(0).value().shape()[2]));
+      for (RNN rnn : List.of(bi.forwardLayer(), bi.backwardLayer())) {
+        JsonObject c = Serialization.serialize(rnn).getAsJsonObject().getAsJsonObject("config");
+        assertEquals("GlorotUniform", c.getAsJsonObject("kernel_initializer").get("class_name").getAsString());
+        assertEquals("Orthogonal", c.getAsJsonObject("recurrent_initializer").get("class_name").getAsString());
+        assertEquals("Zeros", c.getAsJsonObject("bias_initializer").get("class_name").getAsString());
       }
     }
   }
