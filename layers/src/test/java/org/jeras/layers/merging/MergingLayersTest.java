@@ -1,5 +1,6 @@
 package org.jeras.layers.merging;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -167,5 +168,22 @@ class MergingLayersTest {
     java.util.ArrayList<T> out = new java.util.ArrayList<>(a);
     out.addAll(b);
     return out;
+  }
+
+  @Test
+  void concatenateMaskFollowsKeras() {
+    Tensor a = seq(1, 5, true, false);
+    Tensor b = seq(3, 2, false, true);
+    Tensor plain = Tensor.of(Nd4j.create(new double[] {4, 4}, new long[] {1, 2, 1}));
+    // Along the time axis: the masks are joined, one entry per output step.
+    Tensor time = f64(new Concatenate(1)).apply(List.of(a, b));
+    assertArrayEquals(new double[] {1, 0, 0, 1}, time.mask().value().castTo(DataType.DOUBLE).toDoubleVector());
+    // Along features: a step is kept when any input keeps it; an unmasked input keeps every step.
+    Tensor feat = f64(new Concatenate(-1)).apply(List.of(a, b));
+    assertArrayEquals(new double[] {1, 1}, feat.mask().value().castTo(DataType.DOUBLE).toDoubleVector());
+    Tensor withPlain = f64(new Concatenate(-1)).apply(List.of(a, plain));
+    assertArrayEquals(new double[] {1, 1}, withPlain.mask().value().castTo(DataType.DOUBLE).toDoubleVector());
+    Tensor timePlain = f64(new Concatenate(1)).apply(List.of(a, plain));
+    assertArrayEquals(new double[] {1, 0, 1, 1}, timePlain.mask().value().castTo(DataType.DOUBLE).toDoubleVector());
   }
 }
