@@ -278,3 +278,37 @@ y = L.Activation("sigmoid", name="sig")(y)
 y2 = L.Dot(axes=(1, 2), name="dot12")([inp, L.Permute((2, 1), name="perm")(inp)])
 out = L.Concatenate(name="cat")([L.Flatten(name="f1")(y), L.Flatten(name="f2")(y2)])
 case("nested_sequential", keras.Model(inp, out, name="nested"), rand(30, 3, 2, 4))
+
+# Masks through merging and core layers.
+ids = keras.Input((5,), dtype="int32", name="ids")
+feats = keras.Input((5, 3), name="feats")
+ea = L.Embedding(6, 3, mask_zero=True, name="ea")(ids)
+fm = L.Masking(mask_value=0.0, name="masking")(feats)
+both = [L.Add(name="add2")([ea, fm]), L.Subtract(name="sub2")([ea, fm]), L.Average(name="avg2")([ea, fm]),
+        L.Multiply(name="mul2")([ea, fm]), L.Maximum(name="max2")([ea, fm]), L.Minimum(name="min2")([ea, fm]),
+        L.Concatenate(axis=-1, name="cat_masked")([ea, feats]), L.Concatenate(axis=1, name="cat_time")([ea, fm]),
+        L.Dense(3, name="dense_masked")(ea), L.Identity(name="id_masked")(fm),
+        L.ReLU(max_value=0.5, name="relu_masked")(fm), L.Dropout(0.2, name="drop_masked")(ea),
+        L.EinsumDense("abc,cd->abd", output_shape=(5, 2), name="einsum_masked")(fm)]
+pooled = [L.GlobalAveragePooling1D(name=f"gap{i}")(t) for i, t in enumerate(both)]
+mixed = L.Add(name="add_mixed")([ea, feats])
+pooled.append(L.GlobalAveragePooling1D(name="gap_mixed")(mixed))
+pooled.append(L.GlobalMaxPooling1D(name="gmp")(L.Maximum(name="max_mixed")([fm, feats])))
+out = L.Concatenate(name="cat")(pooled)
+feats_x = rand(40, 2, 5, 3)
+feats_x[0, 3:] = 0.0
+feats_x[1, 1] = 0.0
+case("masks_through_merges", keras.Model([ids, feats], out, name="masks"),
+     [np.array([[1, 2, 3, 0, 0], [4, 0, 5, 1, 0]], dtype="int32"), feats_x])
+
+# Rescaling and Normalization on other shapes.
+inp = keras.Input((2, 3), dtype="int32", name="pix")
+r = L.Rescaling(1.0 / 255, offset=-0.5, name="resc_int")(inp)
+nv = L.Normalization(axis=(1, 2), mean=np.arange(6.0).reshape(2, 3) / 10, variance=np.ones((2, 3)) * 2,
+                     name="norm_given")(r)
+na = L.Normalization(axis=-1, name="norm_last")
+na.adapt(rand(41, 20, 2, 3))
+out = L.Concatenate(name="cat")([nv, na(r), L.Normalization(axis=-1, mean=[0.1, 0.2, 0.3], variance=[1, 2, 3],
+                                                              invert=True, name="norm_inv_last")(r)])
+case("rescaling_normalization_int", keras.Model(inp, out, name="resc_int"),
+     np.array([[[0, 128, 255], [3, 7, 9]], [[1, 2, 250], [100, 50, 25]]], dtype="int32"))
