@@ -312,3 +312,16 @@ out = L.Concatenate(name="cat")([nv, na(r), L.Normalization(axis=-1, mean=[0.1, 
                                                               invert=True, name="norm_inv_last")(r)])
 case("rescaling_normalization_int", keras.Model(inp, out, name="resc_int"),
      np.array([[[0, 128, 255], [3, 7, 9]], [[1, 2, 250], [100, 50, 25]]], dtype="int32"))
+
+# Activation layers under a mask. Softmax puts a large negative number where the mask is off, the
+# mask right-aligned with the input (here (batch, 4) against (batch, 4, 4), so batch must be 4).
+inp = keras.Input((4, 4), name="x")
+mk = L.Masking(mask_value=0.0, name="masking")(inp)
+acts = [L.Softmax(axis=-1, name="sm_masked")(mk), L.ReLU(negative_slope=0.1, name="relu_m")(mk),
+        L.LeakyReLU(0.2, name="leaky_m")(mk), L.ELU(0.5, name="elu_m")(mk),
+        L.PReLU(shared_axes=[1], name="prelu_m")(mk)]
+out = L.Concatenate(name="cat")([L.GlobalAveragePooling1D(name=f"gap{i}")(a) for i, a in enumerate(acts)])
+x_sm = rand(42, 4, 4, 4) * 3
+x_sm[0, 2] = 0.0
+x_sm[1, 0] = 0.0
+case("activations_masked", keras.Model(inp, out, name="acts_masked"), x_sm)
