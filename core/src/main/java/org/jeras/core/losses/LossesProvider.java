@@ -34,6 +34,8 @@ public final class LossesProvider implements BuiltinProvider {
         "binary_focal_crossentropy");
     loss(b, "CategoricalCrossentropy", CategoricalCrossentropy::fromConfig, CategoricalCrossentropy::new,
         "categorical_crossentropy");
+    loss(b, "CategoricalFocalCrossentropy", CategoricalFocalCrossentropy::fromConfig, CategoricalFocalCrossentropy::new,
+        "categorical_focal_crossentropy");
     loss(b, "SparseCategoricalCrossentropy", SparseCategoricalCrossentropy::fromConfig,
         SparseCategoricalCrossentropy::new, "sparse_categorical_crossentropy");
   }

@@ -44,6 +44,7 @@ public final class MetricsProvider implements BuiltinProvider {
         n -> new MeanAbsoluteError(or(n, "mean_absolute_error"), DType.FLOAT32), "mean_absolute_error", "mae", "MAE");
     metric(b, "RootMeanSquaredError", RootMeanSquaredError::fromConfig,
         n -> new RootMeanSquaredError(or(n, "root_mean_squared_error"), DType.FLOAT32), "root_mean_squared_error");
+    metric(b, "Poisson", Poisson::fromConfig, n -> new Poisson(or(n, "poisson"), DType.FLOAT32), "poisson");
     metric(b, "Precision", Precision::fromConfig, n -> new Precision(null, null, null, n, DType.FLOAT32), "precision");
     metric(b, "Recall", Recall::fromConfig, n -> new Recall(null, null, null, n, DType.FLOAT32), "recall");
     metric(b, "AUC", AUC::fromConfig,

@@ -3,6 +3,7 @@ package org.jeras.core.ops;
 import static org.jeras.core.tensor.GradientTape.recordOp;
 
 import java.util.List;
+import org.jeras.core.tensor.DType;
 import org.jeras.core.tensor.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -31,8 +32,17 @@ public final class ArrayOps {
     return recordOp(x.permute(perm).dup('c'), g -> new INDArray[] {g.permute(inverse).dup('c')}, a);
   }
 
-  /** Joins tensors along {@code axis}. */
+  /** Joins tensors along {@code axis}; mixed dtypes are first cast to their Keras result type. */
   public static Tensor concat(List<Tensor> parts, int axis) {
+    DType common = DType.of(parts.get(0).value().dataType());
+    for (Tensor t : parts) {
+      common = DType.promote(common, DType.of(t.value().dataType()));
+    }
+    List<Tensor> same = new java.util.ArrayList<>(parts.size());
+    for (Tensor t : parts) {
+      same.add(MathOps.cast(t, common));
+    }
+    parts = same;
     int rank = parts.get(0).rank();
     int ax = axis < 0 ? axis + rank : axis;
     INDArray[] xs = new INDArray[parts.size()];

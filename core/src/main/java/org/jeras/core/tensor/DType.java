@@ -55,4 +55,48 @@ public enum DType {
     }
     throw new IllegalArgumentException("No Keras dtype for ND4J type " + type);
   }
+
+  /**
+   * The dtype Keras's {@code result_type} gives {@code a} and {@code b} (its promotion lattice):
+   * bool below every number, any integer below any float, uint8 with a signed int at least int16,
+   * float16 with bfloat16 float32, else the wider of the two.
+   */
+  public static DType promote(DType a, DType b) {
+    if (a == b) {
+      return a;
+    }
+    if (a == STRING || b == STRING) {
+      throw new IllegalArgumentException("Cannot promote " + a.kerasName + " with " + b.kerasName);
+    }
+    if (a == BOOL) {
+      return b;
+    }
+    if (b == BOOL) {
+      return a;
+    }
+    if (a.isFloating() != b.isFloating()) {
+      return a.isFloating() ? a : b;
+    }
+    if (a.isFloating()) {
+      if ((a == FLOAT16 && b == BFLOAT16) || (a == BFLOAT16 && b == FLOAT16)) {
+        return FLOAT32;
+      }
+      return a.bits() >= b.bits() ? a : b;
+    }
+    if (a == UINT8 || b == UINT8) {
+      DType signed = a == UINT8 ? b : a;
+      return signed == INT8 ? INT16 : signed;
+    }
+    return a.bits() >= b.bits() ? a : b;
+  }
+
+  private int bits() {
+    return switch (this) {
+      case BOOL, INT8, UINT8 -> 8;
+      case FLOAT16, BFLOAT16, INT16 -> 16;
+      case FLOAT32, INT32 -> 32;
+      case FLOAT64, INT64 -> 64;
+      case STRING -> 0;
+    };
+  }
 }

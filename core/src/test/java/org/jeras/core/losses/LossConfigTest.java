@@ -58,6 +58,8 @@ class LossConfigTest {
         + "\"alpha\":0.25,\"gamma\":2.0}");
     roundTrip(new CategoricalCrossentropy(), "{\"name\":\"categorical_crossentropy\"," + base
         + ",\"from_logits\":false,\"label_smoothing\":0.0,\"axis\":-1}");
+    roundTrip(new CategoricalFocalCrossentropy(), "{\"name\":\"categorical_focal_crossentropy\"," + base
+        + ",\"from_logits\":false,\"label_smoothing\":0.0,\"axis\":-1,\"alpha\":0.25,\"gamma\":2.0}");
     roundTrip(new SparseCategoricalCrossentropy(), "{\"name\":\"sparse_categorical_crossentropy\"," + base
         + ",\"from_logits\":false,\"ignore_class\":null,\"axis\":-1}");
   }
@@ -105,6 +107,7 @@ class LossConfigTest {
         {"categorical_crossentropy", CategoricalCrossentropy.class, "categorical_crossentropy"},
         {"sparse_categorical_crossentropy", SparseCategoricalCrossentropy.class, "sparse_categorical_crossentropy"},
         {"binary_focal_crossentropy", BinaryFocalCrossentropy.class, "binary_focal_crossentropy"},
+        {"categorical_focal_crossentropy", CategoricalFocalCrossentropy.class, "categorical_focal_crossentropy"},
         {"poisson", Poisson.class, "poisson"}, {"hinge", Hinge.class, "hinge"},
         {"squared_hinge", SquaredHinge.class, "squared_hinge"}, {"categorical_hinge", CategoricalHinge.class, "categorical_hinge"},
         {"cosine_similarity", CosineSimilarity.class, "cosine_similarity"},

@@ -79,6 +79,8 @@ class LossGradientTest {
     GradCheck.check(both(new BinaryFocalCrossentropy()), t, p);
     GradCheck.check(both(new BinaryFocalCrossentropy(true, 0.3, 1.5, true, 0.1, -1)), t, uniform(10, -3, 3, 3, 4));
     GradCheck.check(both(new CategoricalCrossentropy()), t, p);
+    GradCheck.check(both(new CategoricalFocalCrossentropy()), t, p);
+    GradCheck.check(both(new CategoricalFocalCrossentropy(0.4, 1.5, true, 0.1, -1)), t, uniform(24, -3, 3, 3, 4));
     GradCheck.check(both(new CategoricalCrossentropy(true, 0.1, -1)), t, uniform(11, -3, 3, 3, 4));
     GradCheck.check(both(new CategoricalCrossentropy(false, 0.0, 0)), t, p);
     GradCheck.check(both(new CategoricalCrossentropy()), t, probs(19, 3, 4).muli(3.0));

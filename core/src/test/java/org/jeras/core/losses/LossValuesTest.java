@@ -161,4 +161,16 @@ class LossValuesTest {
     assertEquals(1.0, mse.apply(yTrue, yPred, v(2, 1)).value().getDouble(0), TOL);
     assertEquals(0.5, mse.withReduction(Reduction.MEAN_WITH_SAMPLE_WEIGHT).apply(yTrue, yPred, v(2, 1)).value().getDouble(0), TOL);
   }
+
+  @Test
+  void categoricalFocalCrossentropyMatchesKeras() {
+    double[][] yTrue = {{0, 1, 0}, {0, 0, 1}};
+    // Values from Keras 3 (reduction=None).
+    assertArrayEquals(new double[] {0.18908037, 0.57033432},
+        perSample(new CategoricalFocalCrossentropy(0.3, 1.5, false, 0.1, -1), yTrue,
+            new double[][] {{0.05, 0.95, 0}, {0.1, 0.8, 0.1}}), TOL);
+    assertArrayEquals(new double[] {0.82426876, 0.39761406},
+        perSample(new CategoricalFocalCrossentropy(0.25, 2.0, true, 0.0, -1), yTrue,
+            new double[][] {{1, -2, 0.5}, {0.3, 0.2, -1}}), TOL);
+  }
 }

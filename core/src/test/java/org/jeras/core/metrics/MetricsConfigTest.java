@@ -48,6 +48,7 @@ class MetricsConfigTest {
     roundTrip(new MeanSquaredError(), "{\"name\":\"mean_squared_error\"," + f32 + "}");
     roundTrip(new MeanAbsoluteError(), "{\"name\":\"mean_absolute_error\"," + f32 + "}");
     roundTrip(new RootMeanSquaredError(), "{\"name\":\"root_mean_squared_error\"," + f32 + "}");
+    roundTrip(new Poisson(), "{\"name\":\"poisson\"," + f32 + "}");
     roundTrip(new Precision(null, null, null, "precision", null),
         "{\"name\":\"precision\"," + f32 + ",\"thresholds\":null,\"top_k\":null,\"class_id\":null}");
     roundTrip(new Recall(JsonParser.parseString("[0.25, 0.75]"), 2, 1, "r", null),
@@ -114,6 +115,9 @@ class MetricsConfigTest {
       assertEquals(c.getKey(), m.name(), "Keras logs a string metric under that string");
       assertEquals("\"" + c.getKey() + "\"", json(m));
     }
+    Metric poisson = Metrics.get("poisson", s, s);
+    assertInstanceOf(Poisson.class, poisson);
+    assertEquals("poisson", poisson.name());
     // Keras's metrics.get alone keeps the class's default name
     assertEquals("mean_absolute_error", Metrics.get("mae").name());
     assertNull(Metrics.get("mae").alias());

@@ -125,6 +125,10 @@ class MetricsTest {
     RootMeanSquaredError rmse = new RootMeanSquaredError();
     rmse.updateState(yTrue, yPred, null);
     assertEquals(Math.sqrt(1.25), rmse.result(), TOL);
+    // Keras 3: Poisson().update_state([[1, 2], [0, 3]], [[0.5, 2.5], [1, 1]]) gives 0.9651413.
+    Poisson poisson = new Poisson();
+    poisson.updateState(t(new double[][] {{1, 2}, {0, 3}}), t(new double[][] {{0.5, 2.5}, {1, 1}}), null);
+    assertEquals(0.9651413, poisson.result(), 1e-6);
     rmse.resetState();
     rmse.updateState(yTrue, yPred, v(2, 1));
     assertEquals(1.0, rmse.result(), TOL);

@@ -56,6 +56,16 @@ public class Softmax extends Layer {
     return List.of(MathOps.where(keep, y, Tensor.of(Nd4j.scalar(y.value().dataType(), 0.0))));
   }
 
+  /**
+   * The input's shape in the compute dtype, as Keras's compute_output_shape gives, without a call:
+   * a mask is right-aligned with the input, so with unknown dims a trial call on made-up sizes
+   * could fail where Keras's symbolic check skips them.
+   */
+  @Override
+  public List<Tensor> computeOutputSpec(CallArgs args) {
+    return List.of(Tensor.symbolic(args.tensor(0).shape(), computeDtype(), null));
+  }
+
   private Tensor softmax(Tensor x) {
     int[] axes = axis.resolve(x.rank());
     if (axes.length == 1) {

@@ -25,6 +25,16 @@ public class Activation extends Layer {
     return activation.apply(x);
   }
 
+  /**
+   * The input's shape in the compute dtype: Keras's Activation defines compute_output_shape, so its
+   * symbolic output has the layer's compute dtype even where the call keeps an integer input's
+   * dtype.
+   */
+  @Override
+  public java.util.List<Tensor> computeOutputSpec(org.jeras.core.layer.CallArgs args) {
+    return java.util.List.of(Tensor.symbolic(args.tensor(0).shape(), computeDtype(), null));
+  }
+
   @Override
   public Config getConfig() {
     return super.getConfig().put("activation", Activations.serialize(activation));

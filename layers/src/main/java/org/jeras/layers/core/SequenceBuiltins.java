@@ -6,7 +6,8 @@ import org.jeras.core.layer.Layer;
 
 /**
  * Registers the sequence-input core layers ({@code Embedding}, {@code Masking}) under
- * {@code keras.layers}, and the two ops Masking's mask becomes in a Keras functional graph.
+ * {@code keras.layers}, and the ops a Keras functional graph records for masks computed from
+ * symbolic tensors (Masking's mask, masks combined by merging layers).
  */
 public final class SequenceBuiltins implements BuiltinProvider {
   @Override
@@ -16,5 +17,11 @@ public final class SequenceBuiltins implements BuiltinProvider {
     // The ops Keras 3 records in a functional graph when Masking computes its mask.
     b.add(Layer.class, "keras.src.ops.numpy", "NotEqual", org.jeras.layers.ops.NotEqual::fromConfig);
     b.add(Layer.class, "keras.src.ops.numpy", "Any", org.jeras.layers.ops.Any::fromConfig);
+    // And those recorded when merging layers (Add, Concatenate, ...) combine their inputs' masks.
+    b.add(Layer.class, "keras.src.ops.numpy", "LogicalOr", org.jeras.layers.ops.LogicalOr::fromConfig);
+    b.add(Layer.class, "keras.src.ops.numpy", "ExpandDims", org.jeras.layers.ops.ExpandDims::fromConfig);
+    b.add(Layer.class, "keras.src.ops.numpy", "ZerosLike", org.jeras.layers.ops.ZerosLike::fromConfig);
+    b.add(Layer.class, "keras.src.ops.numpy", "OnesLike", org.jeras.layers.ops.OnesLike::fromConfig);
+    b.add(Layer.class, "keras.src.ops.numpy", "Concatenate", org.jeras.layers.ops.NumpyConcatenate::fromConfig);
   }
 }

@@ -1,14 +1,14 @@
 package org.jeras.layers.merging;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.jeras.core.config.Config;
 import org.jeras.core.layer.CallArgs;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.ops.ArrayOps;
-import org.jeras.core.ops.MathOps;
 import org.jeras.core.tensor.Tensor;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** Joins its inputs along {@code axis} (Keras's {@code Concatenate}). */
@@ -49,35 +49,36 @@ public class Concatenate extends Layer {
     return ArrayOps.concat(inputs, axis);
   }
 
+  /**
+   * Keras's Concatenate.compute_mask: each input's mask (all true where it has none) broadcast to
+   * the input's shape, joined along {@code axis}, then any() over the last axis.
+   */
   @Override
   protected Tensor computeMask(CallArgs args, List<Tensor> outputs) {
     List<Tensor> inputs = args.tensors(0);
-    boolean any = inputs.stream().anyMatch(t -> t.mask() != null);
-    if (!any) {
+    if (inputs.stream().allMatch(t -> t.mask() == null)) {
       return null;
-    }
-    // Inputs without a mask count as fully unmasked; masks are joined along the same axis when it
-    // is a feature axis of the mask, else combined with AND (Keras's rule).
-    List<Tensor> masks = new ArrayList<>();
-    for (Tensor t : inputs) {
-      masks.add(t.mask() != null ? MathOps.cast(t.mask(), org.jeras.core.tensor.DType.FLOAT32)
-          : Tensor.of(Nd4j.ones(org.nd4j.linalg.api.buffer.DataType.FLOAT, maskShape(t))));
     }
     int rank = inputs.get(0).rank();
     int ax = axis < 0 ? axis + rank : axis;
-    if (masks.get(0).rank() == rank) {
-      return ArrayOps.concat(masks, ax);
+    INDArray[] masks = new INDArray[inputs.size()];
+    for (int i = 0; i < masks.length; i++) {
+      Tensor t = inputs.get(i);
+      long[] shape = t.value().shape();
+      if (t.mask() == null) {
+        masks[i] = Nd4j.ones(DataType.DOUBLE, shape);
+        continue;
+      }
+      INDArray m = t.mask().value().castTo(DataType.DOUBLE).neq(0).castTo(DataType.DOUBLE);
+      if (m.rank() < shape.length) {
+        long[] withAxis = java.util.Arrays.copyOf(m.shape(), m.rank() + 1);
+        withAxis[m.rank()] = 1;
+        m = org.jeras.core.ops.Broadcast.to(m.reshape(withAxis), shape);
+      }
+      masks[i] = m;
     }
-    Tensor m = masks.get(0);
-    for (int i = 1; i < masks.size(); i++) {
-      m = MathOps.mul(m, masks.get(i));
-    }
-    return m;
-  }
-
-  private static long[] maskShape(Tensor t) {
-    long[] s = t.shape().dims();
-    return java.util.Arrays.copyOf(s, s.length - 1);
+    INDArray joined = Nd4j.concat(ax, masks);
+    return Tensor.of(joined.max(false, joined.rank() - 1).neq(0).castTo(DataType.BOOL));
   }
 
   @Override

@@ -20,12 +20,6 @@ public class Maximum extends Merge {
     return MaskedMerge.orFold(inputs, MathOps::maximum);
   }
 
-  @Override
-  protected Tensor computeMask(org.jeras.core.layer.CallArgs args, java.util.List<Tensor> outputs) {
-    java.util.List<Tensor> in = args.tensors(0);
-    return MaskedMerge.allMasked(in) ? MaskedMerge.orMask(in) : super.computeMask(args, outputs);
-  }
-
   public static Maximum fromConfig(Config c) {
     return new Maximum().withBaseConfig(c);
   }

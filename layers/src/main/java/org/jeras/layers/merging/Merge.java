@@ -4,12 +4,12 @@ import java.util.List;
 import org.jeras.core.layer.CallArgs;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
-import org.jeras.core.ops.MathOps;
 import org.jeras.core.tensor.Tensor;
 
 /**
  * The shared mechanism of Keras's element-wise merging layers: folds a list of equally shaped (or
- * broadcastable) inputs with one binary op and propagates the AND of the input masks.
+ * broadcastable) inputs with one binary op; the output mask is the OR of the input masks when
+ * every input has one, else none.
  */
 public abstract class Merge extends Layer {
   protected Merge() {
@@ -67,13 +67,9 @@ public abstract class Merge extends Layer {
 
   @Override
   protected Tensor computeMask(CallArgs args, List<Tensor> outputs) {
-    Tensor mask = null;
-    for (Tensor t : args.tensors(0)) {
-      if (t.mask() != null) {
-        mask = mask == null ? t.mask() : MathOps.mul(mask, t.mask());
-      }
-    }
-    return mask;
+    // Keras's Merge.compute_mask: no mask unless every input has one, then their OR.
+    List<Tensor> inputs = args.tensors(0);
+    return MaskedMerge.allMasked(inputs) ? MaskedMerge.orMask(inputs) : null;
   }
 
 }

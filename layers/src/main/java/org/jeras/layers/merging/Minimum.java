@@ -20,12 +20,6 @@ public class Minimum extends Merge {
     return MaskedMerge.orFold(inputs, MathOps::minimum);
   }
 
-  @Override
-  protected Tensor computeMask(org.jeras.core.layer.CallArgs args, java.util.List<Tensor> outputs) {
-    java.util.List<Tensor> in = args.tensors(0);
-    return MaskedMerge.allMasked(in) ? MaskedMerge.orMask(in) : super.computeMask(args, outputs);
-  }
-
   public static Minimum fromConfig(Config c) {
     return new Minimum().withBaseConfig(c);
   }

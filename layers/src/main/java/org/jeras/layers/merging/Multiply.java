@@ -17,12 +17,6 @@ public class Multiply extends Merge {
     return MaskedMerge.allMasked(inputs) ? MaskedMerge.product(inputs) : super.call(inputs, ctx);
   }
 
-  @Override
-  protected Tensor computeMask(org.jeras.core.layer.CallArgs args, java.util.List<Tensor> outputs) {
-    java.util.List<Tensor> in = args.tensors(0);
-    return MaskedMerge.allMasked(in) ? MaskedMerge.orMask(in) : super.computeMask(args, outputs);
-  }
-
   public static Multiply fromConfig(Config c) {
     return new Multiply().withBaseConfig(c);
   }

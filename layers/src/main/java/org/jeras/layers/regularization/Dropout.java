@@ -44,16 +44,12 @@ public class Dropout extends Layer {
   @Override
   public Config getConfig() {
     Config c = super.getConfig().put("rate", rate).put("seed", seed == null ? null : seed.intValue());
-    if (noiseShape == null) {
-      c.put("noise_shape", (String) null);
-    } else {
-      c.putInts("noise_shape", java.util.Arrays.stream(noiseShape).mapToInt(v -> (int) v).toArray());
-    }
-    return c;
+    // None entries (-1 here) take the input's size at call time.
+    return c.putShape("noise_shape", noiseShape == null ? null : org.jeras.core.tensor.Shape.of(noiseShape));
   }
 
   public static Dropout fromConfig(Config c) {
-    long[] ns = c.isSet("noise_shape") ? java.util.Arrays.stream(c.getInts("noise_shape")).asLongStream().toArray() : null;
+    long[] ns = c.isSet("noise_shape") ? c.getShape("noise_shape").dims() : null;
     return new Dropout(c.getDouble("rate"), ns, c.getLongOrNull("seed")).withBaseConfig(c);
   }
 }

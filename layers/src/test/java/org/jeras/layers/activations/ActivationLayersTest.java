@@ -137,4 +137,26 @@ class ActivationLayersTest {
     TinyTraining.assertLossFalls(() -> ReduceOps.mean(MathOps.square(MathOps.sub(p.apply(Tensor.of(x)), Tensor.of(target)))),
         p.trainableWeights(), 2.0, 20, 0.1);
   }
+
+  @Test
+  void softmaxUnderAMaskRightAlignedWithTheInput() {
+    // Symbolically (unknown batch) the mask (batch, 4) against (batch, 4, 4) is not checked, as in Keras.
+    Tensor in = org.jeras.core.model.Input.of(4, 4);
+    Tensor masked = new org.jeras.layers.core.Masking(0.0).apply(in);
+    Tensor out = new Softmax(-1).apply(masked);
+    assertEquals(in.shape(), out.shape());
+    // With batch 4, mask[i, j] (numpy broadcasting) covers y[:, i, j]: here mask[1, 2] is off.
+    INDArray x = Nd4j.rand(DataType.FLOAT, 4, 4, 4).addi(0.1);
+    x.get(org.nd4j.linalg.indexing.NDArrayIndex.point(1), org.nd4j.linalg.indexing.NDArrayIndex.point(2),
+        org.nd4j.linalg.indexing.NDArrayIndex.all()).assign(0);
+    Tensor mask = Tensor.of(x.neq(0).castTo(DataType.DOUBLE).max(false, 2).neq(0).castTo(DataType.BOOL));
+    INDArray y = new Softmax(-1).apply(Tensor.of(x).withMask(mask)).value();
+    for (int b = 0; b < 4; b++) {
+      for (int t = 0; t < 4; t++) {
+        assertEquals(t == 1, y.getDouble(b, t, 2) == 0.0, "masked entry");
+        assertEquals(1.0, y.get(org.nd4j.linalg.indexing.NDArrayIndex.point(b), org.nd4j.linalg.indexing.NDArrayIndex.point(t),
+            org.nd4j.linalg.indexing.NDArrayIndex.all()).sumNumber().doubleValue(), 1e-6);
+      }
+    }
+  }
 }

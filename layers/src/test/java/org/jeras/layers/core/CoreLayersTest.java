@@ -161,4 +161,28 @@ class CoreLayersTest {
     assertFalse(a.weights().get(0).isTrainable());
     assertThrows(IllegalArgumentException.class, () -> new Concatenate().apply(List.of(Input.of(3, 2), Input.of(4, 2))));
   }
+
+  @Test
+  void activationSpecHasComputeDtypeAndDropoutNoiseShapeKeepsNone() {
+    // Keras's Activation reports its compute dtype symbolically, even for an int input it passes on.
+    Tensor ids = Input.of(Shape.of(Shape.UNKNOWN, 3), org.jeras.core.tensor.DType.INT32, "ids");
+    Tensor out = new Activation("linear").apply(ids);
+    assertEquals(org.jeras.core.tensor.DType.FLOAT32, out.dtype());
+    assertEquals(ids.shape(), out.shape());
+    // noise_shape entries may be None (taken from the input at call time).
+    Config c = new Dropout(0.3, new long[] {Shape.UNKNOWN, 1, 24}, 5L).getConfig();
+    assertEquals("[null,1,24]", c.get("noise_shape").toString());
+    Dropout back = Serialization.deserialize(Serialization.serialize(new Dropout(0.3, new long[] {Shape.UNKNOWN, 1, 4}, 5L)), Dropout.class);
+    assertEquals("[null,1,4]", back.getConfig().get("noise_shape").toString());
+    Tensor x = Tensor.of(Nd4j.ones(DataType.FLOAT, 2, 3, 4));
+    INDArray y = back.apply(x, true).value();
+    for (int b = 0; b < 2; b++) {
+      for (int k = 0; k < 4; k++) {
+        double first = y.getDouble(b, 0, k);
+        for (int t = 1; t < 3; t++) {
+          assertEquals(first, y.getDouble(b, t, k), 0.0, "one draw shared along axis 1");
+        }
+      }
+    }
+  }
 }

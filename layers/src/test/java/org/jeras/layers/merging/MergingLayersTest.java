@@ -1,6 +1,8 @@
 package org.jeras.layers.merging;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
@@ -88,11 +90,20 @@ class MergingLayersTest {
     Tensor c = seq(3, 7, true, false);
     Tensor p = f64(new Multiply()).apply(List.of(a, c));
     FixtureModels.assertClose(Nd4j.create(new double[] {3, 0}, new long[] {1, 2, 1}), p.value(), "masked product");
-    // Only some inputs masked: plain op, AND of the masks present.
+    // Only some inputs masked: no output mask (Keras's Merge.compute_mask).
     Tensor plain = Tensor.of(Nd4j.create(new double[] {4, 4}, new long[] {1, 2, 1}));
     Tensor m = f64(new Maximum()).apply(List.of(a, plain));
-    FixtureModels.assertClose(Nd4j.create(new double[] {4, 4}, new long[] {1, 2, 1}), m.value(), "max where output mask set");
-    assertEquals(0.0, m.mask().value().getDouble(0, 1), 0);
+    FixtureModels.assertClose(Nd4j.create(new double[] {4, 4}, new long[] {1, 2, 1}), m.value(), "max, one input masked");
+    assertNull(m.mask());
+    for (Layer l : List.of(new Add(), new Subtract(), new Average(), new Multiply(), new Minimum())) {
+      assertNull(f64(l).apply(List.of(a, plain)).mask(), l.className());
+    }
+    // Every input masked: the OR of the masks, for the additive merges too.
+    for (Layer l : List.of(new Add(), new Subtract(), new Average())) {
+      Tensor out = f64(l).apply(List.of(a, b));
+      assertEquals(List.of(true, true), List.of(out.mask().value().getDouble(0, 0) != 0, out.mask().value().getDouble(0, 1) != 0),
+          l.className());
+    }
   }
 
   @Test
@@ -157,5 +168,22 @@ class MergingLayersTest {
     java.util.ArrayList<T> out = new java.util.ArrayList<>(a);
     out.addAll(b);
     return out;
+  }
+
+  @Test
+  void concatenateMaskFollowsKeras() {
+    Tensor a = seq(1, 5, true, false);
+    Tensor b = seq(3, 2, false, true);
+    Tensor plain = Tensor.of(Nd4j.create(new double[] {4, 4}, new long[] {1, 2, 1}));
+    // Along the time axis: the masks are joined, one entry per output step.
+    Tensor time = f64(new Concatenate(1)).apply(List.of(a, b));
+    assertArrayEquals(new double[] {1, 0, 0, 1}, time.mask().value().castTo(DataType.DOUBLE).toDoubleVector());
+    // Along features: a step is kept when any input keeps it; an unmasked input keeps every step.
+    Tensor feat = f64(new Concatenate(-1)).apply(List.of(a, b));
+    assertArrayEquals(new double[] {1, 1}, feat.mask().value().castTo(DataType.DOUBLE).toDoubleVector());
+    Tensor withPlain = f64(new Concatenate(-1)).apply(List.of(a, plain));
+    assertArrayEquals(new double[] {1, 1}, withPlain.mask().value().castTo(DataType.DOUBLE).toDoubleVector());
+    Tensor timePlain = f64(new Concatenate(1)).apply(List.of(a, plain));
+    assertArrayEquals(new double[] {1, 0, 1, 1}, timePlain.mask().value().castTo(DataType.DOUBLE).toDoubleVector());
   }
 }
