@@ -122,6 +122,7 @@ public class Dense extends Layer {
   }
 
   public static Dense fromConfig(Config c) {
+    EinsumDense.refuseQuantizationAndLora(c, "Dense");
     Dense d = new Dense(c.getInt("units"));
     d.activation = Activations.deserialize(c.getOrNull("activation"));
     d.useBias = c.getBoolean("use_bias", true);

@@ -304,16 +304,21 @@ public class EinsumDense extends Layer {
         .put("quantization_config", (String) null);
   }
 
+  /** Quantized or LoRA-enabled kernels are not built by Jeras: refused rather than loaded as plain ones. */
+  static void refuseQuantizationAndLora(Config c, String className) {
+    for (String unsupported : new String[] {"quantization_config", "lora_rank", "gptq_unpacked_column_size"}) {
+      if (c.isSet(unsupported)) {
+        throw new ConfigException(className + " '" + c.getString("name", "?") + "': config key '" + unsupported
+            + "' (quantization / LoRA) is not supported");
+      }
+    }
+  }
+
   public static EinsumDense fromConfig(Config c) {
     JsonElement os = c.get("output_shape");
     Shape outputShape = os.isJsonPrimitive() ? Shape.of(os.getAsLong()) : Config.toShape("output_shape", os);
     EinsumDense d = new EinsumDense(c.getString("equation"), outputShape, c.getString("bias_axes", null));
-    for (String unsupported : new String[] {"quantization_config", "lora_rank", "gptq_unpacked_column_size"}) {
-      if (c.isSet(unsupported)) {
-        throw new ConfigException("EinsumDense '" + c.getString("name", "?") + "': config key '" + unsupported
-            + "' (quantization / LoRA) is not supported");
-      }
-    }
+    refuseQuantizationAndLora(c, "EinsumDense");
     d.activation = Activations.deserialize(c.getOrNull("activation"));
     if (c.isSet("kernel_initializer")) {
       d.kernelInitializer = Serialization.deserialize(c.get("kernel_initializer"), Initializer.class);

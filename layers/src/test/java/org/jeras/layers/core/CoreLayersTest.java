@@ -144,6 +144,16 @@ class CoreLayersTest {
   }
 
   @Test
+  void loraAndQuantizedDenseAreRefusedNotLoadedAsPlain() {
+    Config lora = new Dense(2).getConfig().put("lora_rank", 4).put("lora_alpha", 4);
+    org.jeras.core.config.ConfigException e =
+        assertThrows(org.jeras.core.config.ConfigException.class, () -> Dense.fromConfig(lora));
+    assertTrue(e.getMessage().contains("'lora_rank'"), e.getMessage());
+    Config quantized = new Dense(2).getConfig().put("quantization_config", Config.empty().put("mode", "int8"));
+    assertThrows(org.jeras.core.config.ConfigException.class, () -> Dense.fromConfig(quantized));
+  }
+
+  @Test
   void symbolicShapesNamesAndFreezing() {
     Tensor in = Input.of(6, 4);
     Tensor h = new Dense(5).apply(in);
