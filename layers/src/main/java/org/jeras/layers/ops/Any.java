@@ -2,8 +2,6 @@ package org.jeras.layers.ops;
 
 import org.jeras.core.config.Config;
 import org.jeras.core.layer.CallContext;
-import org.jeras.core.layer.GraphOperation;
-import org.jeras.core.layer.Layer;
 import org.jeras.core.tensor.Tensor;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -12,30 +10,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Keras's {@code keras.ops.any} as a node of a functional graph: whether any element along
  * {@code axis} is true (non-zero), as booleans; {@code axis} null reduces everything.
  */
-public class Any extends Layer implements GraphOperation {
+public class Any extends NumpyOp {
   private final Integer axis;
   private final boolean keepdims;
 
   public Any(Integer axis, boolean keepdims) {
     this.axis = axis;
     this.keepdims = keepdims;
-    // An operation has no build step and records no build config.
-    buildAtInit();
-  }
-
-  @Override
-  public String module() {
-    return "keras.src.ops.numpy";
-  }
-
-  @Override
-  public String registeredName() {
-    return className();
-  }
-
-  @Override
-  protected boolean autocastsInputs() {
-    return false;
   }
 
   @Override

@@ -4,8 +4,6 @@ import java.util.List;
 import org.jeras.core.config.Config;
 import org.jeras.core.layer.CallArgs;
 import org.jeras.core.layer.CallContext;
-import org.jeras.core.layer.GraphOperation;
-import org.jeras.core.layer.Layer;
 import org.jeras.core.tensor.Tensor;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -14,22 +12,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  * when {@code Masking} computes its mask): {@code x != y} elementwise, as booleans. {@code y} is a
  * tensor or a number; no gradient flows through a comparison.
  */
-public class NotEqual extends Layer implements GraphOperation {
-  /** Keras operations have no build and record no build config. */
-  public NotEqual() {
-    buildAtInit();
-  }
-
-  @Override
-  public String module() {
-    return "keras.src.ops.numpy";
-  }
-
-  @Override
-  public String registeredName() {
-    return className();
-  }
-
+public class NotEqual extends NumpyOp {
   @Override
   protected List<Tensor> call(CallArgs args, CallContext ctx) {
     Tensor x = args.tensor(0);

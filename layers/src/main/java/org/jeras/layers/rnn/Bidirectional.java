@@ -1,6 +1,5 @@
 package org.jeras.layers.rnn;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
@@ -126,16 +125,7 @@ public class Bidirectional extends Layer {
     }
     Shape seq = args.tensor(0).shape();
     build(seq);
-    JsonArray states = new JsonArray();
-    for (Tensor t : init) {
-      states.add(Config.shapeJson(t.shape()));
-    }
-    JsonObject dict = new JsonObject();
-    dict.add("sequences_shape", Config.shapeJson(seq));
-    dict.add("initial_state_shape", states);
-    JsonObject bc = new JsonObject();
-    bc.add("shapes_dict", dict);
-    markBuilt(bc);
+    markBuilt(RNN.initialStateBuildConfig(seq, init));
   }
 
   @Override

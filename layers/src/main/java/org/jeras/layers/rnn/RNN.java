@@ -184,19 +184,23 @@ public class RNN extends Layer {
       super.buildFromCall(args);
       return;
     }
-    // Keras records a shapes_dict when the call carries initial states.
     Shape seq = args.tensor(0).shape();
     build(seq);
+    markBuilt(initialStateBuildConfig(seq, init));
+  }
+
+  /** Keras's build config of a call with initial states: a {@code shapes_dict} of sequences and states. */
+  static JsonObject initialStateBuildConfig(Shape sequences, List<Tensor> initialStates) {
     JsonArray states = new JsonArray();
-    for (Tensor t : init) {
+    for (Tensor t : initialStates) {
       states.add(Config.shapeJson(t.shape()));
     }
     JsonObject dict = new JsonObject();
-    dict.add("sequences_shape", Config.shapeJson(seq));
+    dict.add("sequences_shape", Config.shapeJson(sequences));
     dict.add("initial_state_shape", states);
     JsonObject bc = new JsonObject();
     bc.add("shapes_dict", dict);
-    markBuilt(bc);
+    return bc;
   }
 
   @Override
