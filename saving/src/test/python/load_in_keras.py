@@ -3,7 +3,10 @@
 Run the saving tests with -Djeras.keepSaved=DIR first; then, once per backend,
 
     KERAS_BACKEND=torch python load_in_keras.py DIR ../shared/fixtures/keras torch
-    KERAS_BACKEND=jax   python load_in_keras.py DIR ../shared/fixtures/keras jax
+    KERAS_BACKEND=jax   python load_in_keras.py DIR ../shared/fixtures/keras jax \
+        saving/src/test/resources/org/jeras/saving/extra
+
+(the last argument, optional, is where the extra-<family>-jax sets' originals are).
 
 Each kept file is compared with the fixture Keras wrote for the same model, loaded the same way
 (safe mode, the fixtures' custom objects registered):
@@ -84,14 +87,19 @@ def compare_state(kept, original, same_values):
     return problems
 
 
-def main(kept_root, fixtures, backend):
+def main(kept_root, fixtures, backend, extra=None):
     sys.path.insert(0, os.path.join(fixtures, "generators"))
     import fixture_custom  # noqa: F401  (registers the fixtures' custom objects)
 
     manifest = {c["name"]: c for c in json.load(open(os.path.join(fixtures, "manifest.json")))["cases"]}
-    fixture_dir = os.path.join(fixtures, "jax") if backend == "jax" else fixtures
     failures, checked = [], 0
     for set_name in sorted(s for s in os.listdir(kept_root) if s.endswith(backend)):
+        if set_name.startswith("extra-"):
+            if extra is None:
+                continue
+            fixture_dir = os.path.join(extra, set_name[len("extra-"): -len("-" + backend)])
+        else:
+            fixture_dir = os.path.join(fixtures, "jax") if backend == "jax" else fixtures
         for file in sorted(os.listdir(os.path.join(kept_root, set_name))):
             path = os.path.join(kept_root, set_name, file)
             weights_only = file.endswith(".weights.h5")
@@ -150,4 +158,4 @@ def main(kept_root, fixtures, backend):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1], sys.argv[2], sys.argv[3]))
+    sys.exit(main(*sys.argv[1:5]))
