@@ -3,7 +3,10 @@ package org.jeras.saving;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,8 +52,35 @@ public class KerasSaveRoundTripTest {
   }
 
   /** config.json parsed, with shared_object_id values (Python object ids) replaced by a marker; the keys stay. */
-  static com.google.gson.JsonElement configWithoutIds(Path keras) throws IOException {
-    com.google.gson.JsonElement e = com.google.gson.JsonParser.parseString(
+  /**
+   * The same config.json (shared object ids aside), each object's keys in the same order: Python
+   * dicts keep insertion order, so Keras's files show it, and Jeras's must too.
+   */
+  static void assertSameConfig(Path original, Path saved, String what) throws IOException {
+    JsonElement expected = configWithoutIds(original);
+    JsonElement actual = configWithoutIds(saved);
+    assertEquals(expected, actual, what + ": config.json");
+    List<String> want = keyOrders(expected, "", new ArrayList<>());
+    List<String> got = keyOrders(actual, "", new ArrayList<>());
+    for (int i = 0; i < want.size(); i++) {
+      assertEquals(want.get(i), got.get(i), what + ": config.json key order");
+    }
+  }
+
+  private static List<String> keyOrders(JsonElement e, String path, List<String> out) {
+    if (e.isJsonObject()) {
+      out.add(path + " " + e.getAsJsonObject().keySet());
+      e.getAsJsonObject().entrySet().forEach(x -> keyOrders(x.getValue(), path + "/" + x.getKey(), out));
+    } else if (e.isJsonArray()) {
+      for (int i = 0; i < e.getAsJsonArray().size(); i++) {
+        keyOrders(e.getAsJsonArray().get(i), path + "/" + i, out);
+      }
+    }
+    return out;
+  }
+
+  private static JsonElement configWithoutIds(Path keras) throws IOException {
+    JsonElement e = JsonParser.parseString(
         new String(FixtureCases.zipMember(keras, "config.json"), java.nio.charset.StandardCharsets.UTF_8));
     maskIds(e);
     // Jeras writes the optimizer in the backend-neutral form jax and numpy write
@@ -60,13 +90,13 @@ public class KerasSaveRoundTripTest {
       JsonObject opt = cc.getAsJsonObject("optimizer");
       if (opt.get("module").getAsString().startsWith("keras.src.backend.")) {
         opt.addProperty("module", "keras.optimizers");
-        opt.add("registered_name", com.google.gson.JsonNull.INSTANCE);
+        opt.add("registered_name", JsonNull.INSTANCE);
       }
     }
     return e;
   }
 
-  private static void maskIds(com.google.gson.JsonElement e) {
+  private static void maskIds(JsonElement e) {
     if (e.isJsonObject()) {
       JsonObject o = e.getAsJsonObject();
       if (o.has("shared_object_id")) {
@@ -105,7 +135,7 @@ public class KerasSaveRoundTripTest {
       KeptFiles.keep(saved, "resaved-" + (dir.equals(Fixtures.dir()) ? "torch" : "jax"), name);
 
       assertEquals(members(original), members(saved), name + ": zip members");
-      assertEquals(configWithoutIds(original), configWithoutIds(saved), name + ": config.json");
+      assertSameConfig(original, saved, name);
       byte[] meta = FixtureCases.zipMember(saved, "metadata.json");
       Metadata md = Metadata.parse(new String(meta, java.nio.charset.StandardCharsets.UTF_8));
       assertEquals("3.16.0", md.kerasVersion());

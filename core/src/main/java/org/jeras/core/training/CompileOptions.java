@@ -40,7 +40,10 @@ public final class CompileOptions {
     return this;
   }
 
-  /** Losses keyed by output (layer) name. */
+  /**
+   * Losses keyed by output (layer) name, kept in the map's iteration order, which the saved
+   * {@code compile_config} shows (pass a LinkedHashMap to fix it).
+   */
   public CompileOptions lossesByOutput(Map<String, Object> byName) {
     this.loss = new LinkedHashMap<>(byName);
     return this;

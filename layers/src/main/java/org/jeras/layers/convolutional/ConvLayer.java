@@ -220,9 +220,8 @@ public abstract class ConvLayer<L extends ConvLayer<L>> extends Layer {
 
   @Override
   public Config getConfig() {
-    Config base = super.getConfig();
-    Config c = Config.empty().put("name", base.get("name")).put("trainable", base.get("trainable"))
-        .put("dtype", base.get("dtype"));
+    // A set activity_regularizer stays where the base config put it, as Python's dict update keeps it.
+    Config c = super.getConfig();
     putHead(c);
     c.putInts("kernel_size", kernelSize).putInts("strides", strides).put("padding", padding);
     putAfterPadding(c);

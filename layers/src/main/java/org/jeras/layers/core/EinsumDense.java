@@ -288,9 +288,7 @@ public class EinsumDense extends Layer {
 
   @Override
   public Config getConfig() {
-    Config c = super.getConfig();
-    c.remove("activity_regularizer");
-    return c.putShape("output_shape", partialOutputShape)
+    return super.getConfig().putShape("output_shape", partialOutputShape)
         .put("equation", equation)
         .put("activation", Activations.serialize(activation))
         .put("bias_axes", biasAxes)

@@ -91,7 +91,6 @@ public class Embedding extends Layer {
   public Config getConfig() {
     Config c = super.getConfig();
     JsonElement activity = c.getOrNull("activity_regularizer");
-    c.remove("activity_regularizer");
     return c.put("input_dim", inputDim)
         .put("output_dim", outputDim)
         .put("embeddings_initializer", Serialization.serialize(embeddingsInitializer))

@@ -311,9 +311,6 @@ public class RNN extends Layer {
   public Config getConfig() {
     Config c = super.getConfig();
     JsonElement activity = c.getOrNull("activity_regularizer");
-    if (flatConfig) {
-      c.remove("activity_regularizer");
-    }
     c.put("return_sequences", returnSequences)
         .put("return_state", returnState)
         .put("go_backwards", goBackwards)
