@@ -294,6 +294,12 @@ public abstract class Layer implements KerasObject, Serialization.Extras {
     return v;
   }
 
+  /** A trainable weight made and kept in bounds as the settings of {@code prefix} in {@code specs} say. */
+  protected Variable addWeight(String weightName, long[] shape, WeightSpecs specs, String prefix) {
+    WeightSpecs.Spec spec = specs.get(prefix);
+    return addWeight(weightName, shape, spec.initializer(), spec.regularizer(), spec.constraint(), true);
+  }
+
   /** Shorthand for a trainable weight without regularizer or constraint. */
   protected Variable addWeight(String weightName, long[] shape, Initializer initializer) {
     return addWeight(weightName, shape, initializer, null, null, true);

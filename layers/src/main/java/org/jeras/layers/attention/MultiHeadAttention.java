@@ -9,11 +9,12 @@ import java.util.List;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.Serialization;
-import org.jeras.core.constraints.Constraint;
 import org.jeras.core.initializers.Initializer;
 import org.jeras.core.layer.CallArgs;
 import org.jeras.core.layer.CallContext;
+import org.jeras.core.layer.HasWeightSpecs;
 import org.jeras.core.layer.Layer;
+import org.jeras.core.layer.WeightSpecs;
 import org.jeras.core.ops.EinsumOps;
 import org.jeras.core.ops.MathOps;
 import org.jeras.core.regularizers.Regularizer;
@@ -21,7 +22,6 @@ import org.jeras.core.tensor.Shape;
 import org.jeras.core.tensor.Tensor;
 import org.jeras.layers.activations.Softmax;
 import org.jeras.layers.core.Axes;
-import org.jeras.layers.core.Defaults;
 import org.jeras.layers.core.EinsumDense;
 import org.jeras.layers.regularization.Dropout;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -41,7 +41,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code attention_mask} are combined with a logical and. With {@code return_attention_scores}
  * the layer has two outputs, the second being the scores {@code (batch, heads, Tq, Tv)}.
  */
-public class MultiHeadAttention extends Layer {
+public class MultiHeadAttention extends Layer implements HasWeightSpecs<MultiHeadAttention> {
   private static final String[] CALL_ARGS = {"query", "value", "key", "query_mask", "value_mask", "key_mask",
       "attention_mask", "return_attention_scores", "training", "use_causal_mask"};
 
@@ -54,13 +54,9 @@ public class MultiHeadAttention extends Layer {
   private long[] outputShape;
   private int[] attentionAxes;
   private Integer slidingWindow;
-  private Initializer kernelInitializer = Defaults.initializer("glorot_uniform");
-  private Initializer biasInitializer = Defaults.initializer("zeros");
-  private Regularizer kernelRegularizer;
-  private Regularizer biasRegularizer;
+  /** Settings every projection's kernel and bias get. */
+  private final WeightSpecs specs = new WeightSpecs("kernel", "glorot_uniform", "bias", "zeros");
   private Regularizer sublayerActivityRegularizer;
-  private Constraint kernelConstraint;
-  private Constraint biasConstraint;
   private Long seed;
 
   private EinsumDense queryDense;
@@ -140,39 +136,15 @@ public class MultiHeadAttention extends Layer {
     return this;
   }
 
-  public MultiHeadAttention kernelInitializer(Initializer i) {
-    this.kernelInitializer = i;
-    return this;
-  }
-
-  public MultiHeadAttention biasInitializer(Initializer i) {
-    this.biasInitializer = i;
-    return this;
-  }
-
-  public MultiHeadAttention kernelRegularizer(Regularizer r) {
-    this.kernelRegularizer = r;
-    return this;
-  }
-
-  public MultiHeadAttention biasRegularizer(Regularizer r) {
-    this.biasRegularizer = r;
-    return this;
+  /** Kernel and bias settings, handed to every projection. */
+  @Override
+  public WeightSpecs weightSpecs() {
+    return specs;
   }
 
   /** As in Keras, the activity regularizer applies to the outputs of every projection sublayer. */
   public MultiHeadAttention projectionActivityRegularizer(Regularizer r) {
     this.sublayerActivityRegularizer = r;
-    return this;
-  }
-
-  public MultiHeadAttention kernelConstraint(Constraint c) {
-    this.kernelConstraint = c;
-    return this;
-  }
-
-  public MultiHeadAttention biasConstraint(Constraint c) {
-    this.biasConstraint = c;
     return this;
   }
 
@@ -259,9 +231,11 @@ public class MultiHeadAttention extends Layer {
     EinsumDense d = new EinsumDense(in + "," + kernel + "->" + out, Shape.of(partial), useBias ? bias.toString() : null);
     d.setName(name);
     d.setDtypePolicy(dtypePolicy());
-    d.kernelInitializer(clone(kernelInitializer)).biasInitializer(clone(biasInitializer))
-        .kernelRegularizer(kernelRegularizer).biasRegularizer(biasRegularizer)
-        .kernelConstraint(kernelConstraint).biasConstraint(biasConstraint);
+    // Each projection gets its own copy of the initializers, as Keras clones them per sublayer.
+    for (String p : specs.prefixes()) {
+      WeightSpecs.Spec s = specs.get(p);
+      d.initializer(p, clone(s.initializer())).regularizer(p, s.regularizer()).constraint(p, s.constraint());
+    }
     d.setActivityRegularizer(sublayerActivityRegularizer);
     return d;
   }
@@ -480,7 +454,7 @@ public class MultiHeadAttention extends Layer {
   public Config getConfig() {
     Config c = super.getConfig();
     c.remove("activity_regularizer");
-    return c.put("num_heads", numHeads)
+    c.put("num_heads", numHeads)
         .put("key_dim", keyDim)
         .put("value_dim", valueDim)
         .put("dropout", dropout)
@@ -488,15 +462,10 @@ public class MultiHeadAttention extends Layer {
         .put("use_gate", useGate)
         .put("output_shape", longs(outputShape))
         .put("attention_axes", ints(attentionAxes))
-        .put("sliding_window", slidingWindow)
-        .put("kernel_initializer", Serialization.serialize(kernelInitializer))
-        .put("bias_initializer", Serialization.serialize(biasInitializer))
-        .put("kernel_regularizer", Serialization.serialize(kernelRegularizer))
-        .put("bias_regularizer", Serialization.serialize(biasRegularizer))
-        .put("activity_regularizer", Serialization.serialize(sublayerActivityRegularizer))
-        .put("kernel_constraint", Serialization.serialize(kernelConstraint))
-        .put("bias_constraint", Serialization.serialize(biasConstraint))
-        .put("seed", seed == null ? null : seed.intValue());
+        .put("sliding_window", slidingWindow);
+    specs.putInitializers(c);
+    specs.putRegularizers(c).put("activity_regularizer", Serialization.serialize(sublayerActivityRegularizer));
+    return specs.putConstraints(c).put("seed", seed == null ? null : seed.intValue());
   }
 
   private static JsonElement longs(long[] v) {
@@ -538,17 +507,8 @@ public class MultiHeadAttention extends Layer {
       m.attentionAxes = Axes.read(c, "attention_axes", null).values();
     }
     m.slidingWindow(c.getIntOrNull("sliding_window"));
-    if (c.isSet("kernel_initializer")) {
-      m.kernelInitializer = Serialization.deserialize(c.get("kernel_initializer"), Initializer.class);
-    }
-    if (c.isSet("bias_initializer")) {
-      m.biasInitializer = Serialization.deserialize(c.get("bias_initializer"), Initializer.class);
-    }
-    m.kernelRegularizer = Serialization.deserialize(c.getOrNull("kernel_regularizer"), Regularizer.class);
-    m.biasRegularizer = Serialization.deserialize(c.getOrNull("bias_regularizer"), Regularizer.class);
+    m.specs.read(c);
     m.sublayerActivityRegularizer = Serialization.deserialize(c.getOrNull("activity_regularizer"), Regularizer.class);
-    m.kernelConstraint = Serialization.deserialize(c.getOrNull("kernel_constraint"), Constraint.class);
-    m.biasConstraint = Serialization.deserialize(c.getOrNull("bias_constraint"), Constraint.class);
     m.seed = c.getLongOrNull("seed");
     // The activity regularizer belongs to the projections, not to this layer's own output.
     return m.withBaseConfig(c.copy().remove("activity_regularizer"));

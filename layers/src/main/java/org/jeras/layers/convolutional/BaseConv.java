@@ -6,6 +6,7 @@ import java.util.List;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.layer.VariableStore;
+import org.jeras.core.layer.WeightSpecs;
 import org.jeras.core.ops.ConvOps;
 import org.jeras.core.ops.LinalgOps;
 import org.jeras.core.ops.MathOps;
@@ -93,14 +94,15 @@ public abstract class BaseConv<L extends BaseConv<L>> extends ConvLayer<L> {
   protected void build(Shape inputShape) {
     super.build(inputShape);
     if (loraRank > 0) {
-      if (constraintOf("kernel") != null) {
+      WeightSpecs.Spec k = weightSpecs().get("kernel");
+      if (k.constraint() != null) {
         throw new ConfigException(className() + " '" + name() + "': LoRA is incompatible with kernel constraints");
       }
       long[] a = kernel.array().shape().clone();
       a[rank + 1] = loraRank;
-      loraKernelA = addWeight("lora_kernel_a", a, Defaults.initializer("he_uniform"), regularizerOf("kernel"), null, true);
+      loraKernelA = addWeight("lora_kernel_a", a, Defaults.initializer("he_uniform"), k.regularizer(), null, true);
       loraKernelB = addWeight("lora_kernel_b", new long[] {loraRank, filters}, Defaults.initializer("zeros"),
-          regularizerOf("kernel"), null, true);
+          k.regularizer(), null, true);
       kernel.setTrainable(false);
     }
   }

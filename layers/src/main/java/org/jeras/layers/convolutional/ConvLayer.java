@@ -1,24 +1,20 @@
 package org.jeras.layers.convolutional;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.jeras.core.activations.Activation;
 import org.jeras.core.activations.Activations;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.Serialization;
-import org.jeras.core.constraints.Constraint;
-import org.jeras.core.initializers.Initializer;
 import org.jeras.core.layer.CallArgs;
 import org.jeras.core.layer.CallContext;
+import org.jeras.core.layer.HasWeightSpecs;
 import org.jeras.core.layer.Layer;
+import org.jeras.core.layer.WeightSpecs;
 import org.jeras.core.ops.MathOps;
-import org.jeras.core.regularizers.Regularizer;
 import org.jeras.core.tensor.Shape;
 import org.jeras.core.tensor.Tensor;
 import org.jeras.core.tensor.Variable;
-import org.jeras.layers.core.Defaults;
 
 /**
  * What every Keras convolution layer shares (Keras's BaseConv, BaseConvTranspose,
@@ -27,18 +23,7 @@ import org.jeras.layers.core.Defaults;
  * added last, and one initializer/regularizer/constraint triple per kernel. Subclasses create
  * their kernels and compute the bias-free convolution on channels_last inputs.
  */
-public abstract class ConvLayer<L extends ConvLayer<L>> extends Layer {
-  /** Initializer, regularizer and constraint of one weight, named by its config prefix ({@code "kernel"}, ...). */
-  protected static final class WeightSpec {
-    Initializer initializer;
-    Regularizer regularizer;
-    Constraint constraint;
-
-    WeightSpec(Initializer initializer) {
-      this.initializer = initializer;
-    }
-  }
-
+public abstract class ConvLayer<L extends ConvLayer<L>> extends Layer implements HasWeightSpecs<L> {
   protected final int rank;
   protected int[] kernelSize;
   protected int[] strides;
@@ -47,8 +32,8 @@ public abstract class ConvLayer<L extends ConvLayer<L>> extends Layer {
   protected int[] dilationRate;
   protected Activation activation = Activations.LINEAR;
   protected boolean useBias = true;
-  /** Config prefix to spec, in Keras's config order; {@code "bias"} comes last. */
-  private final Map<String, WeightSpec> specs = new LinkedHashMap<>();
+  /** The kernels' settings in Keras's config order, then {@code "bias"}. */
+  private final WeightSpecs specs;
   private Variable bias;
   private long outChannels;
 
@@ -57,10 +42,12 @@ public abstract class ConvLayer<L extends ConvLayer<L>> extends Layer {
     this.kernelSize = checkTuple("kernel_size", kernelSize, rank);
     this.strides = Spatial.ones(rank);
     this.dilationRate = Spatial.ones(rank);
+    List<String> defaults = new java.util.ArrayList<>();
     for (String p : kernelPrefixes) {
-      specs.put(p, new WeightSpec(Defaults.initializer("glorot_uniform")));
+      defaults.addAll(List.of(p, "glorot_uniform"));
     }
-    specs.put("bias", new WeightSpec(Defaults.initializer("zeros")));
+    defaults.addAll(List.of("bias", "zeros"));
+    this.specs = new WeightSpecs(defaults.toArray(String[]::new));
   }
 
   // ------------------------------------------------------------------ fluent configuration
@@ -100,43 +87,15 @@ public abstract class ConvLayer<L extends ConvLayer<L>> extends Layer {
     return self();
   }
 
-  /** Sets the initializer of weight {@code prefix} ({@code "kernel"}, {@code "depthwise"}, {@code "pointwise"}, {@code "bias"}). */
-  public L initializer(String prefix, Initializer i) {
-    spec(prefix).initializer = i;
-    return self();
-  }
-
-  public L regularizer(String prefix, Regularizer r) {
-    spec(prefix).regularizer = r;
-    return self();
-  }
-
-  public L constraint(String prefix, Constraint c) {
-    spec(prefix).constraint = c;
-    return self();
+  /** Settings by prefix: {@code "kernel"} (or {@code "depthwise"} and {@code "pointwise"}) and {@code "bias"}. */
+  @Override
+  public WeightSpecs weightSpecs() {
+    return specs;
   }
 
   @SuppressWarnings("unchecked")
   protected final L self() {
     return (L) this;
-  }
-
-  /** The regularizer configured for weight {@code prefix}, or null. */
-  protected final Regularizer regularizerOf(String prefix) {
-    return spec(prefix).regularizer;
-  }
-
-  /** The constraint configured for weight {@code prefix}, or null. */
-  protected final Constraint constraintOf(String prefix) {
-    return spec(prefix).constraint;
-  }
-
-  private WeightSpec spec(String prefix) {
-    WeightSpec s = specs.get(prefix);
-    if (s == null) {
-      throw new IllegalArgumentException(className() + " has no weight '" + prefix + "'; it has " + specs.keySet());
-    }
-    return s;
   }
 
   public Variable bias() {
@@ -158,8 +117,7 @@ public abstract class ConvLayer<L extends ConvLayer<L>> extends Layer {
 
   /** Adds a kernel weight configured by {@code prefix}'s spec. */
   protected final Variable addKernel(String prefix, String weightName, long[] shape) {
-    WeightSpec s = spec(prefix);
-    return addWeight(weightName, shape, s.initializer, s.regularizer, s.constraint, true);
+    return addWeight(weightName, shape, specs, prefix);
   }
 
   @Override
@@ -228,11 +186,9 @@ public abstract class ConvLayer<L extends ConvLayer<L>> extends Layer {
     c.put("data_format", dataFormat).putInts("dilation_rate", dilationRate);
     putAfterDilation(c);
     c.put("activation", Activations.serialize(activation)).put("use_bias", useBias);
-    specs.forEach((p, s) -> c.put(p + "_initializer", Serialization.serialize(s.initializer)));
-    specs.forEach((p, s) -> c.put(p + "_regularizer", Serialization.serialize(s.regularizer)));
-    c.put("activity_regularizer", Serialization.serialize(activityRegularizer()));
-    specs.forEach((p, s) -> c.put(p + "_constraint", Serialization.serialize(s.constraint)));
-    return c;
+    specs.putInitializers(c);
+    specs.putRegularizers(c).put("activity_regularizer", Serialization.serialize(activityRegularizer()));
+    return specs.putConstraints(c);
   }
 
   /** Reads the shared keys of {@code c} into this layer (the subclass's {@code fromConfig} reads its head). */
@@ -249,15 +205,7 @@ public abstract class ConvLayer<L extends ConvLayer<L>> extends Layer {
     }
     activation = Activations.deserialize(c.getOrNull("activation"));
     useBias = c.getBoolean("use_bias", true);
-    for (Map.Entry<String, WeightSpec> e : specs.entrySet()) {
-      String p = e.getKey();
-      WeightSpec s = e.getValue();
-      if (c.isSet(p + "_initializer")) {
-        s.initializer = Serialization.deserialize(c.get(p + "_initializer"), Initializer.class);
-      }
-      s.regularizer = Serialization.deserialize(c.getOrNull(p + "_regularizer"), Regularizer.class);
-      s.constraint = Serialization.deserialize(c.getOrNull(p + "_constraint"), Constraint.class);
-    }
+    specs.read(c);
     return withBaseConfig(c);
   }
 

@@ -3,28 +3,24 @@ package org.jeras.layers.core;
 import org.jeras.core.activations.Activation;
 import org.jeras.core.activations.Activations;
 import org.jeras.core.config.Config;
-import org.jeras.core.config.Serialization;
-import org.jeras.core.constraints.Constraint;
-import org.jeras.core.initializers.Initializer;
 import org.jeras.core.layer.CallContext;
+import org.jeras.core.layer.HasWeightSpecs;
 import org.jeras.core.layer.Layer;
+import org.jeras.core.layer.WeightSpecs;
 import org.jeras.core.ops.LinalgOps;
-import org.jeras.core.regularizers.Regularizer;
 import org.jeras.core.tensor.Shape;
 import org.jeras.core.tensor.Tensor;
 import org.jeras.core.tensor.Variable;
 
-/** {@code activation(x @ kernel + bias)} over the last axis (Keras's {@code Dense}). */
-public class Dense extends Layer {
+/**
+ * {@code activation(x @ kernel + bias)} over the last axis (Keras's {@code Dense}); weights
+ * {@code kernel} and {@code bias}.
+ */
+public class Dense extends Layer implements HasWeightSpecs<Dense> {
   private final int units;
   private Activation activation = Activations.LINEAR;
   private boolean useBias = true;
-  private Initializer kernelInitializer = Defaults.initializer("glorot_uniform");
-  private Initializer biasInitializer = Defaults.initializer("zeros");
-  private Regularizer kernelRegularizer;
-  private Regularizer biasRegularizer;
-  private Constraint kernelConstraint;
-  private Constraint biasConstraint;
+  private final WeightSpecs specs = new WeightSpecs("kernel", "glorot_uniform", "bias", "zeros");
   private Variable kernel;
   private Variable bias;
 
@@ -48,34 +44,9 @@ public class Dense extends Layer {
     return this;
   }
 
-  public Dense kernelInitializer(Initializer i) {
-    this.kernelInitializer = i;
-    return this;
-  }
-
-  public Dense biasInitializer(Initializer i) {
-    this.biasInitializer = i;
-    return this;
-  }
-
-  public Dense kernelRegularizer(Regularizer r) {
-    this.kernelRegularizer = r;
-    return this;
-  }
-
-  public Dense biasRegularizer(Regularizer r) {
-    this.biasRegularizer = r;
-    return this;
-  }
-
-  public Dense kernelConstraint(Constraint c) {
-    this.kernelConstraint = c;
-    return this;
-  }
-
-  public Dense biasConstraint(Constraint c) {
-    this.biasConstraint = c;
-    return this;
+  @Override
+  public WeightSpecs weightSpecs() {
+    return specs;
   }
 
   public int units() {
@@ -92,10 +63,9 @@ public class Dense extends Layer {
 
   @Override
   protected void build(Shape inputShape) {
-    long inputDim = inputShape.get(-1);
-    kernel = addWeight("kernel", new long[] {inputDim, units}, kernelInitializer, kernelRegularizer, kernelConstraint, true);
+    kernel = addWeight("kernel", new long[] {inputShape.get(-1), units}, specs, "kernel");
     if (useBias) {
-      bias = addWeight("bias", new long[] {units}, biasInitializer, biasRegularizer, biasConstraint, true);
+      bias = addWeight("bias", new long[] {units}, specs, "bias");
     }
   }
 
@@ -108,17 +78,13 @@ public class Dense extends Layer {
 
   @Override
   public Config getConfig() {
-    return super.getConfig()
+    Config c = super.getConfig()
         .put("units", units)
         .put("activation", Activations.serialize(activation))
-        .put("use_bias", useBias)
-        .put("kernel_initializer", Serialization.serialize(kernelInitializer))
-        .put("bias_initializer", Serialization.serialize(biasInitializer))
-        .put("kernel_regularizer", Serialization.serialize(kernelRegularizer))
-        .put("bias_regularizer", Serialization.serialize(biasRegularizer))
-        .put("kernel_constraint", Serialization.serialize(kernelConstraint))
-        .put("bias_constraint", Serialization.serialize(biasConstraint))
-        .put("quantization_config", (String) null);
+        .put("use_bias", useBias);
+    specs.putInitializers(c);
+    specs.putRegularizers(c);
+    return specs.putConstraints(c).put("quantization_config", (String) null);
   }
 
   public static Dense fromConfig(Config c) {
@@ -126,16 +92,7 @@ public class Dense extends Layer {
     Dense d = new Dense(c.getInt("units"));
     d.activation = Activations.deserialize(c.getOrNull("activation"));
     d.useBias = c.getBoolean("use_bias", true);
-    if (c.isSet("kernel_initializer")) {
-      d.kernelInitializer = Serialization.deserialize(c.get("kernel_initializer"), Initializer.class);
-    }
-    if (c.isSet("bias_initializer")) {
-      d.biasInitializer = Serialization.deserialize(c.get("bias_initializer"), Initializer.class);
-    }
-    d.kernelRegularizer = Serialization.deserialize(c.getOrNull("kernel_regularizer"), Regularizer.class);
-    d.biasRegularizer = Serialization.deserialize(c.getOrNull("bias_regularizer"), Regularizer.class);
-    d.kernelConstraint = Serialization.deserialize(c.getOrNull("kernel_constraint"), Constraint.class);
-    d.biasConstraint = Serialization.deserialize(c.getOrNull("bias_constraint"), Constraint.class);
+    d.specs.read(c);
     return d.withBaseConfig(c);
   }
 }

@@ -12,14 +12,14 @@ import org.jeras.core.activations.Activations;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.Serialization;
-import org.jeras.core.constraints.Constraint;
 import org.jeras.core.initializers.Initializer;
 import org.jeras.core.layer.CallArgs;
 import org.jeras.core.layer.CallContext;
+import org.jeras.core.layer.HasWeightSpecs;
 import org.jeras.core.layer.Layer;
+import org.jeras.core.layer.WeightSpecs;
 import org.jeras.core.ops.EinsumOps;
 import org.jeras.core.ops.MathOps;
-import org.jeras.core.regularizers.Regularizer;
 import org.jeras.core.tensor.Shape;
 import org.jeras.core.tensor.Tensor;
 import org.jeras.core.tensor.Variable;
@@ -31,7 +31,7 @@ import org.jeras.core.tensor.Variable;
  * (unknown ones may be {@link Shape#UNKNOWN}); {@code biasAxes} names the output axes the bias
  * spans.
  */
-public class EinsumDense extends Layer {
+public class EinsumDense extends Layer implements HasWeightSpecs<EinsumDense> {
   private static final Pattern PLAIN = Pattern.compile("([a-zA-Z]+),([a-zA-Z]+)->([a-zA-Z]+)");
   private static final Pattern LEFT_ELIDED = Pattern.compile("0([a-zA-Z]+),([a-zA-Z]+)->0([a-zA-Z]+)");
   private static final Pattern RIGHT_ELIDED = Pattern.compile("([a-zA-Z]{2,})0,([a-zA-Z]+)->([a-zA-Z]+)0");
@@ -40,12 +40,7 @@ public class EinsumDense extends Layer {
   private final Shape partialOutputShape;
   private final String biasAxes;
   private Activation activation = Activations.LINEAR;
-  private Initializer kernelInitializer = Defaults.initializer("glorot_uniform");
-  private Initializer biasInitializer = Defaults.initializer("zeros");
-  private Regularizer kernelRegularizer;
-  private Regularizer biasRegularizer;
-  private Constraint kernelConstraint;
-  private Constraint biasConstraint;
+  private final WeightSpecs specs = new WeightSpecs("kernel", "glorot_uniform", "bias", "zeros");
   private Variable kernel;
   private Variable bias;
 
@@ -74,34 +69,9 @@ public class EinsumDense extends Layer {
     return activation(Activations.get(name));
   }
 
-  public EinsumDense kernelInitializer(Initializer i) {
-    this.kernelInitializer = i;
-    return this;
-  }
-
-  public EinsumDense biasInitializer(Initializer i) {
-    this.biasInitializer = i;
-    return this;
-  }
-
-  public EinsumDense kernelRegularizer(Regularizer r) {
-    this.kernelRegularizer = r;
-    return this;
-  }
-
-  public EinsumDense biasRegularizer(Regularizer r) {
-    this.biasRegularizer = r;
-    return this;
-  }
-
-  public EinsumDense kernelConstraint(Constraint c) {
-    this.kernelConstraint = c;
-    return this;
-  }
-
-  public EinsumDense biasConstraint(Constraint c) {
-    this.biasConstraint = c;
-    return this;
+  @Override
+  public WeightSpecs weightSpecs() {
+    return specs;
   }
 
   public String equation() {
@@ -119,9 +89,10 @@ public class EinsumDense extends Layer {
   @Override
   protected void build(Shape inputShape) {
     Analysis a = analyze(inputShape);
-    kernel = addWeight("kernel", a.kernelShape, kernelForAxes(a), kernelRegularizer, kernelConstraint, true);
+    WeightSpecs.Spec k = specs.get("kernel");
+    kernel = addWeight("kernel", a.kernelShape, kernelForAxes(a, k.initializer()), k.regularizer(), k.constraint(), true);
     if (a.biasShape != null) {
-      bias = addWeight("bias", a.biasShape, biasInitializer, biasRegularizer, biasConstraint, true);
+      bias = addWeight("bias", a.biasShape, specs, "bias");
     }
   }
 
@@ -129,7 +100,7 @@ public class EinsumDense extends Layer {
    * As Keras, a variance-scaling initializer without explicit fan axes gets the kernel's input and
    * output axes, so its fans count only the contracted and produced dims.
    */
-  private Initializer kernelForAxes(Analysis a) {
+  private static Initializer kernelForAxes(Analysis a, Initializer kernelInitializer) {
     Config c = kernelInitializer.getConfig();
     if (!c.has("input_axes") || !c.has("output_axes") || (c.isSet("input_axes") && c.isSet("output_axes"))) {
       return kernelInitializer;
@@ -288,18 +259,13 @@ public class EinsumDense extends Layer {
 
   @Override
   public Config getConfig() {
-    return super.getConfig().putShape("output_shape", partialOutputShape)
+    Config c = super.getConfig().putShape("output_shape", partialOutputShape)
         .put("equation", equation)
         .put("activation", Activations.serialize(activation))
-        .put("bias_axes", biasAxes)
-        .put("kernel_initializer", Serialization.serialize(kernelInitializer))
-        .put("bias_initializer", Serialization.serialize(biasInitializer))
-        .put("kernel_regularizer", Serialization.serialize(kernelRegularizer))
-        .put("bias_regularizer", Serialization.serialize(biasRegularizer))
-        .put("activity_regularizer", Serialization.serialize(activityRegularizer()))
-        .put("kernel_constraint", Serialization.serialize(kernelConstraint))
-        .put("bias_constraint", Serialization.serialize(biasConstraint))
-        .put("quantization_config", (String) null);
+        .put("bias_axes", biasAxes);
+    specs.putInitializers(c);
+    specs.putRegularizers(c).put("activity_regularizer", Serialization.serialize(activityRegularizer()));
+    return specs.putConstraints(c).put("quantization_config", (String) null);
   }
 
   /** Quantized or LoRA-enabled kernels are not built by Jeras: refused rather than loaded as plain ones. */
@@ -318,16 +284,7 @@ public class EinsumDense extends Layer {
     EinsumDense d = new EinsumDense(c.getString("equation"), outputShape, c.getString("bias_axes", null));
     refuseQuantizationAndLora(c, "EinsumDense");
     d.activation = Activations.deserialize(c.getOrNull("activation"));
-    if (c.isSet("kernel_initializer")) {
-      d.kernelInitializer = Serialization.deserialize(c.get("kernel_initializer"), Initializer.class);
-    }
-    if (c.isSet("bias_initializer")) {
-      d.biasInitializer = Serialization.deserialize(c.get("bias_initializer"), Initializer.class);
-    }
-    d.kernelRegularizer = Serialization.deserialize(c.getOrNull("kernel_regularizer"), Regularizer.class);
-    d.biasRegularizer = Serialization.deserialize(c.getOrNull("bias_regularizer"), Regularizer.class);
-    d.kernelConstraint = Serialization.deserialize(c.getOrNull("kernel_constraint"), Constraint.class);
-    d.biasConstraint = Serialization.deserialize(c.getOrNull("bias_constraint"), Constraint.class);
+    d.specs.read(c);
     return d.withBaseConfig(c);
   }
 }

@@ -1,17 +1,15 @@
 package org.jeras.layers.core;
 
-import com.google.gson.JsonElement;
 import java.util.List;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.Serialization;
-import org.jeras.core.constraints.Constraint;
-import org.jeras.core.initializers.Initializer;
 import org.jeras.core.layer.CallArgs;
 import org.jeras.core.layer.CallContext;
+import org.jeras.core.layer.HasWeightSpecs;
 import org.jeras.core.layer.Layer;
+import org.jeras.core.layer.WeightSpecs;
 import org.jeras.core.ops.ArrayOps;
 import org.jeras.core.ops.MathOps;
-import org.jeras.core.regularizers.Regularizer;
 import org.jeras.core.tensor.Shape;
 import org.jeras.core.tensor.Tensor;
 import org.jeras.core.tensor.Variable;
@@ -21,12 +19,10 @@ import org.jeras.core.tensor.Variable;
  * [input_dim, output_dim]}, giving {@code [..., output_dim]}. With {@code mask_zero} the output
  * carries the mask {@code ids != 0}.
  */
-public class Embedding extends Layer {
+public class Embedding extends Layer implements HasWeightSpecs<Embedding> {
   private final int inputDim;
   private final int outputDim;
-  private Initializer embeddingsInitializer = Defaults.initializer("uniform");
-  private Regularizer embeddingsRegularizer;
-  private Constraint embeddingsConstraint;
+  private final WeightSpecs specs = new WeightSpecs("embeddings", "uniform");
   private boolean maskZero;
   private Variable embeddings;
 
@@ -43,19 +39,10 @@ public class Embedding extends Layer {
     return this;
   }
 
-  public Embedding embeddingsInitializer(Initializer i) {
-    this.embeddingsInitializer = i;
-    return this;
-  }
-
-  public Embedding embeddingsRegularizer(Regularizer r) {
-    this.embeddingsRegularizer = r;
-    return this;
-  }
-
-  public Embedding embeddingsConstraint(Constraint c) {
-    this.embeddingsConstraint = c;
-    return this;
+  /** Settings of {@code embeddings}. */
+  @Override
+  public WeightSpecs weightSpecs() {
+    return specs;
   }
 
   public Variable embeddings() {
@@ -64,8 +51,7 @@ public class Embedding extends Layer {
 
   @Override
   protected void build(Shape inputShape) {
-    embeddings = addWeight("embeddings", new long[] {inputDim, outputDim}, embeddingsInitializer,
-        embeddingsRegularizer, embeddingsConstraint, true);
+    embeddings = addWeight("embeddings", new long[] {inputDim, outputDim}, specs, "embeddings");
   }
 
   @Override
@@ -89,25 +75,18 @@ public class Embedding extends Layer {
 
   @Override
   public Config getConfig() {
-    Config c = super.getConfig();
-    JsonElement activity = c.getOrNull("activity_regularizer");
-    return c.put("input_dim", inputDim)
-        .put("output_dim", outputDim)
-        .put("embeddings_initializer", Serialization.serialize(embeddingsInitializer))
-        .put("embeddings_regularizer", Serialization.serialize(embeddingsRegularizer))
-        .put("activity_regularizer", activity)
-        .put("embeddings_constraint", Serialization.serialize(embeddingsConstraint))
+    Config c = super.getConfig().put("input_dim", inputDim).put("output_dim", outputDim);
+    specs.putInitializers(c);
+    specs.putRegularizers(c).put("activity_regularizer", Serialization.serialize(activityRegularizer()));
+    return specs.putConstraints(c)
         .put("mask_zero", maskZero)
         .put("quantization_config", (String) null);
   }
 
   public static Embedding fromConfig(Config c) {
+    EinsumDense.refuseQuantizationAndLora(c, "Embedding");
     Embedding e = new Embedding(c.getInt("input_dim"), c.getInt("output_dim"));
-    if (c.isSet("embeddings_initializer")) {
-      e.embeddingsInitializer = Serialization.deserialize(c.get("embeddings_initializer"), Initializer.class);
-    }
-    e.embeddingsRegularizer = Serialization.deserialize(c.getOrNull("embeddings_regularizer"), Regularizer.class);
-    e.embeddingsConstraint = Serialization.deserialize(c.getOrNull("embeddings_constraint"), Constraint.class);
+    e.specs.read(c);
     e.maskZero = c.getBoolean("mask_zero", false);
     return e.withBaseConfig(c);
   }

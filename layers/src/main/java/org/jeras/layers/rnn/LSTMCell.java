@@ -3,6 +3,7 @@ package org.jeras.layers.rnn;
 import java.util.List;
 import org.jeras.core.activations.Activations;
 import org.jeras.core.config.Config;
+import org.jeras.core.initializers.Initializer;
 import org.jeras.core.ops.RnnOps;
 import org.jeras.core.ops.MathOps;
 import org.jeras.core.tensor.Tensor;
@@ -37,6 +38,7 @@ public class LSTMCell extends RnnCell {
     if (unitForgetBias) {
       // Keras initializes the forget block with ones and the others with bias_initializer.
       INDArray v = b.array().dup();
+      Initializer biasInitializer = weightSpecs().get("bias").initializer();
       INDArray rest = biasInitializer.generate(new long[] {units}, variableDtype());
       INDArray tail = biasInitializer.generate(new long[] {2L * units}, variableDtype());
       v.get(NDArrayIndex.interval(0, units)).assign(rest);

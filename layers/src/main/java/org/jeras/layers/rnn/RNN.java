@@ -9,16 +9,15 @@ import org.jeras.core.activations.Activation;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.Serialization;
-import org.jeras.core.constraints.Constraint;
-import org.jeras.core.initializers.Initializer;
 import org.jeras.core.layer.CallArgs;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.DTypePolicy;
+import org.jeras.core.layer.HasWeightSpecs;
 import org.jeras.core.layer.Layer;
+import org.jeras.core.layer.WeightSpecs;
 import org.jeras.core.ops.ArrayOps;
 import org.jeras.core.ops.MathOps;
 import org.jeras.core.ops.RnnOps;
-import org.jeras.core.regularizers.Regularizer;
 import org.jeras.core.tensor.Shape;
 import org.jeras.core.tensor.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -41,7 +40,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * flattened into their own config, as Keras does; the generic form writes the cell's dict under
  * {@code cell} (a list of cells, Keras's {@code StackedRNNCells}, is not supported).
  */
-public class RNN extends Layer {
+public class RNN extends Layer implements HasWeightSpecs<RNN> {
   protected final RnnCell cell;
   private boolean returnSequences;
   private boolean returnState;
@@ -131,28 +130,10 @@ public class RNN extends Layer {
     return this;
   }
 
-  /** Sets the kernel, recurrent kernel and bias initializers (a null keeps the current one). */
-  public RNN initializers(Initializer kernel, Initializer recurrent, Initializer bias) {
-    cell.kernelInitializer = kernel != null ? kernel : cell.kernelInitializer;
-    cell.recurrentInitializer = recurrent != null ? recurrent : cell.recurrentInitializer;
-    cell.biasInitializer = bias != null ? bias : cell.biasInitializer;
-    return this;
-  }
-
-  /** Sets the kernel, recurrent kernel and bias regularizers (null for none). */
-  public RNN regularizers(Regularizer kernel, Regularizer recurrent, Regularizer bias) {
-    cell.kernelRegularizer = kernel;
-    cell.recurrentRegularizer = recurrent;
-    cell.biasRegularizer = bias;
-    return this;
-  }
-
-  /** Sets the kernel, recurrent kernel and bias constraints (null for none). */
-  public RNN constraints(Constraint kernel, Constraint recurrent, Constraint bias) {
-    cell.kernelConstraint = kernel;
-    cell.recurrentConstraint = recurrent;
-    cell.biasConstraint = bias;
-    return this;
+  /** The cell's settings: {@code kernel}, {@code recurrent} (the recurrent kernel) and {@code bias}. */
+  @Override
+  public WeightSpecs weightSpecs() {
+    return cell.weightSpecs();
   }
 
   @Override

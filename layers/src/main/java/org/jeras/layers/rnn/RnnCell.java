@@ -6,20 +6,17 @@ import java.util.List;
 import org.jeras.core.activations.Activation;
 import org.jeras.core.activations.Activations;
 import org.jeras.core.config.Config;
-import org.jeras.core.config.Serialization;
-import org.jeras.core.constraints.Constraint;
-import org.jeras.core.initializers.Initializer;
+import org.jeras.core.layer.HasWeightSpecs;
 import org.jeras.core.layer.Layer;
+import org.jeras.core.layer.WeightSpecs;
 import org.jeras.core.ops.ArrayOps;
 import org.jeras.core.ops.LinalgOps;
 import org.jeras.core.ops.MathOps;
 import org.jeras.core.random.RandomOps;
 import org.jeras.core.random.SeedGenerator;
-import org.jeras.core.regularizers.Regularizer;
 import org.jeras.core.tensor.Shape;
 import org.jeras.core.tensor.Tensor;
 import org.jeras.core.tensor.Variable;
-import org.jeras.layers.core.Defaults;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -31,20 +28,13 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>The input projection {@code x @ kernel + input bias} is done for all time steps at once by
  * {@link #projectInputs}; {@link #step} then adds the recurrent part for one time step.
  */
-public abstract class RnnCell extends Layer {
+public abstract class RnnCell extends Layer implements HasWeightSpecs<RnnCell> {
   protected final int units;
   protected Activation activation = Activations.TANH;
   protected Activation recurrentActivation = Activations.SIGMOID;
   protected boolean useBias = true;
-  protected Initializer kernelInitializer = Defaults.initializer("glorot_uniform");
-  protected Initializer recurrentInitializer = Defaults.initializer("orthogonal");
-  protected Initializer biasInitializer = Defaults.initializer("zeros");
-  protected Regularizer kernelRegularizer;
-  protected Regularizer recurrentRegularizer;
-  protected Regularizer biasRegularizer;
-  protected Constraint kernelConstraint;
-  protected Constraint recurrentConstraint;
-  protected Constraint biasConstraint;
+  private final WeightSpecs specs =
+      new WeightSpecs("kernel", "glorot_uniform", "recurrent", "orthogonal", "bias", "zeros");
   protected double dropout;
   protected double recurrentDropout;
   protected Long seed;
@@ -59,6 +49,12 @@ public abstract class RnnCell extends Layer {
       throw new IllegalArgumentException("units must be positive, got " + units);
     }
     this.units = units;
+  }
+
+  /** Settings of {@code kernel}, {@code recurrent} (the recurrent kernel) and {@code bias}. */
+  @Override
+  public WeightSpecs weightSpecs() {
+    return specs;
   }
 
   public int units() {
@@ -99,11 +95,10 @@ public abstract class RnnCell extends Layer {
   protected void build(Shape stepInputShape) {
     long inputDim = stepInputShape.get(-1);
     long width = (long) gates() * units;
-    kernel = addWeight("kernel", new long[] {inputDim, width}, kernelInitializer, kernelRegularizer, kernelConstraint, true);
-    recurrentKernel = addWeight("recurrent_kernel", new long[] {units, width}, recurrentInitializer,
-        recurrentRegularizer, recurrentConstraint, true);
+    kernel = addWeight("kernel", new long[] {inputDim, width}, specs, "kernel");
+    recurrentKernel = addWeight("recurrent_kernel", new long[] {units, width}, specs, "recurrent");
     if (useBias) {
-      bias = addWeight("bias", biasShape(), biasInitializer, biasRegularizer, biasConstraint, true);
+      bias = addWeight("bias", biasShape(), specs, "bias");
       initBias(bias);
     }
     // Initializers may hand back f-ordered arrays (Orthogonal's transpose); keep the weights in C order.
@@ -240,12 +235,10 @@ public abstract class RnnCell extends Layer {
     // Keras's LSTM/GRU/SimpleRNN get_config serializes the cell (then drops that dict), so in a
     // saving scope the initializers, regularizers and constraints are seen twice and their dicts
     // carry a shared_object_id; serializing them once more here reproduces that.
-    for (Object o : new Object[] {kernelInitializer, recurrentInitializer, biasInitializer, kernelRegularizer,
-        recurrentRegularizer, biasRegularizer, kernelConstraint, recurrentConstraint, biasConstraint}) {
-      if (o instanceof org.jeras.core.config.KerasObject k) {
-        Serialization.serialize(k);
-      }
-    }
+    Config seen = Config.empty();
+    specs.putInitializers(seen);
+    specs.putRegularizers(seen);
+    specs.putConstraints(seen);
     putKeys(c, activityRegularizer, false);
   }
 
@@ -258,21 +251,15 @@ public abstract class RnnCell extends Layer {
     if (standalone) {
       putGateOptions(c);
     }
-    c.put("kernel_initializer", Serialization.serialize(kernelInitializer))
-        .put("recurrent_initializer", Serialization.serialize(recurrentInitializer))
-        .put("bias_initializer", Serialization.serialize(biasInitializer));
+    specs.putInitializers(c);
     if (!standalone) {
       putGateOptions(c);
     }
-    c.put("kernel_regularizer", Serialization.serialize(kernelRegularizer))
-        .put("recurrent_regularizer", Serialization.serialize(recurrentRegularizer))
-        .put("bias_regularizer", Serialization.serialize(biasRegularizer));
+    specs.putRegularizers(c);
     if (!standalone) {
       c.put("activity_regularizer", activityRegularizer);
     }
-    c.put("kernel_constraint", Serialization.serialize(kernelConstraint))
-        .put("recurrent_constraint", Serialization.serialize(recurrentConstraint))
-        .put("bias_constraint", Serialization.serialize(biasConstraint))
+    specs.putConstraints(c)
         .put("dropout", dropout)
         .put("recurrent_dropout", recurrentDropout);
     putAfterDropout(c);
@@ -290,21 +277,7 @@ public abstract class RnnCell extends Layer {
       recurrentActivation = Activations.deserialize(c.getOrNull("recurrent_activation"));
     }
     useBias = c.getBoolean("use_bias", true);
-    if (c.isSet("kernel_initializer")) {
-      kernelInitializer = Serialization.deserialize(c.get("kernel_initializer"), Initializer.class);
-    }
-    if (c.isSet("recurrent_initializer")) {
-      recurrentInitializer = Serialization.deserialize(c.get("recurrent_initializer"), Initializer.class);
-    }
-    if (c.isSet("bias_initializer")) {
-      biasInitializer = Serialization.deserialize(c.get("bias_initializer"), Initializer.class);
-    }
-    kernelRegularizer = Serialization.deserialize(c.getOrNull("kernel_regularizer"), Regularizer.class);
-    recurrentRegularizer = Serialization.deserialize(c.getOrNull("recurrent_regularizer"), Regularizer.class);
-    biasRegularizer = Serialization.deserialize(c.getOrNull("bias_regularizer"), Regularizer.class);
-    kernelConstraint = Serialization.deserialize(c.getOrNull("kernel_constraint"), Constraint.class);
-    recurrentConstraint = Serialization.deserialize(c.getOrNull("recurrent_constraint"), Constraint.class);
-    biasConstraint = Serialization.deserialize(c.getOrNull("bias_constraint"), Constraint.class);
+    specs.read(c);
     setDropout(c.getDouble("dropout", 0.0), c.getDouble("recurrent_dropout", 0.0));
     setSeed(c.getLongOrNull("seed"));
     readExtras(c);

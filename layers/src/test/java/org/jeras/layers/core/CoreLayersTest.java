@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.Serialization;
-import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.DTypePolicy;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.model.Input;
@@ -89,7 +88,7 @@ class CoreLayersTest {
   @Test
   void denseGradients() {
     Dense d = f64(new Dense(3, "tanh"));
-    d.kernelRegularizer(org.jeras.core.regularizers.Regularizers.get("l2"));
+    d.regularizer("kernel", org.jeras.core.regularizers.Regularizers.get("l2"));
     INDArray x = rand(4, 5);
     d.apply(Tensor.of(x));
     GradCheck.check(t -> d.apply(t.get(0)), x);

@@ -157,7 +157,7 @@ class TrainingApiTest {
     Seeds.setGlobalSeed(5);
     org.jeras.core.model.Sequential model = new org.jeras.core.model.Sequential();
     model.add(Input.of(3));
-    model.add(new Dense(2).kernelRegularizer(org.jeras.core.regularizers.Regularizers.get("l2")));
+    model.add(new Dense(2).regularizer("kernel", org.jeras.core.regularizers.Regularizers.get("l2")));
     model.compile(new SGD(0.1), "mse");
     INDArray x = Nd4j.ones(DataType.FLOAT, 4, 3);
     INDArray y = Nd4j.zeros(DataType.FLOAT, 4, 2);

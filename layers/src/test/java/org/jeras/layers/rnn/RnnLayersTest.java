@@ -200,8 +200,8 @@ class RnnLayersTest {
 
   @Test
   void cellRegularizersAreLayerLosses() {
-    RNN gru = new GRU(2).regularizers(org.jeras.core.regularizers.Regularizers.get("l2"), null,
-        org.jeras.core.regularizers.Regularizers.get("l1"));
+    RNN gru = new GRU(2).regularizer("kernel", org.jeras.core.regularizers.Regularizers.get("l2"))
+        .regularizer("bias", org.jeras.core.regularizers.Regularizers.get("l1"));
     gru.apply(Tensor.of(Nd4j.ones(DataType.FLOAT, 1, 2, 3)));
     assertEquals(2, gru.losses().size());
     double expected = gru.cell().kernel().array().mul(gru.cell().kernel().array()).sumNumber().doubleValue() * 0.01;
@@ -334,10 +334,10 @@ class RnnLayersTest {
         new LSTM(3).unitForgetBias(false).returnSequences(true).returnState(true).dropout(0.25, 0.5).seed(7L),
         new GRU(2).resetAfter(false).goBackwards(true),
         new SimpleRNN(4).zeroOutputForMask(true).activation(org.jeras.core.activations.Activations.get("relu")).useBias(false)
-            .regularizers(org.jeras.core.regularizers.Regularizers.get("l2"), null, null),
+            .regularizer("kernel", org.jeras.core.regularizers.Regularizers.get("l2")),
         new GRU(3).recurrentActivation(org.jeras.core.activations.Activations.get("hard_sigmoid"))
-            .constraints(null, org.jeras.core.constraints.Constraints.get("non_neg"), null)
-            .initializers(null, org.jeras.layers.core.Defaults.initializer("he_normal"), null),
+            .constraint("recurrent", org.jeras.core.constraints.Constraints.get("non_neg"))
+            .initializer("recurrent", org.jeras.layers.core.Defaults.initializer("he_normal")),
         new Bidirectional(new LSTM(2), "ave", null),
         new Bidirectional(new GRU(2).returnSequences(true), null, new GRU(3).returnSequences(true).goBackwards(true)),
         new TimeDistributed(new Dense(3, "relu")),
