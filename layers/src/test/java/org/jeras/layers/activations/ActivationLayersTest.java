@@ -1,5 +1,6 @@
 package org.jeras.layers.activations;
 
+import static org.jeras.layers.testing.TestData.f64;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -12,13 +13,13 @@ import java.util.Set;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.Serialization;
 import org.jeras.core.initializers.Initializers;
-import org.jeras.core.layer.DTypePolicy;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.ops.MathOps;
 import org.jeras.core.ops.ReduceOps;
 import org.jeras.core.tensor.Tensor;
 import org.jeras.core.testing.Fixtures;
 import org.jeras.core.testing.GradCheck;
+import org.jeras.layers.testing.TestData;
 import org.jeras.layers.testing.FixtureModels;
 import org.jeras.layers.testing.H5Weights;
 import org.jeras.layers.testing.TinyTraining;
@@ -31,13 +32,7 @@ class ActivationLayersTest {
   private static final Set<String> MINE = Set.of("ReLU", "LeakyReLU", "PReLU", "ELU");
 
   private static INDArray rand(long seed, long... shape) {
-    Nd4j.getRandom().setSeed(seed);
-    return Nd4j.rand(DataType.DOUBLE, shape).subi(0.5).muli(4);
-  }
-
-  private static <L extends Layer> L f64(L l) {
-    l.setDtypePolicy(new DTypePolicy("float64"));
-    return l;
+    return TestData.uniform(seed, -2.0, 2.0, shape);
   }
 
   /**

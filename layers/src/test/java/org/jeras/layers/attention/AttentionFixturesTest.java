@@ -1,11 +1,6 @@
 package org.jeras.layers.attention;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.google.gson.JsonObject;
-import org.jeras.core.config.Serialization;
-import org.jeras.core.layer.Layer;
-import org.jeras.core.testing.KerasConfigs;
 import org.jeras.layers.testing.KerasModels;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,15 +25,7 @@ class AttentionFixturesTest {
       "attention", "additive_attention", "activations"})
   void modelConfigRoundTrips(String name) {
     for (String set : KerasModels.sets(name)) {
-      JsonObject original = KerasConfigs.of(set + name);
-      Layer model = Serialization.deserialize(original, Layer.class);
-      JsonObject written = Serialization.serialize(model).getAsJsonObject();
-      JsonObject expected = original.deepCopy();
-      expected.remove("compile_config");
-      written.remove("compile_config");
-      KerasModels.strip(expected);
-      KerasModels.strip(written);
-      assertEquals(expected, written, set + name);
+      KerasModels.assertConfigRoundTrips(set + name);
     }
   }
 }

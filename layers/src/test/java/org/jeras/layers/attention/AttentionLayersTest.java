@@ -1,5 +1,6 @@
 package org.jeras.layers.attention;
 
+import static org.jeras.layers.testing.TestData.f64;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -16,7 +17,6 @@ import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.Serialization;
 import org.jeras.core.layer.CallArgs;
 import org.jeras.core.layer.CallContext;
-import org.jeras.core.layer.DTypePolicy;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.model.Input;
 import org.jeras.core.ops.MathOps;
@@ -31,6 +31,7 @@ import org.jeras.layers.core.Axes;
 import org.jeras.layers.core.Dense;
 import org.jeras.layers.core.EinsumDense;
 import org.jeras.layers.normalization.LayerNormalization;
+import org.jeras.layers.testing.TestData;
 import org.jeras.layers.testing.KerasModels;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -40,16 +41,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /** EinsumDense, Softmax and the attention layers: gradients, masks, configs, symbolic calls, training. */
 class AttentionLayersTest {
-  private static final DTypePolicy F64 = new DTypePolicy("float64");
 
   private static INDArray rand(long seed, long... shape) {
-    Nd4j.getRandom().setSeed(seed);
-    return Nd4j.rand(DataType.DOUBLE, shape).subi(0.5);
-  }
-
-  private static <L extends Layer> L f64(L layer) {
-    layer.setDtypePolicy(F64);
-    return layer;
+    return TestData.uniform(seed, -0.5, 0.5, shape);
   }
 
   private static Tensor first(Layer l, Object... positional) {

@@ -1,5 +1,6 @@
 package org.jeras.layers.core;
 
+import static org.jeras.layers.testing.TestData.f64;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,7 +12,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.Serialization;
-import org.jeras.core.layer.DTypePolicy;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.model.Input;
 import org.jeras.core.model.Sequential;
@@ -34,16 +34,10 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 /** The layers of the core issue: math against Keras fixtures, gradients, configs, shapes. */
 class CoreLayersTest {
-  private static final DTypePolicy F64 = new DTypePolicy("float64");
 
   private static INDArray rand(long... shape) {
     Nd4j.getRandom().setSeed(shape.length * 7L + shape[shape.length - 1]);
     return Nd4j.rand(DataType.DOUBLE, shape).subi(0.5);
-  }
-
-  private static <L extends Layer> L f64(L layer) {
-    layer.setDtypePolicy(F64);
-    return layer;
   }
 
   @Test
@@ -66,7 +60,7 @@ class CoreLayersTest {
     Map<String, INDArray> w = H5Weights.read(Fixtures.file("dense_no_bias.weights.h5"));
     Map<String, INDArray> io = Fixtures.npz("dense_no_bias.io.npz");
     Sequential model = (Sequential) Serialization.deserialize(
-        org.jeras.layers.model.ModelConfigRoundTripTestAccess.config("dense_no_bias"), Layer.class);
+        org.jeras.core.testing.KerasConfigs.of("dense_no_bias"), Layer.class);
     int i = 0;
     for (Layer l : model.layers()) {
       String group = i == 0 ? "layers/dense" : "layers/dense_" + i;

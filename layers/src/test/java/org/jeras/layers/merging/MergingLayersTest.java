@@ -1,5 +1,6 @@
 package org.jeras.layers.merging;
 
+import static org.jeras.layers.testing.TestData.f64;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -8,13 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import java.util.Set;
 import org.jeras.core.config.Serialization;
-import org.jeras.core.layer.DTypePolicy;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.ops.MathOps;
 import org.jeras.core.ops.ReduceOps;
 import org.jeras.core.tensor.Tensor;
 import org.jeras.core.testing.GradCheck;
 import org.jeras.layers.core.Dense;
+import org.jeras.layers.testing.TestData;
 import org.jeras.layers.testing.FixtureModels;
 import org.jeras.layers.testing.TinyTraining;
 import org.junit.jupiter.api.Test;
@@ -26,13 +27,7 @@ class MergingLayersTest {
   private static final Set<String> MINE = Set.of("Subtract", "Multiply", "Average", "Maximum", "Minimum", "Dot");
 
   private static INDArray rand(long seed, long... shape) {
-    Nd4j.getRandom().setSeed(seed);
-    return Nd4j.rand(DataType.DOUBLE, shape).subi(0.5);
-  }
-
-  private static <L extends Layer> L f64(L l) {
-    l.setDtypePolicy(new DTypePolicy("float64"));
-    return l;
+    return TestData.uniform(seed, -0.5, 0.5, shape);
   }
 
   @Test

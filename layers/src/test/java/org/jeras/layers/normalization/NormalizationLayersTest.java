@@ -1,5 +1,6 @@
 package org.jeras.layers.normalization;
 
+import static org.jeras.layers.testing.TestData.f64;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +10,6 @@ import java.util.List;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.Serialization;
-import org.jeras.core.layer.DTypePolicy;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.ops.MathOps;
 import org.jeras.core.ops.ReduceOps;
@@ -20,6 +20,7 @@ import org.jeras.core.tensor.Variable;
 import org.jeras.core.testing.GradCheck;
 import org.jeras.layers.core.Axes;
 import org.jeras.layers.core.Dense;
+import org.jeras.layers.testing.TestData;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -28,16 +29,9 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 /** The normalization layers: statistics, weights, gradients, configs and training. */
 class NormalizationLayersTest {
-  private static final DTypePolicy F64 = new DTypePolicy("float64");
 
   private static INDArray rand(long seed, long... shape) {
-    Nd4j.getRandom().setSeed(seed);
-    return Nd4j.rand(DataType.DOUBLE, shape).subi(0.5).muli(2);
-  }
-
-  private static <L extends Layer> L f64(L layer) {
-    layer.setDtypePolicy(F64);
-    return layer;
+    return TestData.uniform(seed, -1.0, 1.0, shape);
   }
 
   /** gamma and beta moved off their defaults so the gradient check sees them act. */

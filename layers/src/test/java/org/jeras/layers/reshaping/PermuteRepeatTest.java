@@ -1,5 +1,6 @@
 package org.jeras.layers.reshaping;
 
+import static org.jeras.layers.testing.TestData.f64;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -7,7 +8,6 @@ import java.util.List;
 import java.util.Set;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.Serialization;
-import org.jeras.core.layer.DTypePolicy;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.model.Input;
 import org.jeras.core.ops.MathOps;
@@ -16,22 +16,15 @@ import org.jeras.core.tensor.Shape;
 import org.jeras.core.tensor.Tensor;
 import org.jeras.core.testing.GradCheck;
 import org.jeras.layers.core.Dense;
+import org.jeras.layers.testing.TestData;
 import org.jeras.layers.testing.FixtureModels;
 import org.jeras.layers.testing.TinyTraining;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 class PermuteRepeatTest {
   private static INDArray rand(long seed, long... shape) {
-    Nd4j.getRandom().setSeed(seed);
-    return Nd4j.rand(DataType.DOUBLE, shape).subi(0.5);
-  }
-
-  private static <L extends Layer> L f64(L l) {
-    l.setDtypePolicy(new DTypePolicy("float64"));
-    return l;
+    return TestData.uniform(seed, -0.5, 0.5, shape);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.jeras.layers.rnn;
 
+import static org.jeras.layers.testing.TestData.f64;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,7 +22,6 @@ import org.jeras.core.initializers.Initializer;
 import org.jeras.core.initializers.Orthogonal;
 import org.jeras.core.layer.CallArgs;
 import org.jeras.core.layer.CallContext;
-import org.jeras.core.layer.DTypePolicy;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.ops.ArrayOps;
 import org.jeras.core.ops.MathOps;
@@ -35,6 +35,7 @@ import org.jeras.core.testing.KerasConfigs;
 import org.jeras.layers.core.Dense;
 import org.jeras.layers.core.Embedding;
 import org.jeras.layers.core.Masking;
+import org.jeras.layers.testing.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -45,16 +46,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /** Gradients (float64 finite differences), masking and direction semantics, configs and training. */
 class RnnLayersTest {
-  private static final DTypePolicy F64 = new DTypePolicy("float64");
 
   private static INDArray rand(long seed, long... shape) {
-    Nd4j.getRandom().setSeed(seed);
-    return Nd4j.rand(DataType.DOUBLE, shape).subi(0.5).muli(2);
-  }
-
-  private static <L extends Layer> L f64(L layer) {
-    layer.setDtypePolicy(F64);
-    return layer;
+    return TestData.uniform(seed, -1.0, 1.0, shape);
   }
 
   /** Mask for batch 2, time 3: row 0 masks the middle step, row 1 the last two. */
