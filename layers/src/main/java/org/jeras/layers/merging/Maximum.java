@@ -5,19 +5,10 @@ import org.jeras.core.ops.MathOps;
 import org.jeras.core.tensor.Tensor;
 
 /** Element-wise maximum of its inputs (Keras's {@code Maximum}). */
-public class Maximum extends Merge {
+public class Maximum extends Extremum {
   @Override
   protected Tensor combine(Tensor a, Tensor b) {
     return MathOps.maximum(a, b);
-  }
-
-  /** With masked inputs, masked entries do not compete (Keras's {@code _apply_merge_op_and_or_mask}). */
-  @Override
-  protected Tensor call(java.util.List<Tensor> inputs, org.jeras.core.layer.CallContext ctx) {
-    if (inputs.stream().noneMatch(t -> t.mask() != null)) {
-      return super.call(inputs, ctx);
-    }
-    return MaskedMerge.orFold(inputs, MathOps::maximum);
   }
 
   public static Maximum fromConfig(Config c) {
