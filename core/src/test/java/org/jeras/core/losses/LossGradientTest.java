@@ -86,6 +86,8 @@ class LossGradientTest {
     GradCheck.check(both(new CategoricalCrossentropy()), t, probs(19, 3, 4).muli(3.0));
     GradCheck.check(both(new CategoricalCrossentropy()), probs(22, 4), probs(23, 4));
     GradCheck.check(both(new CategoricalCrossentropy()), probs(24, 2, 3, 4), probs(25, 2, 3, 4));
+    // The fused op itself, unnormalized probabilities included (it divides by their sum).
+    GradCheck.check(in -> LossOps.categoricalCrossentropy(in.get(0), in.get(1)), probs(26, 3, 4), probs(27, 3, 4).muli(2.0));
   }
 
   @Test

@@ -62,6 +62,8 @@ class OpsGradientTest {
   @Test
   void shapes() {
     GradCheck.check(t -> ArrayOps.reshape(t.get(0), 4, 3), rand(3, 4));
+    GradCheck.check(t -> ArrayOps.expandDims(t.get(0), -1), rand(3, 4));
+    GradCheck.check(t -> ArrayOps.squeeze(t.get(0), 1), rand(3, 1, 4));
     GradCheck.check(t -> ArrayOps.transpose(t.get(0), 2, 0, 1), rand(2, 3, 4));
     GradCheck.check(t -> ArrayOps.concat(List.of(t.get(0), t.get(1)), 1), rand(2, 3), rand(2, 5));
     GradCheck.check(t -> ArrayOps.stack(List.of(t.get(0), t.get(1)), 0), rand(2, 3), rand(2, 3));
@@ -91,5 +93,34 @@ class OpsGradientTest {
     assertEquals(10f, ReduceOps.sum(a).value().getFloat(0), 0f);
     assertEquals(2.5f, ReduceOps.mean(a).value().getFloat(0), 0f);
     assertEquals(Nd4j.createFromArray(new float[][] {{7, 10}, {15, 22}}), LinalgOps.matmul(a, a).value());
+  }
+
+  /**
+   * float64 to float32 and back: on a grid of multiples of 1/64 with a step of 1/64 every value
+   * is exact in float32, so central differences are exact and must equal the tape's gradient.
+   */
+  @Test
+  void castBetweenFloats() {
+    INDArray x = Nd4j.createFromArray(-0.75, 0.5, 0.125, 0.875, -0.25, 0.0625).reshape(2, 3);
+    INDArray r = Nd4j.createFromArray(1.5, -2.0, 0.25, 3.0, -0.5, 1.0).reshape(2, 3);
+    java.util.function.Function<Tensor, Tensor> f = v -> ReduceOps.sum(MathOps.mul(
+        MathOps.cast(MathOps.square(MathOps.cast(v, org.jeras.core.tensor.DType.FLOAT32)),
+            org.jeras.core.tensor.DType.FLOAT64), Tensor.of(r)));
+    INDArray analytic;
+    try (org.jeras.core.tensor.GradientTape tape = org.jeras.core.tensor.GradientTape.record()) {
+      Tensor watched = tape.watch(Tensor.of(x));
+      analytic = tape.gradientOfTensors(f.apply(watched), List.of(watched)).get(0);
+    }
+    assertEquals(DataType.DOUBLE, analytic.dataType());
+    double step = 1.0 / 64;
+    for (int i = 0; i < x.length(); i++) {
+      INDArray up = x.dup();
+      INDArray down = x.dup();
+      up.putScalar(i, x.getDouble(i) + step);
+      down.putScalar(i, x.getDouble(i) - step);
+      double central = (f.apply(Tensor.of(up)).value().getDouble(0) - f.apply(Tensor.of(down)).value().getDouble(0))
+          / (2 * step);
+      assertEquals(central, analytic.getDouble(i), 0.0, "element " + i);
+    }
   }
 }

@@ -1,0 +1,80 @@
+package org.jeras.core.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.jeras.core.tensor.Tensor;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every public op of the {@code *Ops} classes has a finite-difference gradient check: it is called
+ * (or passed as a method reference) in a test that uses {@code GradCheck}. Ops without a gradient
+ * are listed here with the reason, so a new op cannot slip in unchecked.
+ */
+class GradientCoverageTest {
+  private static final Map<String, String> WITHOUT_GRADIENT = Map.of(
+      "MathOps.sign", "piecewise constant: its gradient is zero wherever it exists, so nothing is recorded",
+      "MathOps.fullLike", "a constant of the input's shape",
+      "ReduceOps.argmax", "integer indices");
+
+  private static final List<Path> OP_SOURCES =
+      List.of(Path.of("src/main/java/org/jeras/core/ops"), Path.of("src/main/java/org/jeras/core/losses"));
+
+  @Test
+  void everyOpHasAGradientCheck() throws IOException {
+    StringBuilder checks = new StringBuilder();
+    try (Stream<Path> tests = Files.walk(Path.of("src/test/java"))) {
+      for (Path p : tests.filter(f -> f.toString().endsWith(".java")).toList()) {
+        String text = Files.readString(p);
+        if (text.contains("GradCheck.check")) {
+          checks.append(text);
+        }
+      }
+    }
+    TreeSet<String> unchecked = new TreeSet<>();
+    int ops = 0;
+    for (Class<?> c : opClasses()) {
+      for (Method m : c.getDeclaredMethods()) {
+        boolean op = Modifier.isPublic(m.getModifiers()) && Modifier.isStatic(m.getModifiers())
+            && (m.getReturnType() == Tensor.class || m.getReturnType() == List.class);
+        String name = c.getSimpleName() + "." + m.getName();
+        if (!op || WITHOUT_GRADIENT.containsKey(name)) {
+          continue;
+        }
+        ops++;
+        String ref = c.getSimpleName() + "::" + m.getName();
+        if (!checks.toString().contains(name + "(") && !checks.toString().contains(ref)) {
+          unchecked.add(name);
+        }
+      }
+    }
+    assertEquals(new TreeSet<>(), unchecked, "ops without a finite-difference gradient test (of " + ops + ")");
+  }
+
+  private static List<Class<?>> opClasses() throws IOException {
+    List<Class<?>> out = new ArrayList<>();
+    for (Path dir : OP_SOURCES) {
+      String pkg = "org.jeras.core." + dir.getFileName();
+      try (Stream<Path> files = Files.list(dir)) {
+        for (Path f : files.filter(x -> x.getFileName().toString().endsWith("Ops.java")).sorted().toList()) {
+          String simple = f.getFileName().toString().replace(".java", "");
+          try {
+            out.add(Class.forName(pkg + "." + simple));
+          } catch (ClassNotFoundException e) {
+            throw new AssertionError("no class for " + f, e);
+          }
+        }
+      }
+    }
+    return out;
+  }
+}
