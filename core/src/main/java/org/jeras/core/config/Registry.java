@@ -116,6 +116,11 @@ public final class Registry {
     return f;
   }
 
+  /** The class names of every built-in of {@code kind} ({@code Layer.class}: the layers Jeras has), sorted. */
+  public static java.util.SortedSet<String> builtinNames(Class<?> kind) {
+    return new java.util.TreeSet<>(builtins().byKind.getOrDefault(kind, Map.of()).keySet());
+  }
+
   /** A string shorthand of {@code kind} ({@code "relu"}, {@code "he_normal"}), or null. */
   public static Object lookupAlias(Class<?> kind, String alias) {
     return builtins().aliases.getOrDefault(kind, Map.of()).get(alias);

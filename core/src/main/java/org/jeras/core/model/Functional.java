@@ -18,6 +18,7 @@ import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.KerasHistory;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.layer.LayerNode;
+import org.jeras.core.ops.MathOps;
 import org.jeras.core.tensor.Tensor;
 
 /**
@@ -100,6 +101,15 @@ public class Functional extends Model {
     return getClass() == Functional.class ? "Functional" : super.registeredName();
   }
 
+  /**
+   * As Keras's Functional, inputs are not autocast to the model's compute dtype but converted to
+   * their Input's dtype (a float64 Input stays float64 in a float32 model).
+   */
+  @Override
+  protected boolean autocastsInputs() {
+    return false;
+  }
+
   @Override
   protected List<Tensor> call(CallArgs args, CallContext ctx) {
     List<Tensor> given = args.tensors(0);
@@ -108,7 +118,9 @@ public class Functional extends Model {
     }
     Map<Tensor, Tensor> values = new IdentityHashMap<>();
     for (int i = 0; i < inputs.size(); i++) {
-      values.put(inputs.get(i), given.get(i));
+      Tensor in = inputs.get(i);
+      Tensor x = given.get(i);
+      values.put(in, x.dtype() == in.dtype() ? x : MathOps.cast(x, in.dtype()).withMask(x.mask()));
     }
     for (LayerNode node : nodes) {
       if (node.layer() instanceof InputLayer) {

@@ -2,6 +2,7 @@ package org.jeras.layers.ops;
 
 import org.jeras.core.config.Config;
 import org.jeras.core.layer.CallContext;
+import org.jeras.core.ops.ArrayOps;
 import org.jeras.core.tensor.Tensor;
 
 /** Keras's {@code keras.ops.expand_dims} as a graph node: inserts a size-1 axis at {@code axis}. */
@@ -14,13 +15,7 @@ public class ExpandDims extends NumpyOp {
 
   @Override
   protected Tensor call(Tensor x, CallContext ctx) {
-    long[] s = x.value().shape();
-    int ax = axis < 0 ? axis + s.length + 1 : axis;
-    long[] out = new long[s.length + 1];
-    for (int i = 0, j = 0; i < out.length; i++) {
-      out[i] = i == ax ? 1 : s[j++];
-    }
-    return Tensor.of(x.value().dup('c').reshape('c', out));
+    return ArrayOps.expandDims(x, axis);
   }
 
   @Override

@@ -26,7 +26,7 @@ public class NumpyConcatenate extends NumpyOp {
 
   @Override
   protected List<Tensor> call(CallArgs args, CallContext ctx) {
-    return List.of(Tensor.of(ArrayOps.concat(args.tensors(0), axis).value()));
+    return List.of(ArrayOps.concat(args.tensors(0), axis));
   }
 
   @Override

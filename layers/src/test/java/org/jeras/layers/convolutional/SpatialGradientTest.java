@@ -8,19 +8,26 @@ import org.jeras.core.layer.Layer;
 import org.jeras.core.tensor.Tensor;
 import org.jeras.core.testing.GradCheck;
 import org.jeras.layers.pooling.AveragePooling1D;
+import org.jeras.layers.pooling.AveragePooling2D;
 import org.jeras.layers.pooling.AveragePooling3D;
 import org.jeras.layers.pooling.GlobalAveragePooling1D;
 import org.jeras.layers.pooling.GlobalAveragePooling2D;
+import org.jeras.layers.pooling.GlobalAveragePooling3D;
+import org.jeras.layers.pooling.GlobalMaxPooling1D;
+import org.jeras.layers.pooling.GlobalMaxPooling2D;
 import org.jeras.layers.pooling.GlobalMaxPooling3D;
 import org.jeras.layers.pooling.MaxPooling1D;
 import org.jeras.layers.pooling.MaxPooling2D;
+import org.jeras.layers.pooling.MaxPooling3D;
 import org.jeras.layers.reshaping.Cropping1D;
+import org.jeras.layers.reshaping.Cropping2D;
 import org.jeras.layers.reshaping.Cropping3D;
 import org.jeras.layers.reshaping.UpSampling1D;
 import org.jeras.layers.reshaping.UpSampling2D;
 import org.jeras.layers.reshaping.UpSampling3D;
 import org.jeras.layers.reshaping.ZeroPadding1D;
 import org.jeras.layers.reshaping.ZeroPadding2D;
+import org.jeras.layers.reshaping.ZeroPadding3D;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -80,14 +87,21 @@ class SpatialGradientTest {
     check(new AveragePooling3D(2).padding("same").strides(1), 1, 3, 3, 2, 2);
     check(new GlobalAveragePooling2D().keepdims(true), 2, 3, 4, 2);
     check(new GlobalMaxPooling3D().dataFormat("channels_first"), 2, 2, 3, 2, 2);
+    check(new AveragePooling2D(2, 2).strides(1, 2), 1, 4, 5, 2);
+    check(new MaxPooling3D(2).padding("same"), 1, 3, 3, 2, 2);
+    check(new GlobalMaxPooling1D(), 2, 5, 3);
+    check(new GlobalMaxPooling2D().keepdims(true).dataFormat("channels_first"), 2, 3, 4, 2);
+    check(new GlobalAveragePooling3D(), 1, 2, 3, 2, 2);
   }
 
   @Test
   void croppingPaddingUpsampling() {
     check(new Cropping1D(1, 2), 2, 6, 2);
+    check(new Cropping2D(new int[][] {{1, 0}, {0, 2}}, "channels_last"), 2, 4, 5, 2);
     check(new Cropping3D(new int[][] {{1, 0}, {0, 1}, {1, 1}}, "channels_first"), 1, 2, 3, 3, 4);
     check(new ZeroPadding1D(new int[][] {{2, 1}}, "channels_last"), 2, 3, 2);
     check(new ZeroPadding2D(new int[][] {{1, 0}, {0, 2}}, "channels_first"), 1, 2, 3, 2);
+    check(new ZeroPadding3D(new int[][] {{1, 0}, {0, 1}, {2, 1}}, "channels_last"), 1, 2, 2, 3, 2);
     check(new UpSampling1D(3), 2, 3, 2);
     check(new UpSampling2D(new int[] {2, 3}, "channels_last", "bilinear"), 1, 3, 2, 2);
     check(new UpSampling2D(new int[] {2, 1}, "channels_first", "nearest"), 1, 2, 3, 2);

@@ -8,19 +8,32 @@ import org.jeras.core.config.Serialization;
 import org.jeras.core.layer.CallArgs;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.tensor.Tensor;
+import org.jeras.core.testing.GradCheck;
+import org.jeras.layers.testing.TestData;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** The numpy ops Keras records for masks combined by merging layers: values and configs. */
+/** The numpy ops Keras records for masks combined by merging layers: values, gradients and configs. */
 class MaskOpsTest {
   private static INDArray bools(boolean[] v, long... shape) {
     return Nd4j.create(v, shape, DataType.BOOL);
   }
 
+  private static Tensor call(Layer op, Object... args) {
+    return op.apply(CallArgs.of(java.util.Arrays.asList(args), java.util.Map.of())).get(0);
+  }
+
   private static INDArray run(Layer op, Object... args) {
-    return op.apply(CallArgs.of(java.util.Arrays.asList(args), java.util.Map.of())).get(0).value();
+    return call(op, args).value();
+  }
+
+  @Test
+  void floatOpsAreDifferentiable() {
+    GradCheck.check(t -> call(new ExpandDims(1), t.get(0)), TestData.uniform(3, -1, 1, 2, 3));
+    GradCheck.check(t -> call(new NumpyConcatenate(-1), List.of(t.get(0), t.get(1))),
+        TestData.uniform(4, -1, 1, 2, 3), TestData.uniform(5, -1, 1, 2, 1));
   }
 
   @Test

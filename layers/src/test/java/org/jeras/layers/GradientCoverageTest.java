@@ -1,0 +1,58 @@
+package org.jeras.layers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.jeras.core.config.Registry;
+import org.jeras.core.layer.Layer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every built-in layer has a finite-difference gradient check: a test that uses {@code GradCheck}
+ * builds it ({@code new Name(...)}, {@code Name.fromConfig} or a model config naming it). Layers
+ * without a gradient are listed here with the reason, so a new layer cannot slip in unchecked.
+ */
+class GradientCoverageTest {
+  private static final String INTEGER_OUTPUT = "maps inputs to integer ids or counts: nothing to differentiate";
+  private static final Map<String, String> WITHOUT_GRADIENT = Map.ofEntries(
+      Map.entry("InputLayer", "a placeholder with no computation"),
+      Map.entry("CategoryEncoding", INTEGER_OUTPUT),
+      Map.entry("Discretization", INTEGER_OUTPUT),
+      Map.entry("Hashing", INTEGER_OUTPUT),
+      Map.entry("IntegerLookup", INTEGER_OUTPUT),
+      Map.entry("StringLookup", INTEGER_OUTPUT),
+      Map.entry("TextVectorization", INTEGER_OUTPUT),
+      Map.entry("NotEqual", "a boolean comparison (Keras's op layer for masks)"),
+      Map.entry("Any", "a boolean reduction (Keras's op layer for masks)"),
+      Map.entry("LogicalOr", "a boolean op (Keras's op layer for masks)"),
+      Map.entry("ZerosLike", "a constant of the input's shape"),
+      Map.entry("OnesLike", "a constant of the input's shape"),
+      Map.entry("Model", "the base of subclassed models: what it computes is the subclass's call"));
+
+  @Test
+  void everyLayerHasAGradientCheck() throws IOException {
+    StringBuilder checks = new StringBuilder();
+    try (Stream<Path> tests = Files.walk(Path.of("src/test/java"))) {
+      for (Path p : tests.filter(f -> f.toString().endsWith(".java")).toList()) {
+        String text = Files.readString(p);
+        if (text.contains("GradCheck.check")) {
+          checks.append(text);
+        }
+      }
+    }
+    String text = checks.toString();
+    TreeSet<String> unchecked = new TreeSet<>();
+    for (String name : Registry.builtinNames(Layer.class)) {
+      if (!WITHOUT_GRADIENT.containsKey(name) && !text.contains("new " + name + "(")
+          && !text.contains(name + ".fromConfig") && !text.contains("\"" + name + "\"")) {
+        unchecked.add(name);
+      }
+    }
+    assertEquals(new TreeSet<>(), unchecked, "layers without a finite-difference gradient test");
+  }
+}
