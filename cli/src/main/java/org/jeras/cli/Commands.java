@@ -15,6 +15,7 @@ import org.jeras.core.config.ConfigException;
 import org.jeras.core.io.Npz;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.model.Model;
+import org.jeras.core.tensor.DType;
 import org.jeras.core.tensor.Shape;
 import org.jeras.saving.KerasFile;
 import org.jeras.saving.LoadOptions;
@@ -111,7 +112,7 @@ final class Commands {
       } else {
         INDArray a = h5.dataset(child);
         out.println("  " + child + " " + Shape.of(a.shape()).toNullableList() + " "
-            + org.jeras.core.tensor.DType.of(a.dataType()).kerasName());
+            + DType.of(a.dataType()).kerasName());
       }
     }
   }

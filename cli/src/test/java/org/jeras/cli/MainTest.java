@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.jeras.core.io.Npz;
@@ -70,7 +71,7 @@ class MainTest {
           }
           INDArray g = got.get(y.getKey());
           assertTrue(g != null, set + name + ": no " + y.getKey());
-          assertEquals(java.util.Arrays.toString(y.getValue().shape()), java.util.Arrays.toString(g.shape()), set + name + " " + y.getKey());
+          assertEquals(Arrays.toString(y.getValue().shape()), Arrays.toString(g.shape()), set + name + " " + y.getKey());
           INDArray ev = y.getValue().castTo(DataType.DOUBLE);
           INDArray gv = g.castTo(DataType.DOUBLE);
           for (long i = 0; i < ev.length(); i++) {

@@ -3,6 +3,7 @@ package org.jeras.examples;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * A generated classification task: {@code classes} Gaussian clusters in {@code features}
@@ -31,8 +32,8 @@ public record Blobs(INDArray x, INDArray y) {
 
   /** The first {@code n} rows and the rest. */
   public Blobs[] split(long n) {
-    var head = org.nd4j.linalg.indexing.NDArrayIndex.interval(0, n);
-    var tail = org.nd4j.linalg.indexing.NDArrayIndex.interval(n, x.size(0));
+    var head = NDArrayIndex.interval(0, n);
+    var tail = NDArrayIndex.interval(n, x.size(0));
     return new Blobs[] {new Blobs(x.get(head).dup(), y.get(head).dup()), new Blobs(x.get(tail).dup(), y.get(tail).dup())};
   }
 

@@ -1,5 +1,6 @@
 package org.jeras.saving;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
@@ -32,7 +33,7 @@ public final class AtomicFile {
     boolean done = false;
     try {
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-           OutputStream out = new java.io.BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16)) {
+           OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16)) {
         content.writeTo(out);
         out.flush();
         ch.force(true);

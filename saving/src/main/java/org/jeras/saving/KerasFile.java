@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.Comparator;
 import java.util.Optional;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
@@ -151,7 +152,7 @@ public final class KerasFile {
       return;
     }
     try (var s = Files.walk(root)) {
-      s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {
       LOG.debug("Could not remove temporary directory {}", root, e);
     }

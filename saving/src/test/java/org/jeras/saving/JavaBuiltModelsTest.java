@@ -4,14 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.jeras.core.io.Npz;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.layer.Names;
 import org.jeras.core.losses.MeanSquaredError;
@@ -129,7 +132,7 @@ class JavaBuiltModelsTest {
     boolean sameWeights = !m.isCompiled() || !m.optimizer().isBuilt();
     if (sameWeights) {
       copyState(Models.load(fixture, KerasFixturesTest.OPTIONS), m);
-      KerasFixturesTest.checkPredictions(m, org.jeras.core.io.Npz.read(dir.resolve(c.name() + ".io.npz")), c.name());
+      KerasFixturesTest.checkPredictions(m, Npz.read(dir.resolve(c.name() + ".io.npz")), c.name());
     }
     Path saved = tmp.resolve(c.name() + ".keras");
     KerasFile.save(m, saved);
@@ -257,7 +260,7 @@ class JavaBuiltModelsTest {
   /** Two entries in this order, as the Python dict of the fixture lists them (the saved config keeps it). */
   @SuppressWarnings("unchecked")
   private static <V> Map<String, V> inOrder(String k1, Object v1, String k2, Object v2) {
-    Map<String, V> m = new java.util.LinkedHashMap<>();
+    Map<String, V> m = new LinkedHashMap<>();
     m.put(k1, (V) v1);
     m.put(k2, (V) v2);
     return m;
@@ -381,7 +384,7 @@ class JavaBuiltModelsTest {
   }
 
   private static Model guideComplexCustom() {
-    MyDense layer = new MyDense(16, new com.google.gson.JsonPrimitive("l1"), new com.google.gson.JsonPrimitive("ones"), null);
+    MyDense layer = new MyDense(16, new JsonPrimitive("l1"), new JsonPrimitive("ones"), null);
     Tensor in = Input.of(32);
     return new Functional(in, new CustomModel(layer, null).apply(in), null);
   }

@@ -9,13 +9,15 @@ import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.jeras.core.config.Registry;
+import org.jeras.core.io.Npz;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.model.Model;
-import org.jeras.core.testing.Fixtures;
 import org.jeras.core.tensor.Variable;
+import org.jeras.core.testing.Fixtures;
 import org.jeras.saving.custom.FixtureCustomObjects;
 import org.jeras.saving.h5.FixtureCases;
 import org.jeras.saving.h5.H5Reader;
@@ -81,8 +83,8 @@ public class KerasFixturesTest {
 
   static void assertClose(INDArray expected, INDArray actual, String what) {
     assertEquals(List.of(expected.shape().length), List.of(actual.shape().length), what + " rank");
-    assertTrue(java.util.Arrays.equals(expected.shape(), actual.shape()),
-        what + ": shape " + java.util.Arrays.toString(actual.shape()) + " != " + java.util.Arrays.toString(expected.shape()));
+    assertTrue(Arrays.equals(expected.shape(), actual.shape()),
+        what + ": shape " + Arrays.toString(actual.shape()) + " != " + Arrays.toString(expected.shape()));
     INDArray e = expected.castTo(DataType.DOUBLE);
     INDArray a = actual.castTo(DataType.DOUBLE);
     double[] ev = e.reshape(e.length()).toDoubleVector();
@@ -127,7 +129,7 @@ public class KerasFixturesTest {
           unsupported.add(dir.getFileName() + "/" + name + ": " + why);
           continue;
         }
-        Map<String, INDArray> io = org.jeras.core.io.Npz.read(dir.resolve(name + ".io.npz"));
+        Map<String, INDArray> io = Npz.read(dir.resolve(name + ".io.npz"));
         Model m = Models.load(dir.resolve(name + ".keras"), OPTIONS);
         checkPredictions(m, io, dir.getFileName() + "/" + name + ".keras");
         assertEquals(c.get("compiled").getAsBoolean(), m.isCompiled(), name + " compiled");

@@ -8,6 +8,8 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
@@ -16,6 +18,7 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.jeras.core.io.Npz;
+import org.jeras.core.layer.Names;
 import org.jeras.core.model.Model;
 import org.jeras.core.testing.Fixtures;
 import org.jeras.saving.archive.Metadata;
@@ -81,7 +84,7 @@ public class KerasSaveRoundTripTest {
 
   private static JsonElement configWithoutIds(Path keras) throws IOException {
     JsonElement e = JsonParser.parseString(
-        new String(FixtureCases.zipMember(keras, "config.json"), java.nio.charset.StandardCharsets.UTF_8));
+        new String(FixtureCases.zipMember(keras, "config.json"), StandardCharsets.UTF_8));
     maskIds(e);
     // Jeras writes the optimizer in the backend-neutral form jax and numpy write
     // (module keras.optimizers, registered_name null); torch files name a backend module.
@@ -122,13 +125,13 @@ public class KerasSaveRoundTripTest {
     int checked = 0;
     for (JsonObject c : FixtureCases.ok(Fixtures.dir())) {
       String name = c.get("name").getAsString();
-      if (KerasFixturesTest.unsupported(c) != null || !java.nio.file.Files.exists(dir.resolve(name + ".keras"))) {
+      if (KerasFixturesTest.unsupported(c) != null || !Files.exists(dir.resolve(name + ".keras"))) {
         continue;
       }
       Path original = dir.resolve(name + ".keras");
       // Each fixture was written in a fresh Keras session: a layer whose config holds no name
       // (the guide's CustomLayer) gets the session's first auto name, as it did there.
-      org.jeras.core.layer.Names.reset();
+      Names.reset();
       Model m = Models.load(original, KerasFixturesTest.OPTIONS);
       Path saved = tmp.resolve(dir.getFileName() + "_" + name + ".keras");
       KerasFile.save(m, saved);
@@ -137,7 +140,7 @@ public class KerasSaveRoundTripTest {
       assertEquals(members(original), members(saved), name + ": zip members");
       assertSameConfig(original, saved, name);
       byte[] meta = FixtureCases.zipMember(saved, "metadata.json");
-      Metadata md = Metadata.parse(new String(meta, java.nio.charset.StandardCharsets.UTF_8));
+      Metadata md = Metadata.parse(new String(meta, StandardCharsets.UTF_8));
       assertEquals("3.16.0", md.kerasVersion());
       assertTrue(md.dateSaved().matches("\\d{4}-\\d\\d-\\d\\d@\\d\\d:\\d\\d:\\d\\d"), md.dateSaved());
 

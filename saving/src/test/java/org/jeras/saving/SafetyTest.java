@@ -12,6 +12,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.jeras.core.config.ConfigException;
@@ -46,7 +48,7 @@ class SafetyTest {
         byte[] d = m.equals(member) ? data : "{}".getBytes();
         ZipEntry e = new ZipEntry(m);
         if (!deflate) {
-          java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+          CRC32 crc = new CRC32();
           crc.update(d);
           e.setSize(d.length);
           e.setCompressedSize(d.length);
@@ -95,7 +97,7 @@ class SafetyTest {
   @Test
   void declaredSizeMustMatchTheBytesFound() throws IOException {
     byte[] data = new byte[5000];
-    java.util.Arrays.fill(data, (byte) 7);
+    Arrays.fill(data, (byte) 7);
     Path p = zip("model.weights.h5", data, true);
     // Lower the uncompressed size recorded in the central directory: the member then holds more than declared.
     byte[] b = Files.readAllBytes(p);
@@ -140,11 +142,11 @@ class SafetyTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     w.writeTo(out);
     byte[] full = out.toByteArray();
-    byte[] cut = java.util.Arrays.copyOf(full, full.length - 4096);
+    byte[] cut = Arrays.copyOf(full, full.length - 4096);
     // Keep the superblock consistent with the shorter file so that only the dataset is at fault.
     ByteBuffer sb = ByteBuffer.wrap(cut).order(ByteOrder.LITTLE_ENDIAN);
     sb.putLong(28, cut.length);
-    sb.putInt(44, io.jhdf.checksum.ChecksumUtils.checksum(java.util.Arrays.copyOf(cut, 44)));
+    sb.putInt(44, io.jhdf.checksum.ChecksumUtils.checksum(Arrays.copyOf(cut, 44)));
     try (H5Reader r = H5Reader.fromBytes(cut, "truncated.h5")) {
       UnsafeFileException e = assertThrows(UnsafeFileException.class, () -> r.dataset("layers/dense/vars/0"));
       assertTrue(e.getMessage().contains("truncated.h5") && e.getMessage().contains("beyond the end"), e.getMessage());

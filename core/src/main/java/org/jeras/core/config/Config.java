@@ -9,6 +9,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.jeras.core.tensor.Shape;
@@ -150,7 +151,7 @@ public final class Config {
     JsonElement e = get(key);
     if (e.isJsonPrimitive()) {
       int[] out = new int[rank];
-      java.util.Arrays.fill(out, getInt(key));
+      Arrays.fill(out, getInt(key));
       return out;
     }
     int[] out = getInts(key);

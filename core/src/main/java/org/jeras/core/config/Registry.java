@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -117,8 +119,8 @@ public final class Registry {
   }
 
   /** The class names of every built-in of {@code kind} ({@code Layer.class}: the layers Jeras has), sorted. */
-  public static java.util.SortedSet<String> builtinNames(Class<?> kind) {
-    return new java.util.TreeSet<>(builtins().byKind.getOrDefault(kind, Map.of()).keySet());
+  public static SortedSet<String> builtinNames(Class<?> kind) {
+    return new TreeSet<>(builtins().byKind.getOrDefault(kind, Map.of()).keySet());
   }
 
   /** A string shorthand of {@code kind} ({@code "relu"}, {@code "he_normal"}), or null. */

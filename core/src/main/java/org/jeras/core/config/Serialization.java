@@ -3,8 +3,10 @@ package org.jeras.core.config;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 import java.util.ArrayDeque;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Keras's {@code serialize_keras_object} / {@code deserialize_keras_object}: objects to and from
@@ -22,14 +24,14 @@ public final class Serialization {
       return JsonNull.INSTANCE;
     }
     if (o instanceof Shorthand s && s.shorthand() != null) {
-      return new com.google.gson.JsonPrimitive(s.shorthand());
+      return new JsonPrimitive(s.shorthand());
     }
     JsonObject out = new JsonObject();
     String registered = o.registeredName();
     out.addProperty("module", o.module());
     out.addProperty("class_name", o.className());
     out.add("config", o.getConfig().json());
-    out.add("registered_name", registered == null ? JsonNull.INSTANCE : new com.google.gson.JsonPrimitive(registered));
+    out.add("registered_name", registered == null ? JsonNull.INSTANCE : new JsonPrimitive(registered));
     if (o instanceof Extras extras) {
       extras.addSerializedExtras(out);
     }
@@ -144,7 +146,7 @@ public final class Serialization {
   }
 
   /** Runs {@code body} with {@code customObjects} visible to every nested deserialization. */
-  public static <R> R withCustomObjects(Map<String, ?> customObjects, java.util.function.Supplier<R> body) {
+  public static <R> R withCustomObjects(Map<String, ?> customObjects, Supplier<R> body) {
     CUSTOM.get().push(customObjects == null ? Map.of() : customObjects);
     try {
       return body.get();

@@ -2,6 +2,7 @@ package org.jeras.core.constraints;
 
 import com.google.gson.JsonPrimitive;
 import org.jeras.core.config.Config;
+import org.jeras.core.config.PyNumber;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -20,12 +21,12 @@ public final class MaxNorm implements Constraint {
   }
 
   public MaxNorm(double maxValue, int axis) {
-    this(org.jeras.core.config.PyNumber.of(maxValue), NormAxes.of(axis));
+    this(PyNumber.of(maxValue), NormAxes.of(axis));
   }
 
   /** Norms over several axes (e.g. {@code 0, 1, 2} for a Conv2D kernel); written as a list. */
   public MaxNorm(double maxValue, int... axes) {
-    this(org.jeras.core.config.PyNumber.of(maxValue), NormAxes.of(axes));
+    this(PyNumber.of(maxValue), NormAxes.of(axes));
   }
 
   /** Keras's defaults: {@code max_value=2, axis=0}. */

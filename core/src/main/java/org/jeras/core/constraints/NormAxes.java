@@ -3,6 +3,7 @@ package org.jeras.core.constraints;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonPrimitive;
+import java.util.function.UnaryOperator;
 import org.jeras.core.config.Config;
 import org.jeras.core.ops.Broadcast;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -56,7 +57,7 @@ record NormAxes(int[] axes, boolean isList) {
   }
 
   /** Scales {@code w} so each norm becomes {@code desired(norm)}: {@code w * desired / (eps + norm)}. */
-  INDArray rescale(INDArray w, java.util.function.UnaryOperator<INDArray> desired) {
+  INDArray rescale(INDArray w, UnaryOperator<INDArray> desired) {
     INDArray norms = norms(w);
     return w.mul(desired.apply(norms.dup()).divi(norms.add(EPSILON)));
   }

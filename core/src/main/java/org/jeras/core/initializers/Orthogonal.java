@@ -4,6 +4,7 @@ import org.jeras.core.config.Config;
 import org.jeras.core.config.PyNumber;
 import org.jeras.core.random.RandomOps;
 import org.jeras.core.tensor.DType;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -46,7 +47,7 @@ public final class Orthogonal extends RandomInitializer {
     int n = Math.toIntExact(Math.min(rows, cols));
     double[] a = RandomOps.normal(new long[] {m, n}, DType.FLOAT64, 0.0, 1.0, draws()).data().asDouble();
     double[] q = orthonormalQ(a, m, n);
-    INDArray out = Nd4j.create(q, new long[] {m, n}, org.nd4j.linalg.api.buffer.DataType.DOUBLE);
+    INDArray out = Nd4j.create(q, new long[] {m, n}, DataType.DOUBLE);
     if (rows < cols) {
       out = out.transpose();
     }

@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import java.util.List;
+import java.util.Locale;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.PyNumber;
@@ -46,7 +47,7 @@ public class VarianceScaling extends RandomInitializer {
     if (!MODES.contains(mode)) {
       throw new ConfigException("Config key 'mode' must be one of " + MODES + ", got '" + mode + "'");
     }
-    String dist = distribution.toLowerCase(java.util.Locale.ROOT);
+    String dist = distribution.toLowerCase(Locale.ROOT);
     dist = dist.equals("normal") ? "truncated_normal" : dist;
     if (!DISTRIBUTIONS.contains(dist)) {
       throw new ConfigException("Config key 'distribution' must be one of " + DISTRIBUTIONS + ", got '" + distribution + "'");

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jeras.core.config.ConfigException;
@@ -37,7 +38,7 @@ public final class Npy {
     boolean fortran = "True".equals(find(FORTRAN, header, name));
     String shapeText = find(SHAPE, header, name).trim();
     long[] shape = shapeText.isEmpty() ? new long[0]
-        : java.util.Arrays.stream(shapeText.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+        : Arrays.stream(shapeText.split(",")).map(String::trim).filter(s -> !s.isEmpty())
             .mapToLong(Long::parseLong).toArray();
     long n = 1;
     for (long d : shape) {

@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import org.jeras.core.tensor.Tensor;
 
 /**
@@ -120,14 +122,14 @@ public final class CallArgs {
     for (Object o : args) {
       collect(o, out);
     }
-    for (Object o : new java.util.TreeMap<>(kwargs).values()) {
+    for (Object o : new TreeMap<>(kwargs).values()) {
       collect(o, out);
     }
     return out;
   }
 
   /** The call with every tensor replaced through {@code f} (same structure). */
-  public CallArgs map(java.util.function.UnaryOperator<Tensor> f) {
+  public CallArgs map(UnaryOperator<Tensor> f) {
     List<Object> a = new ArrayList<>();
     for (Object o : args) {
       a.add(mapValue(o, f));
@@ -137,7 +139,7 @@ public final class CallArgs {
     return new CallArgs(a, k);
   }
 
-  private static Object mapValue(Object o, java.util.function.UnaryOperator<Tensor> f) {
+  private static Object mapValue(Object o, UnaryOperator<Tensor> f) {
     if (o instanceof Tensor t) {
       return f.apply(t);
     }

@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.KerasObject;
+import org.jeras.core.config.Serialization;
 import org.jeras.core.tensor.DType;
 
 /**
@@ -51,7 +52,7 @@ public final class DTypePolicy implements KerasObject {
     }
     if (e.isJsonObject()) {
       // Through the registry, so dicts sharing a shared_object_id become one policy object.
-      return org.jeras.core.config.Serialization.deserialize(e, DTypePolicy.class);
+      return Serialization.deserialize(e, DTypePolicy.class);
     }
     throw new ConfigException("Config key 'dtype' must be a dtype name or a DTypePolicy, got " + e);
   }

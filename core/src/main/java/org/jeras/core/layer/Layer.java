@@ -3,8 +3,11 @@ package org.jeras.core.layer;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -20,8 +23,8 @@ import org.jeras.core.initializers.Initializer;
 import org.jeras.core.ops.MathOps;
 import org.jeras.core.regularizers.Regularizer;
 import org.jeras.core.tensor.DType;
-import org.jeras.core.tensor.Shape;
 import org.jeras.core.tensor.Scratch;
+import org.jeras.core.tensor.Shape;
 import org.jeras.core.tensor.Tensor;
 import org.jeras.core.tensor.Variable;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -455,7 +458,7 @@ public abstract class Layer implements KerasObject, Serialization.Extras {
     for (int i = 0; i < vars.size(); i++) {
       INDArray value = store.get(Integer.toString(i));
       Variable v = vars.get(i);
-      if (!java.util.Arrays.equals(value.shape(), v.array().shape())) {
+      if (!Arrays.equals(value.shape(), v.array().shape())) {
         throw new ConfigException("Shape mismatch at " + store.path() + "/" + i + " for variable '" + v.path()
             + "': expected " + v.shape() + ", found " + Shape.of(value.shape()));
       }
@@ -464,10 +467,10 @@ public abstract class Layer implements KerasObject, Serialization.Extras {
   }
 
   /** Keras's {@code save_assets}: writes files into {@code dir}; default none. */
-  public void saveAssets(java.nio.file.Path dir) throws java.io.IOException {}
+  public void saveAssets(Path dir) throws IOException {}
 
   /** Keras's {@code load_assets}: reads files written by {@link #saveAssets}; default none. */
-  public void loadAssets(java.nio.file.Path dir) throws java.io.IOException {}
+  public void loadAssets(Path dir) throws IOException {}
 
   // ------------------------------------------------------------------ calling
 

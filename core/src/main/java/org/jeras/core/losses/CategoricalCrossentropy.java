@@ -1,5 +1,6 @@
 package org.jeras.core.losses;
 
+import java.util.Arrays;
 import org.jeras.core.config.Config;
 import org.jeras.core.ops.MathOps;
 import org.jeras.core.ops.NnOps;
@@ -42,7 +43,7 @@ public final class CategoricalCrossentropy extends Loss {
 
   @Override
   protected Tensor compute(Tensor yTrue, Tensor yPred) {
-    if (!java.util.Arrays.equals(yTrue.value().shape(), yPred.value().shape())) {
+    if (!Arrays.equals(yTrue.value().shape(), yPred.value().shape())) {
       throw new IllegalArgumentException("CategoricalCrossentropy needs y_true and y_pred of the same shape, got "
           + yTrue.shape() + " and " + yPred.shape());
     }

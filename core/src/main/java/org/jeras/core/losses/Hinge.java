@@ -4,6 +4,7 @@ import org.jeras.core.config.Config;
 import org.jeras.core.ops.MathOps;
 import org.jeras.core.ops.ReduceOps;
 import org.jeras.core.tensor.Tensor;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Keras's {@code Hinge}: {@code mean(max(1 - y_true * y_pred, 0), axis=-1)}; labels that are all 0
@@ -16,7 +17,7 @@ public final class Hinge extends Loss {
 
   /** Keras's {@code convert_binary_labels_to_hinge}: {@code 2t - 1} when every label is 0 or 1. */
   static Tensor signedLabels(Tensor yTrue) {
-    org.nd4j.linalg.api.ndarray.INDArray t = yTrue.value();
+    INDArray t = yTrue.value();
     boolean binary = t.eq(0).castTo(t.dataType()).addi(t.eq(1).castTo(t.dataType())).minNumber().doubleValue() > 0;
     return binary ? MathOps.add(MathOps.mul(yTrue, 2.0), -1.0) : yTrue;
   }

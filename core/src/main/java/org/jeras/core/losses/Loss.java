@@ -1,6 +1,7 @@
 package org.jeras.core.losses;
 
 import com.google.gson.JsonElement;
+import java.util.Objects;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.KerasObject;
@@ -151,13 +152,13 @@ public abstract class Loss implements KerasObject, Serialization.Shorthand, Clon
 
   public <L extends Loss> L withReduction(Reduction reduction) {
     L copy = copy();
-    ((Loss) copy).reduction = java.util.Objects.requireNonNull(reduction, "reduction");
+    ((Loss) copy).reduction = Objects.requireNonNull(reduction, "reduction");
     return copy;
   }
 
   public <L extends Loss> L withDtype(DType dtype) {
     L copy = copy();
-    ((Loss) copy).dtype = java.util.Objects.requireNonNull(dtype, "dtype");
+    ((Loss) copy).dtype = Objects.requireNonNull(dtype, "dtype");
     return copy;
   }
 

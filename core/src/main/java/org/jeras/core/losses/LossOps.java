@@ -2,12 +2,14 @@ package org.jeras.core.losses;
 
 import static org.jeras.core.tensor.GradientTape.recordOp;
 
+import java.util.Arrays;
 import org.jeras.core.ops.ArrayOps;
 import org.jeras.core.ops.MathOps;
 import org.jeras.core.ops.ReduceOps;
 import org.jeras.core.tensor.Tensor;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -80,7 +82,7 @@ public final class LossOps {
       }
       loss[r] = l;
     }
-    long[] rowShape = java.util.Arrays.copyOf(shape, shape.length - 1);
+    long[] rowShape = Arrays.copyOf(shape, shape.length - 1);
     INDArray out = hostArray(loss, rowShape, pArr.dataType());
     return recordOp(out, g -> {
       double[] up = hostValues(g);
@@ -107,7 +109,7 @@ public final class LossOps {
 
   /** The elements of {@code a} in c order, as doubles. */
   private static double[] hostValues(INDArray a) {
-    return (a.offset() == 0 && a.ordering() == 'c' && org.nd4j.linalg.api.shape.Shape.hasDefaultStridesForShape(a)
+    return (a.offset() == 0 && a.ordering() == 'c' && Shape.hasDefaultStridesForShape(a)
         && a.data().length() == a.length() ? a : a.dup('c')).data().asDouble();
   }
 
@@ -146,8 +148,8 @@ public final class LossOps {
     }
     long[] flatLabels = labels.castTo(DataType.LONG).reshape(-1).toLongVector();
     if (flatLabels.length * classes != total) {
-      throw new IllegalArgumentException("Labels of shape " + java.util.Arrays.toString(labels.shape())
-          + " do not match predictions of shape " + java.util.Arrays.toString(shape) + " without axis " + axis);
+      throw new IllegalArgumentException("Labels of shape " + Arrays.toString(labels.shape())
+          + " do not match predictions of shape " + Arrays.toString(shape) + " without axis " + axis);
     }
     double[] out = new double[Math.toIntExact(total)];
     for (int i = 0; i < flatLabels.length; i++) {

@@ -1,6 +1,7 @@
 package org.jeras.core.metrics;
 
 import com.google.gson.JsonArray;
+import java.util.Arrays;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.PyNumber;
@@ -75,7 +76,7 @@ public final class AUC extends Metric {
     double[] inner;
     if (thresholds != null) {
       inner = thresholds.clone();
-      java.util.Arrays.sort(inner);
+      Arrays.sort(inner);
       this.numThresholds = inner.length + 2;
       double[] withEnds = new double[inner.length + 2];
       System.arraycopy(inner, 0, withEnds, 1, inner.length);

@@ -1,5 +1,6 @@
 package org.jeras.core.metrics;
 
+import java.util.Arrays;
 import org.jeras.core.losses.LossOps;
 import org.jeras.core.ops.Broadcast;
 import org.jeras.core.tensor.Tensor;
@@ -126,7 +127,7 @@ final class ConfusionMatrix {
         order[i] = i;
       }
       // stable descending order: among ties the lower index is kept, as top_k does
-      java.util.Arrays.sort(order, (a, b) -> Float.compare(v[b], v[a]));
+      Arrays.sort(order, (a, b) -> Float.compare(v[b], v[a]));
       for (int i = k; i < order.length; i++) {
         row.putScalar(order[i], NEG_INF);
       }
@@ -143,12 +144,12 @@ final class ConfusionMatrix {
   }
 
   private static long[] append1(long[] shape) {
-    long[] out = java.util.Arrays.copyOf(shape, shape.length + 1);
+    long[] out = Arrays.copyOf(shape, shape.length + 1);
     out[shape.length] = 1;
     return out;
   }
 
   private static String shapeOf(INDArray x) {
-    return java.util.Arrays.toString(x.shape());
+    return Arrays.toString(x.shape());
   }
 }

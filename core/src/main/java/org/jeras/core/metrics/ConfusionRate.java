@@ -3,6 +3,7 @@ package org.jeras.core.metrics;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
+import com.google.gson.JsonPrimitive;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.PyNumber;
@@ -67,7 +68,7 @@ abstract class ConfusionRate extends Metric {
   /** A thresholds argument as Keras writes it: one float or a list of floats. */
   static JsonElement thresholdsJson(double... thresholds) {
     if (thresholds.length == 1) {
-      return new com.google.gson.JsonPrimitive(PyNumber.of(thresholds[0]));
+      return new JsonPrimitive(PyNumber.of(thresholds[0]));
     }
     JsonArray a = new JsonArray();
     for (double t : thresholds) {

@@ -3,6 +3,7 @@ package org.jeras.core.metrics;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.KerasObject;
@@ -26,7 +27,7 @@ public abstract class Metric implements KerasObject, Serialization.Shorthand {
   private String alias;
 
   protected Metric(String name, DType dtype) {
-    this.name = java.util.Objects.requireNonNull(name, "name");
+    this.name = Objects.requireNonNull(name, "name");
     this.dtype = dtype == null ? DType.FLOAT32 : dtype;
   }
 

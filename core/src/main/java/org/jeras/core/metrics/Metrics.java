@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonPrimitive;
 import java.util.Locale;
 import org.jeras.core.config.ConfigException;
+import org.jeras.core.config.Registry;
 import org.jeras.core.config.Serialization;
 import org.jeras.core.losses.Losses;
 import org.jeras.core.tensor.DType;
@@ -39,7 +40,7 @@ public final class Metrics {
         metric = new CategoricalAccuracy(identifier, DType.FLOAT32);
       }
     } else {
-      Object factory = org.jeras.core.config.Registry.lookupAlias(Metric.class, identifier);
+      Object factory = Registry.lookupAlias(Metric.class, identifier);
       if (!(factory instanceof MetricsProvider.Named named)) {
         // custom objects and registered names: built with their own names
         Metric m = Serialization.deserialize(new JsonPrimitive(identifier), Metric.class);

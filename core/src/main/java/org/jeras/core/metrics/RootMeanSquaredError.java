@@ -7,6 +7,7 @@ import org.jeras.core.tensor.Tensor;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /** Keras's {@code RootMeanSquaredError}: {@code sqrt} of the running mean of per-sample mean squared errors. */
 public final class RootMeanSquaredError extends Mean {
@@ -28,7 +29,7 @@ public final class RootMeanSquaredError extends Mean {
 
   @Override
   public INDArray resultArray() {
-    return org.nd4j.linalg.ops.transforms.Transforms.sqrt(super.resultArray(), true);
+    return Transforms.sqrt(super.resultArray(), true);
   }
 
   public static RootMeanSquaredError fromConfig(Config config) {

@@ -1,5 +1,6 @@
 package org.jeras.core.metrics;
 
+import java.util.Arrays;
 import org.jeras.core.config.Config;
 import org.jeras.core.losses.LossOps;
 import org.jeras.core.tensor.DType;
@@ -23,13 +24,13 @@ public final class SparseCategoricalAccuracy extends MeanMetricWrapper {
     INDArray t = yTrue.value();
     if (t.rank() == yPred.rank() && t.size(-1) == 1) {
       long[] s = t.shape();
-      t = t.reshape(java.util.Arrays.copyOf(s, s.length - 1));
+      t = t.reshape(Arrays.copyOf(s, s.length - 1));
     }
     INDArray p = Nd4j.argMax(yPred.value(), yPred.rank() - 1).castTo(DataType.DOUBLE);
     INDArray matches = t.castTo(DataType.DOUBLE).eq(p).castTo(DataType.FLOAT);
     if (matches.rank() > 1 && matches.size(-1) == 1) {
       long[] s = matches.shape();
-      matches = matches.reshape(java.util.Arrays.copyOf(s, s.length - 1));
+      matches = matches.reshape(Arrays.copyOf(s, s.length - 1));
     }
     return Tensor.of(matches);
   }

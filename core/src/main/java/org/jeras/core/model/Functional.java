@@ -15,6 +15,7 @@ import org.jeras.core.config.Config;
 import org.jeras.core.config.Serialization;
 import org.jeras.core.layer.CallArgs;
 import org.jeras.core.layer.CallContext;
+import org.jeras.core.layer.GraphOperation;
 import org.jeras.core.layer.KerasHistory;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.layer.LayerNode;
@@ -78,7 +79,7 @@ public class Functional extends Model {
   /** The graph's layers in Keras's order; graph operations that are not layers are left out, as in Keras. */
   @Override
   public List<Layer> layers() {
-    return layers.stream().filter(l -> !(l instanceof org.jeras.core.layer.GraphOperation)).toList();
+    return layers.stream().filter(l -> !(l instanceof GraphOperation)).toList();
   }
 
   @Override

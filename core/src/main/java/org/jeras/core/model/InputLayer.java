@@ -1,12 +1,13 @@
 package org.jeras.core.model;
 
 import java.util.List;
+import java.util.Map;
 import org.jeras.core.config.Config;
 import org.jeras.core.layer.CallArgs;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.KerasHistory;
-import org.jeras.core.layer.LayerNode;
 import org.jeras.core.layer.Layer;
+import org.jeras.core.layer.LayerNode;
 import org.jeras.core.tensor.DType;
 import org.jeras.core.tensor.Shape;
 import org.jeras.core.tensor.Tensor;
@@ -40,7 +41,7 @@ public final class InputLayer extends Layer {
 
   private void recordInputNode() {
     // An input layer's only node has no arguments; its output is the model input.
-    registerNode(new LayerNode(this, CallArgs.of(List.of(), java.util.Map.of()), List.of(output)));
+    registerNode(new LayerNode(this, CallArgs.of(List.of(), Map.of()), List.of(output)));
   }
 
   public static InputLayer fromConfig(Config c) {

@@ -1,24 +1,26 @@
 package org.jeras.core.model;
 
 import com.google.gson.JsonObject;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jeras.core.callbacks.History;
 import org.jeras.core.config.Config;
-import org.jeras.core.optimizers.Optimizer;
-import org.jeras.core.tensor.GradientTape;
-import org.jeras.core.tensor.Scratch;
-import org.jeras.core.training.Batch;
-import org.jeras.core.training.CompileOptions;
-import org.jeras.core.training.Compilation;
-import org.jeras.core.training.Dataset;
-import org.jeras.core.training.FitOptions;
-import org.jeras.core.training.Trainer;
 import org.jeras.core.layer.CallArgs;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
+import org.jeras.core.optimizers.Optimizer;
+import org.jeras.core.tensor.GradientTape;
+import org.jeras.core.tensor.Scratch;
+import org.jeras.core.tensor.Shape;
 import org.jeras.core.tensor.Tensor;
+import org.jeras.core.training.Batch;
+import org.jeras.core.training.Compilation;
+import org.jeras.core.training.CompileOptions;
+import org.jeras.core.training.Dataset;
+import org.jeras.core.training.FitOptions;
+import org.jeras.core.training.Trainer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -42,7 +44,7 @@ public abstract class Model extends Layer {
    * as the model's build config.
    */
   @Override
-  protected void build(org.jeras.core.tensor.Shape inputShape) {
+  protected void build(Shape inputShape) {
     computeOutputSpec(CallArgs.of(Tensor.symbolic(inputShape, computeDtype(), null)));
   }
 
@@ -252,22 +254,22 @@ public abstract class Model extends Layer {
   }
 
   /** Saves architecture, weights, compile state and optimizer state as a Keras {@code .keras} file. */
-  public void save(java.nio.file.Path path) {
+  public void save(Path path) {
     ModelFiles.provider().save(this, path);
   }
 
   /** Saves the weights only, as Keras's {@code save_weights} ({@code .weights.h5}). */
-  public void saveWeights(java.nio.file.Path path) {
+  public void saveWeights(Path path) {
     ModelFiles.provider().saveWeights(this, path);
   }
 
   /** Loads weights saved by {@link #saveWeights} (or Keras) into this model. */
-  public void loadWeights(java.nio.file.Path path) {
+  public void loadWeights(Path path) {
     loadWeights(path, false);
   }
 
   /** Loads weights; with {@code skipMismatch} layers whose shapes differ are skipped with a warning. */
-  public void loadWeights(java.nio.file.Path path, boolean skipMismatch) {
+  public void loadWeights(Path path, boolean skipMismatch) {
     ModelFiles.provider().loadWeights(this, path, skipMismatch);
   }
 

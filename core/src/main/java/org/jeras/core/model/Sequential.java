@@ -2,11 +2,13 @@ package org.jeras.core.model;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.Serialization;
+import org.jeras.core.layer.CallArgs;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.DTypePolicy;
 import org.jeras.core.layer.Layer;
@@ -93,11 +95,11 @@ public class Sequential extends Model {
       if (!l.isBuilt() || l.inboundNodes().isEmpty()) {
         x = l.apply(x);
       } else {
-        x = l.computeOutputSpec(org.jeras.core.layer.CallArgs.of(x)).get(0);
+        x = l.computeOutputSpec(CallArgs.of(x)).get(0);
         x = Tensor.symbolic(x.shape(), x.dtype(), null);
       }
     }
-    com.google.gson.JsonObject bc = new com.google.gson.JsonObject();
+    JsonObject bc = new JsonObject();
     bc.add("input_shape", Config.shapeJson(inputLayer.batchShape()));
     markBuilt(bc);
   }

@@ -2,9 +2,11 @@ package org.jeras.core.ops;
 
 import static org.jeras.core.tensor.GradientTape.recordOp;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.jeras.core.tensor.DType;
 import org.jeras.core.tensor.Tensor;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.INDArrayIndex;
@@ -38,7 +40,7 @@ public final class ArrayOps {
     for (Tensor t : parts) {
       common = DType.promote(common, DType.of(t.value().dataType()));
     }
-    List<Tensor> same = new java.util.ArrayList<>(parts.size());
+    List<Tensor> same = new ArrayList<>(parts.size());
     for (Tensor t : parts) {
       same.add(MathOps.cast(t, common));
     }
@@ -122,7 +124,7 @@ public final class ArrayOps {
   public static Tensor gather(Tensor table, Tensor indices) {
     INDArray t = table.value();
     INDArray idx = indices.value();
-    long[] flatIdx = idx.castTo(org.nd4j.linalg.api.buffer.DataType.LONG).reshape(-1).toLongVector();
+    long[] flatIdx = idx.castTo(DataType.LONG).reshape(-1).toLongVector();
     long rowLen = t.length() / t.size(0);
     INDArray rows = Nd4j.pullRows(t.reshape(t.size(0), rowLen), 1, toInt(flatIdx));
     long[] outShape = new long[idx.rank() + t.rank() - 1];

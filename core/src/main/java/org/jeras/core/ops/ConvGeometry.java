@@ -1,5 +1,7 @@
 package org.jeras.core.ops;
 
+import java.util.Arrays;
+
 /**
  * The index arithmetic of one grouped N-d convolution over row-major channels_last buffers:
  * {@code y[b, o, co] = sum x[b, o*stride + k*dil - padBefore, ci] * w[k, ci, co]} over kernel
@@ -73,7 +75,7 @@ final class ConvGeometry {
     int coutG = cout / groups;
     int[] o = new int[r];
     for (long b = 0; b < batch; b++) {
-      java.util.Arrays.fill(o, 0);
+      Arrays.fill(o, 0);
       for (long of = 0; of < outVolume; of++) {
         int yBase = (int) ((b * outVolume + of) * cout);
         for (int kIndex = 0; kIndex < kernelOffsets.length; kIndex++) {

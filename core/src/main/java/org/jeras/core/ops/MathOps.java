@@ -2,7 +2,10 @@ package org.jeras.core.ops;
 
 import static org.jeras.core.tensor.GradientTape.recordOp;
 
+import java.util.Arrays;
+import org.jeras.core.tensor.DType;
 import org.jeras.core.tensor.Tensor;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -22,7 +25,7 @@ public final class MathOps {
     if (x.dataType() != y.dataType()) {
       y = y.castTo(x.dataType());
     }
-    if (!java.util.Arrays.equals(x.shape(), y.shape())) {
+    if (!Arrays.equals(x.shape(), y.shape())) {
       Broadcast.shape(x.shape(), y.shape());
     }
     return new INDArray[] {x, y};
@@ -35,7 +38,7 @@ public final class MathOps {
     if (x.dataType() != y.dataType()) {
       y = y.castTo(x.dataType());
     }
-    if (!java.util.Arrays.equals(x.shape(), y.shape())) {
+    if (!Arrays.equals(x.shape(), y.shape())) {
       long[] s = Broadcast.shape(x.shape(), y.shape());
       x = Broadcast.to(x, s);
       y = Broadcast.to(y, s);
@@ -48,7 +51,7 @@ public final class MathOps {
    * through {@link Kernels} (empty operands take the ordinary API).
    */
   private static INDArray arithmetic(String name, INDArray x, INDArray y) {
-    long[] shape = java.util.Arrays.equals(x.shape(), y.shape()) ? x.shape() : Broadcast.shape(x.shape(), y.shape());
+    long[] shape = Arrays.equals(x.shape(), y.shape()) ? x.shape() : Broadcast.shape(x.shape(), y.shape());
     if (x.isEmpty() || y.isEmpty()) {
       return switch (name) {
         case "add" -> x.add(y);
@@ -194,12 +197,12 @@ public final class MathOps {
   }
 
   /** A cast to another dtype; gradients flow between floating types. */
-  public static Tensor cast(Tensor a, org.jeras.core.tensor.DType dtype) {
+  public static Tensor cast(Tensor a, DType dtype) {
     INDArray x = a.value();
     if (x.dataType() == dtype.nd4j()) {
       return a;
     }
-    org.nd4j.linalg.api.buffer.DataType from = x.dataType();
+    DataType from = x.dataType();
     if (!dtype.isFloating() || !from.isFPType()) {
       return Tensor.of(x.castTo(dtype.nd4j()));
     }

@@ -2,6 +2,7 @@ package org.jeras.core.ops;
 
 import static org.jeras.core.tensor.GradientTape.recordOp;
 
+import java.util.Arrays;
 import org.jeras.core.tensor.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
@@ -60,8 +61,8 @@ final class NativeConv {
       iArgs[3 * r + i] = d[i];
       outShape[i + 1] = (in.size(i + 1) + 2L * iArgs[2 * r + i] - (long) d[i] * (wn.size(i) - 1) - 1) / s[i] + 1;
       if (outShape[i + 1] <= 0) {
-        throw new IllegalArgumentException("Convolution output would be empty: input " + java.util.Arrays.toString(xShape)
-            + ", kernel " + java.util.Arrays.toString(wShape));
+        throw new IllegalArgumentException("Convolution output would be empty: input " + Arrays.toString(xShape)
+            + ", kernel " + Arrays.toString(wShape));
       }
     }
     iArgs[4 * r + 1] = 1;

@@ -2,6 +2,7 @@ package org.jeras.core.ops;
 
 import static org.jeras.core.tensor.GradientTape.recordOp;
 
+import java.util.Arrays;
 import java.util.function.BinaryOperator;
 import org.jeras.core.tensor.GradientTape;
 import org.jeras.core.tensor.Tensor;
@@ -337,7 +338,7 @@ public final class NnOps {
     double[] sorted = new double[(int) n];
     for (int start = 0; start < v.length; start += (int) n) {
       System.arraycopy(v, start, sorted, 0, (int) n);
-      java.util.Arrays.sort(sorted);
+      Arrays.sort(sorted);
       double cumsum = 0;
       double supportSum = 0;
       int k = 0;

@@ -2,6 +2,7 @@ package org.jeras.core.ops;
 
 import static org.jeras.core.tensor.GradientTape.recordOp;
 
+import java.util.Arrays;
 import org.jeras.core.tensor.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -47,7 +48,7 @@ public final class NormOps {
     int rank = x.rank();
     int ax = axis < 0 ? axis + rank : axis;
     long[] shape = new long[rank];
-    java.util.Arrays.fill(shape, 1);
+    Arrays.fill(shape, 1);
     shape[ax] = x.shape().get(ax);
     Tensor inv = MathOps.pow(MathOps.add(ArrayOps.reshape(variance, shape), epsilon), -0.5);
     if (scale != null) {

@@ -59,8 +59,8 @@ public final class PoolOps {
     long oH = (in.size(1) + 2L * pads[0][0] - poolSize[0]) / strides[0] + 1;
     long oW = (in.size(2) + 2L * pads[1][0] - poolSize[1]) / strides[1] + 1;
     if (oH <= 0 || oW <= 0) {
-      throw new IllegalArgumentException("Pooling output would be empty: input " + java.util.Arrays.toString(
-          in.shape()) + ", pool " + java.util.Arrays.toString(poolSize));
+      throw new IllegalArgumentException("Pooling output would be empty: input " + Arrays.toString(
+          in.shape()) + ", pool " + Arrays.toString(poolSize));
     }
     INDArray out = Nd4j.createUninitialized(in.dataType(), in.size(0), oH, oW, in.size(3));
     Nd4j.exec(DynamicCustomOp.builder(op).addInputs(in).addOutputs(out).addIntegerArguments(iArgs).build());

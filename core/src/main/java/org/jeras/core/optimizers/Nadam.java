@@ -3,6 +3,7 @@ package org.jeras.core.optimizers;
 import java.util.List;
 import org.jeras.core.config.Config;
 import org.jeras.core.tensor.Variable;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -46,8 +47,8 @@ public class Nadam extends Optimizer {
     List<List<Variable>> s = addSlots(vars, new String[] {"momentum", "velocity"}, new double[] {0, 0});
     momentums = s.get(0);
     velocities = s.get(1);
-    org.nd4j.linalg.api.buffer.DataType dtype =
-        vars.isEmpty() ? org.nd4j.linalg.api.buffer.DataType.FLOAT : vars.get(0).array().dataType();
+    DataType dtype =
+        vars.isEmpty() ? DataType.FLOAT : vars.get(0).array().dataType();
     uProduct = track(new Variable("variable", "variable", Nd4j.scalar(1.0).castTo(dtype), false));
   }
 

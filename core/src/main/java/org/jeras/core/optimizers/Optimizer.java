@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonPrimitive;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -265,7 +266,7 @@ public abstract class Optimizer implements KerasObject {
         continue;
       }
       INDArray value = trainable.get(i).array();
-      if (!java.util.Arrays.equals(g.shape(), value.shape())) {
+      if (!Arrays.equals(g.shape(), value.shape())) {
         throw new IllegalArgumentException("Gradient of shape " + Shape.of(g.shape()) + " for variable '"
             + trainable.get(i).path() + "' of shape " + Shape.of(value.shape()));
       }
@@ -279,7 +280,7 @@ public abstract class Optimizer implements KerasObject {
     if (n == 0) {
       throw new IllegalArgumentException("No gradients provided for any variable.");
     }
-    idx = java.util.Arrays.copyOf(idx, n);
+    idx = Arrays.copyOf(idx, n);
     float lr = (float) learningRate();
     if (accumulating()) {
       accumulateOrUpdate(idx, active, lr);
@@ -430,7 +431,7 @@ public abstract class Optimizer implements KerasObject {
     for (int i = 0; i < variables.size(); i++) {
       INDArray value = store.get(Integer.toString(i));
       Variable v = variables.get(i);
-      if (!java.util.Arrays.equals(value.shape(), v.array().shape())) {
+      if (!Arrays.equals(value.shape(), v.array().shape())) {
         throw new ConfigException("Shape mismatch at " + store.path() + "/" + i + " for optimizer variable '"
             + v.path() + "': expected " + v.shape() + ", found " + Shape.of(value.shape()));
       }

@@ -1,6 +1,7 @@
 package org.jeras.core.optimizers;
 
 import com.google.gson.JsonElement;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -113,7 +114,7 @@ public record OptimizerOptions(
    * other key is an error (Keras: "Argument(s) not recognized"), except the retired {@code decay}.
    */
   public static OptimizerOptions fromConfig(Config c, double defaultLearningRate, String... ownKeys) {
-    Set<String> known = new java.util.HashSet<>(BASE_KEYS);
+    Set<String> known = new HashSet<>(BASE_KEYS);
     known.addAll(List.of(ownKeys));
     known.add("decay");
     for (Map.Entry<String, JsonElement> e : c.json().entrySet()) {

@@ -1,6 +1,9 @@
 package org.jeras.core.schedules;
 
+import com.google.gson.JsonNull;
+import com.google.gson.JsonPrimitive;
 import org.jeras.core.config.Config;
+import org.jeras.core.config.PyNumber;
 
 /**
  * Cosine decay from {@code lr0} to {@code alpha * lr0} over {@code decay_steps}; with a
@@ -56,8 +59,8 @@ public final class CosineDecay implements LearningRateSchedule {
         .put("decay_steps", decaySteps)
         .put("alpha", alpha)
         .put("name", name)
-        .put("warmup_target", warmupTarget == null ? com.google.gson.JsonNull.INSTANCE
-            : new com.google.gson.JsonPrimitive(org.jeras.core.config.PyNumber.of(warmupTarget)))
+        .put("warmup_target", warmupTarget == null ? JsonNull.INSTANCE
+            : new JsonPrimitive(PyNumber.of(warmupTarget)))
         .put("warmup_steps", warmupSteps);
   }
 

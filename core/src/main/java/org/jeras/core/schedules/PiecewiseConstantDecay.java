@@ -1,7 +1,9 @@
 package org.jeras.core.schedules;
 
+import com.google.gson.JsonArray;
 import java.util.Arrays;
 import org.jeras.core.config.Config;
+import org.jeras.core.config.ConfigException;
 
 /** {@code values[0]} up to and including {@code boundaries[0]}, then {@code values[i]} on {@code (b[i-1], b[i]]}, ... */
 public final class PiecewiseConstantDecay implements LearningRateSchedule {
@@ -36,7 +38,7 @@ public final class PiecewiseConstantDecay implements LearningRateSchedule {
   @Override
   public Config getConfig() {
     Config c = Config.empty();
-    com.google.gson.JsonArray b = new com.google.gson.JsonArray();
+    JsonArray b = new JsonArray();
     for (long x : boundaries) {
       b.add(x);
     }
@@ -49,7 +51,7 @@ public final class PiecewiseConstantDecay implements LearningRateSchedule {
     for (int i = 0; i < raw.length; i++) {
       boundaries[i] = (long) raw[i];
       if (boundaries[i] != raw[i]) {
-        throw new org.jeras.core.config.ConfigException(
+        throw new ConfigException(
             "Config key 'boundaries' must hold step numbers (integers), got " + c.get("boundaries"));
       }
     }

@@ -1,5 +1,6 @@
 package org.jeras.core.training;
 
+import com.google.gson.JsonElement;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,7 @@ public final class CompileOptions {
   Object lossWeights;
   Object metrics;
   /** Keras flags Jeras records but does not act on (run_eagerly, steps_per_execution, jit_compile). */
-  final java.util.Map<String, com.google.gson.JsonElement> flags = new java.util.LinkedHashMap<>();
+  final Map<String, JsonElement> flags = new LinkedHashMap<>();
 
   private CompileOptions(Optimizer optimizer) {
     this.optimizer = optimizer;

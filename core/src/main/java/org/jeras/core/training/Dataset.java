@@ -1,6 +1,7 @@
 package org.jeras.core.training;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -140,7 +141,7 @@ public final class Dataset {
   }
 
   private Batch gathered(int[] order, int from, int to) {
-    int[] rows = java.util.Arrays.copyOfRange(order, from, to);
+    int[] rows = Arrays.copyOfRange(order, from, to);
     List<INDArray> xs = new ArrayList<>();
     for (INDArray a : x) {
       xs.add(pull(a, rows));

@@ -3,6 +3,7 @@ package org.jeras.core.training;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Keras's progress bar: {@code 4/4 ━━━━━━━━━━━━━━━━━━━━ 0s 8ms/step - loss: 0.4232}, rewritten in
@@ -51,7 +52,7 @@ public final class ProgressBar {
       double eta = target <= 0 ? elapsed : perStep * (target - step);
       sb.append(String.format(Locale.US, "%ds %s", Math.round(eta), timePerStep(perStep)));
     }
-    for (Map.Entry<String, Double> e : new java.util.TreeMap<>(logs).entrySet()) {
+    for (Map.Entry<String, Double> e : new TreeMap<>(logs).entrySet()) {
       sb.append(" - ").append(e.getKey()).append(": ").append(format(e.getValue()));
     }
     if (verbose == 1 && dynamic) {

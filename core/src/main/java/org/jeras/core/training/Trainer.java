@@ -1,5 +1,6 @@
 package org.jeras.core.training;
 
+import com.google.gson.JsonObject;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -7,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Supplier;
 import org.jeras.core.callbacks.Callback;
 import org.jeras.core.callbacks.History;
 import org.jeras.core.layer.CallArgs;
@@ -15,6 +17,7 @@ import org.jeras.core.losses.Loss;
 import org.jeras.core.metrics.Metric;
 import org.jeras.core.model.Model;
 import org.jeras.core.ops.MathOps;
+import org.jeras.core.ops.ReduceOps;
 import org.jeras.core.optimizers.Optimizer;
 import org.jeras.core.tensor.GradientTape;
 import org.jeras.core.tensor.Scratch;
@@ -36,14 +39,14 @@ public final class Trainer {
   private final List<Loss> losses;
   private final double[] lossWeights;
   private final List<List<Object>> metricSpecs;
-  private final com.google.gson.JsonObject compileConfig;
+  private final JsonObject compileConfig;
   private List<List<Metric>> metrics;
   private double lossTotal;
   private double lossCount;
   private final List<double[]> outputLossTotals = new ArrayList<>();
 
   Trainer(Model model, Optimizer optimizer, List<Loss> losses, double[] lossWeights,
-      List<List<Object>> metricSpecs, com.google.gson.JsonObject compileConfig) {
+      List<List<Object>> metricSpecs, JsonObject compileConfig) {
     this.model = model;
     this.optimizer = optimizer;
     this.losses = losses;
@@ -61,7 +64,7 @@ public final class Trainer {
   }
 
   /** The compile_config as given (its optimizer entry is filled at save time). */
-  com.google.gson.JsonObject compileConfigTemplate() {
+  JsonObject compileConfigTemplate() {
     return compileConfig;
   }
 
@@ -134,7 +137,7 @@ public final class Trainer {
       total = total == null ? value : MathOps.add(total, value);
     }
     for (Tensor extra : model.losses()) {
-      Tensor s = org.jeras.core.ops.ReduceOps.sum(extra);
+      Tensor s = ReduceOps.sum(extra);
       total = total == null ? s : MathOps.add(total, MathOps.cast(s, total.dtype()));
     }
     if (total == null) {
@@ -237,8 +240,8 @@ public final class Trainer {
     return loop(batches::iterator, steps, validation == null ? null : validation::iterator, o, out);
   }
 
-  private History loop(java.util.function.Supplier<Iterator<Batch>> epochBatches, int steps,
-      java.util.function.Supplier<Iterator<Batch>> validation, FitOptions o, PrintStream out) {
+  private History loop(Supplier<Iterator<Batch>> epochBatches, int steps,
+      Supplier<Iterator<Batch>> validation, FitOptions o, PrintStream out) {
     History history = new History();
     List<Callback> callbacks = new ArrayList<>(o.callbacks);
     callbacks.add(history);

@@ -18,6 +18,7 @@ import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.Registry;
 import org.jeras.core.config.Serialization;
 import org.jeras.core.ops.MathOps;
+import org.jeras.core.ops.NnOps;
 import org.jeras.core.tensor.Tensor;
 import org.jeras.core.testing.KerasConfigs;
 import org.junit.jupiter.api.Test;
@@ -173,7 +174,7 @@ class ActivationsTest {
         .getAsJsonObject();
     ConfigException missing = assertThrows(ConfigException.class, () -> Activations.deserialize(unregistered));
     assertTrue(missing.getMessage().contains("nowhere>nothing"), missing.getMessage());
-    Activation scaledTanh = x -> MathOps.mul(org.jeras.core.ops.NnOps.tanh(MathOps.mul(x, 0.6666667)), 1.7159);
+    Activation scaledTanh = x -> MathOps.mul(NnOps.tanh(MathOps.mul(x, 0.6666667)), 1.7159);
     Registry.registerFunction("fixtures", "scaled_tanh", scaledTanh);
     assertSame(scaledTanh, Activations.deserialize(written));
     assertSame(scaledTanh, Serialization.deserialize(written, Activation.class));

@@ -19,6 +19,7 @@ import java.util.zip.ZipFile;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.Serialization;
+import org.jeras.core.tensor.DType;
 import org.jeras.core.tensor.Shape;
 import org.jeras.core.testing.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -76,7 +77,7 @@ class LossConfigTest {
     String dict = "{\"module\":\"keras.losses\",\"class_name\":\"MeanSquaredError\",\"config\":{\"name\":\"m\","
         + "\"reduction\":\"none\",\"dtype\":\"float64\"},\"registered_name\":null}";
     Loss withDtype = Serialization.deserialize(JsonParser.parseString(dict), Loss.class);
-    assertEquals(org.jeras.core.tensor.DType.FLOAT64, withDtype.dtype());
+    assertEquals(DType.FLOAT64, withDtype.dtype());
     assertEquals(Reduction.NONE, withDtype.reduction());
   }
 

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.function.Function;
+import org.jeras.core.ops.ReduceOps;
 import org.jeras.core.tensor.DType;
+import org.jeras.core.tensor.GradientTape;
 import org.jeras.core.tensor.Tensor;
 import org.jeras.core.testing.GradCheck;
 import org.junit.jupiter.api.Test;
@@ -105,11 +107,11 @@ class LossGradientTest {
   }
 
   private static INDArray[] valueAndGradients(Loss loss, INDArray t, INDArray p) {
-    try (org.jeras.core.tensor.GradientTape tape = org.jeras.core.tensor.GradientTape.record()) {
+    try (GradientTape tape = GradientTape.record()) {
       Tensor tt = tape.watch(Tensor.of(t));
       Tensor pp = tape.watch(Tensor.of(p));
       Tensor value = loss.call(tt, pp);
-      List<INDArray> g = tape.gradientOfTensors(org.jeras.core.ops.ReduceOps.sum(value), List.of(tt, pp));
+      List<INDArray> g = tape.gradientOfTensors(ReduceOps.sum(value), List.of(tt, pp));
       return new INDArray[] {value.value(), g.get(0), g.get(1)};
     }
   }

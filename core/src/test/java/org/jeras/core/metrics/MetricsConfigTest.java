@@ -17,6 +17,7 @@ import java.util.zip.ZipFile;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.Serialization;
+import org.jeras.core.tensor.DType;
 import org.jeras.core.tensor.Shape;
 import org.jeras.core.testing.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -81,7 +82,7 @@ class MetricsConfigTest {
     assertTrue(e.getMessage().contains("multi_label"), e.getMessage());
     e = assertThrows(ConfigException.class, () -> Mean.fromConfig(Config.parse("{\"dtype\":\"float99\"}")));
     assertTrue(e.getMessage().contains("dtype"), e.getMessage());
-    assertEquals(org.jeras.core.tensor.DType.FLOAT64, Mean.fromConfig(Config.parse("{\"dtype\":{\"module\":\"keras\","
+    assertEquals(DType.FLOAT64, Mean.fromConfig(Config.parse("{\"dtype\":{\"module\":\"keras\","
         + "\"class_name\":\"DTypePolicy\",\"config\":{\"name\":\"float64\"},\"registered_name\":null}}")).dtype());
     e = assertThrows(ConfigException.class, () -> BinaryAccuracy.fromConfig(Config.parse("{\"threshold\":\"x\"}")));
     assertTrue(e.getMessage().contains("threshold"), e.getMessage());

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.google.gson.JsonParser;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jeras.core.tensor.DType;
 import org.jeras.core.tensor.Tensor;
 import org.jeras.core.tensor.Variable;
 import org.junit.jupiter.api.Test;
@@ -80,7 +82,7 @@ class MetricsTest {
     binary.resetState();
     binary.updateState(yTrue, yPred, v(1, 0, 1, 1));
     assertEquals(1.0 / 3, binary.result(), TOL);
-    BinaryAccuracy low = new BinaryAccuracy("b", org.jeras.core.tensor.DType.FLOAT32, 0.3);
+    BinaryAccuracy low = new BinaryAccuracy("b", DType.FLOAT32, 0.3);
     low.updateState(yTrue, yPred, null);
     assertEquals(0.75, low.result(), TOL);
 
@@ -98,10 +100,10 @@ class MetricsTest {
     // hits: 1, 0, then 3 * 1 + 1 * 1 over weights 1 + 1 + 3 + 1
     assertEquals(5.0 / 6, sparse.result(), TOL);
 
-    TopKCategoricalAccuracy top2 = new TopKCategoricalAccuracy(2, "top2", org.jeras.core.tensor.DType.FLOAT32);
+    TopKCategoricalAccuracy top2 = new TopKCategoricalAccuracy(2, "top2", DType.FLOAT32);
     top2.updateState(t(new double[][] {{0, 0, 1}, {0, 1, 0}}), t(new double[][] {{0.5, 0.3, 0.2}, {0.1, 0.6, 0.3}}), null);
     assertEquals(0.5, top2.result(), TOL);
-    TopKCategoricalAccuracy top1 = new TopKCategoricalAccuracy(1, "top1", org.jeras.core.tensor.DType.FLOAT32);
+    TopKCategoricalAccuracy top1 = new TopKCategoricalAccuracy(1, "top1", DType.FLOAT32);
     // a tie with the best score counts as a hit
     top1.updateState(t(new double[][] {{0, 0, 1}}), t(new double[][] {{0.3, 0.3, 0.3}}), null);
     assertEquals(1.0, top1.result(), TOL);
@@ -178,10 +180,10 @@ class MetricsTest {
     top1.updateState(oneHot, scores, null);
     // the top score of each row is predicted: row 0 class 1 (right), row 1 class 1 (wrong)
     assertEquals(0.5, top1.result(), TOL);
-    Recall class1 = new Recall(com.google.gson.JsonParser.parseString("0.4"), null, 1, "c1", null);
+    Recall class1 = new Recall(JsonParser.parseString("0.4"), null, 1, "c1", null);
     class1.updateState(oneHot, scores, null);
     assertEquals(1.0, class1.result(), TOL);
-    Precision class1p = new Precision(com.google.gson.JsonParser.parseString("0.4"), null, 1, "c1p", null);
+    Precision class1p = new Precision(JsonParser.parseString("0.4"), null, 1, "c1p", null);
     class1p.updateState(oneHot, scores, null);
     assertEquals(0.5, class1p.result(), TOL);
   }

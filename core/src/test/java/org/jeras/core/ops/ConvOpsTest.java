@@ -2,12 +2,13 @@ package org.jeras.core.ops;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
-import org.jeras.core.testing.GradCheck;
 import org.jeras.core.tensor.Tensor;
+import org.jeras.core.testing.GradCheck;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 class ConvOpsTest {
   private static INDArray rand(long seed, long... shape) {
@@ -36,13 +37,13 @@ class ConvOpsTest {
     INDArray w = rand(2, 3, 2, 6);
     Tensor y = ConvOps.conv(Tensor.of(x), Tensor.of(w), new int[] {1}, new int[][] {{0, 0}}, new int[] {1}, 2);
     for (int g = 0; g < 2; g++) {
-      INDArray xg = x.get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.all(),
-          org.nd4j.linalg.indexing.NDArrayIndex.interval(2 * g, 2 * g + 2)).dup();
-      INDArray wg = w.get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.all(),
-          org.nd4j.linalg.indexing.NDArrayIndex.interval(3 * g, 3 * g + 3)).dup();
+      INDArray xg = x.get(NDArrayIndex.all(), NDArrayIndex.all(),
+          NDArrayIndex.interval(2 * g, 2 * g + 2)).dup();
+      INDArray wg = w.get(NDArrayIndex.all(), NDArrayIndex.all(),
+          NDArrayIndex.interval(3 * g, 3 * g + 3)).dup();
       Tensor yg = ConvOps.conv(Tensor.of(xg), Tensor.of(wg), new int[] {1}, new int[][] {{0, 0}}, new int[] {1}, 1);
-      INDArray part = y.value().get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
-          org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.interval(3 * g, 3 * g + 3));
+      INDArray part = y.value().get(NDArrayIndex.all(),
+          NDArrayIndex.all(), NDArrayIndex.interval(3 * g, 3 * g + 3));
       assertArrayEquals(flat(yg), part.dup('c').data().asDouble(), 1e-12);
     }
   }

@@ -3,14 +3,16 @@ package org.jeras.core.ops;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import org.jeras.core.activations.Activation;
 import org.jeras.core.activations.Activations;
-import org.jeras.core.testing.GradCheck;
 import org.jeras.core.tensor.Tensor;
+import org.jeras.core.testing.GradCheck;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /** The fast paths under the ops agree with ND4J's ordinary API and have correct gradients. */
 class KernelsTest {
@@ -32,7 +34,7 @@ class KernelsTest {
         assertClose(a.mmul(b), Kernels.matmul(a.transpose().dup(), true, b.transpose().dup(), true), tol);
         // Views (transposed, offset) take ND4J's own path.
         assertClose(a.mmul(b), Kernels.matmul(a.transpose(), true, b, false), tol);
-        INDArray rows = rand(dt, m + 2, 4).get(org.nd4j.linalg.indexing.NDArrayIndex.interval(2, m + 2));
+        INDArray rows = rand(dt, m + 2, 4).get(NDArrayIndex.interval(2, m + 2));
         assertClose(rows.dup().mmul(b), Kernels.matmul(rows, false, b, false), tol);
       }
     }
@@ -90,7 +92,7 @@ class KernelsTest {
   }
 
   private static void assertClose(INDArray expected, INDArray actual, double tol) {
-    assertEquals(java.util.Arrays.toString(expected.shape()), java.util.Arrays.toString(actual.shape()));
+    assertEquals(Arrays.toString(expected.shape()), Arrays.toString(actual.shape()));
     double diff = expected.castTo(DataType.DOUBLE).sub(actual.castTo(DataType.DOUBLE)).amaxNumber().doubleValue();
     assertTrue(diff <= tol, "max difference " + diff);
   }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /** Normalization ops: values from their definitions, finite-difference gradients. */
 class NormOpsTest {
@@ -35,7 +36,7 @@ class NormOpsTest {
     double eps = 1e-3;
     for (int[] axes : new int[][] {{2}, {1, 2}, {0, 2}, {0, 1, 2}}) {
       Tensor[] m = NormOps.moments(Tensor.of(x), true, axes);
-      INDArray want = x.sub(m[0].value()).div(org.nd4j.linalg.ops.transforms.Transforms.sqrt(m[1].value().add(eps)));
+      INDArray want = x.sub(m[0].value()).div(Transforms.sqrt(m[1].value().add(eps)));
       INDArray got = NormOps.standardize(Tensor.of(x), eps, axes).value();
       assertTrue(got.sub(want).amaxNumber().doubleValue() < 1e-12);
       GradCheck.check(t -> NormOps.standardize(t.get(0), eps, axes), x);

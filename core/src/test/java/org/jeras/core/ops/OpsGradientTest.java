@@ -3,8 +3,11 @@ package org.jeras.core.ops;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-import org.jeras.core.testing.GradCheck;
+import java.util.function.Function;
+import org.jeras.core.tensor.DType;
+import org.jeras.core.tensor.GradientTape;
 import org.jeras.core.tensor.Tensor;
+import org.jeras.core.testing.GradCheck;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -103,11 +106,11 @@ class OpsGradientTest {
   void castBetweenFloats() {
     INDArray x = Nd4j.createFromArray(-0.75, 0.5, 0.125, 0.875, -0.25, 0.0625).reshape(2, 3);
     INDArray r = Nd4j.createFromArray(1.5, -2.0, 0.25, 3.0, -0.5, 1.0).reshape(2, 3);
-    java.util.function.Function<Tensor, Tensor> f = v -> ReduceOps.sum(MathOps.mul(
-        MathOps.cast(MathOps.square(MathOps.cast(v, org.jeras.core.tensor.DType.FLOAT32)),
-            org.jeras.core.tensor.DType.FLOAT64), Tensor.of(r)));
+    Function<Tensor, Tensor> f = v -> ReduceOps.sum(MathOps.mul(
+        MathOps.cast(MathOps.square(MathOps.cast(v, DType.FLOAT32)),
+            DType.FLOAT64), Tensor.of(r)));
     INDArray analytic;
-    try (org.jeras.core.tensor.GradientTape tape = org.jeras.core.tensor.GradientTape.record()) {
+    try (GradientTape tape = GradientTape.record()) {
       Tensor watched = tape.watch(Tensor.of(x));
       analytic = tape.gradientOfTensors(f.apply(watched), List.of(watched)).get(0);
     }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-
 import org.jeras.core.tensor.Tensor;
 import org.jeras.core.testing.GradCheck;
 import org.junit.jupiter.api.Test;
@@ -12,6 +11,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 class RnnOpsTest {
   @Test
@@ -34,11 +34,11 @@ class RnnOpsTest {
   }
 
   private static INDArray sigmoid(INDArray z) {
-    return org.nd4j.linalg.ops.transforms.Transforms.sigmoid(z, true);
+    return Transforms.sigmoid(z, true);
   }
 
   private static INDArray tanh(INDArray z) {
-    return org.nd4j.linalg.ops.transforms.Transforms.tanh(z, true);
+    return Transforms.tanh(z, true);
   }
 
   @Test

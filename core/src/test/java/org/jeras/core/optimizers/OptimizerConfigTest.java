@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
@@ -19,10 +20,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.Serialization;
+import org.jeras.core.layer.Names;
 import org.jeras.core.schedules.ExponentialDecay;
 import org.jeras.core.testing.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -71,7 +74,7 @@ class OptimizerConfigTest {
     Optimizer opt = ctor.get();
     assertEquals(className, opt.className());
     assertEquals("keras.optimizers", opt.module());
-    assertTrue(opt.name().startsWith(org.jeras.core.layer.Names.snakeCase(className)), opt.name());
+    assertTrue(opt.name().startsWith(Names.snakeCase(className)), opt.name());
     Config config = opt.getConfig().put("name", "opt");
     assertEquals(kerasJson, config.toJson());
 
@@ -134,7 +137,7 @@ class OptimizerConfigTest {
         }
         root = JsonParser.parseReader(new InputStreamReader(zip.getInputStream(entry), StandardCharsets.UTF_8))
             .getAsJsonObject();
-      } catch (java.util.zip.ZipException e) {
+      } catch (ZipException e) {
         continue; // deliberately broken fixtures belong to the saving tests
       }
       JsonElement compile = root.get("compile_config");
@@ -187,7 +190,7 @@ class OptimizerConfigTest {
     o.addProperty("module", "keras.optimizers");
     o.addProperty("class_name", className);
     o.add("config", config.json());
-    o.add("registered_name", com.google.gson.JsonNull.INSTANCE);
+    o.add("registered_name", JsonNull.INSTANCE);
     return o;
   }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The base-class mechanisms the trajectories do not exercise (EMA, gradient accumulation, loss
@@ -124,8 +125,8 @@ class OptimizerMechanicsTest {
   @Test
   void constraintsApplyAfterTheUpdate() {
     Variable w = var("w", 0.4f, -0.4f);
-    w.setConstraint(a -> a.dup().assign(org.nd4j.linalg.ops.transforms.Transforms.min(
-        org.nd4j.linalg.ops.transforms.Transforms.max(a, -0.5, true), 0.5, false)));
+    w.setConstraint(a -> a.dup().assign(Transforms.min(
+        Transforms.max(a, -0.5, true), 0.5, false)));
     INDArray buffer = w.array();
     new SGD(1.0).applyGradients(List.of(g(-1f, 1f)), List.of(w));
     assertValues(w, 0.5, -0.5);

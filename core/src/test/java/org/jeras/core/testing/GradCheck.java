@@ -8,6 +8,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jeras.core.ops.MathOps;
 import org.jeras.core.ops.ReduceOps;
+import org.jeras.core.tensor.DType;
 import org.jeras.core.tensor.GradientTape;
 import org.jeras.core.tensor.Tensor;
 import org.jeras.core.tensor.Variable;
@@ -93,7 +94,7 @@ public final class GradCheck {
   }
 
   private static Tensor project(Tensor y, INDArray r) {
-    return ReduceOps.sum(MathOps.mul(MathOps.cast(y, org.jeras.core.tensor.DType.FLOAT64), Tensor.of(r)));
+    return ReduceOps.sum(MathOps.mul(MathOps.cast(y, DType.FLOAT64), Tensor.of(r)));
   }
 
   private static List<Tensor> tensors(List<INDArray> xs) {

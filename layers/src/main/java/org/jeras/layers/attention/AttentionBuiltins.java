@@ -5,6 +5,7 @@ import org.jeras.core.config.Registry;
 import org.jeras.core.layer.Layer;
 import org.jeras.layers.activations.Softmax;
 import org.jeras.layers.core.EinsumDense;
+import org.jeras.layers.ops.ConvertToTensor;
 
 /**
  * Registers the attention layers under {@code keras.layers}, with the two layers they are built
@@ -21,6 +22,6 @@ public final class AttentionBuiltins implements BuiltinProvider {
     b.add(Layer.class, m, "EinsumDense", EinsumDense::fromConfig);
     b.add(Layer.class, m, "Softmax", Softmax::fromConfig);
     // The op Keras 3 records in a functional graph when Attention's output mask is used.
-    b.add(Layer.class, "keras.src.ops.core", "ConvertToTensor", org.jeras.layers.ops.ConvertToTensor::fromConfig);
+    b.add(Layer.class, "keras.src.ops.core", "ConvertToTensor", ConvertToTensor::fromConfig);
   }
 }

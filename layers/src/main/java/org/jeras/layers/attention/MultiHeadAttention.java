@@ -5,7 +5,9 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.Serialization;
@@ -198,7 +200,7 @@ public class MultiHeadAttention extends Layer implements HasWeightSpecs<MultiHea
 
   private static Shape middle(Shape s) {
     long[] d = s.dims();
-    return Shape.of(java.util.Arrays.copyOfRange(d, 1, d.length - 1));
+    return Shape.of(Arrays.copyOfRange(d, 1, d.length - 1));
   }
 
   /**
@@ -226,7 +228,7 @@ public class MultiHeadAttention extends Layer implements HasWeightSpecs<MultiHea
       bias.append(c);
     }
     long[] partial = new long[out.length() - 1];
-    java.util.Arrays.fill(partial, Shape.UNKNOWN);
+    Arrays.fill(partial, Shape.UNKNOWN);
     System.arraycopy(produced, 0, partial, partial.length - produced.length, produced.length);
     EinsumDense d = new EinsumDense(in + "," + kernel + "->" + out, Shape.of(partial), useBias ? bias.toString() : null);
     d.setName(name);
@@ -416,7 +418,7 @@ public class MultiHeadAttention extends Layer implements HasWeightSpecs<MultiHea
     while (mask.rank() < scores.rank()) {
       mask = AttentionMasks.expand(mask, axis);
     }
-    CallArgs call = CallArgs.of(List.of(scores), java.util.Map.of("mask", Tensor.of(mask)));
+    CallArgs call = CallArgs.of(List.of(scores), Map.of("mask", Tensor.of(mask)));
     return softmax.apply(call, context).get(0);
   }
 
@@ -501,7 +503,7 @@ public class MultiHeadAttention extends Layer implements HasWeightSpecs<MultiHea
     if (c.isSet("output_shape")) {
       JsonElement os = c.get("output_shape");
       m.outputShape = os.isJsonPrimitive() ? new long[] {os.getAsLong()}
-          : java.util.Arrays.stream(c.getInts("output_shape")).asLongStream().toArray();
+          : Arrays.stream(c.getInts("output_shape")).asLongStream().toArray();
     }
     if (c.isSet("attention_axes")) {
       m.attentionAxes = Axes.read(c, "attention_axes", null).values();

@@ -2,6 +2,7 @@ package org.jeras.layers.convolutional;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonPrimitive;
+import java.util.Arrays;
 import java.util.List;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
@@ -144,7 +145,7 @@ public abstract class BaseConv<L extends BaseConv<L>> extends ConvLayer<L> {
     List<Variable> vars = bias() == null ? List.of(kernel) : List.of(kernel, bias());
     for (int i = 0; i < vars.size(); i++) {
       INDArray value = store.get(Integer.toString(i));
-      if (!java.util.Arrays.equals(value.shape(), vars.get(i).array().shape())) {
+      if (!Arrays.equals(value.shape(), vars.get(i).array().shape())) {
         throw new ConfigException("Shape mismatch at " + store.path() + "/" + i + " for variable '"
             + vars.get(i).path() + "': expected " + vars.get(i).shape() + ", found " + Shape.of(value.shape()));
       }

@@ -1,5 +1,7 @@
 package org.jeras.layers.convolutional;
 
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
@@ -28,11 +30,11 @@ public abstract class BaseConvTranspose<L extends BaseConvTranspose<L>> extends 
   /** Sets {@code output_padding} (null: inferred); each entry must be smaller than its stride. */
   public L outputPadding(int... p) {
     if (p != null) {
-      int[] v = p.length == 1 && rank > 1 ? java.util.Collections.nCopies(rank, p[0]).stream()
+      int[] v = p.length == 1 && rank > 1 ? Collections.nCopies(rank, p[0]).stream()
           .mapToInt(Integer::intValue).toArray() : p.clone();
-      if (v.length != rank || java.util.Arrays.stream(v).anyMatch(x -> x < 0)) {
+      if (v.length != rank || Arrays.stream(v).anyMatch(x -> x < 0)) {
         throw new ConfigException("'output_padding' needs " + rank + " non-negative integers, got "
-            + java.util.Arrays.toString(p));
+            + Arrays.toString(p));
       }
       p = v;
     }
@@ -43,8 +45,8 @@ public abstract class BaseConvTranspose<L extends BaseConvTranspose<L>> extends 
   private void checkOutputPadding() {
     for (int d = 0; outputPadding != null && d < rank; d++) {
       if (outputPadding[d] >= strides[d]) {
-        throw new ConfigException("'output_padding' " + java.util.Arrays.toString(outputPadding)
-            + " must be smaller than strides " + java.util.Arrays.toString(strides));
+        throw new ConfigException("'output_padding' " + Arrays.toString(outputPadding)
+            + " must be smaller than strides " + Arrays.toString(strides));
       }
     }
   }

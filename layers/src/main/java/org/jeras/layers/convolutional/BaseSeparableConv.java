@@ -1,5 +1,6 @@
 package org.jeras.layers.convolutional;
 
+import java.util.Arrays;
 import java.util.List;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
@@ -46,7 +47,7 @@ public abstract class BaseSeparableConv<L extends BaseSeparableConv<L>> extends 
     depthwiseKernel = addKernel("depthwise", "depthwise_kernel",
         BaseDepthwiseConv.depthwiseShape(kernelSize, inChannels, depthMultiplier));
     long[] pointwise = new long[rank + 2];
-    java.util.Arrays.fill(pointwise, 1);
+    Arrays.fill(pointwise, 1);
     pointwise[rank] = inChannels * depthMultiplier;
     pointwise[rank + 1] = filters;
     pointwiseKernel = addKernel("pointwise", "pointwise_kernel", pointwise);

@@ -1,5 +1,7 @@
 package org.jeras.layers.convolutional;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.jeras.core.activations.Activation;
 import org.jeras.core.activations.Activations;
@@ -42,7 +44,7 @@ public abstract class ConvLayer<L extends ConvLayer<L>> extends Layer implements
     this.kernelSize = checkTuple("kernel_size", kernelSize, rank);
     this.strides = Spatial.ones(rank);
     this.dilationRate = Spatial.ones(rank);
-    List<String> defaults = new java.util.ArrayList<>();
+    List<String> defaults = new ArrayList<>();
     for (String p : kernelPrefixes) {
       defaults.addAll(List.of(p, "glorot_uniform"));
     }
@@ -212,11 +214,11 @@ public abstract class ConvLayer<L extends ConvLayer<L>> extends Layer implements
   static int[] checkTuple(String key, int[] v, int rank) {
     int[] out = v.length == 1 && rank > 1 ? repeat(v[0], rank) : v.clone();
     if (out.length != rank) {
-      throw new ConfigException("'" + key + "' needs " + rank + " integers, got " + java.util.Arrays.toString(v));
+      throw new ConfigException("'" + key + "' needs " + rank + " integers, got " + Arrays.toString(v));
     }
     for (int x : out) {
       if (x <= 0) {
-        throw new ConfigException("'" + key + "' must be positive, got " + java.util.Arrays.toString(v));
+        throw new ConfigException("'" + key + "' must be positive, got " + Arrays.toString(v));
       }
     }
     return out;
@@ -224,7 +226,7 @@ public abstract class ConvLayer<L extends ConvLayer<L>> extends Layer implements
 
   private static int[] repeat(int x, int n) {
     int[] a = new int[n];
-    java.util.Arrays.fill(a, x);
+    Arrays.fill(a, x);
     return a;
   }
 }

@@ -2,6 +2,7 @@ package org.jeras.layers.convolutional;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import java.util.Arrays;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.ops.ArrayOps;
@@ -131,7 +132,7 @@ public final class Spatial {
   /** {@code rank} copies of 1. */
   public static int[] ones(int rank) {
     int[] a = new int[rank];
-    java.util.Arrays.fill(a, 1);
+    Arrays.fill(a, 1);
     return a;
   }
 

@@ -1,7 +1,9 @@
 package org.jeras.layers.core;
 
+import java.util.List;
 import org.jeras.core.activations.Activations;
 import org.jeras.core.config.Config;
+import org.jeras.core.layer.CallArgs;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.tensor.Tensor;
@@ -31,8 +33,8 @@ public class Activation extends Layer {
    * dtype.
    */
   @Override
-  public java.util.List<Tensor> computeOutputSpec(org.jeras.core.layer.CallArgs args) {
-    return java.util.List.of(Tensor.symbolic(args.tensor(0).shape(), computeDtype(), null));
+  public List<Tensor> computeOutputSpec(CallArgs args) {
+    return List.of(Tensor.symbolic(args.tensor(0).shape(), computeDtype(), null));
   }
 
   @Override

@@ -2,6 +2,7 @@ package org.jeras.layers.core;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 import java.util.List;
 import org.jeras.core.activations.Activation;
 import org.jeras.core.config.Config;
@@ -138,7 +139,7 @@ public class Lambda extends Layer {
     }
     Object f;
     try {
-      f = Serialization.deserialize(new com.google.gson.JsonPrimitive(name), Object.class);
+      f = Serialization.deserialize(new JsonPrimitive(name), Object.class);
     } catch (ConfigException e) {
       f = null;
     }

@@ -3,6 +3,13 @@ package org.jeras.layers.core;
 import org.jeras.core.config.BuiltinProvider;
 import org.jeras.core.config.Registry;
 import org.jeras.core.layer.Layer;
+import org.jeras.layers.ops.Any;
+import org.jeras.layers.ops.ExpandDims;
+import org.jeras.layers.ops.LogicalOr;
+import org.jeras.layers.ops.NotEqual;
+import org.jeras.layers.ops.NumpyConcatenate;
+import org.jeras.layers.ops.OnesLike;
+import org.jeras.layers.ops.ZerosLike;
 
 /**
  * Registers the sequence-input core layers ({@code Embedding}, {@code Masking}) under
@@ -15,13 +22,13 @@ public final class SequenceBuiltins implements BuiltinProvider {
     b.add(Layer.class, "keras.layers", "Embedding", Embedding::fromConfig);
     b.add(Layer.class, "keras.layers", "Masking", Masking::fromConfig);
     // The ops Keras 3 records in a functional graph when Masking computes its mask.
-    b.add(Layer.class, "keras.src.ops.numpy", "NotEqual", org.jeras.layers.ops.NotEqual::fromConfig);
-    b.add(Layer.class, "keras.src.ops.numpy", "Any", org.jeras.layers.ops.Any::fromConfig);
+    b.add(Layer.class, "keras.src.ops.numpy", "NotEqual", NotEqual::fromConfig);
+    b.add(Layer.class, "keras.src.ops.numpy", "Any", Any::fromConfig);
     // And those recorded when merging layers (Add, Concatenate, ...) combine their inputs' masks.
-    b.add(Layer.class, "keras.src.ops.numpy", "LogicalOr", org.jeras.layers.ops.LogicalOr::fromConfig);
-    b.add(Layer.class, "keras.src.ops.numpy", "ExpandDims", org.jeras.layers.ops.ExpandDims::fromConfig);
-    b.add(Layer.class, "keras.src.ops.numpy", "ZerosLike", org.jeras.layers.ops.ZerosLike::fromConfig);
-    b.add(Layer.class, "keras.src.ops.numpy", "OnesLike", org.jeras.layers.ops.OnesLike::fromConfig);
-    b.add(Layer.class, "keras.src.ops.numpy", "Concatenate", org.jeras.layers.ops.NumpyConcatenate::fromConfig);
+    b.add(Layer.class, "keras.src.ops.numpy", "LogicalOr", LogicalOr::fromConfig);
+    b.add(Layer.class, "keras.src.ops.numpy", "ExpandDims", ExpandDims::fromConfig);
+    b.add(Layer.class, "keras.src.ops.numpy", "ZerosLike", ZerosLike::fromConfig);
+    b.add(Layer.class, "keras.src.ops.numpy", "OnesLike", OnesLike::fromConfig);
+    b.add(Layer.class, "keras.src.ops.numpy", "Concatenate", NumpyConcatenate::fromConfig);
   }
 }

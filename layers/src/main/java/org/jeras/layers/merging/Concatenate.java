@@ -1,11 +1,14 @@
 package org.jeras.layers.merging;
 
+import java.util.Arrays;
 import java.util.List;
 import org.jeras.core.config.Config;
 import org.jeras.core.layer.CallArgs;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.ops.ArrayOps;
+import org.jeras.core.ops.Broadcast;
+import org.jeras.core.tensor.Shape;
 import org.jeras.core.tensor.Tensor;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -26,17 +29,17 @@ public class Concatenate extends Layer {
 
   /** Checks that all dims but the concatenation axis agree, as Keras does. */
   @Override
-  protected void build(List<org.jeras.core.tensor.Shape> inputShapes) {
+  protected void build(List<Shape> inputShapes) {
     int rank = inputShapes.get(0).rank();
     int ax = axis < 0 ? axis + rank : axis;
-    for (org.jeras.core.tensor.Shape s : inputShapes) {
+    for (Shape s : inputShapes) {
       if (s.rank() != rank) {
         throw new IllegalArgumentException("Concatenate '" + name() + "' needs inputs of equal rank, got " + inputShapes);
       }
       for (int i = 1; i < rank; i++) {
         long a = inputShapes.get(0).get(i);
         long b = s.get(i);
-        if (i != ax && a != b && a != org.jeras.core.tensor.Shape.UNKNOWN && b != org.jeras.core.tensor.Shape.UNKNOWN) {
+        if (i != ax && a != b && a != Shape.UNKNOWN && b != Shape.UNKNOWN) {
           throw new IllegalArgumentException("Concatenate '" + name() + "' needs matching shapes except on axis "
               + axis + ", got " + inputShapes);
         }
@@ -71,9 +74,9 @@ public class Concatenate extends Layer {
       }
       INDArray m = t.mask().value().castTo(DataType.DOUBLE).neq(0).castTo(DataType.DOUBLE);
       if (m.rank() < shape.length) {
-        long[] withAxis = java.util.Arrays.copyOf(m.shape(), m.rank() + 1);
+        long[] withAxis = Arrays.copyOf(m.shape(), m.rank() + 1);
         withAxis[m.rank()] = 1;
-        m = org.jeras.core.ops.Broadcast.to(m.reshape(withAxis), shape);
+        m = Broadcast.to(m.reshape(withAxis), shape);
       }
       masks[i] = m;
     }

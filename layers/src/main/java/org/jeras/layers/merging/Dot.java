@@ -3,6 +3,8 @@ package org.jeras.layers.merging;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonPrimitive;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
@@ -12,6 +14,7 @@ import org.jeras.core.ops.ArrayOps;
 import org.jeras.core.ops.LinalgOps;
 import org.jeras.core.ops.MathOps;
 import org.jeras.core.ops.ReduceOps;
+import org.jeras.core.tensor.Shape;
 import org.jeras.core.tensor.Tensor;
 
 /**
@@ -51,7 +54,7 @@ public class Dot extends Merge {
 
   /** Keras's Dot.build: exactly two inputs whose contracted axes have equal (known) sizes. */
   @Override
-  protected void build(List<org.jeras.core.tensor.Shape> shapes) {
+  protected void build(List<Shape> shapes) {
     if (shapes.size() != 2) {
       throw new IllegalArgumentException("A Dot layer should be called on a list of 2 inputs, got " + shapes.size());
     }
@@ -59,7 +62,7 @@ public class Dot extends Merge {
     long d2 = shapes.get(1).get(Math.floorMod(axes[1], shapes.get(1).rank()));
     if (d1 >= 0 && d2 >= 0 && d1 != d2) {
       throw new IllegalArgumentException("Dot '" + name() + "': incompatible input shapes " + shapes.get(0) + " and "
-          + shapes.get(1) + " for axes " + java.util.Arrays.toString(axes));
+          + shapes.get(1) + " for axes " + Arrays.toString(axes));
     }
   }
 
@@ -128,7 +131,7 @@ public class Dot extends Merge {
   }
 
   private static int[] moveAxis(int rank, int from, int to) {
-    java.util.List<Integer> order = new java.util.ArrayList<>();
+    List<Integer> order = new ArrayList<>();
     for (int i = 0; i < rank; i++) {
       if (i != from) {
         order.add(i);

@@ -1,5 +1,6 @@
 package org.jeras.layers.merging;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.BinaryOperator;
 import org.jeras.core.ops.Broadcast;
@@ -39,7 +40,7 @@ final class MaskedMerge {
     }
     INDArray m = x.mask().value().castTo(x.value().dataType());
     long[] s = x.value().shape();
-    long[] withAxis = java.util.Arrays.copyOf(m.shape(), m.rank() + 1);
+    long[] withAxis = Arrays.copyOf(m.shape(), m.rank() + 1);
     withAxis[m.rank()] = 1;
     return Broadcast.to(m.reshape(withAxis), s);
   }

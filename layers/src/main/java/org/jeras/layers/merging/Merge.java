@@ -1,9 +1,12 @@
 package org.jeras.layers.merging;
 
+import java.util.Arrays;
 import java.util.List;
 import org.jeras.core.layer.CallArgs;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
+import org.jeras.core.ops.Broadcast;
+import org.jeras.core.tensor.Shape;
 import org.jeras.core.tensor.Tensor;
 
 /**
@@ -26,12 +29,12 @@ public abstract class Merge extends Layer {
 
   /** Checks that the inputs can be combined (their non-batch dims broadcast), as Keras's Merge does. */
   @Override
-  protected void build(List<org.jeras.core.tensor.Shape> inputShapes) {
+  protected void build(List<Shape> inputShapes) {
     if (inputShapes.size() < 2) {
       throw new IllegalArgumentException(className() + " '" + name() + "' needs at least 2 inputs, got " + inputShapes.size());
     }
     long[] out = inputShapes.get(0).dropFirst().dims();
-    for (org.jeras.core.tensor.Shape s : inputShapes.subList(1, inputShapes.size())) {
+    for (Shape s : inputShapes.subList(1, inputShapes.size())) {
       out = broadcastKnown(out, s.dropFirst().dims());
     }
   }
@@ -46,10 +49,10 @@ public abstract class Merge extends Layer {
       other[i] = Math.max(other[i], 1);
     }
     try {
-      return org.jeras.core.ops.Broadcast.shape(unknownAsOne, other);
+      return Broadcast.shape(unknownAsOne, other);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(className() + " '" + name() + "': inputs of shapes "
-          + java.util.Arrays.toString(a) + " and " + java.util.Arrays.toString(b) + " cannot be combined", e);
+          + Arrays.toString(a) + " and " + Arrays.toString(b) + " cannot be combined", e);
     }
   }
 

@@ -1,6 +1,8 @@
 package org.jeras.layers.merging;
 
+import java.util.List;
 import org.jeras.core.config.Config;
+import org.jeras.core.layer.CallContext;
 import org.jeras.core.ops.MathOps;
 import org.jeras.core.tensor.Tensor;
 
@@ -13,7 +15,7 @@ public class Multiply extends Merge {
 
   /** When every input is masked, masked entries count as 1 and the output mask is their OR (Keras). */
   @Override
-  protected Tensor call(java.util.List<Tensor> inputs, org.jeras.core.layer.CallContext ctx) {
+  protected Tensor call(List<Tensor> inputs, CallContext ctx) {
     return MaskedMerge.allMasked(inputs) ? MaskedMerge.product(inputs) : super.call(inputs, ctx);
   }
 

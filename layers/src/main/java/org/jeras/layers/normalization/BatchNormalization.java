@@ -1,5 +1,6 @@
 package org.jeras.layers.normalization;
 
+import java.util.Arrays;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.Serialization;
@@ -121,7 +122,7 @@ public class BatchNormalization extends AffineNormalization {
           + " mask.shape=" + mask.shape() + ", inputs.shape=" + x.shape());
     }
     long[] channel = new long[x.rank()];
-    java.util.Arrays.fill(channel, 1);
+    Arrays.fill(channel, 1);
     channel[axis < 0 ? axis + x.rank() : axis] = movingMean.shape().get(0);
     Tensor g = gamma == null ? null : MathOps.cast(gamma.read(), x.dtype());
     Tensor b = beta == null ? null : MathOps.cast(beta.read(), x.dtype());
@@ -164,7 +165,7 @@ public class BatchNormalization extends AffineNormalization {
     INDArray m = mask.value();
     m = (m.dataType() == DataType.BOOL ? m : m.neq(0)).castTo(x.value().dataType());
     long[] s = m.shape();
-    long[] expanded = java.util.Arrays.copyOf(s, s.length + 1);
+    long[] expanded = Arrays.copyOf(s, s.length + 1);
     expanded[s.length] = 1;
     Tensor keep = Tensor.of(m.reshape(expanded).broadcast(x.shape().dims()).dup());
     INDArray weight = keep.value().sum(true, reductionAxes).addi(FUZZ);

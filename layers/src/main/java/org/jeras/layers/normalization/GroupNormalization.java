@@ -1,5 +1,6 @@
 package org.jeras.layers.normalization;
 
+import java.util.Arrays;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.layer.CallContext;
@@ -83,7 +84,7 @@ public class GroupNormalization extends AffineNormalization {
     }
     Tensor y = ArrayOps.reshape(NormOps.standardize(ArrayOps.reshape(x, grouped), epsilon, reduce), in);
     long[] channel = new long[rank];
-    java.util.Arrays.fill(channel, 1);
+    Arrays.fill(channel, 1);
     channel[p] = in[p];
     return MathOps.cast(scaleAndOffset(y, channel), computeDtype());
   }

@@ -1,5 +1,6 @@
 package org.jeras.layers.normalization;
 
+import java.util.Arrays;
 import org.jeras.core.config.Config;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.ops.MathOps;
@@ -52,7 +53,7 @@ public class LayerNormalization extends AffineNormalization {
   @Override
   protected Tensor call(Tensor x, CallContext ctx) {
     long[] shape = new long[x.rank()];
-    java.util.Arrays.fill(shape, 1);
+    Arrays.fill(shape, 1);
     for (int a : axes) {
       shape[a] = x.shape().get(a);
     }

@@ -1,5 +1,6 @@
 package org.jeras.layers.ops;
 
+import java.util.Arrays;
 import org.jeras.core.config.Config;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.tensor.Tensor;
@@ -27,7 +28,7 @@ public class Any extends NumpyOp {
       out = nonZero.max();
       if (keepdims) {
         long[] ones = new long[x.rank()];
-        java.util.Arrays.fill(ones, 1);
+        Arrays.fill(ones, 1);
         out = out.reshape(ones);
       }
     } else {

@@ -1,6 +1,11 @@
 package org.jeras.layers.pooling;
 
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import org.jeras.core.config.Config;
+import org.jeras.core.config.ConfigException;
+import org.jeras.core.layer.CallArgs;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.ops.PoolOps;
@@ -29,11 +34,11 @@ public abstract class BasePooling<L extends BasePooling<L>> extends Layer {
   }
 
   private int[] positive(String key, int[] v) {
-    int[] out = v.length == 1 && rank > 1 ? java.util.Collections.nCopies(rank, v[0]).stream()
+    int[] out = v.length == 1 && rank > 1 ? Collections.nCopies(rank, v[0]).stream()
         .mapToInt(Integer::intValue).toArray() : v.clone();
-    if (out.length != rank || java.util.Arrays.stream(out).anyMatch(x -> x <= 0)) {
-      throw new org.jeras.core.config.ConfigException("'" + key + "' needs " + rank + " positive integers, got "
-          + java.util.Arrays.toString(v));
+    if (out.length != rank || Arrays.stream(out).anyMatch(x -> x <= 0)) {
+      throw new ConfigException("'" + key + "' needs " + rank + " positive integers, got "
+          + Arrays.toString(v));
     }
     return out;
   }
@@ -69,8 +74,8 @@ public abstract class BasePooling<L extends BasePooling<L>> extends Layer {
 
   /** Computed from the geometry, so that inputs with unknown (or small) spatial sizes work symbolically. */
   @Override
-  public java.util.List<Tensor> computeOutputSpec(org.jeras.core.layer.CallArgs args) {
-    return java.util.List.of(Spatial.outputSpec(args.tensor(0), dataFormat, computeDtype(),
+  public List<Tensor> computeOutputSpec(CallArgs args) {
+    return List.of(Spatial.outputSpec(args.tensor(0), dataFormat, computeDtype(),
         (d, in) -> "valid".equals(padding) ? Math.floorDiv(in - poolSize[d], strides[d]) + 1
             : (in + strides[d] - 1) / strides[d], -1));
   }

@@ -1,5 +1,6 @@
 package org.jeras.layers.pooling;
 
+import java.util.List;
 import org.jeras.core.config.Config;
 import org.jeras.core.layer.CallArgs;
 import org.jeras.core.layer.CallContext;
@@ -32,7 +33,7 @@ public class GlobalAveragePooling1D extends BaseGlobalPooling<GlobalAveragePooli
   }
 
   @Override
-  protected Tensor computeMask(CallArgs args, java.util.List<Tensor> outputs) {
+  protected Tensor computeMask(CallArgs args, List<Tensor> outputs) {
     return null;
   }
 

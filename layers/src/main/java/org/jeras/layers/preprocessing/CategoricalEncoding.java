@@ -1,5 +1,6 @@
 package org.jeras.layers.preprocessing;
 
+import java.util.Arrays;
 import org.jeras.core.config.ConfigException;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -33,9 +34,9 @@ final class CategoricalEncoding {
     INDArray idx = indices.rank() == 0 ? indices.reshape(1) : indices;
     long[] s = idx.shape();
     if (mode.equals("one_hot")) {
-      long[] in = s.length > 1 && s[s.length - 1] == 1 ? java.util.Arrays.copyOf(s, s.length - 1) : s;
+      long[] in = s.length > 1 && s[s.length - 1] == 1 ? Arrays.copyOf(s, s.length - 1) : s;
       long n = idx.length();
-      long[] shape = java.util.Arrays.copyOf(in, in.length + 1);
+      long[] shape = Arrays.copyOf(in, in.length + 1);
       shape[in.length] = depth;
       double[] data = new double[Math.toIntExact(n * depth)];
       long[] flat = idx.castTo(DataType.LONG).reshape(n).toLongVector();

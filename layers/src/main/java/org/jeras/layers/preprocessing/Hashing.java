@@ -4,8 +4,11 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonPrimitive;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
+import org.jeras.core.layer.CallArgs;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.DTypePolicy;
 import org.jeras.core.layer.Layer;
@@ -91,14 +94,14 @@ public class Hashing extends Layer {
     }
     INDArray indices = Nd4j.create(ids, in.shape(), DataType.DOUBLE);
     if (outputMode.equals("one_hot") && in.rank() > 0 && in.size(in.rank() - 1) == 1) {
-      indices = indices.reshape(java.util.Arrays.copyOf(in.shape(), in.rank() - 1));
+      indices = indices.reshape(Arrays.copyOf(in.shape(), in.rank() - 1));
     }
     DataType out = computeDtype().nd4j();
     return Tensor.of(CategoricalEncoding.encode(indices, outputMode, numBins, out, null));
   }
 
   @Override
-  public java.util.List<Tensor> computeOutputSpec(org.jeras.core.layer.CallArgs args) {
+  public List<Tensor> computeOutputSpec(CallArgs args) {
     return StringTensors.outputSpec(args, t -> call(t, CallContext.INFERENCE));
   }
 

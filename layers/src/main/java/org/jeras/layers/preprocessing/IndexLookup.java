@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
+import org.jeras.core.layer.CallArgs;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.layer.VariableStore;
@@ -368,7 +369,7 @@ public abstract class IndexLookup<K> extends Layer {
   }
 
   @Override
-  public java.util.List<Tensor> computeOutputSpec(org.jeras.core.layer.CallArgs args) {
+  public List<Tensor> computeOutputSpec(CallArgs args) {
     return StringTensors.outputSpec(args, t -> call(t, CallContext.INFERENCE));
   }
 

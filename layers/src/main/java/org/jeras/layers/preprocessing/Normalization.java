@@ -19,6 +19,7 @@ import org.jeras.core.tensor.Variable;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Standardizes inputs per position of the kept {@code axis} (Keras's {@code Normalization}):
@@ -166,8 +167,8 @@ public class Normalization extends Layer {
   protected Tensor call(Tensor x, CallContext ctx) {
     Tensor in = MathOps.cast(x, computeDtype());
     INDArray[] stats = statistics(in.value().dataType());
-    INDArray std = org.nd4j.linalg.ops.transforms.Transforms.max(
-        org.nd4j.linalg.ops.transforms.Transforms.sqrt(stats[1], true), EPSILON, false);
+    INDArray std = Transforms.max(
+        Transforms.sqrt(stats[1], true), EPSILON, false);
     Tensor mean = Tensor.of(stats[0]);
     if (invert) {
       return MathOps.add(mean, MathOps.mul(in, Tensor.of(std)));

@@ -5,7 +5,9 @@ import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.ops.MathOps;
 import org.jeras.core.tensor.Tensor;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * {@code x * scale + offset} in the compute dtype (Keras's {@code Rescaling}); {@code scale} and
@@ -16,13 +18,13 @@ public class Rescaling extends Layer {
   private final INDArray offset;
 
   public Rescaling(double scale, double offset) {
-    this(org.nd4j.linalg.factory.Nd4j.scalar(scale), org.nd4j.linalg.factory.Nd4j.scalar(offset));
+    this(Nd4j.scalar(scale), Nd4j.scalar(offset));
   }
 
   /** Per-channel (or any broadcastable) scale and offset. */
   public Rescaling(INDArray scale, INDArray offset) {
-    this.scale = scale.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE);
-    this.offset = offset.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE);
+    this.scale = scale.castTo(DataType.DOUBLE);
+    this.offset = offset.castTo(DataType.DOUBLE);
     this.supportsMasking = true;
   }
 
@@ -42,7 +44,7 @@ public class Rescaling extends Layer {
   public static Rescaling fromConfig(Config c) {
     INDArray scale = NumericJson.toArray("scale", c.get("scale"));
     INDArray offset = c.isSet("offset") ? NumericJson.toArray("offset", c.get("offset"))
-        : org.nd4j.linalg.factory.Nd4j.scalar(0.0);
+        : Nd4j.scalar(0.0);
     return new Rescaling(scale, offset).withBaseConfig(c);
   }
 }

@@ -5,7 +5,9 @@ import org.jeras.core.config.ConfigException;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.ops.MathOps;
+import org.jeras.core.tensor.DType;
 import org.jeras.core.tensor.Tensor;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -56,16 +58,16 @@ public class Resizing extends Layer {
         : padToAspectRatio ? ImageResize.Fit.PAD : ImageResize.Fit.STRETCH;
     Tensor out = ImageResize.resize(MathOps.cast(x, computeDtype()), height, width, interpolation, fit, fillValue,
         "channels_first".equals(dataFormat));
-    if (x.dtype().isFloating() || x.dtype() == org.jeras.core.tensor.DType.STRING) {
+    if (x.dtype().isFloating() || x.dtype() == DType.STRING) {
       return out;
     }
     // Integer images come back in their own dtype, rounded and saturated, as Keras does.
-    org.nd4j.linalg.api.buffer.DataType dt = x.value().dataType();
-    double lo = dt == org.nd4j.linalg.api.buffer.DataType.UBYTE ? 0 : dt == org.nd4j.linalg.api.buffer.DataType.BYTE ? -128
-        : dt == org.nd4j.linalg.api.buffer.DataType.SHORT ? Short.MIN_VALUE : Integer.MIN_VALUE;
-    double hi = dt == org.nd4j.linalg.api.buffer.DataType.UBYTE ? 255 : dt == org.nd4j.linalg.api.buffer.DataType.BYTE ? 127
-        : dt == org.nd4j.linalg.api.buffer.DataType.SHORT ? Short.MAX_VALUE : Integer.MAX_VALUE;
-    INDArray rounded = Transforms.round(out.value().castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE), true);
+    DataType dt = x.value().dataType();
+    double lo = dt == DataType.UBYTE ? 0 : dt == DataType.BYTE ? -128
+        : dt == DataType.SHORT ? Short.MIN_VALUE : Integer.MIN_VALUE;
+    double hi = dt == DataType.UBYTE ? 255 : dt == DataType.BYTE ? 127
+        : dt == DataType.SHORT ? Short.MAX_VALUE : Integer.MAX_VALUE;
+    INDArray rounded = Transforms.round(out.value().castTo(DataType.DOUBLE), true);
     return Tensor.of(Transforms.min(Transforms.max(rounded, lo, false), hi, false).castTo(dt));
   }
 

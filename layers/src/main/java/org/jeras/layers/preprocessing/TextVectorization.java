@@ -6,12 +6,16 @@ import com.google.gson.JsonNull;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
+import org.jeras.core.layer.CallArgs;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.layer.VariableStore;
+import org.jeras.core.tensor.DType;
+import org.jeras.core.tensor.Shape;
 import org.jeras.core.tensor.Tensor;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -126,7 +130,7 @@ public class TextVectorization extends Layer {
     String[] strings = StringTensors.values(data);
     if (split != null && data.rank() > 1 && data.size(data.rank() - 1) != 1) {
       throw new IllegalArgumentException("TextVectorization needs inputs of rank 1 or with a last axis of 1 to split, got "
-          + java.util.Arrays.toString(data.shape()));
+          + Arrays.toString(data.shape()));
     }
     List<List<String>> rows = new ArrayList<>();
     for (String s : strings) {
@@ -214,17 +218,17 @@ public class TextVectorization extends Layer {
 
   /** {@code (batch, output_sequence_length)} int64 in int mode (unknown length without it), else {@code (batch, depth)}. */
   @Override
-  public List<Tensor> computeOutputSpec(org.jeras.core.layer.CallArgs args) {
+  public List<Tensor> computeOutputSpec(CallArgs args) {
     long batch = args.tensor(0).shape().get(0);
     if (outputMode.equals("int")) {
-      long len = outputSequenceLength == null ? org.jeras.core.tensor.Shape.UNKNOWN : outputSequenceLength;
-      return List.of(Tensor.symbolic(org.jeras.core.tensor.Shape.of(batch, len), org.jeras.core.tensor.DType.INT64, null));
+      long len = outputSequenceLength == null ? Shape.UNKNOWN : outputSequenceLength;
+      return List.of(Tensor.symbolic(Shape.of(batch, len), DType.INT64, null));
     }
     Config lc = lookup.getConfig();
     long depth = lc.getBoolean("pad_to_max_tokens") ? lc.getInt("max_tokens") : lookup.vocabularySize();
-    org.jeras.core.tensor.DType dt = outputMode.equals("tf_idf") ? org.jeras.core.tensor.DType.FLOAT32
-        : org.jeras.core.tensor.DType.INT64;
-    return List.of(Tensor.symbolic(org.jeras.core.tensor.Shape.of(batch, depth), dt, null));
+    DType dt = outputMode.equals("tf_idf") ? DType.FLOAT32
+        : DType.INT64;
+    return List.of(Tensor.symbolic(Shape.of(batch, depth), dt, null));
   }
 
   @Override

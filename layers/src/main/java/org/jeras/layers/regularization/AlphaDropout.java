@@ -1,14 +1,17 @@
 package org.jeras.layers.regularization;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonPrimitive;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
+import org.jeras.core.ops.Broadcast;
 import org.jeras.core.ops.MathOps;
 import org.jeras.core.random.RandomOps;
 import org.jeras.core.random.SeedGenerator;
 import org.jeras.core.tensor.Tensor;
-import org.jeras.core.ops.Broadcast;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -65,9 +68,9 @@ public class AlphaDropout extends Layer {
     if (noiseShape == null) {
       return c.put("noise_shape", (String) null);
     }
-    com.google.gson.JsonArray a = new com.google.gson.JsonArray();
+    JsonArray a = new JsonArray();
     for (long d : noiseShape) {
-      a.add(d < 0 ? com.google.gson.JsonNull.INSTANCE : new com.google.gson.JsonPrimitive(d));
+      a.add(d < 0 ? JsonNull.INSTANCE : new JsonPrimitive(d));
     }
     return c.put("noise_shape", a);
   }

@@ -5,6 +5,7 @@ import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.random.RandomOps;
 import org.jeras.core.random.SeedGenerator;
+import org.jeras.core.tensor.Shape;
 import org.jeras.core.tensor.Tensor;
 
 /**
@@ -45,7 +46,7 @@ public class Dropout extends Layer {
   public Config getConfig() {
     Config c = super.getConfig().put("rate", rate).put("seed", seed == null ? null : seed.intValue());
     // None entries (-1 here) take the input's size at call time.
-    return c.putShape("noise_shape", noiseShape == null ? null : org.jeras.core.tensor.Shape.of(noiseShape));
+    return c.putShape("noise_shape", noiseShape == null ? null : Shape.of(noiseShape));
   }
 
   public static Dropout fromConfig(Config c) {

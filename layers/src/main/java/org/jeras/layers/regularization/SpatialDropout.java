@@ -1,5 +1,6 @@
 package org.jeras.layers.regularization;
 
+import java.util.Arrays;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.layer.CallContext;
@@ -45,7 +46,7 @@ public abstract class SpatialDropout extends Layer {
       return x;
     }
     long[] noise = new long[rank];
-    java.util.Arrays.fill(noise, 1);
+    Arrays.fill(noise, 1);
     noise[0] = x.shape().get(0);
     int channel = "channels_first".equals(dataFormat) ? 1 : rank - 1;
     noise[channel] = x.shape().get(channel);

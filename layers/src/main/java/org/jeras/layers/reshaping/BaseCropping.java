@@ -1,7 +1,10 @@
 package org.jeras.layers.reshaping;
 
+import java.util.Arrays;
+import java.util.List;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
+import org.jeras.core.layer.CallArgs;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.ops.ArrayOps;
@@ -17,7 +20,7 @@ public abstract class BaseCropping extends Layer {
     for (int[] p : cropping) {
       if (p.length != 2 || p[0] < 0 || p[1] < 0) {
         throw new ConfigException("'cropping' needs non-negative {before, after} pairs, got "
-            + java.util.Arrays.deepToString(cropping));
+            + Arrays.deepToString(cropping));
       }
     }
     this.cropping = cropping;
@@ -32,7 +35,7 @@ public abstract class BaseCropping extends Layer {
       long size = y.shape().get(first + d);
       if (cropping[d][0] + cropping[d][1] >= size) {
         throw new IllegalArgumentException(className() + " '" + name() + "': cropping "
-            + java.util.Arrays.toString(cropping[d]) + " leaves nothing of axis " + (first + d) + " (size " + size + ")");
+            + Arrays.toString(cropping[d]) + " leaves nothing of axis " + (first + d) + " (size " + size + ")");
       }
       y = ArrayOps.slice(y, first + d, cropping[d][0], size - cropping[d][1]);
     }
@@ -40,8 +43,8 @@ public abstract class BaseCropping extends Layer {
   }
 
   @Override
-  public java.util.List<Tensor> computeOutputSpec(org.jeras.core.layer.CallArgs args) {
-    return java.util.List.of(Spatial.outputSpec(args.tensor(0), dataFormat, computeDtype(),
+  public List<Tensor> computeOutputSpec(CallArgs args) {
+    return List.of(Spatial.outputSpec(args.tensor(0), dataFormat, computeDtype(),
         (d, in) -> in - cropping[d][0] - cropping[d][1], -1));
   }
 

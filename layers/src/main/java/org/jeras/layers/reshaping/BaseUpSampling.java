@@ -1,5 +1,6 @@
 package org.jeras.layers.reshaping;
 
+import java.util.Arrays;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.layer.CallContext;
@@ -23,7 +24,7 @@ public abstract class BaseUpSampling extends Layer {
   protected BaseUpSampling(int[] size, String dataFormat, String interpolation) {
     for (int s : size) {
       if (s <= 0) {
-        throw new ConfigException("'size' must hold positive integers, got " + java.util.Arrays.toString(size));
+        throw new ConfigException("'size' must hold positive integers, got " + Arrays.toString(size));
       }
     }
     if (!"nearest".equals(interpolation) && !"bilinear".equals(interpolation)) {

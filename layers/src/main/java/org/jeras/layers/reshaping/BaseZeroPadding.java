@@ -1,5 +1,6 @@
 package org.jeras.layers.reshaping;
 
+import java.util.Arrays;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.layer.CallContext;
@@ -17,7 +18,7 @@ public abstract class BaseZeroPadding extends Layer {
     for (int[] p : padding) {
       if (p.length != 2 || p[0] < 0 || p[1] < 0) {
         throw new ConfigException("'padding' needs non-negative {before, after} pairs, got "
-            + java.util.Arrays.deepToString(padding));
+            + Arrays.deepToString(padding));
       }
     }
     this.padding = padding;

@@ -1,5 +1,6 @@
 package org.jeras.layers.reshaping;
 
+import java.util.Arrays;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.layer.CallContext;
@@ -16,11 +17,11 @@ public class Permute extends Layer {
 
   public Permute(int... dims) {
     int[] sorted = dims.clone();
-    java.util.Arrays.sort(sorted);
+    Arrays.sort(sorted);
     for (int i = 0; i < sorted.length; i++) {
       if (sorted[i] != i + 1) {
         throw new ConfigException("Permute 'dims' must be a permutation of 1.." + dims.length + ", got "
-            + java.util.Arrays.toString(dims));
+            + Arrays.toString(dims));
       }
     }
     this.dims = dims.clone();
@@ -30,7 +31,7 @@ public class Permute extends Layer {
   @Override
   protected Tensor call(Tensor x, CallContext ctx) {
     if (x.rank() != dims.length + 1) {
-      throw new IllegalArgumentException("Permute with dims " + java.util.Arrays.toString(dims) + " needs rank "
+      throw new IllegalArgumentException("Permute with dims " + Arrays.toString(dims) + " needs rank "
           + (dims.length + 1) + " inputs, got " + x.shape());
     }
     int[] perm = new int[dims.length + 1];

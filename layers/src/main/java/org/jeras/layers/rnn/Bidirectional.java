@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.jeras.core.config.Serialization;
 import org.jeras.core.config.SharingScope;
 import org.jeras.core.layer.CallArgs;
 import org.jeras.core.layer.CallContext;
+import org.jeras.core.layer.DTypePolicy;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.ops.ArrayOps;
 import org.jeras.core.ops.MathOps;
@@ -29,7 +31,7 @@ import org.jeras.core.tensor.Tensor;
  * As Keras, both layers get {@code zero_output_for_mask = return_sequences}.
  */
 public class Bidirectional extends Layer {
-  private static final List<String> MODES = java.util.Arrays.asList("concat", "sum", "mul", "ave", null);
+  private static final List<String> MODES = Arrays.asList("concat", "sum", "mul", "ave", null);
 
   private final RNN forwardLayer;
   private final RNN backwardLayer;
@@ -100,7 +102,7 @@ public class Bidirectional extends Layer {
   }
 
   @Override
-  public Layer setDtypePolicy(org.jeras.core.layer.DTypePolicy policy) {
+  public Layer setDtypePolicy(DTypePolicy policy) {
     forwardLayer.setDtypePolicy(policy);
     backwardLayer.setDtypePolicy(policy);
     return super.setDtypePolicy(policy);

@@ -14,19 +14,22 @@ import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.Serialization;
 import org.jeras.core.initializers.Initializers;
 import org.jeras.core.layer.Layer;
+import org.jeras.core.model.Input;
 import org.jeras.core.ops.MathOps;
 import org.jeras.core.ops.ReduceOps;
 import org.jeras.core.tensor.Tensor;
 import org.jeras.core.testing.Fixtures;
 import org.jeras.core.testing.GradCheck;
-import org.jeras.layers.testing.TestData;
+import org.jeras.layers.core.Masking;
 import org.jeras.layers.testing.FixtureModels;
 import org.jeras.layers.testing.H5Weights;
+import org.jeras.layers.testing.TestData;
 import org.jeras.layers.testing.TinyTraining;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 class ActivationLayersTest {
   private static final Set<String> MINE = Set.of("ReLU", "LeakyReLU", "PReLU", "ELU");
@@ -136,21 +139,21 @@ class ActivationLayersTest {
   @Test
   void softmaxUnderAMaskRightAlignedWithTheInput() {
     // Symbolically (unknown batch) the mask (batch, 4) against (batch, 4, 4) is not checked, as in Keras.
-    Tensor in = org.jeras.core.model.Input.of(4, 4);
-    Tensor masked = new org.jeras.layers.core.Masking(0.0).apply(in);
+    Tensor in = Input.of(4, 4);
+    Tensor masked = new Masking(0.0).apply(in);
     Tensor out = new Softmax(-1).apply(masked);
     assertEquals(in.shape(), out.shape());
     // With batch 4, mask[i, j] (numpy broadcasting) covers y[:, i, j]: here mask[1, 2] is off.
     INDArray x = Nd4j.rand(DataType.FLOAT, 4, 4, 4).addi(0.1);
-    x.get(org.nd4j.linalg.indexing.NDArrayIndex.point(1), org.nd4j.linalg.indexing.NDArrayIndex.point(2),
-        org.nd4j.linalg.indexing.NDArrayIndex.all()).assign(0);
+    x.get(NDArrayIndex.point(1), NDArrayIndex.point(2),
+        NDArrayIndex.all()).assign(0);
     Tensor mask = Tensor.of(x.neq(0).castTo(DataType.DOUBLE).max(false, 2).neq(0).castTo(DataType.BOOL));
     INDArray y = new Softmax(-1).apply(Tensor.of(x).withMask(mask)).value();
     for (int b = 0; b < 4; b++) {
       for (int t = 0; t < 4; t++) {
         assertEquals(t == 1, y.getDouble(b, t, 2) == 0.0, "masked entry");
-        assertEquals(1.0, y.get(org.nd4j.linalg.indexing.NDArrayIndex.point(b), org.nd4j.linalg.indexing.NDArrayIndex.point(t),
-            org.nd4j.linalg.indexing.NDArrayIndex.all()).sumNumber().doubleValue(), 1e-6);
+        assertEquals(1.0, y.get(NDArrayIndex.point(b), NDArrayIndex.point(t),
+            NDArrayIndex.all()).sumNumber().doubleValue(), 1e-6);
       }
     }
   }

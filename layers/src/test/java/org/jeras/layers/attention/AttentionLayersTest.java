@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jeras.core.config.Config;
@@ -31,8 +33,9 @@ import org.jeras.layers.core.Axes;
 import org.jeras.layers.core.Dense;
 import org.jeras.layers.core.EinsumDense;
 import org.jeras.layers.normalization.LayerNormalization;
-import org.jeras.layers.testing.TestData;
+import org.jeras.layers.ops.ConvertToTensor;
 import org.jeras.layers.testing.KerasModels;
+import org.jeras.layers.testing.TestData;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -107,7 +110,7 @@ class AttentionLayersTest {
     assertEquals(0.0, masked.value().getDouble(1, 2, 1));
     assertEquals(1.0, masked.value().sum(-1).getDouble(1, 2), 1e-12);
     assertEquals(mask, masked.mask().value(), "the mask the call received stays on the output");
-    java.util.Map<String, Object> none = new java.util.HashMap<>();
+    Map<String, Object> none = new HashMap<>();
     none.put("mask", null);
     Tensor viaNone = last.apply(CallArgs.of(List.of(Tensor.of(x).withMask(Tensor.of(mask))), none),
         CallContext.INFERENCE).get(0);
@@ -213,7 +216,7 @@ class AttentionLayersTest {
   @Test
   void convertToTensorOpLoadsFromKerasGraphs() {
     // As Keras writes it when Attention's output mask feeds another layer.
-    JsonObject dict = com.google.gson.JsonParser.parseString("{\"module\": \"keras.src.ops.core\", "
+    JsonObject dict = JsonParser.parseString("{\"module\": \"keras.src.ops.core\", "
         + "\"class_name\": \"ConvertToTensor\", \"config\": {\"name\": \"convert_to_tensor_1\", "
         + "\"dtype\": null, \"sparse\": null, \"ragged\": null}, \"registered_name\": \"ConvertToTensor\"}")
         .getAsJsonObject();
@@ -223,13 +226,13 @@ class AttentionLayersTest {
     Tensor out = op.apply(CallArgs.of(List.of(Tensor.of(mask)), Map.of()), CallContext.INFERENCE).get(0);
     assertEquals(mask, out.value());
     assertNull(out.mask());
-    Layer toFloat = org.jeras.layers.ops.ConvertToTensor.fromConfig(Config.of(com.google.gson.JsonParser
+    Layer toFloat = ConvertToTensor.fromConfig(Config.of(JsonParser
         .parseString("{\"name\": \"c\", \"dtype\": \"float32\", \"sparse\": false, \"ragged\": null}")
         .getAsJsonObject()));
     INDArray cast = toFloat.apply(CallArgs.of(List.of(Tensor.of(mask)), Map.of()), CallContext.INFERENCE).get(0).value();
     assertEquals(Nd4j.createFromArray(new float[][] {{1f, 0f}}), cast);
     assertEquals(false, toFloat.getConfig().json().get("sparse").getAsBoolean());
-    assertThrows(ConfigException.class, () -> new org.jeras.layers.ops.ConvertToTensor(null, true, null));
+    assertThrows(ConfigException.class, () -> new ConvertToTensor(null, true, null));
   }
 
   @Test

@@ -11,15 +11,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.jeras.core.config.Config;
+import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.Serialization;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.model.Input;
 import org.jeras.core.model.Sequential;
+import org.jeras.core.ops.ReduceOps;
 import org.jeras.core.random.Seeds;
+import org.jeras.core.regularizers.Regularizers;
+import org.jeras.core.tensor.DType;
+import org.jeras.core.tensor.GradientTape;
 import org.jeras.core.tensor.Shape;
 import org.jeras.core.tensor.Tensor;
 import org.jeras.core.testing.Fixtures;
 import org.jeras.core.testing.GradCheck;
+import org.jeras.core.testing.KerasConfigs;
 import org.jeras.layers.merging.Add;
 import org.jeras.layers.merging.Concatenate;
 import org.jeras.layers.regularization.Dropout;
@@ -60,7 +66,7 @@ class CoreLayersTest {
     Map<String, INDArray> w = H5Weights.read(Fixtures.file("dense_no_bias.weights.h5"));
     Map<String, INDArray> io = Fixtures.npz("dense_no_bias.io.npz");
     Sequential model = (Sequential) Serialization.deserialize(
-        org.jeras.core.testing.KerasConfigs.of("dense_no_bias"), Layer.class);
+        KerasConfigs.of("dense_no_bias"), Layer.class);
     int i = 0;
     for (Layer l : model.layers()) {
       String group = i == 0 ? "layers/dense" : "layers/dense_" + i;
@@ -82,7 +88,7 @@ class CoreLayersTest {
   @Test
   void denseGradients() {
     Dense d = f64(new Dense(3, "tanh"));
-    d.regularizer("kernel", org.jeras.core.regularizers.Regularizers.get("l2"));
+    d.regularizer("kernel", Regularizers.get("l2"));
     INDArray x = rand(4, 5);
     d.apply(Tensor.of(x));
     GradCheck.check(t -> d.apply(t.get(0)), x);
@@ -107,11 +113,11 @@ class CoreLayersTest {
     Tensor once = drop.apply(Tensor.of(x), true);
     // Gradient of dropout in training: the kept mask scaled by 1/(1-rate).
     INDArray mask = once.value().neq(0).castTo(DataType.DOUBLE).muli(2);
-    try (org.jeras.core.tensor.GradientTape tape = org.jeras.core.tensor.GradientTape.record()) {
+    try (GradientTape tape = GradientTape.record()) {
       Tensor in = tape.watch(Tensor.of(x));
       Tensor out = drop.apply(in, true);
       INDArray kept = out.value().neq(0).castTo(DataType.DOUBLE).muli(2);
-      INDArray g = tape.gradientOfTensors(org.jeras.core.ops.ReduceOps.sum(out), List.of(in)).get(0);
+      INDArray g = tape.gradientOfTensors(ReduceOps.sum(out), List.of(in)).get(0);
       assertEquals(kept, g);
     }
     assertEquals(x, drop.apply(Tensor.of(x), false).value(), "identity in inference");
@@ -139,11 +145,11 @@ class CoreLayersTest {
   @Test
   void loraAndQuantizedDenseAreRefusedNotLoadedAsPlain() {
     Config lora = new Dense(2).getConfig().put("lora_rank", 4).put("lora_alpha", 4);
-    org.jeras.core.config.ConfigException e =
-        assertThrows(org.jeras.core.config.ConfigException.class, () -> Dense.fromConfig(lora));
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> Dense.fromConfig(lora));
     assertTrue(e.getMessage().contains("'lora_rank'"), e.getMessage());
     Config quantized = new Dense(2).getConfig().put("quantization_config", Config.empty().put("mode", "int8"));
-    assertThrows(org.jeras.core.config.ConfigException.class, () -> Dense.fromConfig(quantized));
+    assertThrows(ConfigException.class, () -> Dense.fromConfig(quantized));
   }
 
   @Test
@@ -168,9 +174,9 @@ class CoreLayersTest {
   @Test
   void activationSpecHasComputeDtypeAndDropoutNoiseShapeKeepsNone() {
     // Keras's Activation reports its compute dtype symbolically, even for an int input it passes on.
-    Tensor ids = Input.of(Shape.of(Shape.UNKNOWN, 3), org.jeras.core.tensor.DType.INT32, "ids");
+    Tensor ids = Input.of(Shape.of(Shape.UNKNOWN, 3), DType.INT32, "ids");
     Tensor out = new Activation("linear").apply(ids);
-    assertEquals(org.jeras.core.tensor.DType.FLOAT32, out.dtype());
+    assertEquals(DType.FLOAT32, out.dtype());
     assertEquals(ids.shape(), out.shape());
     // noise_shape entries may be None (taken from the input at call time).
     Config c = new Dropout(0.3, new long[] {Shape.UNKNOWN, 1, 24}, 5L).getConfig();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.jeras.core.config.Serialization;
@@ -15,8 +16,8 @@ import org.jeras.core.ops.ReduceOps;
 import org.jeras.core.tensor.Tensor;
 import org.jeras.core.testing.GradCheck;
 import org.jeras.layers.core.Dense;
-import org.jeras.layers.testing.TestData;
 import org.jeras.layers.testing.FixtureModels;
+import org.jeras.layers.testing.TestData;
 import org.jeras.layers.testing.TinyTraining;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -160,7 +161,7 @@ class MergingLayersTest {
   }
 
   private static <T> List<T> concat(List<T> a, List<T> b) {
-    java.util.ArrayList<T> out = new java.util.ArrayList<>(a);
+    ArrayList<T> out = new ArrayList<>(a);
     out.addAll(b);
     return out;
   }

@@ -3,8 +3,10 @@ package org.jeras.layers.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.jeras.core.callbacks.EarlyStopping;
 import org.jeras.core.callbacks.History;
 import org.jeras.core.layer.CallContext;
@@ -12,11 +14,15 @@ import org.jeras.core.losses.MeanSquaredError;
 import org.jeras.core.model.Functional;
 import org.jeras.core.model.Input;
 import org.jeras.core.model.Model;
+import org.jeras.core.model.Sequential;
 import org.jeras.core.ops.MathOps;
 import org.jeras.core.optimizers.Adam;
 import org.jeras.core.optimizers.SGD;
 import org.jeras.core.random.Seeds;
+import org.jeras.core.regularizers.Regularizers;
+import org.jeras.core.tensor.DType;
 import org.jeras.core.tensor.GradientTape;
+import org.jeras.core.tensor.Shape;
 import org.jeras.core.tensor.Tensor;
 import org.jeras.core.tensor.Variable;
 import org.jeras.core.training.Batch;
@@ -29,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 class TrainingApiTest {
   /** A subclassed model with its own call and its own train step, as in Keras's guides. */
@@ -78,14 +85,14 @@ class TrainingApiTest {
     assertEquals(30 * 8, model.customSteps, "fit must use the overridden train step");
     assertEquals(30, h.get("loss").size());
     assertTrue(after < before * 0.1, "loss " + before + " -> " + after);
-    assertEquals(List.of("head", "hidden"), List.copyOf(new java.util.TreeSet<>(model.trackedAttributes().keySet())));
+    assertEquals(List.of("head", "hidden"), List.copyOf(new TreeSet<>(model.trackedAttributes().keySet())));
   }
 
   @Test
   void functionalMultiOutputWithPerOutputLossesTrains() {
     Seeds.setGlobalSeed(2);
-    Tensor a = Input.of(org.jeras.core.tensor.Shape.of(3), org.jeras.core.tensor.DType.FLOAT32, "in_a");
-    Tensor b = Input.of(org.jeras.core.tensor.Shape.of(2), org.jeras.core.tensor.DType.FLOAT32, "in_b");
+    Tensor a = Input.of(Shape.of(3), DType.FLOAT32, "in_a");
+    Tensor b = Input.of(Shape.of(2), DType.FLOAT32, "in_b");
     Tensor h = new Dense(16, "relu").apply(new Concatenate().apply(List.of(a, b)));
     Tensor reg = new Dense(1).setName("out_reg").apply(h);
     Tensor cls = new Dense(2, "softmax").setName("out_cls").apply(h);
@@ -119,10 +126,10 @@ class TrainingApiTest {
   void fitsFromABatchSourceAndFromJavaArrays() {
     Seeds.setGlobalSeed(6);
     INDArray[] d = regressionData(128);
-    List<Batch> batches = new java.util.ArrayList<>();
+    List<Batch> batches = new ArrayList<>();
     for (int i = 0; i < 128; i += 16) {
-      batches.add(Batch.of(d[0].get(org.nd4j.linalg.indexing.NDArrayIndex.interval(i, i + 16)),
-          d[1].get(org.nd4j.linalg.indexing.NDArrayIndex.interval(i, i + 16))));
+      batches.add(Batch.of(d[0].get(NDArrayIndex.interval(i, i + 16)),
+          d[1].get(NDArrayIndex.interval(i, i + 16))));
     }
     Regressor fromSource = new Regressor();
     fromSource.compile(new Adam(0.02), "mse");
@@ -131,7 +138,7 @@ class TrainingApiTest {
     assertEquals(20 * 8, fromSource.customSteps);
     assertTrue(h.get("val_loss").get(19) < before * 0.2, before + " -> " + h.get("val_loss"));
 
-    org.jeras.core.model.Sequential fromArrays = new org.jeras.core.model.Sequential();
+    Sequential fromArrays = new Sequential();
     fromArrays.add(Input.of(3));
     fromArrays.add(new Dense(1));
     fromArrays.compile(new SGD(0.1), "mse");
@@ -143,7 +150,7 @@ class TrainingApiTest {
   void earlyStoppingStopsOnPlateauAndValidationSplitIsLogged() {
     Seeds.setGlobalSeed(4);
     INDArray[] d = regressionData(128);
-    org.jeras.core.model.Sequential model = new org.jeras.core.model.Sequential();
+    Sequential model = new Sequential();
     model.add(Input.of(3));
     model.add(new Dense(1));
     model.compile(new SGD(0.0), "mse");
@@ -155,9 +162,9 @@ class TrainingApiTest {
   @Test
   void trainOnBatchAndRegularizationLosses() {
     Seeds.setGlobalSeed(5);
-    org.jeras.core.model.Sequential model = new org.jeras.core.model.Sequential();
+    Sequential model = new Sequential();
     model.add(Input.of(3));
-    model.add(new Dense(2).regularizer("kernel", org.jeras.core.regularizers.Regularizers.get("l2")));
+    model.add(new Dense(2).regularizer("kernel", Regularizers.get("l2")));
     model.compile(new SGD(0.1), "mse");
     INDArray x = Nd4j.ones(DataType.FLOAT, 4, 3);
     INDArray y = Nd4j.zeros(DataType.FLOAT, 4, 2);

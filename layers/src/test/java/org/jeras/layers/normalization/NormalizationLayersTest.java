@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.Serialization;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.ops.MathOps;
+import org.jeras.core.ops.NnOps;
 import org.jeras.core.ops.ReduceOps;
 import org.jeras.core.tensor.GradientTape;
 import org.jeras.core.tensor.Shape;
@@ -20,11 +22,13 @@ import org.jeras.core.tensor.Variable;
 import org.jeras.core.testing.GradCheck;
 import org.jeras.layers.core.Axes;
 import org.jeras.layers.core.Dense;
+import org.jeras.layers.testing.KerasModels;
 import org.jeras.layers.testing.TestData;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /** The normalization layers: statistics, weights, gradients, configs and training. */
@@ -167,7 +171,7 @@ class NormalizationLayersTest {
     }
     // r and d carry no gradient: check where both are clipped (so constant near x), from a fixed state.
     List<INDArray> fixed = List.of(Nd4j.createFromArray(5.0, -5.0, 5.0), Nd4j.createFromArray(0.01, 0.01, 0.01));
-    java.util.function.Function<Tensor, Tensor> step = in -> {
+    Function<Tensor, Tensor> step = in -> {
       state.get(5).assign(fixed.get(0));
       state.get(6).assign(fixed.get(1));
       return bn.apply(in, true);
@@ -207,12 +211,12 @@ class NormalizationLayersTest {
     GroupNormalization gn = f64(new GroupNormalization(2));
     INDArray y = gn.apply(Tensor.of(x)).value();
     // Group 0 of sample 1 is channels 0-1 over all 3 positions: zero mean, unit (biased) variance.
-    INDArray group = y.get(org.nd4j.linalg.indexing.NDArrayIndex.point(1), org.nd4j.linalg.indexing.NDArrayIndex.all(),
-        org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 2)).dup();
+    INDArray group = y.get(NDArrayIndex.point(1), NDArrayIndex.all(),
+        NDArrayIndex.interval(0, 2)).dup();
     assertEquals(0.0, group.meanNumber().doubleValue(), 1e-12);
     double v = group.mul(group).meanNumber().doubleValue();
-    INDArray raw = x.get(org.nd4j.linalg.indexing.NDArrayIndex.point(1), org.nd4j.linalg.indexing.NDArrayIndex.all(),
-        org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 2)).dup();
+    INDArray raw = x.get(NDArrayIndex.point(1), NDArrayIndex.all(),
+        NDArrayIndex.interval(0, 2)).dup();
     double rv = raw.sub(raw.meanNumber()).muli(raw.sub(raw.meanNumber())).meanNumber().doubleValue();
     assertEquals(rv / (rv + 1e-3), v, 1e-12);
     perturb(gn);
@@ -264,10 +268,10 @@ class NormalizationLayersTest {
 
   @Test
   void fixtureLayerConfigsRoundTrip() {
-    assertEquals(2, org.jeras.layers.testing.KerasModels.layersOf("batchnorm", "BatchNormalization").size());
-    assertEquals(2, org.jeras.layers.testing.KerasModels.layersOf("layernorm", "LayerNormalization").size());
-    assertEquals(3, org.jeras.layers.testing.KerasModels.layersOf("group_norm", "GroupNormalization").size());
-    assertEquals(2, org.jeras.layers.testing.KerasModels.layersOf("unit_norm", "UnitNormalization").size());
+    assertEquals(2, KerasModels.layersOf("batchnorm", "BatchNormalization").size());
+    assertEquals(2, KerasModels.layersOf("layernorm", "LayerNormalization").size());
+    assertEquals(3, KerasModels.layersOf("group_norm", "GroupNormalization").size());
+    assertEquals(2, KerasModels.layersOf("unit_norm", "UnitNormalization").size());
   }
 
   /** Dense -> BatchNormalization -> Dense -> LayerNormalization -> GroupNormalization learns by plain gradient descent. */
@@ -291,7 +295,7 @@ class NormalizationLayersTest {
         for (Layer l : layers) {
           h = l.apply(h, true);
           if (l == bn || l == gn) {
-            h = org.jeras.core.ops.NnOps.relu(h);
+            h = NnOps.relu(h);
           }
         }
         Tensor loss = ReduceOps.mean(MathOps.square(MathOps.sub(h, Tensor.of(target))));

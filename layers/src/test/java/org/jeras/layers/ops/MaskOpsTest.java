@@ -3,10 +3,13 @@ package org.jeras.layers.ops;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.jeras.core.config.Serialization;
 import org.jeras.core.layer.CallArgs;
 import org.jeras.core.layer.Layer;
+import org.jeras.core.tensor.DType;
 import org.jeras.core.tensor.Tensor;
 import org.jeras.core.testing.GradCheck;
 import org.jeras.layers.testing.TestData;
@@ -22,7 +25,7 @@ class MaskOpsTest {
   }
 
   private static Tensor call(Layer op, Object... args) {
-    return op.apply(CallArgs.of(java.util.Arrays.asList(args), java.util.Map.of())).get(0);
+    return op.apply(CallArgs.of(Arrays.asList(args), Map.of())).get(0);
   }
 
   private static INDArray run(Layer op, Object... args) {
@@ -42,14 +45,14 @@ class MaskOpsTest {
     Tensor x = Tensor.of(Nd4j.zeros(DataType.FLOAT, 1, 2, 3));
     INDArray e = run(new ExpandDims(-1), mask);
     assertArrayEquals(new long[] {1, 2, 1}, e.shape());
-    INDArray z = run(new ZerosLike(org.jeras.core.tensor.DType.BOOL), x);
+    INDArray z = run(new ZerosLike(DType.BOOL), x);
     assertEquals(DataType.BOOL, z.dataType());
     assertArrayEquals(new long[] {1, 2, 3}, z.shape());
     INDArray or = run(new LogicalOr(), Tensor.of(e), Tensor.of(z));
     assertEquals(DataType.BOOL, or.dataType());
     assertArrayEquals(new long[] {1, 2, 3}, or.shape());
     assertArrayEquals(new double[] {1, 1, 1, 0, 0, 0}, or.castTo(DataType.DOUBLE).reshape(6).toDoubleVector());
-    INDArray ones = run(new OnesLike(org.jeras.core.tensor.DType.BOOL), x);
+    INDArray ones = run(new OnesLike(DType.BOOL), x);
     INDArray cat = run(new NumpyConcatenate(1), List.of(Tensor.of(or), Tensor.of(ones)));
     assertArrayEquals(new long[] {1, 4, 3}, cat.shape());
     assertEquals(DataType.BOOL, cat.dataType());
@@ -65,7 +68,7 @@ class MaskOpsTest {
     assertEquals(true, json.contains("\"registered_name\":\"Concatenate\""), json);
     Layer back = Serialization.deserialize(Serialization.serialize(c), Layer.class);
     assertEquals(NumpyConcatenate.class, back.getClass());
-    Layer z = Serialization.deserialize(Serialization.serialize(new ZerosLike(org.jeras.core.tensor.DType.BOOL)), Layer.class);
+    Layer z = Serialization.deserialize(Serialization.serialize(new ZerosLike(DType.BOOL)), Layer.class);
     assertEquals("bool", z.getConfig().getString("dtype"));
   }
 }

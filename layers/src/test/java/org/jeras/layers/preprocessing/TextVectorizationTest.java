@@ -13,6 +13,10 @@ import java.util.List;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.Serialization;
 import org.jeras.core.layer.Layer;
+import org.jeras.core.model.Functional;
+import org.jeras.core.model.Input;
+import org.jeras.core.tensor.DType;
+import org.jeras.core.tensor.Shape;
 import org.jeras.core.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,16 +80,16 @@ class TextVectorizationTest {
 
   @Test
   void symbolicStringInputsInAFunctionalModel() {
-    Tensor in = org.jeras.core.model.Input.of(org.jeras.core.tensor.Shape.of(1), org.jeras.core.tensor.DType.STRING, "text");
+    Tensor in = Input.of(Shape.of(1), DType.STRING, "text");
     TextVectorization tv = new TextVectorization(null, "lower_and_strip_punctuation", "whitespace", JsonNull.INSTANCE,
         "int", 3, false, List.of("a", "b"), null);
     Tensor ids = tv.apply(in);
-    assertEquals(org.jeras.core.tensor.Shape.of(-1, 3), ids.shape());
+    assertEquals(Shape.of(-1, 3), ids.shape());
     StringLookup lookup = new StringLookup(List.of("x"));
-    assertEquals(org.jeras.core.tensor.Shape.of(-1, 1), lookup.apply(in).shape());
+    assertEquals(Shape.of(-1, 1), lookup.apply(in).shape());
     Hashing hashing = new Hashing(4, null, null, "one_hot");
-    assertEquals(org.jeras.core.tensor.Shape.of(-1, 4), hashing.apply(in).shape());
-    org.jeras.core.model.Functional model = new org.jeras.core.model.Functional(in, ids, "texts");
+    assertEquals(Shape.of(-1, 4), hashing.apply(in).shape());
+    Functional model = new Functional(in, ids, "texts");
     INDArray out = model.predictOnBatch(StringTensors.of(new long[] {2, 1}, "B a", "zz"));
     assertArrayEquals(new long[] {3, 2, 0, 1, 0, 0}, out.reshape(6).toLongVector());
   }

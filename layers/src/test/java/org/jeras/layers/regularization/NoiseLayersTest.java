@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.Serialization;
 import org.jeras.core.layer.Layer;
@@ -16,13 +17,14 @@ import org.jeras.core.ops.ReduceOps;
 import org.jeras.core.tensor.Tensor;
 import org.jeras.core.testing.GradCheck;
 import org.jeras.layers.core.Dense;
-import org.jeras.layers.testing.TestData;
 import org.jeras.layers.testing.FixtureModels;
+import org.jeras.layers.testing.TestData;
 import org.jeras.layers.testing.TinyTraining;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 class NoiseLayersTest {
   private static final Set<String> MINE = Set.of("SpatialDropout1D", "SpatialDropout2D", "SpatialDropout3D",
@@ -61,10 +63,10 @@ class NoiseLayersTest {
     int dropped = 0;
     for (int b = 0; b < 4; b++) {
       for (int c = 0; c < 6; c++) {
-        INDArray ratio = out.get(org.nd4j.linalg.indexing.NDArrayIndex.point(b), org.nd4j.linalg.indexing.NDArrayIndex.all(),
-            org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.point(c)).div(
-            x.get(org.nd4j.linalg.indexing.NDArrayIndex.point(b), org.nd4j.linalg.indexing.NDArrayIndex.all(),
-                org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.point(c)));
+        INDArray ratio = out.get(NDArrayIndex.point(b), NDArrayIndex.all(),
+            NDArrayIndex.all(), NDArrayIndex.point(c)).div(
+            x.get(NDArrayIndex.point(b), NDArrayIndex.all(),
+                NDArrayIndex.all(), NDArrayIndex.point(c)));
         double lo = ratio.minNumber().doubleValue();
         double hi = ratio.maxNumber().doubleValue();
         assertEquals(lo, hi, 1e-12, "one draw per (sample, channel)");
@@ -129,7 +131,7 @@ class NoiseLayersTest {
     // With a fixed draw the noise layers are linear in x: check against finite differences by
     // re-seeding identically for every evaluation.
     INDArray x = rand(5, 3, 4);
-    for (java.util.function.Supplier<Layer> make : List.<java.util.function.Supplier<Layer>>of(
+    for (Supplier<Layer> make : List.<Supplier<Layer>>of(
         () -> new GaussianNoise(0.3, 11L), () -> new GaussianDropout(0.3, 12L), () -> new AlphaDropout(0.3, null, 13L),
         () -> new SpatialDropout1D(0.3, 14L))) {
       INDArray in = make.get() instanceof SpatialDropout1D ? rand(6, 2, 3, 4) : x;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jeras.core.config.Serialization;
@@ -15,6 +16,7 @@ import org.jeras.core.testing.KerasConfigs;
 import org.jeras.layers.core.Embedding;
 import org.jeras.layers.core.Masking;
 import org.jeras.layers.testing.H5Weights;
+import org.jeras.layers.testing.KerasModels;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -86,14 +88,14 @@ class RnnFixturesTest {
 
   /** Places weights as Keras's saving walk names them: class-name groups, then tracked attributes. */
   static void loadWeights(Model model, Map<String, INDArray> file) {
-    org.jeras.layers.testing.KerasModels.loadWeights(model, file);
+    KerasModels.loadWeights(model, file);
   }
 
   static List<INDArray> inputs(Map<String, INDArray> io) {
     if (io.containsKey("x")) {
       return List.of(io.get("x"));
     }
-    List<INDArray> xs = new java.util.ArrayList<>();
+    List<INDArray> xs = new ArrayList<>();
     for (int i = 0; io.containsKey("x" + i); i++) {
       xs.add(io.get("x" + i));
     }
@@ -104,7 +106,7 @@ class RnnFixturesTest {
     if (io.containsKey("y")) {
       return List.of(io.get("y"));
     }
-    List<INDArray> ys = new java.util.ArrayList<>();
+    List<INDArray> ys = new ArrayList<>();
     for (int i = 0; io.containsKey("y" + i); i++) {
       ys.add(io.get("y" + i));
     }

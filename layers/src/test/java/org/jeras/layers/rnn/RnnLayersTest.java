@@ -9,15 +9,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jeras.core.activations.Activations;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.Serialization;
 import org.jeras.core.config.SharingScope;
+import org.jeras.core.constraints.Constraints;
 import org.jeras.core.initializers.Initializer;
 import org.jeras.core.initializers.Orthogonal;
 import org.jeras.core.layer.CallArgs;
@@ -27,11 +31,15 @@ import org.jeras.core.ops.ArrayOps;
 import org.jeras.core.ops.MathOps;
 import org.jeras.core.ops.ReduceOps;
 import org.jeras.core.ops.RnnOps;
+import org.jeras.core.random.Seeds;
+import org.jeras.core.regularizers.Regularizers;
 import org.jeras.core.tensor.GradientTape;
+import org.jeras.core.tensor.Shape;
 import org.jeras.core.tensor.Tensor;
 import org.jeras.core.tensor.Variable;
 import org.jeras.core.testing.GradCheck;
 import org.jeras.core.testing.KerasConfigs;
+import org.jeras.layers.core.Defaults;
 import org.jeras.layers.core.Dense;
 import org.jeras.layers.core.Embedding;
 import org.jeras.layers.core.Masking;
@@ -100,7 +108,7 @@ class RnnLayersTest {
     for (int i = 0; i < n; i++) {
       inputs[1 + i] = rand(3 + i, 2, 3);
     }
-    java.util.function.Function<List<Tensor>, Tensor> f = t -> {
+    Function<List<Tensor>, Tensor> f = t -> {
       List<Tensor> out = layer.apply(call(t.get(0), mask(), t.subList(1, t.size())));
       List<Tensor> flat = new ArrayList<>();
       flat.add(ArrayOps.reshape(out.get(0), 2, -1));
@@ -121,7 +129,7 @@ class RnnLayersTest {
   void bidirectionalGradients(String mode) {
     Bidirectional bi = f64(new Bidirectional(new GRU(2).returnSequences(true), mode.equals("none") ? null : mode, null));
     INDArray x = rand(4, 2, 3, 2);
-    java.util.function.Function<List<Tensor>, Tensor> f = t -> {
+    Function<List<Tensor>, Tensor> f = t -> {
       List<Tensor> out = bi.apply(call(t.get(0), mask(), null));
       return out.size() == 1 ? out.get(0) : ArrayOps.concat(out, -1);
     };
@@ -194,8 +202,8 @@ class RnnLayersTest {
 
   @Test
   void cellRegularizersAreLayerLosses() {
-    RNN gru = new GRU(2).regularizer("kernel", org.jeras.core.regularizers.Regularizers.get("l2"))
-        .regularizer("bias", org.jeras.core.regularizers.Regularizers.get("l1"));
+    RNN gru = new GRU(2).regularizer("kernel", Regularizers.get("l2"))
+        .regularizer("bias", Regularizers.get("l1"));
     gru.apply(Tensor.of(Nd4j.ones(DataType.FLOAT, 1, 2, 3)));
     assertEquals(2, gru.losses().size());
     double expected = gru.cell().kernel().array().mul(gru.cell().kernel().array()).sumNumber().doubleValue() * 0.01;
@@ -287,7 +295,7 @@ class RnnLayersTest {
     assertEquals(Nd4j.createFromArray(new boolean[][] {{true, false, true}}), out.mask().value());
     assertEquals(emb.embeddings().array().getRow(5), out.value().get(NDArrayIndex.point(0), NDArrayIndex.point(2)));
     TimeDistributed td = new TimeDistributed(new Dense(4));
-    assertEquals(org.jeras.core.tensor.Shape.of(-1, 5, 4), td.computeOutputShape(org.jeras.core.tensor.Shape.of(-1, 5, 3)));
+    assertEquals(Shape.of(-1, 5, 4), td.computeOutputShape(Shape.of(-1, 5, 3)));
     assertEquals("[null,3]", td.layer().getBuildConfig().get("input_shape").toString());
   }
 
@@ -327,11 +335,11 @@ class RnnLayersTest {
     List<Layer> layers = List.of(
         new LSTM(3).unitForgetBias(false).returnSequences(true).returnState(true).dropout(0.25, 0.5).seed(7L),
         new GRU(2).resetAfter(false).goBackwards(true),
-        new SimpleRNN(4).zeroOutputForMask(true).activation(org.jeras.core.activations.Activations.get("relu")).useBias(false)
-            .regularizer("kernel", org.jeras.core.regularizers.Regularizers.get("l2")),
-        new GRU(3).recurrentActivation(org.jeras.core.activations.Activations.get("hard_sigmoid"))
-            .constraint("recurrent", org.jeras.core.constraints.Constraints.get("non_neg"))
-            .initializer("recurrent", org.jeras.layers.core.Defaults.initializer("he_normal")),
+        new SimpleRNN(4).zeroOutputForMask(true).activation(Activations.get("relu")).useBias(false)
+            .regularizer("kernel", Regularizers.get("l2")),
+        new GRU(3).recurrentActivation(Activations.get("hard_sigmoid"))
+            .constraint("recurrent", Constraints.get("non_neg"))
+            .initializer("recurrent", Defaults.initializer("he_normal")),
         new Bidirectional(new LSTM(2), "ave", null),
         new Bidirectional(new GRU(2).returnSequences(true), null, new GRU(3).returnSequences(true).goBackwards(true)),
         new TimeDistributed(new Dense(3, "relu")),
@@ -350,12 +358,12 @@ class RnnLayersTest {
 
   @Test
   void cellConfigsUseKerasCellOrder() {
-    List<String> lstm = new java.util.ArrayList<>(new LSTMCell(2).getConfig().json().keySet());
+    List<String> lstm = new ArrayList<>(new LSTMCell(2).getConfig().json().keySet());
     assertEquals(List.of("name", "trainable", "dtype", "units", "activation", "recurrent_activation", "use_bias",
         "unit_forget_bias", "kernel_initializer", "recurrent_initializer", "bias_initializer", "kernel_regularizer",
         "recurrent_regularizer", "bias_regularizer", "kernel_constraint", "recurrent_constraint", "bias_constraint",
         "dropout", "recurrent_dropout", "seed"), lstm);
-    List<String> simple = new java.util.ArrayList<>(new SimpleRNNCell(2).getConfig().json().keySet());
+    List<String> simple = new ArrayList<>(new SimpleRNNCell(2).getConfig().json().keySet());
     assertTrue(simple.contains("seed") && !simple.contains("recurrent_activation"));
     assertFalse(new SimpleRNN(2).getConfig().json().has("seed"));
     JsonObject generic = new RNN(new GRUCell(2)).getConfig().json();
@@ -388,7 +396,7 @@ class RnnLayersTest {
   @ParameterizedTest
   @ValueSource(strings = {"simple_rnn", "lstm", "gru", "gru_reset_before", "bidirectional"})
   void plainGradientDescentReducesLoss(String kind) {
-    org.jeras.core.random.Seeds.setGlobalSeed(42);
+    Seeds.setGlobalSeed(42);
     Layer rnn = kind.equals("bidirectional") ? new Bidirectional(new LSTM(3)) : make(kind);
     Dense head = new Dense(1);
     INDArray x = rand(11, 8, 4, 2).castTo(DataType.FLOAT);
@@ -452,11 +460,11 @@ class RnnLayersTest {
     Tensor x = Tensor.of(rand(29, 2, 4, 3).castTo(DataType.FLOAT));
     INDArray y = bi.apply(call(x, null, init), CallContext.INFERENCE).get(0).value();
     // As Keras's build_config: the sequences' shape and every state's shape.
-    JsonObject expected = com.google.gson.JsonParser.parseString("{\"shapes_dict\": {\"sequences_shape\": [2, 4, 3], "
+    JsonObject expected = JsonParser.parseString("{\"shapes_dict\": {\"sequences_shape\": [2, 4, 3], "
         + "\"initial_state_shape\": [[2, 2], [2, 2], [2, 2], [2, 2]]}}").getAsJsonObject();
     assertEquals(expected, bi.getBuildConfig());
     // The wrapped layers are built for the sequences alone.
-    assertEquals(com.google.gson.JsonParser.parseString("{\"input_shape\": [2, 4, 3]}"),
+    assertEquals(JsonParser.parseString("{\"input_shape\": [2, 4, 3]}"),
         bi.forwardLayer().getBuildConfig());
 
     Bidirectional loaded = (Bidirectional) Serialization.deserialize(Serialization.serialize(bi), Layer.class);

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,15 +41,15 @@ public final class KerasModels {
   public static List<String> sets(String name) {
     try {
       JsonObject manifest = JsonParser.parseString(
-          java.nio.file.Files.readString(Fixtures.file("jax/manifest.json"))).getAsJsonObject();
+          Files.readString(Fixtures.file("jax/manifest.json"))).getAsJsonObject();
       for (JsonElement c : manifest.getAsJsonArray("cases")) {
         JsonObject o = c.getAsJsonObject();
         if (o.get("name").getAsString().equals(name)) {
           return "ok".equals(o.get("status").getAsString()) ? List.of("", "jax/") : List.of("");
         }
       }
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     throw new AssertionError("Case " + name + " is not in jax/manifest.json");
   }

@@ -26,6 +26,7 @@ import org.jeras.core.training.CompileOptions;
 import org.jeras.core.training.FitOptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -139,8 +140,8 @@ class FitTrajectoryTest {
 
   private static void close(String what, INDArray expected, INDArray actual) {
     assertArrayEquals(expected.shape(), actual.shape(), what + " shape");
-    INDArray e = expected.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE);
-    INDArray g = actual.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE);
+    INDArray e = expected.castTo(DataType.DOUBLE);
+    INDArray g = actual.castTo(DataType.DOUBLE);
     for (long k = 0; k < e.length(); k++) {
       double ev = e.getDouble(k);
       double gv = g.getDouble(k);

@@ -1,5 +1,6 @@
 package org.jeras.saving.archive;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +39,7 @@ public final class KerasArchiveWriter {
     Files.createDirectories(abs.getParent());
     Path weightsFile = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".weights.", ".tmp");
     try {
-      try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(weightsFile), 1 << 16)) {
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(weightsFile), 1 << 16)) {
         weights.writeTo(out);
       }
       AtomicFile.write(abs, out -> {

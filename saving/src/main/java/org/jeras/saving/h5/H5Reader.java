@@ -12,6 +12,8 @@ import io.jhdf.exceptions.HdfException;
 import io.jhdf.object.datatype.DataType;
 import io.jhdf.object.datatype.FixedPoint;
 import io.jhdf.object.datatype.FloatingPoint;
+import java.io.IOException;
+import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -55,7 +57,7 @@ public final class H5Reader implements AutoCloseable {
   public static H5Reader open(Path path) {
     try {
       return new H5Reader(new HdfFile(path), path.toString(), Files.size(path));
-    } catch (HdfException | java.io.IOException e) {
+    } catch (HdfException | IOException e) {
       throw new ConfigException("Cannot read HDF5 file '" + path + "': " + e.getMessage(), e);
     }
   }
@@ -198,7 +200,7 @@ public final class H5Reader implements AutoCloseable {
   private static boolean causedByOutOfBounds(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof IllegalArgumentException || t instanceof IndexOutOfBoundsException
-          || t instanceof java.nio.BufferUnderflowException) {
+          || t instanceof BufferUnderflowException) {
         return true;
       }
     }

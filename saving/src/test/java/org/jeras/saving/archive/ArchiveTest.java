@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import org.jeras.core.io.Npz;
 import org.jeras.core.model.Model;
 import org.jeras.core.testing.Fixtures;
 import org.jeras.saving.KerasFixturesTest;
@@ -67,9 +70,9 @@ class ArchiveTest {
     o.add("f", new JsonPrimitive(1e-7));
     o.add("g", new JsonPrimitive(0.5f));
     o.add("i", new JsonPrimitive(3));
-    o.add("a", new com.google.gson.JsonArray());
+    o.add("a", new JsonArray());
     o.add("o", new JsonObject());
-    o.add("n", com.google.gson.JsonNull.INSTANCE);
+    o.add("n", JsonNull.INSTANCE);
     assertEquals("{\"s\": \"caf\\u00e9 \\\"q\\\" \\\\ \\n\\t\\u0001\\u007f\\ud83d\\ude00\", \"f\": 1e-07, \"g\": 0.5, "
         + "\"i\": 3, \"a\": [], \"o\": {}, \"n\": null}", PythonJson.dumps(o));
   }
@@ -103,7 +106,7 @@ class ArchiveTest {
       assertEquals(List.of("metadata.json", "config.json", "model.weights.h5"), a.members());
       assertArrayEquals(FixtureCases.zipMember(original, "model.weights.h5"), a.read("model.weights.h5"));
     }
-    var io = org.jeras.core.io.Npz.read(Fixtures.file("func_multi_io.io.npz"));
+    var io = Npz.read(Fixtures.file("func_multi_io.io.npz"));
     for (Path p : List.of(deflated, dir)) {
       Model m = Models.load(p);
       KerasFixturesTest.checkPredictions(m, io, p.toString());

@@ -1,5 +1,6 @@
 package org.jeras.saving.custom;
 
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
@@ -59,7 +60,7 @@ public final class BuildConfigDense extends Layer {
   public JsonObject getBuildConfig() {
     JsonObject bc = new JsonObject();
     if (inputDim == null) {
-      bc.add("input_dim", com.google.gson.JsonNull.INSTANCE);
+      bc.add("input_dim", JsonNull.INSTANCE);
     } else {
       bc.addProperty("input_dim", inputDim);
     }

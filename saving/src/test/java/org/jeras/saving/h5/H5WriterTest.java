@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.testing.Fixtures;
@@ -92,12 +93,12 @@ class H5WriterTest {
     Files.write(out, bytes(w));
     try (H5Reader r = H5Reader.open(out)) {
       assertEquals("m\u00e9t\u00e9o", r.attribute("vars", "name").orElseThrow());
-      assertEquals(java.util.List.of("caf\u00e9", "layers", "many", "n".repeat(300), "vars"), r.keys(""));
+      assertEquals(List.of("caf\u00e9", "layers", "many", "n".repeat(300), "vars"), r.keys(""));
       assertEquals(1.0, r.dataset("caf\u00e9/vars/x").getDouble(0));
       assertEquals("long", r.attribute("n".repeat(300), "name").orElseThrow());
-      assertEquals(java.util.List.of("b", "empty", "f32", "f64", "i16", "i32", "i64", "i8", "nested", "u8"),
+      assertEquals(List.of("b", "empty", "f32", "f64", "i16", "i32", "i64", "i8", "nested", "u8"),
           r.keys("layers/a/vars"));
-      assertEquals(java.util.List.of("0", "1", "10", "11", "2", "3", "4", "5", "6", "7", "8", "9"), r.keys("many/vars"));
+      assertEquals(List.of("0", "1", "10", "11", "2", "3", "4", "5", "6", "7", "8", "9"), r.keys("many/vars"));
       String p = "layers/a/vars/";
       assertEquals(Nd4j.createFromArray(new float[][] {{1.5f, -2f}, {Float.MIN_VALUE, Float.MAX_VALUE}}), r.dataset(p + "f32"));
       assertEquals(Nd4j.createFromArray(Math.PI, -0.0, 1e-300), r.dataset(p + "f64"));
@@ -114,7 +115,7 @@ class H5WriterTest {
       assertEquals(Nd4j.createFromArray(true, false, true), r.dataset(p + "b"));
       assertArrayEquals(new long[] {0, 3}, r.dataset(p + "empty").shape());
       assertEquals(2.5f, r.dataset(p + "nested/x").getFloat(0));
-      assertEquals(java.util.List.of(), r.keys("layers/a"). stream().filter(k -> !k.equals("vars")).toList());
+      assertEquals(List.of(), r.keys("layers/a"). stream().filter(k -> !k.equals("vars")).toList());
     }
   }
 

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jeras.core.config.ConfigException;
+import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.layer.VariableStore;
 import org.jeras.core.model.Input;
@@ -23,7 +24,9 @@ import org.jeras.core.model.Model;
 import org.jeras.core.model.Sequential;
 import org.jeras.core.optimizers.Adam;
 import org.jeras.core.optimizers.Optimizer;
+import org.jeras.core.optimizers.OptimizerOptions;
 import org.jeras.core.tensor.Shape;
+import org.jeras.core.tensor.Tensor;
 import org.jeras.core.tensor.Variable;
 import org.jeras.core.testing.Fixtures;
 import org.jeras.layers.core.Dense;
@@ -202,7 +205,7 @@ class StateWalkerTest {
     Model m = Models.load(Fixtures.file("opt_adam_cce.keras"), LoadOptions.DEFAULT.withCompile(false));
     assertFalse(m.isCompiled());
     // Named as in the file: an unnamed optimizer gets a session-unique name (adam_1, ...), as in Keras.
-    Adam adam = new Adam(org.jeras.core.optimizers.OptimizerOptions.of(0.01).withName("adam"), 0.9, 0.999, 1e-7, false);
+    Adam adam = new Adam(OptimizerOptions.of(0.01).withName("adam"), 0.9, 0.999, 1e-7, false);
     adam.build(m.trainableWeights());
     try (H5WeightsReader r = new H5WeightsReader(H5Reader.open(file))) {
       StateWalker.load(new Compiled(m, adam), r, null, false);
@@ -241,7 +244,7 @@ class StateWalkerTest {
     }
 
     @Override
-    protected org.jeras.core.tensor.Tensor call(org.jeras.core.tensor.Tensor input, org.jeras.core.layer.CallContext ctx) {
+    protected Tensor call(Tensor input, CallContext ctx) {
       return input;
     }
 
