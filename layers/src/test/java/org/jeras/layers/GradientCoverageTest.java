@@ -3,13 +3,12 @@ package org.jeras.layers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.jeras.core.config.Registry;
 import org.jeras.core.layer.Layer;
+import org.jeras.core.testing.GradCheck;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,20 +35,11 @@ class GradientCoverageTest {
 
   @Test
   void everyLayerHasAGradientCheck() throws IOException {
-    StringBuilder checks = new StringBuilder();
-    try (Stream<Path> tests = Files.walk(Path.of("src/test/java"))) {
-      for (Path p : tests.filter(f -> f.toString().endsWith(".java")).toList()) {
-        String text = Files.readString(p);
-        if (text.contains("GradCheck.check")) {
-          checks.append(text);
-        }
-      }
-    }
-    String text = checks.toString();
+    String checks = GradCheck.sourcesWithChecks(Path.of("src/test/java"));
     TreeSet<String> unchecked = new TreeSet<>();
     for (String name : Registry.builtinNames(Layer.class)) {
-      if (!WITHOUT_GRADIENT.containsKey(name) && !text.contains("new " + name + "(")
-          && !text.contains(name + ".fromConfig") && !text.contains("\"" + name + "\"")) {
+      if (!WITHOUT_GRADIENT.containsKey(name) && !checks.contains("new " + name + "(")
+          && !checks.contains(name + ".fromConfig") && !checks.contains("\"" + name + "\"")) {
         unchecked.add(name);
       }
     }

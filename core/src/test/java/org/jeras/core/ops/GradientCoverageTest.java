@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.jeras.core.tensor.Tensor;
+import org.jeras.core.testing.GradCheck;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,15 +32,7 @@ class GradientCoverageTest {
 
   @Test
   void everyOpHasAGradientCheck() throws IOException {
-    StringBuilder checks = new StringBuilder();
-    try (Stream<Path> tests = Files.walk(Path.of("src/test/java"))) {
-      for (Path p : tests.filter(f -> f.toString().endsWith(".java")).toList()) {
-        String text = Files.readString(p);
-        if (text.contains("GradCheck.check")) {
-          checks.append(text);
-        }
-      }
-    }
+    String checks = GradCheck.sourcesWithChecks(Path.of("src/test/java"));
     TreeSet<String> unchecked = new TreeSet<>();
     int ops = 0;
     for (Class<?> c : opClasses()) {
@@ -52,7 +45,7 @@ class GradientCoverageTest {
         }
         ops++;
         String ref = c.getSimpleName() + "::" + m.getName();
-        if (!checks.toString().contains(name + "(") && !checks.toString().contains(ref)) {
+        if (!checks.contains(name + "(") && !checks.contains(ref)) {
           unchecked.add(name);
         }
       }

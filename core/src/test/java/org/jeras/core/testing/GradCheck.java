@@ -2,10 +2,14 @@ package org.jeras.core.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.jeras.core.ops.MathOps;
 import org.jeras.core.ops.ReduceOps;
 import org.jeras.core.tensor.DType;
@@ -26,6 +30,20 @@ public final class GradCheck {
   private static final double RTOL = 1e-5;
 
   private GradCheck() {}
+
+  /** The text of every test source under {@code root} that runs a gradient check, for the coverage tests. */
+  public static String sourcesWithChecks(Path root) throws IOException {
+    StringBuilder out = new StringBuilder();
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path p : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+        String text = Files.readString(p);
+        if (text.contains("GradCheck.check")) {
+          out.append(text);
+        }
+      }
+    }
+    return out.toString();
+  }
 
   /** Checks gradients of {@code f} with respect to each of {@code inputs} (cast to float64). */
   public static void check(Function<List<Tensor>, Tensor> f, INDArray... inputs) {
