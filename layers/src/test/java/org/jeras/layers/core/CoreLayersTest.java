@@ -143,13 +143,17 @@ class CoreLayersTest {
   }
 
   @Test
-  void loraAndQuantizedDenseAreRefusedNotLoadedAsPlain() {
+  void loraAndQuantizedDenseAndEmbeddingAreRefusedNotLoadedAsPlain() {
     Config lora = new Dense(2).getConfig().put("lora_rank", 4).put("lora_alpha", 4);
     ConfigException e =
         assertThrows(ConfigException.class, () -> Dense.fromConfig(lora));
     assertTrue(e.getMessage().contains("'lora_rank'"), e.getMessage());
     Config quantized = new Dense(2).getConfig().put("quantization_config", Config.empty().put("mode", "int8"));
     assertThrows(ConfigException.class, () -> Dense.fromConfig(quantized));
+    Config loraEmbedding = new Embedding(5, 3).getConfig().put("lora_rank", 2);
+    ConfigException embedding = assertThrows(ConfigException.class, () -> Embedding.fromConfig(loraEmbedding));
+    assertTrue(embedding.getMessage().contains("Embedding") && embedding.getMessage().contains("'lora_rank'"),
+        embedding.getMessage());
   }
 
   @Test
