@@ -27,12 +27,16 @@ public final class Registry {
   public static final class Builtins {
     private final Map<String, ObjectFactory<?>> byModuleAndName = new HashMap<>();
     private final Map<Class<?>, Map<String, ObjectFactory<?>>> byKind = new HashMap<>();
+    private final Map<Class<?>, SortedSet<String>> qualifiedByKind = new HashMap<>();
     private final Map<Class<?>, Map<String, Object>> aliases = new HashMap<>();
 
     /** A built-in class of {@code kind}, e.g. {@code (Layer.class, "keras.layers", "Dense", Dense::fromConfig)}. */
     public <T> Builtins add(Class<T> kind, String module, String className, ObjectFactory<? extends T> factory) {
       byModuleAndName.put(module + "." + className, factory);
-      byKind.computeIfAbsent(kind, k -> new HashMap<>()).put(className, factory);
+      qualifiedByKind.computeIfAbsent(kind, k -> new TreeSet<>()).add(module + "." + className);
+      if (!isOpModule(module)) {
+        byKind.computeIfAbsent(kind, k -> new HashMap<>()).put(className, factory);
+      }
       return this;
     }
 
@@ -112,15 +116,27 @@ public final class Registry {
   public static ObjectFactory<?> lookupBuiltin(Class<?> kind, String module, String className) {
     Builtins b = builtins();
     ObjectFactory<?> f = module == null ? null : b.byModuleAndName.get(module + "." + className);
-    if (f == null && kind != null) {
+    if (f == null && kind != null && !isOpModule(module)) {
       f = b.byKind.getOrDefault(kind, Map.of()).get(className);
     }
     return f;
   }
 
-  /** The class names of every built-in of {@code kind} ({@code Layer.class}: the layers Jeras has), sorted. */
+  /**
+   * Every built-in of {@code kind} as {@code module.ClassName} ({@code Layer.class}: the layers and
+   * graph operations Jeras has), sorted.
+   */
   public static SortedSet<String> builtinNames(Class<?> kind) {
-    return new TreeSet<>(builtins().byKind.getOrDefault(kind, Map.of()).keySet());
+    return new TreeSet<>(builtins().qualifiedByKind.getOrDefault(kind, new TreeSet<>()));
+  }
+
+  /**
+   * Whether {@code module} holds Keras operations ({@code keras.src.ops.numpy}, ...): their class
+   * names ({@code Add}, {@code Concatenate}, {@code Softmax}) repeat layer names, so they are found
+   * by module only, never in place of a layer or a layer in their place.
+   */
+  private static boolean isOpModule(String module) {
+    return module != null && module.startsWith("keras.src.ops.");
   }
 
   /** A string shorthand of {@code kind} ({@code "relu"}, {@code "he_normal"}), or null. */

@@ -556,9 +556,12 @@ public abstract class Layer implements KerasObject, Serialization.Extras {
     return false;
   }
 
-  /** Whether floating inputs are cast to the compute dtype before {@code call} (Keras's {@code autocast}). */
+  /**
+   * Whether floating inputs are cast to the compute dtype before {@code call} (Keras's
+   * {@code autocast}); graph operations compute in their inputs' dtypes, as Keras's ops do.
+   */
   protected boolean autocastsInputs() {
-    return true;
+    return !(this instanceof GraphOperation);
   }
 
   /** The general call; by default dispatches to the single-tensor or list form. */

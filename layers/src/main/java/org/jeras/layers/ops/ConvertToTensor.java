@@ -52,7 +52,8 @@ public class ConvertToTensor extends Layer implements GraphOperation {
   @Override
   protected List<Tensor> call(CallArgs args, CallContext ctx) {
     Tensor x = args.tensor(0);
-    return List.of(dtype == null || x.dtype() == dtype ? Tensor.of(x.value()) : MathOps.cast(x, dtype));
+    // The same values and gradient path; the layer sets the output's own mask.
+    return List.of(dtype == null || x.dtype() == dtype ? x.withMask(null) : MathOps.cast(x, dtype));
   }
 
   @Override

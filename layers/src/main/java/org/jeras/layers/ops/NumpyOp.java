@@ -22,9 +22,4 @@ abstract class NumpyOp extends Layer implements GraphOperation {
   public String registeredName() {
     return className();
   }
-
-  @Override
-  protected boolean autocastsInputs() {
-    return false;
-  }
 }
