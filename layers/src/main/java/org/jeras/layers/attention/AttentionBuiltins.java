@@ -5,12 +5,10 @@ import org.jeras.core.config.Registry;
 import org.jeras.core.layer.Layer;
 import org.jeras.layers.activations.Softmax;
 import org.jeras.layers.core.EinsumDense;
-import org.jeras.layers.ops.ConvertToTensor;
 
 /**
  * Registers the attention layers under {@code keras.layers}, with the two layers they are built
- * from: {@code EinsumDense} (the projections) and {@code Softmax} (the masked softmax), and the
- * {@code ConvertToTensor} op their output mask becomes in a Keras functional graph.
+ * from: {@code EinsumDense} (the projections) and {@code Softmax} (the masked softmax).
  */
 public final class AttentionBuiltins implements BuiltinProvider {
   @Override
@@ -21,7 +19,5 @@ public final class AttentionBuiltins implements BuiltinProvider {
     b.add(Layer.class, m, "AdditiveAttention", AdditiveAttention::fromConfig);
     b.add(Layer.class, m, "EinsumDense", EinsumDense::fromConfig);
     b.add(Layer.class, m, "Softmax", Softmax::fromConfig);
-    // The op Keras 3 records in a functional graph when Attention's output mask is used.
-    b.add(Layer.class, "keras.src.ops.core", "ConvertToTensor", ConvertToTensor::fromConfig);
   }
 }

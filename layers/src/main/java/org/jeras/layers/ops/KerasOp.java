@@ -1,6 +1,7 @@
 package org.jeras.layers.ops;
 
 import java.util.List;
+import java.util.function.Consumer;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ObjectFactory;
 import org.jeras.core.layer.CallArgs;
@@ -35,10 +36,15 @@ public final class KerasOp extends Layer implements GraphOperation {
     buildAtInit();
   }
 
-  /** The factory for op {@code opClass} of {@code module}: config keys other than {@code name} are the op's arguments. */
-  static ObjectFactory<KerasOp> factory(String module, String opClass, Kernel kernel) {
+  /**
+   * The factory for op {@code opClass} of {@code module}: config keys other than {@code name} are
+   * the op's arguments, which {@code check} may refuse at load time.
+   */
+  static ObjectFactory<KerasOp> factory(String module, String opClass, Kernel kernel, Consumer<Config> check) {
     return c -> {
-      KerasOp op = new KerasOp(module, opClass, c.copy().remove("name"), kernel);
+      Config params = c.copy().remove("name");
+      check.accept(params);
+      KerasOp op = new KerasOp(module, opClass, params, kernel);
       if (c.isSet("name")) {
         op.setName(c.getString("name"));
       }

@@ -3,6 +3,7 @@ package org.jeras.layers.ops;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.BinaryOperator;
 import java.util.function.UnaryOperator;
@@ -12,17 +13,25 @@ import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.Registry;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.ops.ArrayOps;
+import org.jeras.core.ops.Broadcast;
 import org.jeras.core.ops.LinalgOps;
 import org.jeras.core.ops.MathOps;
 import org.jeras.core.ops.NnOps;
 import org.jeras.core.ops.ReduceOps;
 import org.jeras.core.tensor.DType;
 import org.jeras.core.tensor.Tensor;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The {@code keras.ops} calls a functional model may record as nodes, each a {@link KerasOp} with
- * its kernel: arithmetic operators, activations, reductions, shape ops, indexing and casts.
+ * its kernel: arithmetic operators, activations, reductions, shape ops, indexing and casts, and the
+ * ops Keras records for masks computed from symbolic tensors (Masking's {@code not_equal} and
+ * {@code any}; the {@code logical_or}, {@code expand_dims}, {@code zeros_like}/{@code ones_like}
+ * and {@code concatenate} by which merging layers combine masks; {@code convert_to_tensor} for an
+ * attention layer's output mask).
  */
 public final class KerasOpsBuiltins implements BuiltinProvider {
   private static final String NUMPY = "keras.src.ops.numpy";
@@ -66,11 +75,21 @@ public final class KerasOpsBuiltins implements BuiltinProvider {
     op(NUMPY, "Squeeze", (args, p) -> squeeze(tensor(args, 0), p.getIntOrNull("axis")));
     op(NUMPY, "Stack", (args, p) -> ArrayOps.stack(tensors(args.get(0)), p.getInt("axis", 0)));
     op(NUMPY, "GetItem", (args, p) -> GetItem.apply(tensor(args, 0), args.get(1)));
+    op(NUMPY, "ExpandDims", (args, p) -> ArrayOps.expandDims(tensor(args, 0), p.getInt("axis")));
+    op(NUMPY, "Concatenate", (args, p) -> ArrayOps.concat(tensors(args.get(0)), p.getInt("axis", 0)));
     op(CORE, "Cast", (args, p) -> MathOps.cast(tensor(args, 0), DType.of(p.getString("dtype"))));
+    b.add(Layer.class, CORE, "ConvertToTensor",
+        KerasOp.factory(CORE, "ConvertToTensor", KerasOpsBuiltins::convertToTensor, KerasOpsBuiltins::denseOnly));
+    // Comparisons and constants: booleans or fills, with no gradient.
+    op(NUMPY, "NotEqual", (args, p) -> notEqual(tensor(args, 0), args.get(1)));
+    op(NUMPY, "Any", (args, p) -> any(tensor(args, 0), p.getIntOrNull("axis"), keepdims(p)));
+    op(NUMPY, "LogicalOr", (args, p) -> logicalOr(tensor(args, 0), tensor(args, 1)));
+    op(NUMPY, "ZerosLike", (args, p) -> filledLike(tensor(args, 0), p, 0.0));
+    op(NUMPY, "OnesLike", (args, p) -> filledLike(tensor(args, 0), p, 1.0));
   }
 
   private void op(String module, String name, KerasOp.Kernel kernel) {
-    b.add(Layer.class, module, name, KerasOp.factory(module, name, kernel));
+    b.add(Layer.class, module, name, KerasOp.factory(module, name, kernel, params -> {}));
   }
 
   private void unary(String module, String name, UnaryOperator<Tensor> f) {
@@ -179,6 +198,64 @@ public final class KerasOpsBuiltins implements BuiltinProvider {
       }
     }
     return out;
+  }
+
+  /** Jeras has no sparse or ragged tensors. */
+  private static void denseOnly(Config p) {
+    for (String key : new String[] {"sparse", "ragged"}) {
+      if (p.isSet(key) && p.getBoolean(key)) {
+        throw new ConfigException("ConvertToTensor: config key '" + key + "' true is not supported (no " + key
+            + " tensors in Jeras)");
+      }
+    }
+  }
+
+  /** The input in {@code dtype} when one is given. */
+  private static Tensor convertToTensor(List<Object> args, Config p) {
+    Tensor x = tensor(args, 0);
+    DType dtype = p.isSet("dtype") ? DType.of(p.getString("dtype")) : null;
+    // The same values and gradient path; the node sets the output's own mask.
+    return dtype == null || x.dtype() == dtype ? x.withMask(null) : MathOps.cast(x, dtype);
+  }
+
+  private static Tensor notEqual(Tensor x, Object y) {
+    if (y instanceof Tensor t) {
+      return Tensor.of(x.value().neq(t.value().castTo(x.value().dataType())));
+    }
+    if (y instanceof Number n) {
+      return Tensor.of(x.value().neq(n.doubleValue()).castTo(DataType.BOOL));
+    }
+    throw new ConfigException("NotEqual: the second argument must be a tensor or a number, got " + y);
+  }
+
+  /** Whether any element along {@code axis} (all when null) is non-zero. */
+  private static Tensor any(Tensor x, Integer axis, boolean keepdims) {
+    INDArray nonZero = x.value().castTo(DataType.DOUBLE).neq(0).castTo(DataType.DOUBLE);
+    INDArray out;
+    if (axis == null) {
+      out = nonZero.max();
+      if (keepdims) {
+        long[] ones = new long[x.rank()];
+        Arrays.fill(ones, 1);
+        out = out.reshape(ones);
+      }
+    } else {
+      out = nonZero.max(keepdims, axis < 0 ? axis + x.rank() : axis);
+    }
+    return Tensor.of(out.castTo(DataType.BOOL));
+  }
+
+  private static Tensor logicalOr(Tensor x, Tensor y) {
+    INDArray a = x.value().castTo(DataType.DOUBLE).neq(0).castTo(DataType.DOUBLE);
+    INDArray b = y.value().castTo(DataType.DOUBLE).neq(0).castTo(DataType.DOUBLE);
+    long[] shape = Broadcast.shape(a.shape(), b.shape());
+    return Tensor.of(Transforms.max(Broadcast.to(a, shape), Broadcast.to(b, shape), true).castTo(DataType.BOOL));
+  }
+
+  /** x's shape filled with {@code value}, in the config's {@code dtype} (x's when null). */
+  private static Tensor filledLike(Tensor x, Config p, double value) {
+    DType dtype = p.isSet("dtype") ? DType.of(p.getString("dtype")) : x.dtype();
+    return Tensor.of(Nd4j.valueArrayOf(x.value().shape(), value, dtype.nd4j()));
   }
 
   /** {@code x[key]} for keys of integers and unit-step slices, as {@code GetItem} records them. */
