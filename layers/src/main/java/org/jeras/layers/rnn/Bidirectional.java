@@ -30,7 +30,7 @@ import org.jeras.core.tensor.Tensor;
  * two outputs). With {@code return_state} the forward states then the backward states follow.
  * As Keras, both layers get {@code zero_output_for_mask = return_sequences}.
  */
-public class Bidirectional extends Layer {
+public class Bidirectional extends SequenceLayer {
   private static final List<String> MODES = Arrays.asList("concat", "sum", "mul", "ave", null);
 
   private final RNN forwardLayer;
@@ -112,33 +112,6 @@ public class Bidirectional extends Layer {
   protected void build(Shape sequencesShape) {
     forwardLayer.build(sequencesShape, true);
     backwardLayer.build(sequencesShape, true);
-  }
-
-  /**
-   * As Keras: a call with initial states records a {@code shapes_dict} (the sequences' shape and
-   * all the states' shapes); the wrapped layers are built for the sequences only.
-   */
-  @Override
-  protected void buildFromCall(CallArgs args) {
-    List<Tensor> init = args.kwTensors("initial_state");
-    if (init == null) {
-      super.buildFromCall(args);
-      return;
-    }
-    Shape seq = args.tensor(0).shape();
-    build(seq);
-    markBuilt(RNN.initialStateBuildConfig(seq, init));
-  }
-
-  @Override
-  protected void buildFromShapesDict(Config shapesDict) {
-    build(shapesDict.getShape("sequences_shape"));
-  }
-
-  /** Keras's call takes {@code mask}, so a symbolic call records the mask keyword. */
-  @Override
-  protected boolean callTakesMask() {
-    return true;
   }
 
   @Override

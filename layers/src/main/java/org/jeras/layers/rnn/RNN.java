@@ -1,8 +1,6 @@
 package org.jeras.layers.rnn;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import org.jeras.core.activations.Activation;
@@ -40,7 +38,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * flattened into their own config, as Keras does; the generic form writes the cell's dict under
  * {@code cell} (a list of cells, Keras's {@code StackedRNNCells}, is not supported).
  */
-public class RNN extends Layer implements HasWeightSpecs<RNN> {
+public class RNN extends SequenceLayer implements HasWeightSpecs<RNN> {
   protected final RnnCell cell;
   private boolean returnSequences;
   private boolean returnState;
@@ -156,43 +154,6 @@ public class RNN extends Layer implements HasWeightSpecs<RNN> {
     step[0] = d[0];
     System.arraycopy(d, 2, step, 1, d.length - 2);
     cell.build(Shape.of(step), false);
-  }
-
-  @Override
-  protected void buildFromCall(CallArgs args) {
-    List<Tensor> init = args.kwTensors("initial_state");
-    if (init == null) {
-      super.buildFromCall(args);
-      return;
-    }
-    Shape seq = args.tensor(0).shape();
-    build(seq);
-    markBuilt(initialStateBuildConfig(seq, init));
-  }
-
-  /** Keras's build config of a call with initial states: a {@code shapes_dict} of sequences and states. */
-  static JsonObject initialStateBuildConfig(Shape sequences, List<Tensor> initialStates) {
-    JsonArray states = new JsonArray();
-    for (Tensor t : initialStates) {
-      states.add(Config.shapeJson(t.shape()));
-    }
-    JsonObject dict = new JsonObject();
-    dict.add("sequences_shape", Config.shapeJson(sequences));
-    dict.add("initial_state_shape", states);
-    JsonObject bc = new JsonObject();
-    bc.add("shapes_dict", dict);
-    return bc;
-  }
-
-  @Override
-  protected void buildFromShapesDict(Config shapesDict) {
-    build(shapesDict.getShape("sequences_shape"));
-  }
-
-  /** Keras's call takes {@code mask}, so a symbolic call records the mask keyword. */
-  @Override
-  protected boolean callTakesMask() {
-    return true;
   }
 
   // ------------------------------------------------------------------ calling
