@@ -14,6 +14,7 @@ import org.jeras.core.config.ConfigException;
 import org.jeras.core.schedules.ExponentialDecay;
 import org.jeras.core.tensor.Tensor;
 import org.jeras.core.tensor.Variable;
+import org.jeras.core.testing.MapVariableStore;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -218,7 +219,7 @@ class OptimizerMechanicsTest {
     Variable w = var("w", 1f, 2f);
     Adam adam = new Adam(OptimizerOptions.of(0.1).withName("adam"), 0.9, 0.999, 1e-7, true);
     adam.applyGradients(List.of(g(1f, -1f)), List.of(w));
-    MapVariableStore store = new MapVariableStore();
+    MapVariableStore store = new MapVariableStore("optimizer/vars");
     adam.saveOwnVariables(store);
     assertEquals(List.of("0", "1", "2", "3", "4"), store.keys());
     assertEquals(DataType.INT, store.get("0").dataType());

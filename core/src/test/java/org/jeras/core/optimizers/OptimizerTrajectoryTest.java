@@ -17,8 +17,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.Serialization;
-import org.jeras.core.testing.Fixtures;
 import org.jeras.core.tensor.Variable;
+import org.jeras.core.testing.Fixtures;
+import org.jeras.core.testing.MapVariableStore;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -128,7 +129,7 @@ class OptimizerTrajectoryTest {
 
   /** Saves the optimizer's state and loads it into a fresh optimizer from the same config. */
   private static Optimizer reloaded(Optimizer trained, JsonObject optimizerJson, List<Variable> trainable) {
-    MapVariableStore store = new MapVariableStore();
+    MapVariableStore store = new MapVariableStore("optimizer/vars");
     trained.saveOwnVariables(store);
     Optimizer fresh = Serialization.deserialize(optimizerJson, Optimizer.class);
     fresh.build(trainable);

@@ -5,18 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.Serialization;
 import org.jeras.core.constraints.Constraint;
 import org.jeras.core.constraints.NonNeg;
 import org.jeras.core.layer.Layer;
-import org.jeras.core.layer.VariableStore;
 import org.jeras.core.tensor.Shape;
 import org.jeras.core.tensor.Tensor;
 import org.jeras.core.tensor.Variable;
+import org.jeras.core.testing.MapVariableStore;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -27,30 +25,6 @@ class ConvLoraTest {
   private static INDArray seq(long... shape) {
     INDArray a = Nd4j.linspace(DataType.FLOAT, -1, 0.37, Nd4j.create(shape).length()).reshape(shape);
     return a.muli(0.1);
-  }
-
-  private static final class MapStore implements VariableStore {
-    final Map<String, INDArray> values = new HashMap<>();
-
-    public void put(String key, INDArray value) {
-      values.put(key, value);
-    }
-
-    public INDArray get(String key) {
-      return values.get(key);
-    }
-
-    public boolean contains(String key) {
-      return values.containsKey(key);
-    }
-
-    public List<String> keys() {
-      return values.keySet().stream().sorted().toList();
-    }
-
-    public String path() {
-      return "layers/conv2d/vars";
-    }
   }
 
   @Test
@@ -79,7 +53,7 @@ class ConvLoraTest {
     assertTrue(expected.equalsWithEps(got, 1e-6), got + " vs " + expected);
 
     // Saved: the merged kernel and the bias only; loaded back: LoRA weights zeroed, same output.
-    MapStore store = new MapStore();
+    MapVariableStore store = new MapVariableStore("layers/conv2d/vars");
     lora.saveOwnVariables(store);
     assertEquals(List.of("0", "1"), store.keys());
     assertTrue(merged.equalsWithEps(store.get("0"), 1e-6));

@@ -10,14 +10,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.Serialization;
 import org.jeras.core.layer.Layer;
-import org.jeras.core.layer.VariableStore;
 import org.jeras.core.tensor.Tensor;
+import org.jeras.core.testing.MapVariableStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -144,31 +142,10 @@ class LookupTest {
   void idfWeightsAreAVariable() {
     StringLookup tfidf = new StringLookup(IndexLookup.Options.defaults().withOutputMode("tf_idf"), null, "[UNK]", null, null);
     tfidf.adapt(StringTensors.of(new long[] {2, 1}, "x", "y"));
-    Map<String, INDArray> saved = new HashMap<>();
-    VariableStore store = new VariableStore() {
-      public void put(String key, INDArray value) {
-        saved.put(key, value);
-      }
-
-      public INDArray get(String key) {
-        return saved.get(key);
-      }
-
-      public boolean contains(String key) {
-        return saved.containsKey(key);
-      }
-
-      public List<String> keys() {
-        return List.copyOf(saved.keySet());
-      }
-
-      public String path() {
-        return "layers/string_lookup/vars";
-      }
-    };
+    MapVariableStore store = new MapVariableStore("layers/string_lookup/vars");
     tfidf.saveOwnVariables(store);
     assertEquals(List.of("idf_weights"), store.keys());
-    assertEquals(3, saved.get("idf_weights").length());
+    assertEquals(3, store.get("idf_weights").length());
   }
 
   @Test

@@ -1,4 +1,4 @@
-package org.jeras.core.optimizers;
+package org.jeras.core.testing;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,8 +9,14 @@ import org.jeras.core.layer.VariableStore;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** An in-memory {@link VariableStore} that copies what it is given, as saving to a file does. */
-final class MapVariableStore implements VariableStore {
+public final class MapVariableStore implements VariableStore {
   private final Map<String, INDArray> values = new LinkedHashMap<>();
+  private final String path;
+
+  /** @param path the group this store stands for, e.g. {@code "optimizer/vars"} (for messages) */
+  public MapVariableStore(String path) {
+    this.path = path;
+  }
 
   @Override
   public void put(String key, INDArray value) {
@@ -38,6 +44,6 @@ final class MapVariableStore implements VariableStore {
 
   @Override
   public String path() {
-    return "optimizer/vars";
+    return path;
   }
 }
