@@ -31,10 +31,15 @@ class ExtraKerasFilesTest {
   Path tmp;
 
   static Stream<Path> files() throws IOException, URISyntaxException {
+    return extraFiles(".keras");
+  }
+
+  /** The files under the {@code extra} resources whose names end with {@code suffix}, sorted. */
+  static Stream<Path> extraFiles(String suffix) throws IOException, URISyntaxException {
     Path root = Path.of(ExtraKerasFilesTest.class.getResource("extra").toURI());
     List<Path> all;
     try (Stream<Path> s = Files.walk(root)) {
-      all = s.filter(p -> p.toString().endsWith(".keras")).sorted().toList();
+      all = s.filter(p -> p.toString().endsWith(suffix)).sorted().toList();
     }
     return all.stream();
   }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -27,12 +26,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 class ExtraResumeTest {
   static Stream<Path> files() throws IOException, URISyntaxException {
-    Path root = Path.of(ExtraResumeTest.class.getResource("extra").toURI());
-    List<Path> all;
-    try (Stream<Path> s = Files.walk(root)) {
-      all = s.filter(p -> p.toString().endsWith(".resume.npz")).sorted().toList();
-    }
-    return all.stream();
+    return ExtraKerasFilesTest.extraFiles(".resume.npz");
   }
 
   @ParameterizedTest(name = "{0}")
