@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
-import java.util.List;
 import java.util.Map;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.Serialization;
-import org.jeras.core.testing.KerasConfigs;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -27,23 +24,6 @@ class ConstraintsTest {
 
   private static double[][] scaleColumns(double s0, double s1) {
     return new double[][] {{3 * s0, 0.3 * s1}, {4 * s0, -0.4 * s1}};
-  }
-
-  @Test
-  void dictsEqualTheFixture() {
-    for (String cls : List.of("MaxNorm", "MinMaxNorm", "NonNeg", "UnitNorm")) {
-      List<JsonObject> found = KerasConfigs.find("dense_constraints", "keras.constraints", cls);
-      assertTrue(!found.isEmpty(), cls);
-      for (JsonObject dict : found) {
-        assertEquals(dict, Serialization.serialize(Serialization.deserialize(dict, Constraint.class)), cls);
-      }
-    }
-    assertEquals(KerasConfigs.find("dense_constraints", "keras.constraints", "MaxNorm").get(0),
-        Serialization.serialize(new MaxNorm(1.5, 0)));
-    assertEquals(KerasConfigs.find("dense_constraints", "keras.constraints", "MinMaxNorm").get(0),
-        Serialization.serialize(new MinMaxNorm(0.5, 1.0, 1.0, 0)));
-    assertEquals(KerasConfigs.find("dense_constraints", "keras.constraints", "UnitNorm").get(0),
-        Serialization.serialize(new UnitNorm(0)));
   }
 
   @Test

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import java.util.ArrayList;
@@ -19,7 +18,6 @@ import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.Serialization;
 import org.jeras.core.random.Seeds;
 import org.jeras.core.tensor.DType;
-import org.jeras.core.testing.KerasConfigs;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -35,32 +33,6 @@ class InitializersTest {
 
   private static List<String> keys(Config c) {
     return new ArrayList<>(c.json().keySet());
-  }
-
-  // ---- configs ----
-
-  @Test
-  void serializedDictsEqualTheFixtures() {
-    Map<String, String> fixtureOf = Map.of("GlorotUniform", "seq_mlp", "Zeros", "seq_mlp", "Ones", "batchnorm",
-        "Orthogonal", "bidirectional_gru_concat", "RandomUniform", "embedding");
-    for (Map.Entry<String, String> e : fixtureOf.entrySet()) {
-      for (JsonObject found : KerasConfigs.find(e.getValue(), "keras.initializers", e.getKey())) {
-        // Keras marks an object shared by several layers (a Bidirectional's two GRUs) with an id.
-        JsonObject dict = found.deepCopy();
-        dict.remove("shared_object_id");
-        Initializer init = Serialization.deserialize(dict, Initializer.class);
-        assertEquals(e.getKey(), init.className());
-        assertEquals(dict, Serialization.serialize(init), e.getKey());
-      }
-    }
-    // Defaults built in Java write what Keras writes for its defaults.
-    assertEquals(KerasConfigs.find("seq_mlp", "keras.initializers", "GlorotUniform").get(0),
-        Serialization.serialize(new GlorotUniform()));
-    JsonObject orthogonal = KerasConfigs.find("bidirectional_gru_concat", "keras.initializers", "Orthogonal").get(0);
-    orthogonal.remove("shared_object_id");
-    assertEquals(orthogonal, Serialization.serialize(new Orthogonal()));
-    assertEquals(KerasConfigs.find("embedding", "keras.initializers", "RandomUniform").get(0),
-        Serialization.serialize(new RandomUniform()));
   }
 
   @Test

@@ -33,7 +33,6 @@ import org.jeras.layers.core.Axes;
 import org.jeras.layers.core.Dense;
 import org.jeras.layers.core.EinsumDense;
 import org.jeras.layers.normalization.LayerNormalization;
-import org.jeras.layers.testing.KerasModels;
 import org.jeras.layers.testing.TestData;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -304,21 +303,6 @@ class AttentionLayersTest {
     assertEquals(false, new Attention().getConfig().getBoolean("use_scale"));
     assertThrows(ConfigException.class, () -> new Attention(false, "general", 0.0, null));
     assertThrows(ConfigException.class, () -> new MultiHeadAttention(0, 2));
-  }
-
-  @Test
-  void fixtureLayerConfigsRoundTrip() {
-    assertEquals(3, KerasModels.layersOf("einsum_dense", "EinsumDense").size());
-    assertEquals(4, KerasModels.layersOf("attention", "Attention").size());
-    assertEquals(2, KerasModels.layersOf("additive_attention", "AdditiveAttention").size());
-    for (String f : List.of("mha_self", "mha_cross", "mha_causal", "mha_attention_mask", "mha_attention_axes")) {
-      for (Layer l : KerasModels.layersOf(f, "MultiHeadAttention")) {
-        JsonObject bc = l.getBuildConfig();
-        assertTrue(bc.has("shapes_dict"), f);
-        assertEquals(List.of("query_dense", "key_dense", "value_dense", "_softmax", "_dropout_layer", "output_dense"),
-            List.copyOf(l.trackedAttributes().keySet()), f);
-      }
-    }
   }
 
   @Test

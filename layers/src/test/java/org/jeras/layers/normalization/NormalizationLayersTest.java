@@ -22,7 +22,6 @@ import org.jeras.core.tensor.Variable;
 import org.jeras.core.testing.GradCheck;
 import org.jeras.layers.core.Axes;
 import org.jeras.layers.core.Dense;
-import org.jeras.layers.testing.KerasModels;
 import org.jeras.layers.testing.TestData;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -264,14 +263,6 @@ class NormalizationLayersTest {
     assertEquals(-1, new LayerNormalization().getConfig().getInt("axis"));
     assertEquals(32, new GroupNormalization(32).getConfig().getInt("groups"));
     assertThrows(ConfigException.class, () -> BatchNormalization.fromConfig(Config.empty().put("synchronized", true)));
-  }
-
-  @Test
-  void fixtureLayerConfigsRoundTrip() {
-    assertEquals(2, KerasModels.layersOf("batchnorm", "BatchNormalization").size());
-    assertEquals(2, KerasModels.layersOf("layernorm", "LayerNormalization").size());
-    assertEquals(3, KerasModels.layersOf("group_norm", "GroupNormalization").size());
-    assertEquals(2, KerasModels.layersOf("unit_norm", "UnitNormalization").size());
   }
 
   /** Dense -> BatchNormalization -> Dense -> LayerNormalization -> GroupNormalization learns by plain gradient descent. */

@@ -5,33 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
-import java.util.Set;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.Serialization;
 import org.jeras.core.layer.Layer;
-import org.jeras.core.model.Model;
 import org.jeras.core.tensor.DType;
 import org.jeras.core.tensor.Tensor;
-import org.jeras.layers.testing.FixtureModels;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 class EncodingLayersTest {
-  @Test
-  void fixturesMatchKeras() {
-    for (String dir : List.of("", "jax/")) {
-      FixtureModels.assertReproduces(dir + "pre_discretization");
-      FixtureModels.assertReproduces(dir + "pre_category_encoding");
-      Model m = FixtureModels.load(dir + "pre_discretization");
-      List<INDArray> out = m.predictOnBatch(FixtureModels.inputs(dir + "pre_discretization"));
-      assertEquals(DataType.INT, out.get(0).dataType(), "int mode gives int32 as Keras 3.16");
-      assertEquals(DataType.FLOAT, out.get(2).dataType());
-    }
-    assertEquals(3, FixtureModels.assertLayerConfigsRoundTrip("pre_discretization", Set.of("Discretization")));
-    assertEquals(3, FixtureModels.assertLayerConfigsRoundTrip("pre_category_encoding", Set.of("CategoryEncoding")));
-  }
 
   @Test
   void digitizeAndEncode() {

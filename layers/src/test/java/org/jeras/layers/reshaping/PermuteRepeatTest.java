@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
-import java.util.Set;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.Serialization;
 import org.jeras.core.layer.Layer;
@@ -17,7 +16,6 @@ import org.jeras.core.tensor.Tensor;
 import org.jeras.core.testing.GradCheck;
 import org.jeras.layers.core.Dense;
 import org.jeras.layers.testing.TestData;
-import org.jeras.layers.testing.FixtureModels;
 import org.jeras.layers.testing.TinyTraining;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -25,14 +23,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 class PermuteRepeatTest {
   private static INDArray rand(long seed, long... shape) {
     return TestData.uniform(seed, -0.5, 0.5, shape);
-  }
-
-  @Test
-  void fixtureMatchesKeras() {
-    for (String dir : List.of("", "jax/")) {
-      FixtureModels.assertReproduces(dir + "permute_repeat_vector");
-    }
-    assertEquals(3, FixtureModels.assertLayerConfigsRoundTrip("permute_repeat_vector", Set.of("Permute", "RepeatVector")));
   }
 
   @Test

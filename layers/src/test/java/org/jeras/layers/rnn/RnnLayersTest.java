@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.util.ArrayList;
@@ -38,7 +37,6 @@ import org.jeras.core.tensor.Shape;
 import org.jeras.core.tensor.Tensor;
 import org.jeras.core.tensor.Variable;
 import org.jeras.core.testing.GradCheck;
-import org.jeras.core.testing.KerasConfigs;
 import org.jeras.layers.core.Defaults;
 import org.jeras.layers.core.Dense;
 import org.jeras.layers.core.Embedding;
@@ -297,37 +295,6 @@ class RnnLayersTest {
     TimeDistributed td = new TimeDistributed(new Dense(4));
     assertEquals(Shape.of(-1, 5, 4), td.computeOutputShape(Shape.of(-1, 5, 3)));
     assertEquals("[null,3]", td.layer().getBuildConfig().get("input_shape").toString());
-  }
-
-  // ------------------------------------------------------------------ configs
-
-  private static void strip(JsonElement e) {
-    if (e.isJsonObject()) {
-      e.getAsJsonObject().remove("shared_object_id");
-      e.getAsJsonObject().entrySet().forEach(m -> strip(m.getValue()));
-    } else if (e.isJsonArray()) {
-      e.getAsJsonArray().forEach(RnnLayersTest::strip);
-    }
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"lstm:LSTM", "gru:GRU", "simple_rnn:SimpleRNN", "gru_go_backwards:GRU",
-      "lstm_initial_state:LSTM", "bidirectional_gru_modes:Bidirectional", "bidirectional_lstm:Bidirectional",
-      "time_distributed_dense:TimeDistributed", "embedding_mask_lstm:Embedding", "embedding:Embedding",
-      "masking_lstm:Masking"})
-  void fixtureLayerConfigsRoundTrip(String spec) {
-    String[] p = spec.split(":");
-    List<JsonObject> dicts = KerasConfigs.find(p[0], "keras.layers", p[1]);
-    assertFalse(dicts.isEmpty(), spec);
-    for (JsonObject dict : dicts) {
-      JsonObject expected = dict.deepCopy();
-      expected.remove("name");
-      expected.remove("inbound_nodes");
-      strip(expected);
-      Layer layer = Serialization.deserialize(expected, Layer.class);
-      JsonElement again = Serialization.serialize(layer);
-      assertEquals(Config.of(expected.getAsJsonObject()), Config.of(again.getAsJsonObject()), spec);
-    }
   }
 
   @Test
