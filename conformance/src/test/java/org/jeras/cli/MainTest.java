@@ -2,25 +2,22 @@ package org.jeras.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.jeras.core.io.Npz;
 import org.jeras.conformance.Fixtures;
+import org.jeras.conformance.KerasCases;
+import org.jeras.conformance.KerasCases.Case;
+import org.jeras.saving.KerasFixturesTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 class MainTest {
@@ -36,56 +33,28 @@ class MainTest {
     return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
-  /** {@code jeras predict} on every fixture (torch and jax) whose layers Jeras has reproduces Keras's y. */
-  @Test
-  void predictMatchesKerasOnEverySupportedFixture() throws Exception {
-    JsonObject manifest = JsonParser.parseString(Files.readString(Fixtures.file("manifest.json"))).getAsJsonObject();
-    List<String> matched = new ArrayList<>();
-    List<String> unsupported = new ArrayList<>();
-    for (String set : List.of("", "jax/")) {
-      for (JsonElement e : manifest.getAsJsonArray("cases")) {
-        JsonObject c = e.getAsJsonObject();
-        String name = c.get("name").getAsString();
-        if (!c.get("status").getAsString().equals("ok") || c.get("requires_custom_objects").getAsBoolean()
-            || (c.has("load_kwargs") && c.get("load_kwargs").toString().contains("safe_mode"))) {
-          continue;
-        }
-        if (!Files.exists(Fixtures.dir().resolve(set + name + ".keras"))) {
-          continue; // the jax set holds only the cases its generator could save from jax
-        }
-        Path out = tmp.resolve(name + ".out.npz");
-        Result r = run("predict", Fixtures.file(set + name + ".keras").toString(),
-            "--input", Fixtures.file(set + name + ".io.npz").toString(), "--output", out.toString());
-        if (r.status != 0) {
-          if (r.err.contains("Could not locate")) {
-            unsupported.add(set + name);
-            continue;
-          }
-          fail(set + name + ": " + r.err);
-        }
-        Map<String, INDArray> expected = Npz.read(Fixtures.file(set + name + ".io.npz"));
-        Map<String, INDArray> got = Npz.read(out);
-        for (Map.Entry<String, INDArray> y : expected.entrySet()) {
-          if (!y.getKey().startsWith("y")) {
-            continue;
-          }
-          INDArray g = got.get(y.getKey());
-          assertTrue(g != null, set + name + ": no " + y.getKey());
-          assertEquals(Arrays.toString(y.getValue().shape()), Arrays.toString(g.shape()), set + name + " " + y.getKey());
-          INDArray ev = y.getValue().castTo(DataType.DOUBLE);
-          INDArray gv = g.castTo(DataType.DOUBLE);
-          for (long i = 0; i < ev.length(); i++) {
-            double a = ev.getDouble(i);
-            double b = gv.getDouble(i);
-            assertTrue(Math.abs(a - b) <= 1e-5 + 1e-5 * Math.abs(a), set + name + " " + y.getKey() + "[" + i + "]: " + a + " vs " + b);
-          }
-        }
-        matched.add(set + name);
+  /** The fixture files a plain {@code jeras predict} loads: all but those needing custom classes. */
+  static List<Case> predictCases() {
+    return KerasCases.loadable().stream().filter(c -> !c.needsCustomObjects()).toList();
+  }
+
+  /** {@code jeras predict} on each fixture file (torch and jax) reproduces Keras's y. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("predictCases")
+  void predictMatchesKeras(Case c) throws Exception {
+    Path out = tmp.resolve(c.name() + ".out.npz");
+    Result r = run("predict", c.keras().toString(), "--input", c.io().toString(), "--output", out.toString());
+    assertEquals(0, r.status, c.id() + ": " + r.err);
+    Map<String, INDArray> expected = Npz.read(c.io());
+    Map<String, INDArray> got = Npz.read(out);
+    for (Map.Entry<String, INDArray> y : expected.entrySet()) {
+      if (!y.getKey().startsWith("y")) {
+        continue;
       }
+      INDArray g = got.get(y.getKey());
+      assertTrue(g != null, c.id() + ": no " + y.getKey());
+      KerasFixturesTest.assertClose(y.getValue(), g, c.id() + " " + y.getKey());
     }
-    System.out.println("[jeras predict] matched " + matched.size() + ": " + matched);
-    System.out.println("[jeras predict] layers not yet in Jeras " + unsupported.size() + ": " + unsupported);
-    assertTrue(matched.size() >= 20, "matched " + matched);
   }
 
   @Test

@@ -16,6 +16,7 @@ import org.jeras.core.model.Model;
 import org.jeras.saving.h5.FixtureCases;
 import org.jeras.saving.h5.H5Structures;
 import org.jeras.conformance.Fixtures;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -65,5 +66,15 @@ class ExtraKerasFilesTest {
     expected.assertSameValues(actual, name);
     KerasFixturesTest.checkPredictions(Models.load(saved, KerasFixturesTest.OPTIONS), io, name + " (re-loaded)");
     assertTrue(Files.size(saved) > 0);
+  }
+
+  /** The walk finds exactly the files {@code extra/cases.txt} lists, so a lost file fails the suite. */
+  @Test
+  void everyListedFileIsACase() throws IOException, URISyntaxException {
+    Path root = Fixtures.dir().resolve("extra");
+    List<String> listed = Files.readAllLines(root.resolve("cases.txt")).stream()
+        .filter(l -> !l.isBlank() && !l.startsWith("#")).sorted().toList();
+    List<String> walked = files().map(p -> root.relativize(p).toString().replace('\\', '/')).sorted().toList();
+    assertEquals(listed, walked);
   }
 }

@@ -1,33 +1,34 @@
 package org.jeras.saving;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import org.jeras.core.config.Registry;
 import org.jeras.core.io.Npz;
-import org.jeras.core.layer.Layer;
 import org.jeras.core.model.Model;
 import org.jeras.core.tensor.Variable;
-import org.jeras.conformance.Fixtures;
+import org.jeras.conformance.KerasCases;
+import org.jeras.conformance.KerasCases.Case;
 import org.jeras.saving.custom.FixtureCustomObjects;
 import org.jeras.saving.h5.FixtureCases;
 import org.jeras.saving.h5.H5Reader;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Every fixture whose classes Jeras registers loads from its {@code .keras} file and predicts
- * Keras's own outputs; its {@code .weights.h5} loads into the rebuilt model with the same result.
+ * Every fixture file written by real Keras loads and predicts Keras's own outputs, one test case
+ * per file; the expected refusals ({@link KerasCases#REFUSED}) are refused.
  */
 public class KerasFixturesTest {
   static final double ATOL = 1e-5;
@@ -35,29 +36,6 @@ public class KerasFixturesTest {
 
   /** Built-in classes plus the Java counterparts of the fixtures' custom classes and functions. */
   static final LoadOptions OPTIONS = LoadOptions.DEFAULT.withCustomObjects(FixtureCustomObjects.classes());
-
-  /** Why a case cannot load yet, or null when every class it needs is registered or provided. */
-  static String unsupported(JsonObject c) {
-    if (c.get("requires_custom_objects").getAsBoolean()
-        && !"fixture_custom".equals(c.get("custom_objects_module").getAsString())) {
-      return "needs custom objects " + c.get("custom_objects_module");
-    }
-    String kind = c.get("model_kind").getAsString();
-    if (!kind.equals("sequential") && !kind.equals("functional") && !kind.equals("subclassed")) {
-      return "model kind " + kind;
-    }
-    if (c.has("security_test_case") && !c.get("security_test_case").isJsonNull() && c.get("security_test_case").getAsBoolean()) {
-      return "security test case (see SafetyTest)";
-    }
-    List<String> missing = new ArrayList<>();
-    for (JsonElement e : c.getAsJsonArray("layer_classes")) {
-      if (Registry.lookupBuiltin(Layer.class, null, e.getAsString()) == null
-          && !FixtureCustomObjects.provides(e.getAsString())) {
-        missing.add(e.getAsString());
-      }
-    }
-    return missing.isEmpty() ? null : "unregistered " + missing;
-  }
 
   static List<INDArray> inputs(Map<String, INDArray> io) {
     if (io.containsKey("x")) {
@@ -81,7 +59,7 @@ public class KerasFixturesTest {
     return ys;
   }
 
-  static void assertClose(INDArray expected, INDArray actual, String what) {
+  public static void assertClose(INDArray expected, INDArray actual, String what) {
     assertEquals(List.of(expected.shape().length), List.of(actual.shape().length), what + " rank");
     assertTrue(Arrays.equals(expected.shape(), actual.shape()),
         what + ": shape " + Arrays.toString(actual.shape()) + " != " + Arrays.toString(expected.shape()));
@@ -116,40 +94,44 @@ public class KerasFixturesTest {
     }
   }
 
-  @Test
-  void loadsAndPredictsEverySupportedFixture() throws IOException {
-    List<String> unsupported = new ArrayList<>();
-    int loaded = 0;
-    int optimizers = 0;
-    for (Path dir : List.of(Fixtures.dir(), Fixtures.dir().resolve("jax"))) {
-      for (JsonObject c : FixtureCases.ok(dir)) {
-        String name = c.get("name").getAsString();
-        String why = unsupported(c);
-        if (why != null) {
-          unsupported.add(dir.getFileName() + "/" + name + ": " + why);
-          continue;
-        }
-        Map<String, INDArray> io = Npz.read(dir.resolve(name + ".io.npz"));
-        Model m = Models.load(dir.resolve(name + ".keras"), OPTIONS);
-        checkPredictions(m, io, dir.getFileName() + "/" + name + ".keras");
-        assertEquals(c.get("compiled").getAsBoolean(), m.isCompiled(), name + " compiled");
-        if (m.isCompiled() && c.get("optimizer_built").getAsBoolean()) {
-          checkOptimizerState(m, dir.resolve(name + ".keras"));
-          optimizers++;
-        }
-        WeightsFile.load(m, dir.resolve(name + ".weights.h5"), false);
-        checkPredictions(m, io, dir.getFileName() + "/" + name + ".weights.h5");
-        loaded++;
-      }
+  static List<Case> cases() {
+    return KerasCases.all();
+  }
+
+  /**
+   * Each fixture file loads from its {@code .keras} archive and predicts Keras's outputs, with its
+   * compile state and optimizer variables; its {@code .weights.h5} loads into the model with the
+   * same result. An expected refusal must be refused, naming why.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void loadsAndPredicts(Case c) throws IOException {
+    if (c.refusal() != null) {
+      UnsafeFileException e = assertThrows(UnsafeFileException.class, () -> Models.load(c.keras(), OPTIONS));
+      assertTrue(e.getMessage().toLowerCase(Locale.ROOT).contains("lambda"), e.getMessage());
+      return;
     }
-    System.out.println("[KerasFixturesTest] loaded and matched " + loaded + " fixture files; not yet supported ("
-        + unsupported.size() + "):");
-    unsupported.forEach(u -> System.out.println("  " + u));
-    assertTrue(loaded > 0, "no fixture could be loaded");
-    // Every custom object of the fixtures has a Java counterpart (custom/FixtureCustomObjects).
-    List<String> customMissing = unsupported.stream()
-        .filter(u -> u.matches("[^/]*/(custom_|guide_|subclassed_).*")).toList();
-    assertTrue(customMissing.isEmpty(), "custom and guide cases not loaded: " + customMissing);
-    assertTrue(optimizers > 0, "no optimizer state was checked");
+    Map<String, INDArray> io = Npz.read(c.io());
+    Model m = Models.load(c.keras(), OPTIONS);
+    checkPredictions(m, io, c.id() + ".keras");
+    assertEquals(c.manifest().get("compiled").getAsBoolean(), m.isCompiled(), c.id() + " compiled");
+    if (m.isCompiled() && c.manifest().get("optimizer_built").getAsBoolean()) {
+      checkOptimizerState(m, c.keras());
+    }
+    WeightsFile.load(m, c.weights(), false);
+    checkPredictions(m, io, c.id() + ".weights.h5");
+  }
+
+  /** The suite cannot shrink: it has one case per file the manifests list as written. */
+  @Test
+  void everyWrittenFileIsACase() {
+    int expected = 0;
+    for (String set : KerasCases.SETS) {
+      expected += KerasCases.manifest(set).getAsJsonObject("summary").get("ok").getAsInt();
+    }
+    assertEquals(expected, cases().size());
+    for (String refused : KerasCases.REFUSED.keySet()) {
+      assertTrue(cases().stream().anyMatch(c -> c.name().equals(refused)), "expected refusal " + refused + " is a case");
+    }
   }
 }

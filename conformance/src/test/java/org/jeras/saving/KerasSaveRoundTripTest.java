@@ -9,7 +9,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
@@ -21,11 +20,14 @@ import org.jeras.core.io.Npz;
 import org.jeras.core.layer.Names;
 import org.jeras.core.model.Model;
 import org.jeras.conformance.Fixtures;
+import org.jeras.conformance.KerasCases;
+import org.jeras.conformance.KerasCases.Case;
 import org.jeras.saving.archive.Metadata;
 import org.jeras.saving.h5.FixtureCases;
 import org.jeras.saving.h5.H5Reader;
 import org.jeras.saving.h5.H5Structures;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -111,67 +113,58 @@ public class KerasSaveRoundTripTest {
     }
   }
 
-  @Test
-  void savedArchivesMatchKerasFiles() throws IOException {
-    int checked = 0;
-    for (Path dir : List.of(Fixtures.dir(), Fixtures.dir().resolve("jax"))) {
-      checked += resaveAll(dir);
-    }
-    assertTrue(checked > 0);
+  static List<Case> cases() {
+    return KerasCases.loadable();
   }
 
-  /** Loads and re-saves every supported case of one fixture set; returns how many were checked. */
-  private int resaveAll(Path dir) throws IOException {
-    int checked = 0;
-    for (JsonObject c : FixtureCases.ok(Fixtures.dir())) {
-      String name = c.get("name").getAsString();
-      if (KerasFixturesTest.unsupported(c) != null || !Files.exists(dir.resolve(name + ".keras"))) {
-        continue;
-      }
-      Path original = dir.resolve(name + ".keras");
-      // Each fixture was written in a fresh Keras session: a layer whose config holds no name
-      // (the guide's CustomLayer) gets the session's first auto name, as it did there.
-      Names.reset();
-      Model m = Models.load(original, KerasFixturesTest.OPTIONS);
-      Path saved = tmp.resolve(dir.getFileName() + "_" + name + ".keras");
-      KerasFile.save(m, saved);
-      KeptFiles.keep(saved, "resaved-" + (dir.equals(Fixtures.dir()) ? "torch" : "jax"), name);
+  /** Each loadable fixture file, re-saved as {@code .keras} and {@code .weights.h5}, matches the file Keras wrote. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void savedFilesMatchKerasFiles(Case c) throws IOException {
+    String name = c.name();
+    Path dir = c.keras().getParent();
+    JsonObject manifestCase = c.manifest();
+    Path original = dir.resolve(name + ".keras");
+    // Each fixture was written in a fresh Keras session: a layer whose config holds no name
+    // (the guide's CustomLayer) gets the session's first auto name, as it did there.
+    Names.reset();
+    Model m = Models.load(original, KerasFixturesTest.OPTIONS);
+    Path saved = tmp.resolve(dir.getFileName() + "_" + name + ".keras");
+    KerasFile.save(m, saved);
+    KeptFiles.keep(saved, "resaved-" + (dir.equals(Fixtures.dir()) ? "torch" : "jax"), name);
 
-      assertEquals(members(original), members(saved), name + ": zip members");
-      assertSameConfig(original, saved, name);
-      byte[] meta = FixtureCases.zipMember(saved, "metadata.json");
-      Metadata md = Metadata.parse(new String(meta, StandardCharsets.UTF_8));
-      assertEquals("3.16.0", md.kerasVersion());
-      assertTrue(md.dateSaved().matches("\\d{4}-\\d\\d-\\d\\d@\\d\\d:\\d\\d:\\d\\d"), md.dateSaved());
+    assertEquals(members(original), members(saved), name + ": zip members");
+    assertSameConfig(original, saved, name);
+    byte[] meta = FixtureCases.zipMember(saved, "metadata.json");
+    Metadata md = Metadata.parse(new String(meta, StandardCharsets.UTF_8));
+    assertEquals("3.16.0", md.kerasVersion());
+    assertTrue(md.dateSaved().matches("\\d{4}-\\d\\d-\\d\\d@\\d\\d:\\d\\d:\\d\\d"), md.dateSaved());
 
-      H5Structures expected = H5Structures.of(FixtureCases.zipMember(original, "model.weights.h5"), name);
-      H5Structures actual = H5Structures.of(FixtureCases.zipMember(saved, "model.weights.h5"), name + " (saved)");
-      // A compiled model's optimizer is built on load (as Keras's compile_from_config does), so an
-      // optimizer that was never built when Keras saved comes back with all its slots.
-      boolean sameOptimizer = !c.get("compiled").getAsBoolean() || c.get("optimizer_built").getAsBoolean();
-      assertEquals(sameOptimizer ? expected.lines() : withoutOptimizer(expected.lines()),
-          sameOptimizer ? actual.lines() : withoutOptimizer(actual.lines()), name + ": model.weights.h5 structure");
-      expected.assertSameValues(actual, name);
+    H5Structures expected = H5Structures.of(FixtureCases.zipMember(original, "model.weights.h5"), name);
+    H5Structures actual = H5Structures.of(FixtureCases.zipMember(saved, "model.weights.h5"), name + " (saved)");
+    // A compiled model's optimizer is built on load (as Keras's compile_from_config does), so an
+    // optimizer that was never built when Keras saved comes back with all its slots.
+    boolean sameOptimizer = !manifestCase.get("compiled").getAsBoolean() || manifestCase.get("optimizer_built").getAsBoolean();
+    assertEquals(sameOptimizer ? expected.lines() : withoutOptimizer(expected.lines()),
+        sameOptimizer ? actual.lines() : withoutOptimizer(actual.lines()), name + ": model.weights.h5 structure");
+    expected.assertSameValues(actual, name);
 
-      Map<String, INDArray> io = Npz.read(dir.resolve(name + ".io.npz"));
-      KerasFixturesTest.checkPredictions(Models.load(saved, KerasFixturesTest.OPTIONS), io, name + " (re-loaded)");
+    Map<String, INDArray> io = Npz.read(dir.resolve(name + ".io.npz"));
+    KerasFixturesTest.checkPredictions(Models.load(saved, KerasFixturesTest.OPTIONS), io, name + " (re-loaded)");
 
-      Path weights = tmp.resolve(dir.getFileName() + "_" + name + ".weights.h5");
-      WeightsFile.save(m, weights);
-      KeptFiles.keep(weights, "resaved-" + (dir.equals(Fixtures.dir()) ? "torch" : "jax"), name);
-      H5Structures expectedWeights;
-      try (H5Reader r = H5Reader.open(dir.resolve(name + ".weights.h5"))) {
-        expectedWeights = H5Structures.of(r);
-      }
-      H5Structures savedWeights;
-      try (H5Reader r = H5Reader.open(weights)) {
-        savedWeights = H5Structures.of(r);
-      }
-      assertEquals(sameOptimizer ? expectedWeights.lines() : withoutOptimizer(expectedWeights.lines()),
-          sameOptimizer ? savedWeights.lines() : withoutOptimizer(savedWeights.lines()), name + ": .weights.h5 structure");
-      expectedWeights.assertSameValues(savedWeights, name);
-      checked++;
+    Path weights = tmp.resolve(dir.getFileName() + "_" + name + ".weights.h5");
+    WeightsFile.save(m, weights);
+    KeptFiles.keep(weights, "resaved-" + (dir.equals(Fixtures.dir()) ? "torch" : "jax"), name);
+    H5Structures expectedWeights;
+    try (H5Reader r = H5Reader.open(dir.resolve(name + ".weights.h5"))) {
+      expectedWeights = H5Structures.of(r);
     }
-    return checked;
+    H5Structures savedWeights;
+    try (H5Reader r = H5Reader.open(weights)) {
+      savedWeights = H5Structures.of(r);
+    }
+    assertEquals(sameOptimizer ? expectedWeights.lines() : withoutOptimizer(expectedWeights.lines()),
+        sameOptimizer ? savedWeights.lines() : withoutOptimizer(savedWeights.lines()), name + ": .weights.h5 structure");
+    expectedWeights.assertSameValues(savedWeights, name);
   }
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code summaryString()} of every fixture model equals what real Keras printed for the same file
- * (resources {@code summaries/NAME.txt}, written by {@code saving/src/test/python/keras_summaries.py}).
+ * (resources {@code summaries/NAME.txt}, written by {@code conformance/src/test/python/keras_summaries.py}).
  */
 class SummaryTest {
   @Test

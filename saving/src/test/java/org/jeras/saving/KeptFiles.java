@@ -7,7 +7,7 @@ import java.nio.file.StandardCopyOption;
 
 /**
  * Files the tests save, kept for real Keras to load when {@code -Djeras.keepSaved=DIR} is given
- * (see {@code saving/src/test/python/load_in_keras.py}); nothing is kept otherwise.
+ * (see {@code conformance/src/test/python/load_in_keras.py}); nothing is kept otherwise.
  */
 final class KeptFiles {
   private KeptFiles() {}

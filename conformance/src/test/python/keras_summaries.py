@@ -1,6 +1,6 @@
 """Writes real Keras's model.summary() of every fixture, for SummaryTest.
 
-    KERAS_BACKEND=torch python keras_summaries.py ../shared/fixtures/keras OUT_DIR
+    KERAS_BACKEND=torch python keras_summaries.py conformance/src/test/resources/keras OUT_DIR
 
 Run with stdout not a terminal and COLUMNS unset: Keras then sizes its table for an 80-column
 console, as it does in logs. One OUT_DIR/NAME.txt per fixture that loads.

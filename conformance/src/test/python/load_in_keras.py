@@ -2,9 +2,9 @@
 
 Run the saving tests with -Djeras.keepSaved=DIR first; then, once per backend,
 
-    KERAS_BACKEND=torch python load_in_keras.py DIR ../shared/fixtures/keras torch
-    KERAS_BACKEND=jax   python load_in_keras.py DIR ../shared/fixtures/keras jax \
-        saving/src/test/resources/org/jeras/saving/extra
+    KERAS_BACKEND=torch python load_in_keras.py DIR conformance/src/test/resources/keras torch
+    KERAS_BACKEND=jax   python load_in_keras.py DIR conformance/src/test/resources/keras jax \
+        conformance/src/test/resources/keras/extra
 
 (the last argument, optional, is where the extra-<family>-jax sets' originals are).
 
