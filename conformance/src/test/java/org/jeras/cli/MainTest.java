@@ -9,15 +9,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.jeras.core.io.Npz;
 import org.jeras.conformance.Fixtures;
-import org.jeras.conformance.KerasCases;
 import org.jeras.conformance.KerasCases.Case;
-import org.jeras.saving.KerasFixturesTest;
+import org.jeras.conformance.KerasCases;
+import org.jeras.conformance.KerasModels;
+import org.jeras.core.io.Npz;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 class MainTest {
@@ -53,7 +53,7 @@ class MainTest {
       }
       INDArray g = got.get(y.getKey());
       assertTrue(g != null, c.id() + ": no " + y.getKey());
-      KerasFixturesTest.assertClose(y.getValue(), g, c.id() + " " + y.getKey());
+      KerasModels.assertClose(y.getValue(), g, c.id() + " " + y.getKey());
     }
   }
 

@@ -8,26 +8,30 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.zip.ZipFile;
+import org.jeras.core.config.Config;
 import org.jeras.core.config.Serialization;
 import org.jeras.core.layer.Layer;
-import org.jeras.core.layer.Names;
 import org.jeras.core.model.Model;
-import org.jeras.core.tensor.Variable;
+import org.jeras.saving.WeightsFile;
+import org.jeras.saving.h5.H5Reader;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * Rebuilds a fixture's model from its {@code config.json} and loads {@code NAME.weights.h5} by
- * walking the layers and their tracked sublayers as Keras's saving walk names them
- * ({@code layers/<snake_case class>[_n]/<attribute>/vars/<i>}), so a test also checks the
- * attribute names and variable order.
+ * The fixtures as models: rebuilt from their {@code config.json}, weights loaded from
+ * {@code NAME.weights.h5} by the saving module, inputs and Keras's outputs from {@code NAME.io.npz},
+ * and the one comparison every conformance test uses ({@link #assertClose}).
  */
 public final class KerasModels {
   private KerasModels() {}
@@ -52,37 +56,40 @@ public final class KerasModels {
     throw new AssertionError("Case " + name + " is not in jax/manifest.json");
   }
 
-  /** The model of fixture {@code name} (e.g. {@code "mha_cross"} or {@code "jax/mha_cross"}) with its weights. */
+  /** The model of fixture {@code name} (e.g. {@code "mha_cross"} or {@code "jax/mha_cross"}), rebuilt from its config, with its weights file loaded. */
   public static Model load(String name) {
     Model model = (Model) Serialization.deserialize(KerasConfigs.of(name), Layer.class);
-    loadWeights(model, H5Weights.read(Fixtures.file(name + ".weights.h5")));
+    WeightsFile.load(model, Fixtures.file(name + ".weights.h5"), false);
     return model;
   }
 
-  /** Assigns a model's weights from a weights file's datasets, by Keras's container names. */
-  public static void loadWeights(Model model, Map<String, INDArray> weights) {
-    Map<String, Integer> used = new HashMap<>();
-    for (Layer l : model.layers()) {
-      String snake = Names.snakeCase(l.className());
-      Integer n = used.merge(snake, 1, Integer::sum);
-      loadTree(l, weights, "layers/" + (n == 1 ? snake : snake + "_" + (n - 1)));
+  /** Every dataset of fixture {@code name}'s {@code .weights.h5}, keyed by path (e.g. {@code layers/dense/vars/0}). */
+  public static Map<String, INDArray> weights(String name) {
+    Map<String, INDArray> out = new TreeMap<>();
+    try (H5Reader r = H5Reader.open(Fixtures.file(name + ".weights.h5"))) {
+      collect(r, "", out);
+    }
+    return out;
+  }
+
+  private static void collect(H5Reader r, String group, Map<String, INDArray> out) {
+    for (String key : r.keys(group)) {
+      String path = group.isEmpty() ? key : group + "/" + key;
+      if (r.isGroup(path)) {
+        collect(r, path, out);
+      } else {
+        out.put(path, r.dataset(path));
+      }
     }
   }
 
-  /** Assigns {@code layer}'s own variables from {@code group/vars/i}, then its tracked sublayers'. */
-  public static void loadTree(Layer layer, Map<String, INDArray> weights, String group) {
-    List<Variable> own = layer.ownVariables();
-    List<INDArray> stored = H5Weights.vars(weights, group);
-    assertEquals(own.size(), stored.size(), "variables of " + group);
-    for (int i = 0; i < own.size(); i++) {
-      assertArrayEquals(own.get(i).array().shape(), stored.get(i).shape(), group + "/vars/" + i);
-      own.get(i).assign(stored.get(i));
+  /** The {@code vars} datasets {@code 0..n-1} under {@code group} (e.g. {@code layers/conv2d}). */
+  public static List<INDArray> vars(Map<String, INDArray> weights, String group) {
+    List<INDArray> out = new ArrayList<>();
+    for (int i = 0; weights.containsKey(group + "/vars/" + i); i++) {
+      out.add(weights.get(group + "/vars/" + i));
     }
-    for (Map.Entry<String, Object> e : layer.trackedAttributes().entrySet()) {
-      if (e.getValue() instanceof Layer child) {
-        loadTree(child, weights, group + "/" + e.getKey());
-      }
-    }
+    return out;
   }
 
   /** The io.npz inputs ({@code x} or {@code x0, x1, ...}) in order. */
@@ -176,4 +183,46 @@ public final class KerasModels {
     }
   }
 
+  /** The model config of fixture {@code name} (e.g. {@code "merge_ops"} or {@code "jax/merge_ops"}). */
+  public static JsonObject config(String name) {
+    try (ZipFile zip = new ZipFile(Fixtures.file(name + ".keras").toFile());
+        InputStream in = zip.getInputStream(zip.getEntry("config.json"))) {
+      return JsonParser.parseString(new String(in.readAllBytes(), StandardCharsets.UTF_8)).getAsJsonObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The inputs {@code x} or {@code x0, x1, ...} of fixture {@code name}'s io.npz, in order. */
+  public static List<INDArray> inputs(String name) {
+    return inputs(Fixtures.npz(name + ".io.npz"));
+  }
+
+  /** The outputs {@code y} or {@code y0, y1, ...} of fixture {@code name}'s io.npz, in order. */
+  public static List<INDArray> outputs(String name) {
+    return outputs(Fixtures.npz(name + ".io.npz"));
+  }
+
+  /**
+   * Every layer of {@code classNames} in fixture {@code name} rebuilds from its Keras dict and
+   * writes back the identical config JSON (same keys, order and values; Keras's
+   * {@code shared_object_id} bookkeeping aside). Returns how many layers were checked.
+   */
+  public static int assertLayerConfigsRoundTrip(String name, Set<String> classNames) {
+    int checked = 0;
+    for (JsonElement e : config(name).getAsJsonObject("config").getAsJsonArray("layers")) {
+      JsonObject dict = e.getAsJsonObject();
+      if (!classNames.contains(dict.get("class_name").getAsString())) {
+        continue;
+      }
+      JsonObject expected = dict.getAsJsonObject("config").deepCopy();
+      strip(expected);
+      Layer l = Serialization.deserialize(dict, Layer.class);
+      JsonObject written = l.getConfig().json();
+      strip(written);
+      assertEquals(Config.of(expected).toJson(), Config.of(written).toJson(), name + " " + dict.get("class_name"));
+      checked++;
+    }
+    return checked;
+  }
 }

@@ -3,27 +3,24 @@ package org.jeras.saving;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jeras.conformance.KerasCases.Case;
+import org.jeras.conformance.KerasCases;
+import org.jeras.conformance.KerasModels;
 import org.jeras.core.io.Npz;
 import org.jeras.core.model.Model;
 import org.jeras.core.tensor.Variable;
-import org.jeras.conformance.KerasCases;
-import org.jeras.conformance.KerasCases.Case;
 import org.jeras.saving.custom.FixtureCustomObjects;
 import org.jeras.saving.h5.FixtureCases;
 import org.jeras.saving.h5.H5Reader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -31,55 +28,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * per file; the expected refusals ({@link KerasCases#REFUSED}) are refused.
  */
 public class KerasFixturesTest {
-  static final double ATOL = 1e-5;
-  static final double RTOL = 1e-5;
-
   /** Built-in classes plus the Java counterparts of the fixtures' custom classes and functions. */
   static final LoadOptions OPTIONS = LoadOptions.DEFAULT.withCustomObjects(FixtureCustomObjects.classes());
 
-  static List<INDArray> inputs(Map<String, INDArray> io) {
-    if (io.containsKey("x")) {
-      return List.of(io.get("x"));
-    }
-    List<INDArray> xs = new ArrayList<>();
-    for (int i = 0; io.containsKey("x" + i); i++) {
-      xs.add(io.get("x" + i));
-    }
-    return xs;
-  }
-
-  static List<INDArray> outputs(Map<String, INDArray> io) {
-    if (io.containsKey("y")) {
-      return List.of(io.get("y"));
-    }
-    List<INDArray> ys = new ArrayList<>();
-    for (int i = 0; io.containsKey("y" + i); i++) {
-      ys.add(io.get("y" + i));
-    }
-    return ys;
-  }
-
-  public static void assertClose(INDArray expected, INDArray actual, String what) {
-    assertEquals(List.of(expected.shape().length), List.of(actual.shape().length), what + " rank");
-    assertTrue(Arrays.equals(expected.shape(), actual.shape()),
-        what + ": shape " + Arrays.toString(actual.shape()) + " != " + Arrays.toString(expected.shape()));
-    INDArray e = expected.castTo(DataType.DOUBLE);
-    INDArray a = actual.castTo(DataType.DOUBLE);
-    double[] ev = e.reshape(e.length()).toDoubleVector();
-    double[] av = a.reshape(a.length()).toDoubleVector();
-    for (int i = 0; i < ev.length; i++) {
-      if (!(Math.abs(ev[i] - av[i]) <= ATOL + RTOL * Math.abs(ev[i]))) {
-        fail(what + ": element " + i + " is " + av[i] + ", Keras gives " + ev[i]);
-      }
-    }
-  }
-
   public static void checkPredictions(Model m, Map<String, INDArray> io, String what) {
-    List<INDArray> ys = outputs(io);
-    List<INDArray> got = m.predictOnBatch(inputs(io));
+    List<INDArray> ys = KerasModels.outputs(io);
+    List<INDArray> got = m.predictOnBatch(KerasModels.inputs(io));
     assertEquals(ys.size(), got.size(), what + ": number of outputs");
     for (int i = 0; i < ys.size(); i++) {
-      assertClose(ys.get(i), got.get(i), what + " output " + i);
+      KerasModels.assertClose(ys.get(i), got.get(i), what + " output " + i);
     }
   }
 

@@ -2,27 +2,23 @@ package org.jeras.core.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.jhdf.HdfFile;
 import java.util.Map;
+import org.jeras.conformance.Fixtures;
+import org.jeras.conformance.KerasModels;
 import org.jeras.core.activations.Activations;
 import org.jeras.core.tensor.Tensor;
-import org.jeras.conformance.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /** The activation ops on the {@code activations} fixture: Keras's outputs from its Dense layer's output. */
 class ActivationOpsFixtureTest {
   /** Outputs of the {@code activations} fixture (real Keras, float32) from its Dense layer's output. */
   @Test
   void matchKerasOnTheActivationsFixture() throws Exception {
-    INDArray kernel;
-    INDArray bias;
-    try (HdfFile h5 = new HdfFile(Fixtures.file("activations.weights.h5"))) {
-      kernel = Nd4j.create((float[][]) h5.getDatasetByPath("layers/dense/vars/0").getData());
-      bias = Nd4j.createFromArray((float[]) h5.getDatasetByPath("layers/dense/vars/1").getData());
-    }
+    Map<String, INDArray> weights = KerasModels.weights("activations");
+    INDArray kernel = weights.get("layers/dense/vars/0");
+    INDArray bias = weights.get("layers/dense/vars/1");
     Map<String, INDArray> io = Fixtures.npz("activations.io.npz");
     INDArray pre = io.get("x").castTo(DataType.FLOAT).mmul(kernel).addiRowVector(bias);
     Tensor p = Tensor.of(pre);

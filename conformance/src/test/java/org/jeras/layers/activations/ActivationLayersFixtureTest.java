@@ -9,12 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jeras.conformance.KerasModels;
 import org.jeras.core.config.Serialization;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.tensor.Tensor;
-import org.jeras.conformance.Fixtures;
-import org.jeras.conformance.FixtureModels;
-import org.jeras.conformance.H5Weights;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -32,23 +30,23 @@ class ActivationLayersFixtureTest {
     for (String dir : List.of("", "jax/")) {
       String name = dir + "activations";
       Map<String, Layer> byName = new LinkedHashMap<>();
-      for (JsonElement e : FixtureModels.config(name).getAsJsonObject("config").getAsJsonArray("layers")) {
+      for (JsonElement e : KerasModels.config(name).getAsJsonObject("config").getAsJsonArray("layers")) {
         JsonObject d = e.getAsJsonObject();
         String cls = d.get("class_name").getAsString();
         if (MINE.contains(cls) || cls.equals("Dense")) {
           byName.put(d.getAsJsonObject("config").get("name").getAsString(), Serialization.deserialize(d, Layer.class));
         }
       }
-      Map<String, INDArray> w = H5Weights.read(Fixtures.file(name + ".weights.h5"));
+      Map<String, INDArray> w = KerasModels.weights(name);
       Layer pre = byName.get("pre");
-      pre.setWeights(H5Weights.vars(w, "layers/dense"));
-      Tensor h = pre.apply(Tensor.of(FixtureModels.inputs(name).get(0)));
+      pre.setWeights(KerasModels.vars(w, "layers/dense"));
+      Tensor h = pre.apply(Tensor.of(KerasModels.inputs(name).get(0)));
       Layer prelu = byName.get("prelu_layer");
       prelu.apply(h);
-      prelu.setWeights(H5Weights.vars(w, "layers/p_re_lu"));
-      List<INDArray> ys = FixtureModels.outputs(name);
+      prelu.setWeights(KerasModels.vars(w, "layers/p_re_lu"));
+      List<INDArray> ys = KerasModels.outputs(name);
       Map<String, Integer> outputIndex = Map.of("leakyrelu_layer", 11, "relu_layer", 12, "elu_layer", 14, "prelu_layer", 15);
-      outputIndex.forEach((layer, i) -> FixtureModels.assertClose(ys.get(i), byName.get(layer).apply(h).value(), name + " " + layer));
+      outputIndex.forEach((layer, i) -> KerasModels.assertClose(ys.get(i), byName.get(layer).apply(h).value(), name + " " + layer));
     }
   }
 
@@ -56,23 +54,23 @@ class ActivationLayersFixtureTest {
   @Test
   void wholeFixtureModelMatchesKeras() {
     for (String dir : List.of("", "jax/")) {
-      FixtureModels.assertReproduces(dir + "activations");
+      KerasModels.assertReproduces(dir + "activations");
     }
   }
 
   @Test
   void fixtureConfigsRoundTrip() {
-    assertEquals(4, FixtureModels.assertLayerConfigsRoundTrip("activations", MINE));
+    assertEquals(4, KerasModels.assertLayerConfigsRoundTrip("activations", MINE));
   }
 
   @Test
   void reluMath() {
     Tensor x = Tensor.of(Nd4j.create(new double[][] {{-2, 0.1, 0.3, 0.9, 3}}));
     // max 1, slope 0.1, threshold 0.2: x if x >= 0.2 (capped at 1), else 0.1 * (x - 0.2).
-    FixtureModels.assertClose(Nd4j.create(new double[][] {{-0.22, -0.01, 0.3, 0.9, 1}}),
+    KerasModels.assertClose(Nd4j.create(new double[][] {{-0.22, -0.01, 0.3, 0.9, 1}}),
         f64(new ReLU(1.0, 0.1, 0.2)).apply(x).value(), "relu");
-    FixtureModels.assertClose(Nd4j.create(new double[][] {{-0.6, 0.1, 0.3, 0.9, 3}}), f64(new LeakyReLU()).apply(x).value(), "leaky");
-    FixtureModels.assertClose(Nd4j.create(new double[][] {{0.5 * (Math.exp(-2) - 1), 0.1, 0.3, 0.9, 3}}),
+    KerasModels.assertClose(Nd4j.create(new double[][] {{-0.6, 0.1, 0.3, 0.9, 3}}), f64(new LeakyReLU()).apply(x).value(), "leaky");
+    KerasModels.assertClose(Nd4j.create(new double[][] {{0.5 * (Math.exp(-2) - 1), 0.1, 0.3, 0.9, 3}}),
         f64(new ELU(0.5)).apply(x).value(), "elu");
   }
 }

@@ -3,7 +3,6 @@ package org.jeras.layers.convolutional;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
-import org.jeras.conformance.FixtureModels;
 import org.jeras.conformance.KerasModels;
 
 /** The convolution fixtures: their layer dicts, and running each case against Keras's outputs. */
@@ -13,7 +12,7 @@ final class KerasFixtureModel {
   /** The layer configs (class_name, config) of a fixture model, in order. */
   static List<JsonObject> layerDicts(String prefix, String name) {
     List<JsonObject> out = new ArrayList<>();
-    FixtureModels.config(prefix + name).getAsJsonObject("config").getAsJsonArray("layers")
+    KerasModels.config(prefix + name).getAsJsonObject("config").getAsJsonArray("layers")
         .forEach(e -> out.add(e.getAsJsonObject()));
     return out;
   }

@@ -8,6 +8,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.Set;
+import org.jeras.conformance.KerasModels;
 import org.jeras.core.activations.Activation;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
@@ -17,7 +18,6 @@ import org.jeras.core.layer.Layer;
 import org.jeras.core.ops.MathOps;
 import org.jeras.core.ops.NnOps;
 import org.jeras.core.tensor.Tensor;
-import org.jeras.conformance.FixtureModels;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -40,15 +40,15 @@ class IdentityLambdaFixtureTest {
   @Test
   void identityFixtureMatchesKeras() {
     for (String dir : List.of("", "jax/")) {
-      FixtureModels.assertReproduces(dir + "identity");
+      KerasModels.assertReproduces(dir + "identity");
     }
-    assertEquals(1, FixtureModels.assertLayerConfigsRoundTrip("identity", Set.of("Identity")));
+    assertEquals(1, KerasModels.assertLayerConfigsRoundTrip("identity", Set.of("Identity")));
   }
 
   @Test
   void pythonLambdaIsRefusedInSafeMode() {
     JsonObject lambda = null;
-    for (JsonElement e : FixtureModels.config("lambda_unsafe").getAsJsonObject("config").getAsJsonArray("layers")) {
+    for (JsonElement e : KerasModels.config("lambda_unsafe").getAsJsonObject("config").getAsJsonArray("layers")) {
       if (e.getAsJsonObject().get("class_name").getAsString().equals("Lambda")) {
         lambda = e.getAsJsonObject();
       }
@@ -60,7 +60,7 @@ class IdentityLambdaFixtureTest {
         () -> Lambda.fromConfig(Config.of(dict.getAsJsonObject("config")), false));
     assertTrue(unsafe.getMessage().contains("cannot run in Java"), unsafe.getMessage());
     ConfigException whole = assertThrows(ConfigException.class,
-        () -> Serialization.deserialize(FixtureModels.config("lambda_unsafe"), Layer.class));
+        () -> Serialization.deserialize(KerasModels.config("lambda_unsafe"), Layer.class));
     assertTrue(whole.getMessage().contains("safe_mode"), whole.getMessage());
   }
 
@@ -75,7 +75,7 @@ class IdentityLambdaFixtureTest {
     Lambda back = (Lambda) Serialization.deserialize(Serialization.serialize(one), Layer.class);
     assertEquals(c, back.getConfig());
     INDArray x = rand(3, 2, 3);
-    FixtureModels.assertClose(x.mul(2).addi(1), back.apply(Tensor.of(x)).value(), "affine");
+    KerasModels.assertClose(x.mul(2).addi(1), back.apply(Tensor.of(x)).value(), "affine");
     Lambda two = (Lambda) Serialization.deserialize(Serialization.serialize(new Lambda(PRODUCT)), Layer.class);
     assertEquals(List.of(2L, 3L), List.of(two.apply(List.of(Tensor.of(x), Tensor.of(x))).value().shape()[0], 3L));
     assertThrows(ConfigException.class, () -> new Lambda((Activation) t -> t).getConfig());

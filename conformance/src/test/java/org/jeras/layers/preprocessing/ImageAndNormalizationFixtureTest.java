@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.Set;
+import org.jeras.conformance.KerasModels;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.tensor.DType;
 import org.jeras.core.tensor.Tensor;
 import org.jeras.core.tensor.Variable;
 import org.jeras.layers.testing.TestData;
-import org.jeras.conformance.FixtureModels;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -26,11 +26,11 @@ class ImageAndNormalizationFixtureTest {
   @Test
   void fixturesMatchKeras() {
     for (String dir : List.of("", "jax/")) {
-      FixtureModels.assertReproduces(dir + "pre_image");
-      FixtureModels.assertReproduces(dir + "pre_normalization");
+      KerasModels.assertReproduces(dir + "pre_image");
+      KerasModels.assertReproduces(dir + "pre_normalization");
     }
-    assertEquals(5, FixtureModels.assertLayerConfigsRoundTrip("pre_image", Set.of("Rescaling", "CenterCrop", "Resizing")));
-    assertEquals(3, FixtureModels.assertLayerConfigsRoundTrip("pre_normalization", Set.of("Normalization")));
+    assertEquals(5, KerasModels.assertLayerConfigsRoundTrip("pre_image", Set.of("Rescaling", "CenterCrop", "Resizing")));
+    assertEquals(3, KerasModels.assertLayerConfigsRoundTrip("pre_normalization", Set.of("Normalization")));
   }
 
   @Test
@@ -43,10 +43,10 @@ class ImageAndNormalizationFixtureTest {
     assertEquals(DType.INT32, vars.get(2).dtype());
     assertEquals(0, vars.get(2).array().getInt(0));
     assertEquals(0, n.trainableWeights().size());
-    FixtureModels.assertClose(data.mean(0), vars.get(0).array(), "mean");
-    FixtureModels.assertClose(data.var(false, 0), vars.get(1).array(), "biased variance");
+    KerasModels.assertClose(data.mean(0), vars.get(0).array(), "mean");
+    KerasModels.assertClose(data.var(false, 0), vars.get(1).array(), "biased variance");
     INDArray out = n.apply(Tensor.of(data.castTo(DataType.FLOAT))).value();
-    FixtureModels.assertClose(Nd4j.zeros(4), out.mean(0), "standardized mean");
+    KerasModels.assertClose(Nd4j.zeros(4), out.mean(0), "standardized mean");
     // Two kept axes, one global statistic, a given scalar.
     Normalization two = new Normalization(1, 2);
     two.adapt(rand(2, 5, 2, 3));
@@ -55,7 +55,7 @@ class ImageAndNormalizationFixtureTest {
     global.adapt(rand(3, 5, 2));
     assertEquals(0, global.ownVariables().get(0).array().rank());
     Normalization given = new Normalization(new int[] {-1}, Nd4j.scalar(2.0), Nd4j.scalar(4.0), false);
-    FixtureModels.assertClose(Nd4j.create(new double[][] {{0, 1}}),
+    KerasModels.assertClose(Nd4j.create(new double[][] {{0, 1}}),
         given.apply(Tensor.of(Nd4j.create(new double[][] {{2, 4}}))).value(), "scalar stats");
     assertEquals(0, given.weights().size());
     assertThrows(ConfigException.class, () -> new Normalization(new int[] {-1}, Nd4j.scalar(1.0), null, false));
@@ -65,9 +65,9 @@ class ImageAndNormalizationFixtureTest {
   void resizeMatrices() {
     // Upscaling 2 -> 4 with half-pixel centers: sources -0.25 (clamped), 0.25, 0.75, 1.25.
     INDArray m = ImageResize.matrix(2, 4, "bilinear", DataType.DOUBLE);
-    FixtureModels.assertClose(Nd4j.create(new double[][] {{1, 0}, {0.75, 0.25}, {0.25, 0.75}, {0, 1}}), m, "bilinear");
+    KerasModels.assertClose(Nd4j.create(new double[][] {{1, 0}, {0.75, 0.25}, {0.25, 0.75}, {0, 1}}), m, "bilinear");
     INDArray nn = ImageResize.matrix(3, 2, "nearest", DataType.DOUBLE);
-    FixtureModels.assertClose(Nd4j.create(new double[][] {{1, 0, 0}, {0, 0, 1}}), nn, "nearest");
+    KerasModels.assertClose(Nd4j.create(new double[][] {{1, 0, 0}, {0, 0, 1}}), nn, "nearest");
     // Padding to the aspect ratio: 2x4 image to 4x4 pads one row of fill_value above and below.
     Resizing pad = f64(new Resizing(4, 4, "nearest", false, true, "constant", 7.0, "channels_last"));
     INDArray img = rand(3, 1, 2, 4, 1);

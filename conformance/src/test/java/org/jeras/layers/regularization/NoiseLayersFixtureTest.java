@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Set;
-import org.jeras.conformance.FixtureModels;
+import org.jeras.conformance.KerasModels;
 import org.junit.jupiter.api.Test;
 
 class NoiseLayersFixtureTest {
@@ -14,12 +14,12 @@ class NoiseLayersFixtureTest {
   @Test
   void inferenceFixtureMatchesKeras() {
     for (String dir : List.of("", "jax/")) {
-      FixtureModels.assertReproduces(dir + "noise_layers_inference");
+      KerasModels.assertReproduces(dir + "noise_layers_inference");
     }
-    assertEquals(4, FixtureModels.assertLayerConfigsRoundTrip("noise_layers_inference", MINE));
+    assertEquals(4, KerasModels.assertLayerConfigsRoundTrip("noise_layers_inference", MINE));
     for (String dir : List.of("", "jax/")) {
-      FixtureModels.assertReproduces(dir + "spatial_dropout2d");
+      KerasModels.assertReproduces(dir + "spatial_dropout2d");
     }
-    assertEquals(1, FixtureModels.assertLayerConfigsRoundTrip("spatial_dropout2d", MINE));
+    assertEquals(1, KerasModels.assertLayerConfigsRoundTrip("spatial_dropout2d", MINE));
   }
 }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Set;
-import org.jeras.conformance.FixtureModels;
+import org.jeras.conformance.KerasModels;
 import org.junit.jupiter.api.Test;
 
 class PermuteRepeatFixtureTest {
@@ -12,8 +12,8 @@ class PermuteRepeatFixtureTest {
   @Test
   void fixtureMatchesKeras() {
     for (String dir : List.of("", "jax/")) {
-      FixtureModels.assertReproduces(dir + "permute_repeat_vector");
+      KerasModels.assertReproduces(dir + "permute_repeat_vector");
     }
-    assertEquals(3, FixtureModels.assertLayerConfigsRoundTrip("permute_repeat_vector", Set.of("Permute", "RepeatVector")));
+    assertEquals(3, KerasModels.assertLayerConfigsRoundTrip("permute_repeat_vector", Set.of("Permute", "RepeatVector")));
   }
 }
