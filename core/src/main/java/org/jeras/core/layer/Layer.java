@@ -23,6 +23,7 @@ import org.jeras.core.initializers.Initializer;
 import org.jeras.core.ops.MathOps;
 import org.jeras.core.regularizers.Regularizer;
 import org.jeras.core.tensor.DType;
+import org.jeras.core.tensor.Nd4jStartup;
 import org.jeras.core.tensor.Scratch;
 import org.jeras.core.tensor.Shape;
 import org.jeras.core.tensor.Tensor;
@@ -43,6 +44,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * a functional graph; calling it on concrete tensors computes.
  */
 public abstract class Layer implements KerasObject, Serialization.Extras {
+  static {
+    // Before anything here can start ND4J: layers and models are where applications usually enter Jeras.
+    Nd4jStartup.quietBanner();
+  }
+
   private static final ThreadLocal<ArrayDeque<CallContext>> CONTEXT = ThreadLocal.withInitial(ArrayDeque::new);
 
   private String name;

@@ -28,6 +28,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keras's optimizer base class: the shared arguments ({@link OptimizerOptions}), the
@@ -39,7 +41,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  */
 public abstract class Optimizer implements KerasObject {
   public static final String MODULE = "keras.optimizers";
-  private static final System.Logger LOG = System.getLogger(Optimizer.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(Optimizer.class);
 
   private final OptimizerOptions options;
   private final String name;
@@ -423,9 +425,9 @@ public abstract class Optimizer implements KerasObject {
    */
   public boolean loadOwnVariables(VariableStore store) {
     if (store.keys().size() != variables.size()) {
-      LOG.log(System.Logger.Level.WARNING, "Skipping variable loading for optimizer '" + name + "', because it has "
-          + variables.size() + " variables whereas the saved optimizer has " + store.keys().size() + " variables"
-          + (isBuilt() ? "." : " (the optimizer is not built yet)."));
+      LOG.warn("Skipping variable loading for optimizer '{}', because it has {} variables whereas the saved "
+          + "optimizer has {} variables{}", name, variables.size(), store.keys().size(),
+          isBuilt() ? "." : " (the optimizer is not built yet).");
       return false;
     }
     for (int i = 0; i < variables.size(); i++) {
