@@ -6,8 +6,9 @@ import java.nio.charset.StandardCharsets;
 import org.slf4j.LoggerFactory;
 
 /**
- * What SLF4J logs while an action runs, as the tests' binding (slf4j-simple, which writes to the
- * current {@code System.err} at each call) prints it: {@code [thread] LEVEL logger.name - message}.
+ * What SLF4J logs while an action runs, as the tests' binding prints it:
+ * {@code [thread] LEVEL logger.name - message}. The binding is slf4j-simple, set by the surefire
+ * configuration to write to the current {@code System.err} at each call (not a cached stream).
  */
 public final class LogCapture {
   private LogCapture() {}
