@@ -156,7 +156,7 @@ public final class Config {
     }
     int[] out = getInts(key);
     if (rank > 0 && out.length != rank) {
-      throw new ConfigException("Config key '" + key + "' needs " + rank + " integers, got " + e);
+      throw new ConfigException("Config key '" + key + "' needs " + rank + " integers, got " + abbreviate(String.valueOf(e)));
     }
     return out;
   }
@@ -214,7 +214,7 @@ public final class Config {
 
   public static Shape toShape(String key, JsonElement e) {
     if (!e.isJsonArray()) {
-      throw new ConfigException("Config key '" + key + "' must be a shape (a list), got " + e);
+      throw new ConfigException("Config key '" + key + "' must be a shape (a list), got " + abbreviate(String.valueOf(e)));
     }
     List<Long> dims = new ArrayList<>();
     for (JsonElement x : e.getAsJsonArray()) {
@@ -347,6 +347,6 @@ public final class Config {
   }
 
   private static String abbreviate(String s) {
-    return s.length() > 200 ? s.substring(0, 200) + "..." : s;
+    return Untrusted.escape(s, Untrusted.MAX_CHARS);
   }
 }
