@@ -15,7 +15,6 @@ import org.jeras.core.config.ConfigException;
 import org.jeras.core.io.Npz;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.model.Model;
-import org.jeras.core.tensor.DType;
 import org.jeras.core.tensor.Shape;
 import org.jeras.saving.KerasFile;
 import org.jeras.saving.LoadOptions;
@@ -78,7 +77,7 @@ final class Commands {
       if (archive.has(KerasArchive.WEIGHTS_H5)) {
         out.println("weights (" + KerasArchive.WEIGHTS_H5 + "):");
         try (H5Reader h5 = H5Reader.fromBytes(archive.read(KerasArchive.WEIGHTS_H5), file + ":" + KerasArchive.WEIGHTS_H5)) {
-          weights(h5, "", out);
+          weights(h5, out);
         }
       }
     }
@@ -104,16 +103,10 @@ final class Commands {
     }
   }
 
-  private static void weights(H5Reader h5, String path, PrintStream out) {
-    for (String key : h5.keys(path)) {
-      String child = path.isEmpty() ? key : path + "/" + key;
-      if (h5.isGroup(child)) {
-        weights(h5, child, out);
-      } else {
-        INDArray a = h5.dataset(child);
-        out.println("  " + child + " " + Shape.of(a.shape()).toNullableList() + " "
-            + DType.of(a.dataType()).kerasName());
-      }
+  /** One line per dataset, from its header: the data is never read, so inspecting a huge file is cheap. */
+  private static void weights(H5Reader h5, PrintStream out) {
+    for (String path : h5.datasetPaths()) {
+      out.println("  " + path + " " + Shape.of(h5.shape(path)).toNullableList() + " " + h5.dtype(path).kerasName());
     }
   }
 

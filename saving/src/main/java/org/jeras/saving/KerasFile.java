@@ -15,6 +15,7 @@ import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.Serialization;
 import org.jeras.core.config.SharingScope;
+import org.jeras.core.config.Untrusted;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.model.Model;
 import org.jeras.saving.archive.KerasArchive;
@@ -103,13 +104,23 @@ public final class KerasFile {
       config.add("compile_config", JsonNull.INSTANCE);
     }
     SafeMode.check(config, options.safeMode());
-    return Serialization.withCustomObjects(options.customObjects(), () -> {
-      try (SharingScope sharing = SharingScope.open()) {
-        Layer model = Serialization.deserialize(config, Layer.class);
-        compileFromConfig(model, config);
-        return model;
-      }
-    });
+    try {
+      return Serialization.withCustomObjects(options.customObjects(), () -> {
+        try (SharingScope sharing = SharingScope.open()) {
+          Layer model = Serialization.deserialize(config, Layer.class);
+          compileFromConfig(model, config);
+          return model;
+        }
+      });
+    } catch (ConfigException e) {
+      throw e;
+    } catch (IllegalArgumentException | IllegalStateException | UnsupportedOperationException | ClassCastException
+        | IndexOutOfBoundsException | NullPointerException | ArithmeticException e) {
+      // A config of the wrong structure (a string where an object belongs, a short list, ...) reaches
+      // code that trusts Keras's structure: report it as the invalid config it is.
+      throw new ConfigException("Invalid config.json: " + Untrusted.quote(e.getClass().getSimpleName() + ": "
+          + e.getMessage()), e);
+    }
   }
 
   /**

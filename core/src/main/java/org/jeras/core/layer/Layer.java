@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -462,13 +461,8 @@ public abstract class Layer implements KerasObject, Serialization.Extras {
           + store.keys().size() + " variables during loading (at " + store.path() + ")");
     }
     for (int i = 0; i < vars.size(); i++) {
-      INDArray value = store.get(Integer.toString(i));
       Variable v = vars.get(i);
-      if (!Arrays.equals(value.shape(), v.array().shape())) {
-        throw new ConfigException("Shape mismatch at " + store.path() + "/" + i + " for variable '" + v.path()
-            + "': expected " + v.shape() + ", found " + Shape.of(value.shape()));
-      }
-      v.assign(value);
+      v.assign(store.getChecked(Integer.toString(i), v, "variable"));
     }
   }
 

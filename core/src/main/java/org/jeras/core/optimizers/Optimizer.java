@@ -13,7 +13,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jeras.core.config.Config;
-import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.KerasObject;
 import org.jeras.core.config.PyNumber;
 import org.jeras.core.config.Serialization;
@@ -431,13 +430,8 @@ public abstract class Optimizer implements KerasObject {
       return false;
     }
     for (int i = 0; i < variables.size(); i++) {
-      INDArray value = store.get(Integer.toString(i));
       Variable v = variables.get(i);
-      if (!Arrays.equals(value.shape(), v.array().shape())) {
-        throw new ConfigException("Shape mismatch at " + store.path() + "/" + i + " for optimizer variable '"
-            + v.path() + "': expected " + v.shape() + ", found " + Shape.of(value.shape()));
-      }
-      v.assign(value);
+      v.assign(store.getChecked(Integer.toString(i), v, "optimizer variable"));
     }
     return true;
   }
