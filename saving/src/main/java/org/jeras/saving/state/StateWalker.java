@@ -265,7 +265,8 @@ public final class StateWalker {
         LOG.warn(msg);
         return;
       }
-      throw new ConfigException(msg, first.error);
+      // Keras's wording, on one line: an error is one line (the CLI prints it as such).
+      throw new ConfigException(msg.replace("\n\n", " ").replace('\n', ' '), first.error);
     }
 
     private static String describe(Failure f) {

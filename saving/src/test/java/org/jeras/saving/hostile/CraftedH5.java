@@ -37,7 +37,6 @@ final class CraftedH5 {
       DatasetCreationOptions gzip = DatasetCreationOptions.builder().chunkDimensions(8, 16).deflate().build();
       vars.putDataset("0", random(8, 16, 1), gzip);
       vars.putDataset("1", new float[16]);
-      f.putGroup("vars");
       if (padRows > 0) {
         f.putGroup("pad").putDataset("0", random(padRows, 1024, 2),
             DatasetCreationOptions.builder().chunkDimensions(padRows, 1024).deflate().build());
@@ -110,7 +109,30 @@ final class CraftedH5 {
       throw new IllegalStateException("chunk record not found");
     }
     bb.putLong(rec, padAt);
+    fixObjectHeaderChecksum(file, rec);
     Files.write(path, file);
     return path;
+  }
+
+  /** Recomputes the checksum of the version-2 object header that holds byte {@code at}. */
+  static void fixObjectHeaderChecksum(byte[] file, int at) {
+    byte[] sig = "OHDR".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    int start = -1;
+    for (int i = indexOf(file, sig, 0); i >= 0 && i < at; i = indexOf(file, sig, i + 1)) {
+      start = i;
+    }
+    ByteBuffer bb = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
+    int flags = file[start + 5] & 0xff;
+    int pos = start + 6 + ((flags & 0x20) != 0 ? 16 : 0) + ((flags & 0x10) != 0 ? 4 : 0);
+    int sizeBytes = 1 << (flags & 3);
+    long size = switch (sizeBytes) {
+      case 1 -> file[pos] & 0xff;
+      case 2 -> bb.getShort(pos) & 0xffff;
+      case 4 -> bb.getInt(pos) & 0xffffffffL;
+      default -> bb.getLong(pos);
+    };
+    int checksumAt = (int) (pos + sizeBytes + size);
+    bb.putInt(checksumAt, io.jhdf.checksum.ChecksumUtils.checksum(
+        java.util.Arrays.copyOfRange(file, start, checksumAt)));
   }
 }

@@ -1,0 +1,40 @@
+package org.jeras.saving.hostile;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.jeras.core.config.ConfigException;
+import org.jeras.saving.UnsafeFileException;
+import org.jeras.saving.h5.H5Reader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Hostile HDF5 weights refused with typed errors (in this JVM; the large ones again under -Xmx1g in H5BombTest). */
+class H5HostileTest {
+  @TempDir
+  Path tmp;
+
+  @Test
+  void gzipChunksAreReadAsStored() {
+    Path p = CraftedH5.denseWithPad(tmp.resolve("ok.weights.h5"), 0);
+    try (H5Reader r = H5Reader.open(p)) {
+      float[][] expected = CraftedH5.random(8, 16, 1);
+      float[] flat = r.dataset("layers/dense/vars/0").data().asFloat();
+      for (int i = 0; i < 8; i++) {
+        assertArrayEquals(expected[i], java.util.Arrays.copyOfRange(flat, i * 16, i * 16 + 16));
+      }
+    }
+    HostileLoads.denseWeights(p);
+  }
+
+  @Test
+  void aGzipChunkInflatingBeyondItsDeclaredSizeIsRefused() throws Exception {
+    Path p = CraftedH5.gzipBomb(tmp.resolve("bomb.weights.h5"), 64);
+    ConfigException e = assertThrows(ConfigException.class, () -> HostileLoads.denseWeights(p));
+    assertTrue(e.getCause() instanceof UnsafeFileException, String.valueOf(e.getCause()));
+    assertTrue(e.getMessage().contains("gzip chunk of H5 dataset 'layers/dense/vars/0' inflates beyond the 512 bytes"),
+        e.getMessage());
+  }
+}

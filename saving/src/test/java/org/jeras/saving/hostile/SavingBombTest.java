@@ -1,0 +1,67 @@
+package org.jeras.saving.hostile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.jeras.core.testing.ChildJvm;
+import org.jeras.core.testing.CraftedZip;
+import org.jeras.core.testing.CraftedZip.Member;
+import org.jeras.core.testing.LoadInChild;
+import org.jeras.saving.Models;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Memory bombs in {@code .keras} and {@code .weights.h5} files, loaded in a child JVM with
+ * {@code -Xmx1g}: each ends as a typed error within seconds and leaves no temporary files.
+ */
+class SavingBombTest {
+  @TempDir
+  Path tmp;
+
+  private String loadInChild(Class<?> owner, String method, Path file) throws Exception {
+    Path childTmp = Files.createDirectory(tmp.resolve("child-tmp"));
+    ChildJvm.Result r = ChildJvm.run(LoadInChild.class, "1g", childTmp, 90, owner.getName(), method, file.toString());
+    assertTrue(r.seconds() < 45, "took " + r.seconds() + " s");
+    assertEquals(0, r.status(), r.err());
+    try (var s = Files.list(childTmp)) {
+      assertEquals(0, s.count(), "temporary files left behind");
+    }
+    // The result is the last line of stdout (libraries may print before it) and the error is one line.
+    List<String> lines = r.out().strip().lines().toList();
+    String last = lines.get(lines.size() - 1);
+    assertTrue(last.startsWith("FAILED org.jeras."), r.out() + r.err());
+    return last;
+  }
+
+  @Test
+  void aGzipChunkDeclaring512BytesThatInflatesTo2GiB() throws Exception {
+    Path p = CraftedH5.gzipBomb(tmp.resolve("bomb.weights.h5"), 2048);
+    assertTrue(Files.size(p) < (3 << 20), "the bomb file is small: " + Files.size(p));
+    String out = loadInChild(HostileLoads.class, "denseWeights", p);
+    assertTrue(out.contains("inflates beyond the 512 bytes its chunk shape declares"), out);
+  }
+
+  @Test
+  void aKerasMemberOf1point9GiBAt63TimesExpansion() throws Exception {
+    // 16 KiB of noise and 1 MiB - 16 KiB of zeros deflate about 63:1; 1900 copies declare 1.9 GiB.
+    byte[] block = new byte[1 << 20];
+    java.util.Random r = new java.util.Random(3);
+    for (int i = 0; i < (16 << 10); i++) {
+      block[i] = (byte) r.nextInt();
+    }
+    byte[] weights = CraftedZip.repeatedDeflate(block, 1900);
+    long declared = 1900L << 20;
+    assertTrue(declared / weights.length > 50 && declared / weights.length < 100, "expansion " + declared / weights.length);
+    Path p = CraftedZip.write(tmp.resolve("big.keras"), List.of(
+        Member.stored("metadata.json", "{\"keras_version\": \"3.16.0\"}".getBytes()),
+        Member.stored("config.json", ("{\"module\": \"keras\", \"class_name\": \"Sequential\", \"config\": "
+            + "{\"name\": \"s\", \"layers\": []}, \"registered_name\": null}").getBytes()),
+        new Member("model.weights.h5", weights, 8, declared, 0)));
+    String out = loadInChild(Models.class, "load", p);
+    assertTrue(out.contains("'model.weights.h5'") && out.contains("more than the Java heap"), out);
+  }
+}
