@@ -135,4 +135,62 @@ final class CraftedH5 {
     bb.putInt(checksumAt, io.jhdf.checksum.ChecksumUtils.checksum(
         java.util.Arrays.copyOfRange(file, start, checksumAt)));
   }
+
+  /**
+   * A weights file whose kernel declares 16384x16384 float32 (1 GiB) over one stored gzip chunk
+   * of 1024x1024 random floats (4 MiB, so within the expansion bound): loading it into an 8x16
+   * kernel must fail on the shape before any data is read.
+   */
+  static Path hugeKernel(Path path) throws Exception {
+    try (WritableHdfFile f = HdfFile.write(path)) {
+      WritableGroup vars = f.putGroup("layers").putGroup("dense").putGroup("vars");
+      vars.putDataset("0", random(1024, 1024, 1),
+          DatasetCreationOptions.builder().chunkDimensions(1024, 1024).deflate().build());
+      vars.putDataset("1", new float[16]);
+    }
+    byte[] file = Files.readAllBytes(path);
+    byte[] dims = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putLong(1024).putLong(1024).array();
+    byte[] huge = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putLong(16384).putLong(16384).array();
+    int patched = 0;
+    for (int i = indexOf(file, dims, 0); i >= 0; i = indexOf(file, dims, i + 16)) {
+      System.arraycopy(huge, 0, file, i, 16);
+      fixObjectHeaderChecksum(file, i);
+      patched++;
+    }
+    if (patched == 0) {
+      throw new IllegalStateException("dataspace not found");
+    }
+    Files.write(path, file);
+    return path;
+  }
+
+  /**
+   * A copy of a Keras-written (superblock 0) weights file whose root group B-tree node is made an
+   * internal node whose only child is itself: a group index with no end.
+   */
+  static Path selfPointingGroupIndex(Path keras, Path path) throws Exception {
+    byte[] file = Files.readAllBytes(keras);
+    int tree = indexOf(file, "TREE".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0);
+    file[tree + 5] = 1; // level 1: children are B-tree nodes
+    ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN).putLong(tree + 32, tree);
+    Files.write(path, file);
+    return path;
+  }
+
+  /** A copy of a Keras-written (superblock 0) weights file whose root's children are hard links to the root. */
+  static Path cyclicHardLinks(Path keras, Path path) throws Exception {
+    byte[] file = Files.readAllBytes(keras);
+    ByteBuffer bb = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
+    long root = bb.getLong(64);
+    int tree = indexOf(file, "TREE".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0);
+    int snod = (int) bb.getLong(tree + 32);
+    int symbols = bb.getShort(snod + 6);
+    for (int i = 0; i < symbols; i++) {
+      int entry = snod + 8 + 40 * i;
+      bb.putLong(entry + 8, root);
+      bb.putInt(entry + 16, 0); // no cached group addresses: the object header is read
+    }
+    Files.write(path, file);
+    return path;
+  }
 }

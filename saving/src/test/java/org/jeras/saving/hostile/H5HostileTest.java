@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import org.jeras.core.config.ConfigException;
 import org.jeras.saving.UnsafeFileException;
+import org.jeras.core.testing.Fixtures;
 import org.jeras.saving.h5.H5Reader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,5 +37,36 @@ class H5HostileTest {
     assertTrue(e.getCause() instanceof UnsafeFileException, String.valueOf(e.getCause()));
     assertTrue(e.getMessage().contains("gzip chunk of H5 dataset 'layers/dense/vars/0' inflates beyond the 512 bytes"),
         e.getMessage());
+  }
+
+  @Test
+  void aSelfPointingGroupIndexIsRefused() throws Exception {
+    Path p = CraftedH5.selfPointingGroupIndex(Fixtures.file("seq_mlp.weights.h5"), tmp.resolve("loop.weights.h5"));
+    try (H5Reader r = H5Reader.open(p)) {
+      UnsafeFileException e = assertThrows(UnsafeFileException.class, () -> r.keys(""));
+      assertTrue(e.getMessage().contains("cyclic group index under ''"), e.getMessage());
+    }
+    ConfigException e = assertThrows(ConfigException.class, () -> HostileLoads.seqMlpWeights(p));
+    assertTrue(e.getMessage().contains("cyclic group index"), e.getMessage());
+  }
+
+  @Test
+  void cyclicHardLinksAreRefusedWhenWalking() throws Exception {
+    Path p = CraftedH5.cyclicHardLinks(Fixtures.file("seq_mlp.weights.h5"), tmp.resolve("cycle.weights.h5"));
+    try (H5Reader r = H5Reader.open(p)) {
+      UnsafeFileException e = assertThrows(UnsafeFileException.class, r::datasetPaths);
+      assertTrue(e.getMessage().contains("cyclic link at '"), e.getMessage());
+    }
+    assertThrows(ConfigException.class, () -> HostileLoads.seqMlpWeights(p));
+  }
+
+  @Test
+  void shapesAreComparedBeforeDataIsRead() throws Exception {
+    Path p = CraftedH5.hugeKernel(tmp.resolve("huge.weights.h5"));
+    try (H5Reader r = H5Reader.open(p)) {
+      assertArrayEquals(new long[] {16384, 16384}, r.shape("layers/dense/vars/0"));
+    }
+    ConfigException e = assertThrows(ConfigException.class, () -> HostileLoads.denseWeights(p));
+    assertTrue(e.getMessage().contains("expected (8, 16), found (16384, 16384)"), e.getMessage());
   }
 }

@@ -64,4 +64,11 @@ class SavingBombTest {
     String out = loadInChild(Models.class, "load", p);
     assertTrue(out.contains("'model.weights.h5'") && out.contains("more than the Java heap"), out);
   }
+
+  @Test
+  void aKernelDeclaring1GiBFailsOnItsShapeBeforeItsDataIsRead() throws Exception {
+    Path p = CraftedH5.hugeKernel(tmp.resolve("huge.weights.h5"));
+    String out = loadInChild(HostileLoads.class, "denseWeights", p);
+    assertTrue(out.contains("expected (8, 16), found (16384, 16384)"), out);
+  }
 }
