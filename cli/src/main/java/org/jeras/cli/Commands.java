@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jeras.core.config.ConfigException;
+import org.jeras.core.config.Untrusted;
 import org.jeras.core.io.Npz;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.model.Model;
@@ -64,9 +65,9 @@ final class Commands {
     try (KerasArchive archive = KerasArchive.open(file)) {
       out.println("members:");
       for (String m : archive.members()) {
-        out.println("  " + m);
+        out.println("  " + Untrusted.escape(m, Integer.MAX_VALUE));
       }
-      archive.metadataJson().ifPresent(m -> out.println("metadata: " + m.strip()));
+      archive.metadataJson().ifPresent(m -> out.println("metadata: " + Untrusted.escape(m.strip(), Integer.MAX_VALUE)));
       out.println("config:");
       JsonObject config = JsonParser.parseString(archive.configJson()).getAsJsonObject();
       tree(config, "  ", out);
@@ -90,7 +91,9 @@ final class Commands {
     String registered = dict.has("registered_name") && !dict.get("registered_name").isJsonNull()
         ? " [" + dict.get("registered_name").getAsString() + "]" : "";
     String build = dict.has("build_config") ? " build=" + dict.get("build_config") : "";
-    out.println(indent + dict.get("class_name").getAsString() + name + registered + build);
+    // Names from the file are escaped: printing them raw would let a file drive the terminal.
+    out.println(indent + Untrusted.escape(dict.get("class_name").getAsString() + name + registered + build,
+        Integer.MAX_VALUE));
     if (cfg.has("layers") && cfg.get("layers").isJsonArray()) {
       for (JsonElement l : cfg.getAsJsonArray("layers")) {
         tree(l.getAsJsonObject(), indent + "  ", out);
@@ -106,7 +109,8 @@ final class Commands {
   /** One line per dataset, from its header: the data is never read, so inspecting a huge file is cheap. */
   private static void weights(H5Reader h5, PrintStream out) {
     for (String path : h5.datasetPaths()) {
-      out.println("  " + path + " " + Shape.of(h5.shape(path)).toNullableList() + " " + h5.dtype(path).kerasName());
+      out.println("  " + Untrusted.escape(path, Integer.MAX_VALUE) + " " + Shape.of(h5.shape(path)).toNullableList() + " "
+          + h5.dtype(path).kerasName());
     }
   }
 
