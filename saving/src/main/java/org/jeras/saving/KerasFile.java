@@ -114,10 +114,10 @@ public final class KerasFile {
       });
     } catch (ConfigException e) {
       throw e;
-    } catch (IllegalArgumentException | IllegalStateException | UnsupportedOperationException | ClassCastException
-        | IndexOutOfBoundsException | NullPointerException | ArithmeticException e) {
-      // A config of the wrong structure (a string where an object belongs, a short list, ...) reaches
-      // code that trusts Keras's structure: report it as the invalid config it is.
+    } catch (RuntimeException e) {
+      // A config of the wrong structure or with impossible values (a string where an object belongs,
+      // negative units, a shape ND4J cannot allocate) reaches code that trusts Keras's structure:
+      // report it as the invalid config it is, keeping the cause.
       throw new ConfigException("Invalid config.json: " + Untrusted.quote(e.getClass().getSimpleName() + ": "
           + e.getMessage()), e);
     }

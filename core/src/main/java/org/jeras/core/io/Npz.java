@@ -31,8 +31,8 @@ public final class Npz {
     ZipFile zip;
     try {
       zip = new ZipFile(path.toFile());
-    } catch (ZipException e) {
-      throw new ConfigException(Untrusted.quote(source) + " is not an .npz (zip) archive: " + e.getMessage());
+    } catch (IOException e) {
+      throw new ConfigException(Untrusted.quote(source) + " is not an .npz (zip) archive: " + e);
     }
     try (zip) {
       for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements(); ) {
@@ -59,7 +59,7 @@ public final class Npz {
         }
         out.put(name.substring(0, name.length() - 4), Npy.read(bytes, source + ":" + name));
       }
-    } catch (IllegalArgumentException | IllegalStateException | ZipException e) {
+    } catch (IllegalArgumentException | IllegalStateException | IOException e) {
       // java.util.zip reports malformed names and headers this way.
       throw new ConfigException("Cannot read " + Untrusted.quote(source) + " as an .npz archive: " + e.getMessage());
     }

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.Untrusted;
 import org.jeras.core.io.LoadLimits;
@@ -57,8 +58,8 @@ public final class H5Reader implements AutoCloseable {
   public static H5Reader open(Path path) {
     try {
       return new H5Reader(new HdfFile(path), path.toString(), Files.size(path));
-    } catch (HdfException | IOException e) {
-      throw new ConfigException("Cannot read HDF5 file " + "'" + path + "'" + ": " + e.getMessage(), e);
+    } catch (IOException | RuntimeException | StackOverflowError e) {
+      throw corrupt(path.toString(), "", e);
     }
   }
 
@@ -66,8 +67,8 @@ public final class H5Reader implements AutoCloseable {
   public static H5Reader fromBytes(byte[] bytes, String source) {
     try {
       return new H5Reader(HdfFile.fromBytes(bytes), source, bytes.length);
-    } catch (HdfException e) {
-      throw new ConfigException("Cannot read HDF5 file '" + source + "': " + e.getMessage(), e);
+    } catch (RuntimeException | StackOverflowError e) {
+      throw corrupt(source, "", e);
     }
   }
 
@@ -77,6 +78,10 @@ public final class H5Reader implements AutoCloseable {
 
   /** The group at {@code path} ("" is the root, {@code a/b} nested), or empty when absent; links are refused. */
   public Optional<Group> group(String path) {
+    return guard(path, () -> groupUnguarded(path));
+  }
+
+  private Optional<Group> groupUnguarded(String path) {
     Node n = node(path);
     if (n == null) {
       return Optional.empty();
@@ -89,16 +94,20 @@ public final class H5Reader implements AutoCloseable {
 
   /** Whether a group or dataset exists at {@code path}. */
   public boolean has(String path) {
-    return node(path) != null;
+    return guard(path, () -> node(path)) != null;
   }
 
   /** Whether {@code path} names a group. */
   public boolean isGroup(String path) {
-    return node(path) instanceof Group;
+    return guard(path, () -> node(path)) instanceof Group;
   }
 
   /** The names of the children of the group at {@code path}, in h5py's order (by the bytes of their names). */
   public List<String> keys(String path) {
+    return guard(path, () -> keysUnguarded(path));
+  }
+
+  private List<String> keysUnguarded(String path) {
     Group g = group(path).orElseThrow(() -> new ConfigException(
         "No group " + Untrusted.quote(path) + " in H5 file '" + source + "'"));
     List<String> names = new ArrayList<>(children(g, path).keySet());
@@ -108,6 +117,10 @@ public final class H5Reader implements AutoCloseable {
 
   /** The string attribute {@code name} of the object at {@code path}, or empty. */
   public Optional<String> attribute(String path, String name) {
+    return guard(path, () -> attributeUnguarded(path, name));
+  }
+
+  private Optional<String> attributeUnguarded(String path, String name) {
     Node n = node(path);
     if (n == null) {
       throw new ConfigException("No object " + Untrusted.quote(path) + " in H5 file '" + source + "'");
@@ -122,6 +135,10 @@ public final class H5Reader implements AutoCloseable {
 
   /** The names of the attributes of the object at {@code path}, sorted. */
   public List<String> attributeNames(String path) {
+    return guard(path, () -> attributeNamesUnguarded(path));
+  }
+
+  private List<String> attributeNamesUnguarded(String path) {
     Node n = node(path);
     if (n == null) {
       throw new ConfigException("No object " + Untrusted.quote(path) + " in H5 file '" + source + "'");
@@ -133,6 +150,10 @@ public final class H5Reader implements AutoCloseable {
 
   /** Reads the dataset at {@code path} (e.g. {@code layers/dense/vars/0}) into an INDArray. */
   public INDArray dataset(String path) {
+    return guard(path, () -> datasetUnguarded(path));
+  }
+
+  private INDArray datasetUnguarded(String path) {
     Dataset ds = datasetNode(path);
     try {
       return toArray(ds, path);
@@ -144,6 +165,10 @@ public final class H5Reader implements AutoCloseable {
 
   /** The shape of the dataset at {@code path}, read from its header only. */
   public long[] shape(String path) {
+    return guard(path, () -> shapeUnguarded(path));
+  }
+
+  private long[] shapeUnguarded(String path) {
     Dataset ds = datasetNode(path);
     try {
       return ds.getDimensionsAsLong();
@@ -155,6 +180,10 @@ public final class H5Reader implements AutoCloseable {
 
   /** The dtype of the dataset at {@code path}, read from its header only. */
   public DType dtype(String path) {
+    return guard(path, () -> dtypeUnguarded(path));
+  }
+
+  private DType dtypeUnguarded(String path) {
     Dataset ds = datasetNode(path);
     try {
       return H5Dtype.decode(ds.getDataType(), path);
@@ -170,8 +199,38 @@ public final class H5Reader implements AutoCloseable {
    */
   public List<String> datasetPaths() {
     List<String> out = new ArrayList<>();
-    collect("", new HashSet<>(), out);
+    guard("", () -> {
+      collect("", new HashSet<>(), out);
+      return out;
+    });
     return out;
+  }
+
+  /**
+   * Runs a read through jHDF, which reports malformed files with whatever exception its parsing
+   * meets (IllegalStateException, ArithmeticException, buffer underflows...): all of them become
+   * one typed error naming the file and path, and endless recursion a refused cyclic structure.
+   */
+  private <T> T guard(String path, Supplier<T> read) {
+    try {
+      return read.get();
+    } catch (ConfigException e) {
+      throw e;
+    } catch (RuntimeException | StackOverflowError e) {
+      throw corrupt(source, path, e);
+    }
+  }
+
+  private static ConfigException corrupt(String source, String path, Throwable e) {
+    if (e instanceof StackOverflowError) {
+      return new UnsafeFileException("Not allowed: H5 file '" + source + "' has a cyclic structure under "
+          + Untrusted.quote(path));
+    }
+    String what = e instanceof HdfException ? String.valueOf(e.getMessage())
+        : e.getClass().getSimpleName() + ": " + e.getMessage();
+    ConfigException c = new ConfigException("Cannot read HDF5 file '" + source + "'"
+        + (path.isEmpty() ? "" : " at " + Untrusted.quote(path)) + ": " + Untrusted.quote(what), e);
+    return c;
   }
 
   private void collect(String path, Set<Long> ancestors, List<String> out) {
