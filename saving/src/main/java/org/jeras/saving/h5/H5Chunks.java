@@ -65,7 +65,7 @@ final class H5Chunks {
     }
   }
 
-  /** The stored bytes of the chunk at {@code offset}, or null when it was never written (fill value 0). */
+  /** The stored bytes of the chunk at {@code offset}, or null when it was never written (and reads as zeros). */
   private static byte[] rawChunk(ChunkedDataset ds, int[] offset, String where) {
     try {
       var buf = ds.getRawChunkBuffer(offset);
@@ -74,6 +74,11 @@ final class H5Chunks {
       return b;
     } catch (HdfException e) {
       if (String.valueOf(e.getMessage()).startsWith("No chunk")) {
+        Object fill = ds.getFillValue();
+        if (fill instanceof Number n && n.doubleValue() != 0) {
+          throw new ConfigException("Dataset " + where + " leaves chunks unwritten with fill value " + fill
+              + ", which Jeras does not apply");
+        }
         return null;
       }
       throw new UnsafeFileException("Not allowed: a chunk of H5 dataset " + where + " cannot be read ("

@@ -69,4 +69,19 @@ class H5HostileTest {
     ConfigException e = assertThrows(ConfigException.class, () -> HostileLoads.denseWeights(p));
     assertTrue(e.getMessage().contains("expected (8, 16), found (16384, 16384)"), e.getMessage());
   }
+
+  @Test
+  void partialEdgeChunksWithShuffleAndGzipReadAsWritten() {
+    Path p = tmp.resolve("chunks.h5");
+    float[][] data = CraftedH5.random(10, 7, 5);
+    try (io.jhdf.WritableHdfFile f = io.jhdf.HdfFile.write(p)) {
+      f.putDataset("x", data, io.jhdf.api.DatasetCreationOptions.builder().chunkDimensions(4, 3).shuffle().deflate().build());
+    }
+    try (H5Reader r = H5Reader.open(p)) {
+      float[] flat = r.dataset("x").data().asFloat();
+      for (int i = 0; i < 10; i++) {
+        assertArrayEquals(data[i], java.util.Arrays.copyOfRange(flat, i * 7, i * 7 + 7), "row " + i);
+      }
+    }
+  }
 }
