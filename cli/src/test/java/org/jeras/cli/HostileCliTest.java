@@ -13,7 +13,10 @@ import java.util.Arrays;
 import java.util.List;
 import org.jeras.core.testing.CraftedZip;
 import org.jeras.core.testing.CraftedZip.Member;
-import org.jeras.core.testing.Fixtures;
+import org.jeras.core.model.Input;
+import org.jeras.core.model.Sequential;
+import org.jeras.layers.core.Dense;
+import org.jeras.saving.KerasFile;
 import org.jeras.saving.h5.H5Writer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,15 +53,25 @@ class HostileCliTest {
     return b.array();
   }
 
+  /** A Dense model on 8 inputs, saved by Jeras. */
+  private Path model() {
+    Sequential m = new Sequential(new Dense(4));
+    m.apply(Input.of(8));
+    Path p = tmp.resolve("model.keras");
+    KerasFile.save(m, p);
+    return p;
+  }
+
   @Test
   void malformedPredictInputsNameTheMember() throws Exception {
+    Path model = model();
     for (String header : List.of(
         "{'descr': '<f4', 'fortran_order': False, 'shape': (-1, 8), }",
         "{'descr': '<f4', 'fortran_order': False, 'shape': (5, eight), }",
         "{'descr': '<c16', 'fortran_order': False, 'shape': (5, 8), }",
         "{'descr': '<f4', 'fortran_order': False, 'shape': (5, 8), }")) {
       Path in = CraftedZip.write(tmp.resolve("in.npz"), List.of(Member.stored("x.npy", npy(header, 16))));
-      Result r = run("predict", Fixtures.file("seq_mlp.keras").toString(), "--input", in.toString(),
+      Result r = run("predict", model.toString(), "--input", in.toString(),
           "--output", tmp.resolve("out.npz").toString());
       oneFailureLine(r);
       assertTrue(r.err.contains("in.npz:x.npy'"), r.err);

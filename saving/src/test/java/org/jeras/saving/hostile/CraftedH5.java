@@ -165,7 +165,7 @@ final class CraftedH5 {
   }
 
   /**
-   * A copy of a Keras-written (superblock 0) weights file whose root group B-tree node is made an
+   * A copy of an h5py-written (superblock 0) weights file whose root group B-tree node is made an
    * internal node whose only child is itself: a group index with no end.
    */
   static Path selfPointingGroupIndex(Path keras, Path path) throws Exception {
@@ -177,7 +177,7 @@ final class CraftedH5 {
     return path;
   }
 
-  /** A copy of a Keras-written (superblock 0) weights file whose root's children are hard links to the root. */
+  /** A copy of an h5py-written (superblock 0) weights file whose root's children are hard links to the root. */
   static Path cyclicHardLinks(Path keras, Path path) throws Exception {
     byte[] file = Files.readAllBytes(keras);
     ByteBuffer bb = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import org.jeras.core.config.ConfigException;
 import org.jeras.saving.UnsafeFileException;
-import org.jeras.core.testing.Fixtures;
 import org.jeras.saving.h5.H5Reader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,6 +15,11 @@ import org.junit.jupiter.api.io.TempDir;
 class H5HostileTest {
   @TempDir
   Path tmp;
+
+  /** A small file written by h5py (superblock 0, symbol-table groups, version-1 B-trees). */
+  private static Path h5py() throws Exception {
+    return Path.of(H5HostileTest.class.getResource("/org/jeras/saving/unsafe/shape_bomb.weights.h5").toURI());
+  }
 
   @Test
   void gzipChunksAreReadAsStored() {
@@ -41,23 +45,23 @@ class H5HostileTest {
 
   @Test
   void aSelfPointingGroupIndexIsRefused() throws Exception {
-    Path p = CraftedH5.selfPointingGroupIndex(Fixtures.file("seq_mlp.weights.h5"), tmp.resolve("loop.weights.h5"));
+    Path p = CraftedH5.selfPointingGroupIndex(h5py(), tmp.resolve("loop.weights.h5"));
     try (H5Reader r = H5Reader.open(p)) {
       UnsafeFileException e = assertThrows(UnsafeFileException.class, () -> r.keys(""));
       assertTrue(e.getMessage().contains("cyclic group index under ''"), e.getMessage());
     }
-    ConfigException e = assertThrows(ConfigException.class, () -> HostileLoads.seqMlpWeights(p));
+    ConfigException e = assertThrows(ConfigException.class, () -> HostileLoads.denseWeights(p));
     assertTrue(e.getMessage().contains("cyclic group index"), e.getMessage());
   }
 
   @Test
   void cyclicHardLinksAreRefusedWhenWalking() throws Exception {
-    Path p = CraftedH5.cyclicHardLinks(Fixtures.file("seq_mlp.weights.h5"), tmp.resolve("cycle.weights.h5"));
+    Path p = CraftedH5.cyclicHardLinks(h5py(), tmp.resolve("cycle.weights.h5"));
     try (H5Reader r = H5Reader.open(p)) {
       UnsafeFileException e = assertThrows(UnsafeFileException.class, r::datasetPaths);
       assertTrue(e.getMessage().contains("cyclic link at '"), e.getMessage());
     }
-    assertThrows(ConfigException.class, () -> HostileLoads.seqMlpWeights(p));
+    assertThrows(ConfigException.class, () -> HostileLoads.denseWeights(p));
   }
 
   @Test

@@ -2,10 +2,8 @@ package org.jeras.saving.hostile;
 
 import java.nio.file.Path;
 import org.jeras.core.model.Input;
-import org.jeras.core.testing.Fixtures;
 import org.jeras.core.model.Sequential;
 import org.jeras.layers.core.Dense;
-import org.jeras.saving.Models;
 import org.jeras.saving.WeightsFile;
 
 /** The loads that the hostile-file tests run, in this JVM or in a child one ({@code LoadInChild}). */
@@ -17,10 +15,5 @@ public final class HostileLoads {
     Sequential m = new Sequential(new Dense(16));
     m.apply(Input.of(8));
     WeightsFile.load(m, path, false);
-  }
-
-  /** Loads {@code path} into the model of the {@code seq_mlp} fixture. */
-  public static void seqMlpWeights(Path path) {
-    WeightsFile.load(Models.load(Fixtures.file("seq_mlp.keras")), path, false);
   }
 }

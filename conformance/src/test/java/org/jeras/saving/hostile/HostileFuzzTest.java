@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.io.Npz;
 import org.jeras.core.model.Model;
-import org.jeras.core.testing.Fixtures;
+import org.jeras.conformance.Fixtures;
 import org.jeras.saving.Models;
 import org.jeras.saving.WeightsFile;
 import org.junit.jupiter.api.Test;
