@@ -16,6 +16,7 @@ import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.Serialization;
 import org.jeras.core.config.SharingScope;
 import org.jeras.core.config.Untrusted;
+import org.jeras.core.io.LoadLimits;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.model.Model;
 import org.jeras.saving.archive.KerasArchive;
@@ -78,7 +79,9 @@ public final class KerasFile {
       throw new ConfigException("Invalid filename: expected a `.keras` extension. Received: filepath=" + path);
     }
     try (KerasArchive archive = KerasArchive.open(path)) {
-      Layer model = fromConfig(archive.configJson(), options);
+      String config = archive.configJson();
+      // The weights the config declares are bounded by what the weights file could fill.
+      Layer model = LoadLimits.withWeightsBudget(archive.size(KerasArchive.WEIGHTS_H5), () -> fromConfig(config, options));
       try (H5WeightsReader weights = weightsOf(archive)) {
         // Keras opens the assets only when the archive holds more than its three standard members.
         Optional<Path> assetsDir = archive.members().size() > 3 ? archive.assetsDir() : Optional.empty();

@@ -1,5 +1,6 @@
 package org.jeras.core.io;
 
+import java.util.function.Supplier;
 import org.jeras.core.config.ConfigException;
 
 /**
@@ -12,7 +13,10 @@ import org.jeras.core.config.ConfigException;
  *       over its stored bytes;
  *   <li>{@code jeras.load.maxH5Expansion} (1000): the same for a compressed HDF5 dataset;
  *   <li>{@code jeras.load.maxArrayBytes} (2 GiB - 64): the largest member or dataset read into memory;
- *   <li>{@code jeras.load.maxTotalBytes} (8 GiB): the most bytes extracted from one archive.
+ *   <li>{@code jeras.load.maxTotalBytes} (8 GiB): the most bytes extracted from one archive;
+ *   <li>{@code jeras.load.maxWeightsExpansion} (4): how many bytes of weights a model loaded from a
+ *       file may create per byte of its weights file (plus {@link #WEIGHTS_FLOOR_BYTES}), so that a
+ *       small file cannot declare layers of gigabytes in its config.
  * </ul>
  *
  * Sizes below {@link #EXPANSION_FLOOR_BYTES} are never taken for bombs. Whatever passes these
@@ -23,7 +27,65 @@ public final class LoadLimits {
   /** Declared sizes up to this are allowed whatever their expansion. */
   public static final long EXPANSION_FLOOR_BYTES = 1L << 20;
 
+  /** Weights a loaded model may always create, whatever the size of its weights file. */
+  public static final long WEIGHTS_FLOOR_BYTES = 64L << 20;
+
+  /** Bytes of weights still allowed on this thread while a model is loaded from a file; null otherwise. */
+  private static final ThreadLocal<long[]> WEIGHTS_BUDGET = new ThreadLocal<>();
+
   private LoadLimits() {}
+
+  public static long maxWeightsExpansion() {
+    return property("jeras.load.maxWeightsExpansion", 4);
+  }
+
+  /**
+   * Runs {@code body} (the deserialization of a model from a file whose weights take
+   * {@code weightsFileBytes}) allowing the weights it creates at most
+   * {@code maxWeightsExpansion() * weightsFileBytes + WEIGHTS_FLOOR_BYTES} bytes.
+   */
+  public static <T> T withWeightsBudget(long weightsFileBytes, Supplier<T> body) {
+    long[] previous = WEIGHTS_BUDGET.get();
+    long budget = weightsFileBytes > (Long.MAX_VALUE - WEIGHTS_FLOOR_BYTES) / maxWeightsExpansion() ? Long.MAX_VALUE
+        : weightsFileBytes * maxWeightsExpansion() + WEIGHTS_FLOOR_BYTES;
+    WEIGHTS_BUDGET.set(new long[] {budget, weightsFileBytes});
+    try {
+      return body.get();
+    } finally {
+      WEIGHTS_BUDGET.set(previous);
+    }
+  }
+
+  /**
+   * Counts a new weight of {@code shape} and {@code width}-byte elements against the budget of a
+   * model being loaded ({@link #withWeightsBudget}); without one, only checks that its size is a
+   * number. {@code deduct} is false for transient arrays (checked, not counted).
+   */
+  public static void chargeWeights(long[] shape, int width, String what, boolean deduct) {
+    long bytes = width;
+    try {
+      for (long d : shape) {
+        bytes = Math.multiplyExact(bytes, Math.max(d, 0));
+      }
+    } catch (ArithmeticException e) {
+      bytes = Long.MAX_VALUE;
+    }
+    long[] budget = WEIGHTS_BUDGET.get();
+    if (budget == null) {
+      if (bytes == Long.MAX_VALUE) {
+        throw new ConfigException(what + " of shape " + java.util.Arrays.toString(shape) + " has too many elements");
+      }
+      return;
+    }
+    if (bytes > budget[0]) {
+      throw new ConfigException(what + " of shape " + java.util.Arrays.toString(shape) + " needs "
+          + (bytes == Long.MAX_VALUE ? "more than 2^63" : String.valueOf(bytes)) + " bytes, more than a model whose "
+          + "weights file holds " + budget[1] + " bytes may create (system property jeras.load.maxWeightsExpansion)");
+    }
+    if (deduct) {
+      budget[0] -= bytes;
+    }
+  }
 
   public static long maxExpansion() {
     return property("jeras.load.maxExpansion", 100);

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
+import org.jeras.core.io.LoadLimits;
 import org.jeras.core.config.KerasObject;
 import org.jeras.core.config.Serialization;
 import org.jeras.core.constraints.Constraint;
@@ -290,6 +291,7 @@ public abstract class Layer implements KerasObject, Serialization.Extras {
   protected Variable addWeight(String weightName, long[] shape, Initializer initializer,
       Regularizer regularizer, Constraint constraint, boolean trainableWeight) {
     DType dtype = variableDtype();
+    LoadLimits.chargeWeights(shape, dtype.nd4j().width(), "Weight '" + name + "/" + weightName + "'", true);
     INDArray init = initializer == null ? Nd4j.zeros(dtype.nd4j(), shape) : initializer.generate(shape, dtype);
     Variable v = new Variable(weightName, name + "/" + weightName, init, trainableWeight && trainable);
     if (regularizer != null) {
@@ -318,6 +320,7 @@ public abstract class Layer implements KerasObject, Serialization.Extras {
    * {@code add_weight(..., dtype="int", trainable=False)} (e.g. Normalization's {@code count}).
    */
   protected Variable addStateWeight(String weightName, long[] shape, DType dtype) {
+    LoadLimits.chargeWeights(shape, dtype.nd4j().width(), "Weight '" + name + "/" + weightName + "'", true);
     Variable v = new Variable(weightName, name + "/" + weightName, Nd4j.zeros(dtype.nd4j(), shape), false);
     nonTrainableVariables.add(v);
     return v;
@@ -677,6 +680,7 @@ public abstract class Layer implements KerasObject, Serialization.Extras {
         }
       }
       DType dt = t.dtype().isFloating() ? (autocastsInputs() ? computeDtype() : t.dtype()) : t.dtype();
+      LoadLimits.chargeWeights(d, dt.nd4j().width(), "The sample input of layer '" + name + "'", false);
       return Tensor.of(Nd4j.zeros(dt.nd4j(), d));
     });
   }

@@ -107,6 +107,21 @@ public final class KerasArchive implements AutoCloseable {
     return zip.getEntry(member) != null;
   }
 
+  /** The declared size of {@code member} in bytes (its file size in the directory form), or 0 when absent. */
+  public long size(String member) {
+    MemberNames.check(member);
+    try {
+      if (zip == null) {
+        Path f = path.resolve(member);
+        return Files.isRegularFile(f) ? Files.size(f) : 0;
+      }
+      ZipEntry e = zip.getEntry(member);
+      return e == null ? 0 : Math.max(e.getSize(), 0);
+    } catch (IOException e) {
+      throw new ConfigException("Cannot read the size of " + Untrusted.quote(member) + " in '" + path + "'", e);
+    }
+  }
+
   /** The text of {@code config.json}. */
   public String configJson() {
     return new String(read(CONFIG), StandardCharsets.UTF_8);

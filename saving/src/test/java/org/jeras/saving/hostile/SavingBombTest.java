@@ -71,4 +71,30 @@ class SavingBombTest {
     String out = loadInChild(HostileLoads.class, "denseWeights", p);
     assertTrue(out.contains("expected (8, 16), found (16384, 16384)"), out);
   }
+
+  @Test
+  void aConfigDeclaringA40GBKernelFailsTyped() throws Exception {
+    // A Dense(4) on 8 inputs saved by Jeras, its config then edited to 100000 x 100000 (40 GB of float32).
+    org.jeras.core.model.Sequential m = new org.jeras.core.model.Sequential(new org.jeras.layers.core.Dense(4));
+    m.apply(org.jeras.core.model.Input.of(8));
+    Path small = tmp.resolve("small.keras");
+    org.jeras.saving.KerasFile.save(m, small);
+    List<Member> members = new java.util.ArrayList<>();
+    try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(small.toFile())) {
+      for (var e : java.util.Collections.list(z.entries())) {
+        byte[] data = z.getInputStream(e).readAllBytes();
+        if (e.getName().equals("config.json")) {
+          String c = new String(data, java.nio.charset.StandardCharsets.UTF_8);
+          String edited = c.replace("\"units\": 4", "\"units\": 100000").replace("[null, 8]", "[null, 100000]");
+          assertTrue(!edited.equals(c) && edited.contains("100000]"), c);
+          data = edited.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        members.add(Member.stored(e.getName(), data));
+      }
+    }
+    Path p = CraftedZip.write(tmp.resolve("huge-config.keras"), members);
+    String out = loadInChild(Models.class, "load", p);
+    assertTrue(out.contains("/kernel' of shape [100000, 100000] needs 40000000000 bytes")
+        && out.contains("jeras.load.maxWeightsExpansion"), out);
+  }
 }
