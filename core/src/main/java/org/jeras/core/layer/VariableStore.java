@@ -3,6 +3,7 @@ package org.jeras.core.layer;
 import java.util.Arrays;
 import java.util.List;
 import org.jeras.core.config.ConfigException;
+import org.jeras.core.config.Untrusted;
 import org.jeras.core.tensor.Shape;
 import org.jeras.core.tensor.Variable;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -32,8 +33,9 @@ public interface VariableStore {
   default INDArray getChecked(String key, Variable target, String role) {
     long[] stored = shape(key);
     if (!Arrays.equals(stored, target.array().shape())) {
-      throw new ConfigException("Shape mismatch at " + path() + "/" + key + " for " + role + " '" + target.path()
-          + "': expected " + target.shape() + ", found " + Shape.of(stored));
+      throw new ConfigException("Shape mismatch at " + Untrusted.escape(path() + "/" + key, Untrusted.MAX_CHARS)
+          + " for " + role + " " + Untrusted.quote(target.path()) + ": expected " + target.shape() + ", found "
+          + Shape.of(stored));
     }
     return get(key);
   }
