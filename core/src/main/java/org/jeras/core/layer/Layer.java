@@ -588,7 +588,7 @@ public abstract class Layer implements KerasObject, Serialization.Extras {
 
   /**
    * Whether {@link #computeMask}'s mask belongs to output {@code index}: Keras's layers with extra
-   * outputs (RNN states, attention scores) leave those unmasked.
+   * outputs (attention scores) leave those unmasked.
    */
   protected boolean masksOutput(int index) {
     return true;

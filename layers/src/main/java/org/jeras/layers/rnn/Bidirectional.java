@@ -156,21 +156,6 @@ public class Bidirectional extends SequenceLayer {
   }
 
   @Override
-  protected boolean masksOutput(int index) {
-    // Unmerged, the forward and backward sequences come first; the states are never masked.
-    return index < (mergeMode == null ? 2 : 1);
-  }
-
-  @Override
-  protected Tensor computeMask(CallArgs args, List<Tensor> outputs) {
-    if (!forwardLayer.returnSequences()) {
-      return null;
-    }
-    Tensor mask = args.kwTensor("mask");
-    return mask != null ? mask : args.tensor(0).mask();
-  }
-
-  @Override
   public Config getConfig() {
     return super.getConfig()
         .put("merge_mode", mergeMode)

@@ -31,7 +31,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * <p>As Keras's backend loop: a masked step keeps the previous states and repeats the previous
  * output (zeros before the first step, or zeros always with {@code zero_output_for_mask});
  * {@code go_backwards} walks the time axis from the end and returns the sequence in that walking
- * order; with {@code return_state} the outputs are the output followed by the final states.
+ * order; with {@code return_state} the outputs are the output followed by the final states. The
+ * outputs carry no mask (see {@link SequenceLayer}).
  * {@code stateful} is not supported; {@code unroll} changes nothing here.
  *
  * <p>The named layers ({@link SimpleRNN}, {@link LSTM}, {@link GRU}) write the cell's keys
@@ -231,20 +232,6 @@ public class RNN extends SequenceLayer implements HasWeightSpecs<RNN> {
 
   private Tensor zeros(long batch) {
     return Tensor.of(Nd4j.zeros(computeDtype().nd4j(), batch, cell.units()));
-  }
-
-  @Override
-  protected boolean masksOutput(int index) {
-    return index == 0;
-  }
-
-  @Override
-  protected Tensor computeMask(CallArgs args, List<Tensor> outputs) {
-    if (!returnSequences) {
-      return null;
-    }
-    Tensor mask = args.kwTensor("mask");
-    return mask != null ? mask : args.tensor(0).mask();
   }
 
   // ------------------------------------------------------------------ config

@@ -14,6 +14,11 @@ import org.jeras.core.tensor.Tensor;
  * {@code layer(sequences, initial_state=..., mask=...)}: a call with initial states records a
  * {@code shapes_dict} (the sequences' shape and every state's shape) and builds for the sequences
  * only; the call takes a {@code mask}, so a symbolic call records the mask keyword.
+ *
+ * <p>The outputs carry no mask: since Keras 3.16 its recurrent layers and wrappers set
+ * {@code supports_masking = False}, so the layer after one runs over every time step, reading at a
+ * masked step what was written there (the previous output repeated, or zeros with
+ * {@code zero_output_for_mask}). A mask reaches that next layer only as its explicit {@code mask}.
  */
 public abstract class SequenceLayer extends Layer {
   /** Builds for {@code [batch, time, features]} sequences. */

@@ -1,6 +1,5 @@
 package org.jeras.layers.rnn;
 
-import java.util.List;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.Serialization;
@@ -15,14 +14,14 @@ import org.jeras.core.tensor.Tensor;
 /**
  * Keras's {@code TimeDistributed}: applies the wrapped layer (attribute {@code layer}) to every
  * time step of {@code [batch, time, ...]} by folding time into the batch axis. The inner layer is
- * built for {@code [batch*time, ...]} (unknown when either is unknown), as Keras builds it.
+ * built for {@code [batch*time, ...]} (unknown when either is unknown), as Keras builds it. As
+ * Keras 3.16's (whose {@code supports_masking} is false), its output carries no mask.
  */
 public class TimeDistributed extends Layer {
   private final Layer layer;
 
   public TimeDistributed(Layer layer) {
     this.layer = track("layer", layer);
-    this.supportsMasking = true;
   }
 
   public Layer layer() {
@@ -80,10 +79,5 @@ public class TimeDistributed extends Layer {
       throw new ConfigException("TimeDistributed config needs key 'layer'");
     }
     return new TimeDistributed(Serialization.deserialize(c.get("layer"), Layer.class)).withBaseConfig(c);
-  }
-
-  @Override
-  protected Tensor computeMask(CallArgs args, List<Tensor> outputs) {
-    return args.tensor(0).mask();
   }
 }
