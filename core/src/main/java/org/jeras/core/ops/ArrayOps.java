@@ -125,6 +125,10 @@ public final class ArrayOps {
     INDArray t = table.value();
     INDArray idx = indices.value();
     long[] flatIdx = idx.castTo(DataType.LONG).reshape(-1).toLongVector();
+    if (t.rank() < 1) {
+      throw new OpShapeException("gather: the table must have rank 1 or more, got shape " + Checks.shape(t));
+    }
+    Checks.indices("gather", flatIdx, t.size(0));
     long rowLen = t.length() / t.size(0);
     INDArray rows = Nd4j.pullRows(t.reshape(t.size(0), rowLen), 1, toInt(flatIdx));
     long[] outShape = new long[idx.rank() + t.rank() - 1];

@@ -94,6 +94,8 @@ public final class Kernels {
    * asked, without copying.
    */
   public static INDArray matmul(INDArray a, boolean transA, INDArray b, boolean transB) {
+    // OpenBLAS trusts m, n, k: a mismatch would read past b (garbage, or a SIGSEGV when far enough).
+    Checks.matmul2d(a, transA, b, transB);
     long m = transA ? a.size(1) : a.size(0);
     long n = transB ? b.size(0) : b.size(1);
     long k = transA ? a.size(0) : a.size(1);

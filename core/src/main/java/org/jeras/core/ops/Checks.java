@@ -1,0 +1,114 @@
+package org.jeras.core.ops;
+
+import org.jeras.core.tensor.Shape;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The one place the ops check operand shapes before handing buffers to ND4J or OpenBLAS, which
+ * trust them (a contracted dimension too large reads past the kernel's memory). Each check throws
+ * {@link OpShapeException} naming the op and the shapes.
+ */
+public final class Checks {
+  private Checks() {}
+
+  static String shape(INDArray a) {
+    return Shape.of(a.shape()).toString();
+  }
+
+  /** {@code a} has one of {@code ranks}. */
+  public static void rank(String op, String operand, INDArray a, int... ranks) {
+    for (int r : ranks) {
+      if (a.rank() == r) {
+        return;
+      }
+    }
+    throw new OpShapeException(op + ": " + operand + " must have rank " + join(ranks) + ", got shape " + shape(a));
+  }
+
+  /** Dimension {@code axis} of {@code a} is {@code size}. */
+  public static void dim(String op, String operand, INDArray a, int axis, long size) {
+    int ax = axis < 0 ? axis + a.rank() : axis;
+    if (ax < 0 || ax >= a.rank() || a.size(ax) != size) {
+      throw new OpShapeException(op + ": " + operand + " must have size " + size + " on axis " + axis + ", got shape "
+          + shape(a));
+    }
+  }
+
+  /** {@code a} and {@code b} have the same size on their axes {@code axisA} and {@code axisB}. */
+  public static void sameDim(String op, INDArray a, int axisA, INDArray b, int axisB) {
+    long da = a.size(axisA < 0 ? axisA + a.rank() : axisA);
+    long db = b.size(axisB < 0 ? axisB + b.rank() : axisB);
+    if (da != db) {
+      throw new OpShapeException(op + ": incompatible shapes " + shape(a) + " and " + shape(b) + " (axis " + axisA
+          + " has " + da + ", axis " + axisB + " has " + db + ")");
+    }
+  }
+
+  /** {@code op(a) @ op(b)} of 2-d arrays is defined. */
+  public static void matmul2d(INDArray a, boolean transA, INDArray b, boolean transB) {
+    rank("matmul", "the left operand", a, 2);
+    rank("matmul", "the right operand", b, 2);
+    sameDim("matmul", a, transA ? 0 : 1, b, transB ? 1 : 0);
+  }
+
+  /**
+   * A convolution-like op over {@code x [N, s1..sr, C]}: {@code x} has rank {@code r + 2} for
+   * {@code r} in 1..3, the kernel has the same rank, and every per-axis argument has {@code r}
+   * positive entries (paddings non-negative).
+   */
+  public static void spatial(String op, INDArray x, INDArray kernel, int[] strides, int[][] pads, int[] dilation) {
+    int r = x.rank() - 2;
+    if (r < 1 || r > 3) {
+      throw new OpShapeException(op + ": input must have rank 3, 4 or 5 (batch, spatial axes, channels), got shape "
+          + shape(x));
+    }
+    if (kernel != null && kernel.rank() != r + 2) {
+      throw new OpShapeException(op + ": kernel must have rank " + (r + 2) + " for input " + shape(x) + ", got shape "
+          + shape(kernel));
+    }
+    positive(op, "strides", strides, r);
+    positive(op, "dilation", dilation, r);
+    if (pads != null) {
+      if (pads.length != r) {
+        throw new OpShapeException(op + ": expected " + r + " padding pairs, got " + pads.length);
+      }
+      for (int[] p : pads) {
+        if (p.length != 2 || p[0] < 0 || p[1] < 0) {
+          throw new OpShapeException(op + ": paddings must be non-negative {before, after} pairs");
+        }
+      }
+    }
+  }
+
+  /** {@code values} (when given) has {@code r} entries, all at least 1. */
+  public static void positive(String op, String what, int[] values, int r) {
+    if (values == null) {
+      return;
+    }
+    if (values.length != r) {
+      throw new OpShapeException(op + ": expected " + r + " " + what + ", got " + values.length);
+    }
+    for (int v : values) {
+      if (v < 1) {
+        throw new OpShapeException(op + ": " + what + " must be positive, got " + v);
+      }
+    }
+  }
+
+  /** Every index lies in {@code [0, size)}. */
+  public static void indices(String op, long[] indices, long size) {
+    for (long i : indices) {
+      if (i < 0 || i >= size) {
+        throw new OpShapeException(op + ": index " + i + " is out of range [0, " + size + ")");
+      }
+    }
+  }
+
+  private static String join(int[] ranks) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < ranks.length; i++) {
+      sb.append(i == 0 ? "" : i == ranks.length - 1 ? " or " : ", ").append(ranks[i]);
+    }
+    return sb.toString();
+  }
+}
