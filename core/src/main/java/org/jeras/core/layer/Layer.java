@@ -552,11 +552,13 @@ public abstract class Layer implements KerasObject, Serialization.Extras {
       args = args.with("mask", t.mask());
     }
     // Keras's __call__ checks the first argument against the spec before building (a spec set at
-    // construction) and on every later call (the one build set): the one check for every layer.
+    // construction), again after the build that refined it, and on every later call: the one check
+    // for every layer.
     checkInputs(args);
     if (!built) {
       buildFromCall(args);
       built = true;
+      checkInputs(args);
     }
     if (symbolic) {
       return applySymbolic(args);
