@@ -56,12 +56,12 @@ final class ModelInputs {
     }
     List<Tensor> out = new ArrayList<>(given.size());
     for (int i = 0; i < given.size(); i++) {
-      out.add(standardize(given.get(i), inputs.get(i), modelPath, cast));
+      out.add(standardize(given.get(i), i, inputs.get(i), modelPath, cast));
     }
     return out;
   }
 
-  private static Tensor standardize(Tensor x, Tensor in, String modelPath, boolean cast) {
+  private static Tensor standardize(Tensor x, int index, Tensor in, String modelPath, boolean cast) {
     Shape ref = in.shape();
     int rank = x.rank();
     Tensor adjusted = x;
@@ -73,6 +73,16 @@ final class ModelInputs {
       throw new IncompatibleInputException("Invalid input shape for input " + x.shape() + " with name '"
           + name(in) + "' of layer '" + modelPath + "'. Expected shape " + ref
           + ", but input has incompatible shape " + x.shape());
+    }
+    // Keras's spec lets a trailing 1 stand for any size (a (4, 1) batch passes an Input of (None, 8))
+    // and leaves the rest to the layers; here every known dim of the Input must match once the rank is.
+    Shape got = adjusted.shape();
+    for (int k = 1; k < ref.rank(); k++) {
+      if (ref.get(k) != Shape.UNKNOWN && got.get(k) != ref.get(k)) {
+        throw new IncompatibleInputException("Input " + index + " with name '" + name(in) + "' of layer '" + modelPath
+            + "' is incompatible with the layer: expected shape=" + ref.with(0, Shape.UNKNOWN) + ", found shape="
+            + x.shape());
+      }
     }
     DType want = in.dtype();
     if ((x.dtype() == DType.STRING) != (want == DType.STRING)) {
