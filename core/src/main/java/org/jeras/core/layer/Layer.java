@@ -628,12 +628,14 @@ public abstract class Layer implements KerasObject, Serialization.Extras {
 
   /** The math of a single-input layer. */
   protected Tensor call(Tensor input, CallContext ctx) {
-    throw new UnsupportedOperationException(className() + " does not take a single tensor");
+    throw new IncompatibleInputException("Layer '" + callPath() + "' (" + className() + ") takes a list of tensors,"
+        + " but it received a single tensor of shape " + input.shape());
   }
 
   /** The math of a layer over a list of inputs. */
   protected Tensor call(List<Tensor> inputs, CallContext ctx) {
-    throw new UnsupportedOperationException(className() + " does not take a list of tensors");
+    throw new IncompatibleInputException("Layer '" + callPath() + "' (" + className() + ") takes a single tensor,"
+        + " but it received " + inputs.size() + " input tensors of shapes " + inputs.stream().map(Tensor::shape).toList());
   }
 
   /**

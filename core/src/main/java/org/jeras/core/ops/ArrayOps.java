@@ -20,6 +20,7 @@ public final class ArrayOps {
   public static Tensor reshape(Tensor a, long... shape) {
     INDArray x = a.value();
     long[] in = x.shape();
+    Checks.reshape(in, shape);
     INDArray out = (x.isView() && !x.isR()) ? x.dup('c').reshape('c', shape) : x.reshape('c', shape);
     return recordOp(out, g -> new INDArray[] {g.reshape('c', in)}, a);
   }

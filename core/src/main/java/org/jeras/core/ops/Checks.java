@@ -95,6 +95,30 @@ public final class Checks {
     }
   }
 
+  /** An array of shape {@code from} can be viewed as {@code to} (where one entry may be -1). */
+  public static void reshape(long[] from, long[] to) {
+    long n = 1;
+    for (long d : from) {
+      n *= d;
+    }
+    long m = 1;
+    int unknown = 0;
+    for (long d : to) {
+      if (d == -1) {
+        unknown++;
+      } else if (d < 0) {
+        unknown = 2;
+      } else {
+        m *= d;
+      }
+    }
+    boolean fits = unknown == 0 ? m == n : unknown == 1 && (m == 0 ? n == 0 : n % m == 0);
+    if (!fits) {
+      throw new OpShapeException("reshape: cannot reshape an array of shape " + Shape.of(from) + " (" + n
+          + " entries) into shape " + java.util.Arrays.toString(to));
+    }
+  }
+
   /** Every index lies in {@code [0, size)}. */
   public static void indices(String op, long[] indices, long size) {
     for (long i : indices) {
