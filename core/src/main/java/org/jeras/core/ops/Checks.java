@@ -119,6 +119,45 @@ public final class Checks {
     }
   }
 
+  /** {@code axis} (negative from the end) as an index into a tensor of {@code rank}; refuses one out of range. */
+  public static int axis(String op, int rank, int axis) {
+    if (axis >= rank || axis < -rank) {
+      throw new OpShapeException(op + ": axis " + axis + " is out of bounds for a tensor of rank " + rank);
+    }
+    return axis < 0 ? axis + rank : axis;
+  }
+
+  /** {@code perm} is a permutation of the axes of a tensor of {@code rank}. */
+  public static void permutation(String op, int rank, int[] perm) {
+    boolean[] seen = new boolean[rank];
+    boolean ok = perm.length == rank;
+    for (int p : perm) {
+      ok &= p >= 0 && p < rank && !seen[p];
+      if (p >= 0 && p < rank) {
+        seen[p] = true;
+      }
+    }
+    if (!ok) {
+      throw new OpShapeException(op + ": " + java.util.Arrays.toString(perm) + " is not a permutation of the axes of a"
+          + " tensor of rank " + rank);
+    }
+  }
+
+  /** Arrays that can be joined along {@code axis}: same rank, same sizes on every other axis. */
+  public static void concat(String op, INDArray[] parts, int axis) {
+    INDArray first = parts[0];
+    for (INDArray p : parts) {
+      boolean ok = p.rank() == first.rank();
+      for (int k = 0; ok && k < p.rank(); k++) {
+        ok = k == axis || p.size(k) == first.size(k);
+      }
+      if (!ok) {
+        throw new OpShapeException(op + ": cannot join shapes " + shape(first) + " and " + shape(p) + " along axis "
+            + axis);
+      }
+    }
+  }
+
   /** Every index lies in {@code [0, size)}. */
   public static void indices(String op, long[] indices, long size) {
     for (long i : indices) {

@@ -16,7 +16,7 @@ public final class RnnOps {
   /** {@code a} with the order along {@code axis} reversed (Keras's {@code ops.flip}). */
   public static Tensor reverse(Tensor a, int axis) {
     INDArray x = a.value();
-    int ax = axis < 0 ? axis + x.rank() : axis;
+    int ax = Checks.axis("reverse", x.rank(), axis);
     return recordOp(flip(x, ax), g -> new INDArray[] {flip(g, ax)}, a);
   }
 
