@@ -33,6 +33,7 @@ public class Functional extends Model {
   private final List<LayerNode> nodes;
   private final List<Layer> layers;
   private final Map<LayerNode, Integer> nodeDepths;
+  private final List<InputSpec> inputSpecs;
 
   public Functional(Tensor input, Tensor output, String name) {
     this(List.of(input), List.of(output), name);
@@ -48,6 +49,7 @@ public class Functional extends Model {
     this.nodes = g.nodes;
     this.layers = g.layers;
     this.nodeDepths = g.depths;
+    this.inputSpecs = ModelInputs.specs(this.inputs);
     track("layers", layers);
     markBuiltWithConfig(inputShapeBuildConfig());
   }
@@ -114,7 +116,7 @@ public class Functional extends Model {
   /** Keras's {@code Functional.input_spec}: each Input's shape with any batch size, named after it. */
   @Override
   public List<InputSpec> inputSpec() {
-    return ModelInputs.specs(inputs);
+    return inputSpecs;
   }
 
   @Override

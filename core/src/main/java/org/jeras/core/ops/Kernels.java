@@ -17,7 +17,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * (2-3 us). Matrix products on the CPU backend go straight to its OpenBLAS.
  *
  * <p>Internal to Jeras's ops, layers and optimizers: arguments are not validated beyond what
- * ND4J checks.
+ * ND4J checks, except {@link #matmul}, whose BLAS call trusts its sizes ({@link Checks}).
  */
 public final class Kernels {
   private static final long[] NO_INTS = new long[0];
