@@ -50,6 +50,8 @@ public abstract class Layer implements KerasObject, Serialization.Extras {
   }
 
   private static final ThreadLocal<ArrayDeque<CallContext>> CONTEXT = ThreadLocal.withInitial(ArrayDeque::new);
+  /** The layers whose calls are running on this thread, innermost first: the path in input errors. */
+  private static final ThreadLocal<ArrayDeque<Layer>> CALLING = ThreadLocal.withInitial(ArrayDeque::new);
 
   private String name;
   private boolean trainable = true;
@@ -66,6 +68,7 @@ public abstract class Layer implements KerasObject, Serialization.Extras {
   private final LinkedHashMap<String, Object> tracked = new LinkedHashMap<>();
   private final List<LayerNode> inboundNodes = new ArrayList<>();
   private final List<Tensor> callLosses = new ArrayList<>();
+  private List<InputSpec> inputSpec = List.of();
 
   protected Layer() {
     this.name = Names.unique(Names.snakeCase(className()));
@@ -475,6 +478,48 @@ public abstract class Layer implements KerasObject, Serialization.Extras {
   /** Keras's {@code load_assets}: reads files written by {@link #saveAssets}; default none. */
   public void loadAssets(Path dir) throws IOException {}
 
+  // ------------------------------------------------------------------ input checks
+
+  /**
+   * Declares what this layer accepts, one spec per tensor of its first argument (Keras's
+   * {@code self.input_spec = ...}); layers set it in their constructor and refine it in {@code build}.
+   */
+  protected final void setInputSpec(InputSpec... specs) {
+    this.inputSpec = List.of(specs);
+  }
+
+  /** The specs every call's first argument is checked against; empty when the layer accepts anything. */
+  public List<InputSpec> inputSpec() {
+    return inputSpec;
+  }
+
+  /**
+   * This layer's name prefixed with the names of the layers whose calls are running around it on this
+   * thread ({@code model/block/dense}): how input errors name it.
+   */
+  public String callPath() {
+    StringBuilder sb = new StringBuilder();
+    var outer = CALLING.get().descendingIterator();
+    while (outer.hasNext()) {
+      Layer l = outer.next();
+      if (l != this) {
+        sb.append(l.name).append('/');
+      }
+    }
+    return sb.append(name).toString();
+  }
+
+  private void checkInputs(CallArgs args) {
+    List<InputSpec> specs = inputSpec();
+    if (specs.isEmpty() || args.args().isEmpty()) {
+      return;
+    }
+    Object first = args.args().get(0);
+    if (first instanceof Tensor || first instanceof List<?>) {
+      InputSpec.assertCompatible(specs, args.tensors(0), callPath());
+    }
+  }
+
   // ------------------------------------------------------------------ calling
 
   /** Applies this layer to one tensor (symbolic or concrete); the training flag is inherited. */
@@ -509,16 +554,23 @@ public abstract class Layer implements KerasObject, Serialization.Extras {
       // symbolic ones; a symbolic node records it.
       args = args.with("mask", t.mask());
     }
+    // Keras's __call__ checks the first argument against the spec before building (a spec set at
+    // construction), again after the build that refined it, and on every later call: the one check
+    // for every layer.
+    checkInputs(args);
     if (!built) {
       buildFromCall(args);
       built = true;
+      checkInputs(args);
     }
     if (symbolic) {
       return applySymbolic(args);
     }
     CallArgs cast = args.map(this::autocast);
     ArrayDeque<CallContext> stack = CONTEXT.get();
+    ArrayDeque<Layer> calling = CALLING.get();
     stack.push(ctx);
+    calling.push(this);
     try {
       callLosses.clear();
       List<Tensor> outputs = call(cast, ctx);
@@ -539,6 +591,7 @@ public abstract class Layer implements KerasObject, Serialization.Extras {
       }
       return outputs;
     } finally {
+      calling.pop();
       stack.pop();
     }
   }
@@ -578,12 +631,14 @@ public abstract class Layer implements KerasObject, Serialization.Extras {
 
   /** The math of a single-input layer. */
   protected Tensor call(Tensor input, CallContext ctx) {
-    throw new UnsupportedOperationException(className() + " does not take a single tensor");
+    throw new IncompatibleInputException("Layer '" + callPath() + "' (" + className() + ") takes a list of tensors,"
+        + " but it received a single tensor of shape " + input.shape());
   }
 
   /** The math of a layer over a list of inputs. */
   protected Tensor call(List<Tensor> inputs, CallContext ctx) {
-    throw new UnsupportedOperationException(className() + " does not take a list of tensors");
+    throw new IncompatibleInputException("Layer '" + callPath() + "' (" + className() + ") takes a single tensor,"
+        + " but it received " + inputs.size() + " input tensors of shapes " + inputs.stream().map(Tensor::shape).toList());
   }
 
   /**

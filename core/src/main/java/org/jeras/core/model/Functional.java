@@ -16,10 +16,10 @@ import org.jeras.core.config.Serialization;
 import org.jeras.core.layer.CallArgs;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.GraphOperation;
+import org.jeras.core.layer.InputSpec;
 import org.jeras.core.layer.KerasHistory;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.layer.LayerNode;
-import org.jeras.core.ops.MathOps;
 import org.jeras.core.tensor.Tensor;
 
 /**
@@ -33,6 +33,7 @@ public class Functional extends Model {
   private final List<LayerNode> nodes;
   private final List<Layer> layers;
   private final Map<LayerNode, Integer> nodeDepths;
+  private final List<InputSpec> inputSpecs;
 
   public Functional(Tensor input, Tensor output, String name) {
     this(List.of(input), List.of(output), name);
@@ -48,6 +49,7 @@ public class Functional extends Model {
     this.nodes = g.nodes;
     this.layers = g.layers;
     this.nodeDepths = g.depths;
+    this.inputSpecs = ModelInputs.specs(this.inputs);
     track("layers", layers);
     markBuiltWithConfig(inputShapeBuildConfig());
   }
@@ -111,17 +113,18 @@ public class Functional extends Model {
     return false;
   }
 
+  /** Keras's {@code Functional.input_spec}: each Input's shape with any batch size, named after it. */
+  @Override
+  public List<InputSpec> inputSpec() {
+    return inputSpecs;
+  }
+
   @Override
   protected List<Tensor> call(CallArgs args, CallContext ctx) {
-    List<Tensor> given = args.tensors(0);
-    if (given.size() != inputs.size()) {
-      throw new IllegalArgumentException("Model '" + name() + "' expects " + inputs.size() + " inputs, got " + given.size());
-    }
+    List<Tensor> given = ModelInputs.standardize(args.tensors(0), inputs, callPath(), true);
     Map<Tensor, Tensor> values = new IdentityHashMap<>();
     for (int i = 0; i < inputs.size(); i++) {
-      Tensor in = inputs.get(i);
-      Tensor x = given.get(i);
-      values.put(in, x.dtype() == in.dtype() ? x : MathOps.cast(x, in.dtype()).withMask(x.mask()));
+      values.put(inputs.get(i), given.get(i));
     }
     for (LayerNode node : nodes) {
       if (node.layer() instanceof InputLayer) {

@@ -10,6 +10,7 @@ import org.jeras.core.config.Config;
 import org.jeras.core.config.Serialization;
 import org.jeras.core.layer.CallArgs;
 import org.jeras.core.layer.CallContext;
+import org.jeras.core.layer.InputSpec;
 import org.jeras.core.layer.DTypePolicy;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.tensor.DType;
@@ -104,9 +105,16 @@ public class Sequential extends Model {
     markBuilt(bc);
   }
 
+  /** The spec of the model's Input, as a functional model's; none before the input shape is known. */
+  @Override
+  public List<InputSpec> inputSpec() {
+    return inputLayer == null ? List.of() : List.of(ModelInputs.spec(inputLayer.output()));
+  }
+
   @Override
   protected Tensor call(Tensor input, CallContext ctx) {
-    Tensor x = input;
+    Tensor x = inputLayer == null ? input
+        : ModelInputs.standardize(List.of(input), List.of(inputLayer.output()), callPath(), false).get(0);
     for (Layer l : layers) {
       x = l.apply(x);
     }

@@ -20,6 +20,7 @@ public final class ArrayOps {
   public static Tensor reshape(Tensor a, long... shape) {
     INDArray x = a.value();
     long[] in = x.shape();
+    Checks.reshape(in, shape);
     INDArray out = (x.isView() && !x.isR()) ? x.dup('c').reshape('c', shape) : x.reshape('c', shape);
     return recordOp(out, g -> new INDArray[] {g.reshape('c', in)}, a);
   }
@@ -27,6 +28,7 @@ public final class ArrayOps {
   /** Permutes axes ({@code perm[i]} is the input axis that becomes axis i). */
   public static Tensor transpose(Tensor a, int... perm) {
     INDArray x = a.value();
+    Checks.permutation("transpose", x.rank(), perm);
     int[] inverse = new int[perm.length];
     for (int i = 0; i < perm.length; i++) {
       inverse[perm[i]] = i;
@@ -46,13 +48,14 @@ public final class ArrayOps {
     }
     parts = same;
     int rank = parts.get(0).rank();
-    int ax = axis < 0 ? axis + rank : axis;
+    int ax = Checks.axis("concatenate", rank, axis);
     INDArray[] xs = new INDArray[parts.size()];
     long[] sizes = new long[xs.length];
     for (int i = 0; i < xs.length; i++) {
       xs[i] = parts.get(i).value();
       sizes[i] = xs[i].size(ax);
     }
+    Checks.concat("concatenate", xs, ax);
     INDArray out = Nd4j.concat(ax, xs);
     return recordOp(out, g -> {
       INDArray[] gs = new INDArray[xs.length];
@@ -79,7 +82,11 @@ public final class ArrayOps {
   /** The slice {@code [start, end)} along {@code axis}. */
   public static Tensor slice(Tensor a, int axis, long start, long end) {
     INDArray x = a.value();
-    int ax = axis < 0 ? axis + x.rank() : axis;
+    int ax = Checks.axis("slice", x.rank(), axis);
+    if (start < 0 || end > x.size(ax) || start > end) {
+      throw new OpShapeException("slice: [" + start + ", " + end + ") is out of range for axis " + axis + " of shape "
+          + Checks.shape(x));
+    }
     INDArrayIndex[] idx = range(x.rank(), ax, start, end);
     INDArray out = x.get(idx).dup('c');
     return recordOp(out, g -> {
@@ -107,9 +114,9 @@ public final class ArrayOps {
 
   public static Tensor squeeze(Tensor a, int axis) {
     long[] s = a.value().shape();
-    int ax = axis < 0 ? axis + s.length : axis;
+    int ax = Checks.axis("squeeze", s.length, axis);
     if (s[ax] != 1) {
-      throw new IllegalArgumentException("Cannot squeeze axis " + axis + " of size " + s[ax]);
+      throw new OpShapeException("Cannot squeeze axis " + axis + " of size " + s[ax]);
     }
     long[] out = new long[s.length - 1];
     for (int i = 0, j = 0; i < s.length; i++) {
@@ -125,6 +132,10 @@ public final class ArrayOps {
     INDArray t = table.value();
     INDArray idx = indices.value();
     long[] flatIdx = idx.castTo(DataType.LONG).reshape(-1).toLongVector();
+    if (t.rank() < 1) {
+      throw new OpShapeException("gather: the table must have rank 1 or more, got shape " + Checks.shape(t));
+    }
+    Checks.indices("gather", flatIdx, t.size(0));
     long rowLen = t.length() / t.size(0);
     INDArray rows = Nd4j.pullRows(t.reshape(t.size(0), rowLen), 1, toInt(flatIdx));
     long[] outShape = new long[idx.rank() + t.rank() - 1];

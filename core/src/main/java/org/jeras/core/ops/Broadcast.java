@@ -15,7 +15,7 @@ public final class Broadcast {
       long da = i < rank - a.length ? 1 : a[i - (rank - a.length)];
       long db = i < rank - b.length ? 1 : b[i - (rank - b.length)];
       if (da != db && da != 1 && db != 1) {
-        throw new IllegalArgumentException(
+        throw new OpShapeException(
             "Shapes " + Arrays.toString(a) + " and " + Arrays.toString(b) + " cannot be broadcast");
       }
       out[i] = da == 1 ? db : da;

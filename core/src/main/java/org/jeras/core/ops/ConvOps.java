@@ -27,7 +27,13 @@ public final class ConvOps {
    * spatial axis; output size per axis is {@code floor((s + before + after - dil*(k-1) - 1) / stride) + 1}.
    */
   public static Tensor conv(Tensor x, Tensor kernel, int[] strides, int[][] pads, int[] dilation, int groups) {
+    Checks.spatial("conv", x.value(), kernel.value(), strides, pads, dilation);
     int r = x.rank() - 2;
+    if (groups < 1 || kernel.value().size(r + 1) % groups != 0) {
+      throw new OpShapeException("conv: " + groups + " groups do not divide the kernel's " + kernel.value().size(r + 1)
+          + " output channels");
+    }
+    Checks.dim("conv", "the input", x.value(), -1, kernel.value().size(r) * groups);
     if (groups == 1 && x.value().dataType() == kernel.value().dataType()) {
       if (r == 1 || r == 2) {
         return NativeConv.conv(x, kernel, strides, pads, dilation);
@@ -45,7 +51,9 @@ public final class ConvOps {
    * {@code m}. Other arguments as {@link #conv}.
    */
   public static Tensor depthwiseConv(Tensor x, Tensor kernel, int[] strides, int[][] pads, int[] dilation) {
+    Checks.spatial("depthwise_conv", x.value(), kernel.value(), strides, pads, dilation);
     int r = x.rank() - 2;
+    Checks.dim("depthwise_conv", "the input", x.value(), -1, kernel.value().size(r));
     if ((r == 1 || r == 2) && x.value().dataType() == kernel.value().dataType()) {
       return NativeConv.depthwise(x, kernel, strides, pads, dilation);
     }
@@ -105,7 +113,13 @@ public final class ConvOps {
    */
   public static Tensor convTranspose(Tensor x, Tensor kernel, int[] strides, long[] outSpatial, int[] padBefore,
       int[] dilation) {
+    Checks.spatial("conv_transpose", x.value(), kernel.value(), strides, null, dilation);
     int r = x.rank() - 2;
+    Checks.dim("conv_transpose", "the input", x.value(), -1, kernel.value().size(r + 1));
+    if (outSpatial.length != r || padBefore.length != r) {
+      throw new OpShapeException("conv_transpose: expected " + r + " output sizes and paddings, got "
+          + outSpatial.length + " and " + padBefore.length);
+    }
     if ((r == 1 || r == 2) && x.value().dataType() == kernel.value().dataType()) {
       return NativeConv.transpose(x, kernel, strides, outSpatial, padBefore, dilation);
     }

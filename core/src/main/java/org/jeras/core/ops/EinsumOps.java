@@ -52,7 +52,7 @@ public final class EinsumOps {
         } else if (sb == 1) {
           y = y.sumOut(c);
         } else {
-          throw new IllegalArgumentException("einsum '" + equation + "': label '" + c + "' has sizes " + sa + " and " + sb);
+          throw new OpShapeException("einsum '" + equation + "': label '" + c + "' has sizes " + sa + " and " + sb);
         }
       }
     }
@@ -140,13 +140,13 @@ public final class EinsumOps {
     int letters = spec.replace("...", "").length();
     if (dots < 0) {
       if (letters != rank) {
-        throw new IllegalArgumentException("einsum '" + equation + "': operand '" + spec + "' has " + letters
+        throw new OpShapeException("einsum '" + equation + "': operand '" + spec + "' has " + letters
             + " labels but rank " + rank);
       }
       return 0;
     }
     if (letters > rank) {
-      throw new IllegalArgumentException("einsum '" + equation + "': operand '" + spec + "' needs rank >= " + letters);
+      throw new OpShapeException("einsum '" + equation + "': operand '" + spec + "' needs rank >= " + letters);
     }
     return rank - letters;
   }
@@ -183,7 +183,7 @@ public final class EinsumOps {
       }
     }
     if (labels.length() != t.rank()) {
-      throw new IllegalArgumentException("einsum '" + equation + "': labels '" + labels + "' for rank " + t.rank());
+      throw new OpShapeException("einsum '" + equation + "': labels '" + labels + "' for rank " + t.rank());
     }
   }
 

@@ -17,7 +17,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * (2-3 us). Matrix products on the CPU backend go straight to its OpenBLAS.
  *
  * <p>Internal to Jeras's ops, layers and optimizers: arguments are not validated beyond what
- * ND4J checks.
+ * ND4J checks, except {@link #matmul}, whose BLAS call trusts its sizes ({@link Checks}).
  */
 public final class Kernels {
   private static final long[] NO_INTS = new long[0];
@@ -94,6 +94,8 @@ public final class Kernels {
    * asked, without copying.
    */
   public static INDArray matmul(INDArray a, boolean transA, INDArray b, boolean transB) {
+    // OpenBLAS trusts m, n, k: a mismatch would read past b (garbage, or a SIGSEGV when far enough).
+    Checks.matmul2d(a, transA, b, transB);
     long m = transA ? a.size(1) : a.size(0);
     long n = transB ? b.size(0) : b.size(1);
     long k = transA ? a.size(0) : a.size(1);

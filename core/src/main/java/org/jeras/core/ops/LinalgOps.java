@@ -19,7 +19,12 @@ public final class LinalgOps {
   public static Tensor matmul(Tensor a, Tensor b) {
     INDArray x = a.value();
     INDArray y = b.value();
+    if (x.rank() < 2 || y.rank() < 2) {
+      throw new OpShapeException("matmul: operands must have rank 2 or more, got shapes " + Checks.shape(x) + " and "
+          + Checks.shape(y));
+    }
     if (x.rank() > 2 && y.rank() == 2) {
+      Checks.sameDim("matmul", x, -1, y, 0);
       long[] s = x.shape();
       long rows = x.length() / s[s.length - 1];
       Tensor flat = ArrayOps.reshape(a, rows, s[s.length - 1]);
@@ -58,6 +63,7 @@ public final class LinalgOps {
     if (in.rank() != 2 || w.rank() != 2 || b.rank() != 1 || b.dataType() != in.dataType()) {
       return MathOps.add(matmul(x, kernel), bias);
     }
+    Checks.dim("affine", "the bias", b, 0, w.size(1));
     INDArray out = Kernels.matmul(in, false, w, false);
     Kernels.exec("biasadd", out, out, b);
     boolean needX = x.isRecorded();
@@ -73,6 +79,10 @@ public final class LinalgOps {
   private static INDArray batched(INDArray x, INDArray y) {
     long[] xs = x.shape();
     long[] ys = y.shape();
+    if (xs.length != ys.length || !java.util.Arrays.equals(xs, 0, xs.length - 2, ys, 0, ys.length - 2)
+        || xs[xs.length - 1] != ys[ys.length - 2]) {
+      throw new OpShapeException("matmul: cannot multiply shapes " + Checks.shape(x) + " and " + Checks.shape(y));
+    }
     long[] os = xs.clone();
     os[os.length - 1] = ys[ys.length - 1];
     INDArray out = Nd4j.createUninitialized(x.dataType(), os);

@@ -46,7 +46,7 @@ public final class NnOps {
   /** Softmax along {@code axis}; the backward is ND4J's {@code softmax_bp} (which takes the logits). */
   public static Tensor softmax(Tensor a, int axis) {
     INDArray x = a.value();
-    long[] ax = {axis < 0 ? axis + x.rank() : axis};
+    long[] ax = {Checks.axis("softmax", x.rank(), axis)};
     INDArray out = Kernels.execInts("softmax", Kernels.empty(x.dataType(), x.shape()), ax, x);
     return recordOp(out, g -> new INDArray[] {Kernels.execInts("softmax_bp", Kernels.empty(x.dataType(), x.shape()), ax, x, g)}, a);
   }
@@ -60,7 +60,7 @@ public final class NnOps {
       return softmax(a, axis);
     }
     INDArray x = a.value();
-    return Tensor.of(Kernels.execInts("softmax", x, new long[] {axis < 0 ? axis + x.rank() : axis}, x));
+    return Tensor.of(Kernels.execInts("softmax", x, new long[] {Checks.axis("softmax", x.rank(), axis)}, x));
   }
 
   /** {@code log(softmax(a))} along {@code axis}, computed stably. */

@@ -28,7 +28,10 @@ public final class PoolOps {
   }
 
   private static Tensor pool(Tensor x, int[] poolSize, int[] strides, int[][] pads, boolean max) {
+    String op = max ? "max_pool" : "average_pool";
+    Checks.spatial(op, x.value(), null, strides, pads, null);
     int r = x.rank() - 2;
+    Checks.positive(op, "pool sizes", poolSize, r);
     boolean symmetric = true;
     for (int[] p : pads) {
       symmetric &= p[0] == p[1];

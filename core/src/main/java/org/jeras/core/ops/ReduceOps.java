@@ -23,7 +23,7 @@ public final class ReduceOps {
     }
     int[] out = new int[axes.length];
     for (int i = 0; i < axes.length; i++) {
-      out[i] = axes[i] < 0 ? axes[i] + rank : axes[i];
+      out[i] = Checks.axis("reduce", rank, axes[i]);
     }
     Arrays.sort(out);
     return out;

@@ -16,7 +16,7 @@ public final class RnnOps {
   /** {@code a} with the order along {@code axis} reversed (Keras's {@code ops.flip}). */
   public static Tensor reverse(Tensor a, int axis) {
     INDArray x = a.value();
-    int ax = axis < 0 ? axis + x.rank() : axis;
+    int ax = Checks.axis("reverse", x.rank(), axis);
     return recordOp(flip(x, ax), g -> new INDArray[] {flip(g, ax)}, a);
   }
 
@@ -36,6 +36,8 @@ public final class RnnOps {
    * @return the outputs {@code [batch, time, u]}, the last h and the last c ({@code [batch, u]})
    */
   public static List<Tensor> lstm(Tensor x, Tensor kernel, Tensor recurrentKernel, Tensor bias, Tensor h0, Tensor c0) {
+    checkLstm(x.value(), kernel.value(), recurrentKernel.value(), bias == null ? null : bias.value(), h0.value(),
+        c0.value());
     long time = x.value().size(1);
     boolean hasBias = bias != null;
     Tensor[] inputs = hasBias
@@ -79,5 +81,25 @@ public final class RnnOps {
         .addFloatingPointArguments(0.0)
         // hasBiases, hasSeqLen, hasInitH, hasInitC, hasPeephole, retFullSeq, retLastH, retLastC
         .addBooleanArguments(hasBias, false, true, true, false, true, true, true);
+  }
+
+  /** The shapes {@link #lstm} documents, checked before ND4J's lstmLayer reads the buffers. */
+  private static void checkLstm(INDArray x, INDArray kernel, INDArray recurrent, INDArray bias, INDArray h0, INDArray c0) {
+    Checks.rank("lstm", "the input", x, 3);
+    Checks.rank("lstm", "the kernel", kernel, 2);
+    Checks.rank("lstm", "the recurrent kernel", recurrent, 2);
+    Checks.sameDim("lstm", x, -1, kernel, 0);
+    long units = recurrent.size(0);
+    Checks.dim("lstm", "the kernel", kernel, 1, 4 * units);
+    Checks.dim("lstm", "the recurrent kernel", recurrent, 1, 4 * units);
+    if (bias != null) {
+      Checks.rank("lstm", "the bias", bias, 1);
+      Checks.dim("lstm", "the bias", bias, 0, 4 * units);
+    }
+    for (INDArray state : new INDArray[] {h0, c0}) {
+      Checks.rank("lstm", "the initial state", state, 2);
+      Checks.dim("lstm", "the initial state", state, 0, x.size(0));
+      Checks.dim("lstm", "the initial state", state, 1, units);
+    }
   }
 }

@@ -1,5 +1,6 @@
 package org.jeras.layers.activations;
 
+import org.jeras.core.layer.InputSpec;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.Serialization;
 import org.jeras.core.constraints.Constraint;
@@ -48,6 +49,17 @@ public class PReLU extends Layer {
         shape[a - 1] = 1;
       }
     }
+    // As Keras: the axes are fixed only when some are shared; otherwise just the rank.
+    InputSpec.Builder spec = InputSpec.builder().ndim(inputShape.rank());
+    if (sharedAxes != null && sharedAxes.length > 0) {
+      for (int i = 1; i < inputShape.rank(); i++) {
+        final int axis = i;
+        if (java.util.Arrays.stream(sharedAxes).noneMatch(a -> a == axis)) {
+          spec.axis(i, inputShape.get(i));
+        }
+      }
+    }
+    setInputSpec(spec.build());
     alpha = addWeight("alpha", shape, alphaInitializer, alphaRegularizer, alphaConstraint, true);
   }
 

@@ -1,5 +1,6 @@
 package org.jeras.layers.convolutional;
 
+import org.jeras.core.layer.InputSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -41,6 +42,7 @@ public abstract class ConvLayer<L extends ConvLayer<L>> extends Layer implements
 
   protected ConvLayer(int rank, int[] kernelSize, List<String> kernelPrefixes) {
     this.rank = rank;
+    setInputSpec(InputSpec.minNdim(rank + 2));
     this.kernelSize = checkTuple("kernel_size", kernelSize, rank);
     this.strides = Spatial.ones(rank);
     this.dilationRate = Spatial.ones(rank);
@@ -133,6 +135,9 @@ public abstract class ConvLayer<L extends ConvLayer<L>> extends Layer implements
       throw new IllegalArgumentException(className() + " '" + name() + "' needs a known channel dimension, got shape "
           + inputShape);
     }
+    // Keras names the channels axis -1 for channels_last, 1 for channels_first.
+    int specAxis = Spatial.CHANNELS_LAST.equals(dataFormat) ? -1 : 1;
+    setInputSpec(InputSpec.builder().minNdim(rank + 2).axis(specAxis, in).build());
     long out = buildKernels(in);
     outChannels = out;
     if (useBias) {

@@ -6,6 +6,7 @@ import com.google.gson.JsonPrimitive;
 import java.util.Arrays;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
+import org.jeras.core.ops.OpShapeException;
 
 /**
  * A layer's {@code axis} argument that Keras accepts as an int or a list of ints, and writes back
@@ -47,7 +48,8 @@ public record Axes(int[] values, boolean isList) {
     for (int i = 0; i < out.length; i++) {
       int a = values[i];
       if (a >= rank || a < -rank) {
-        throw new IllegalArgumentException("Axis " + a + " is out of bounds for a tensor of rank " + rank
+        // The input's rank decides: a shape error of the call, typed as the ops' ones.
+        throw new OpShapeException("Axis " + a + " is out of bounds for a tensor of rank " + rank
             + ". Received: axis=" + this);
       }
       out[i] = a < 0 ? a + rank : a;

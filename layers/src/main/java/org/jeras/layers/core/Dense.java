@@ -1,5 +1,6 @@
 package org.jeras.layers.core;
 
+import org.jeras.core.layer.InputSpec;
 import org.jeras.core.activations.Activation;
 import org.jeras.core.activations.Activations;
 import org.jeras.core.config.Config;
@@ -27,6 +28,7 @@ public class Dense extends Layer implements HasWeightSpecs<Dense> {
   public Dense(int units) {
     this.units = units;
     this.supportsMasking = true;
+    setInputSpec(InputSpec.minNdim(2));
   }
 
   public Dense(int units, String activation) {
@@ -63,6 +65,7 @@ public class Dense extends Layer implements HasWeightSpecs<Dense> {
 
   @Override
   protected void build(Shape inputShape) {
+    setInputSpec(InputSpec.builder().minNdim(2).axis(-1, inputShape.get(-1)).build());
     kernel = addWeight("kernel", new long[] {inputShape.get(-1), units}, specs, "kernel");
     if (useBias) {
       bias = addWeight("bias", new long[] {units}, specs, "bias");

@@ -1,5 +1,6 @@
 package org.jeras.layers.core;
 
+import org.jeras.core.layer.InputSpec;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -88,6 +89,7 @@ public class EinsumDense extends Layer implements HasWeightSpecs<EinsumDense> {
 
   @Override
   protected void build(Shape inputShape) {
+    setInputSpec(InputSpec.ndim(inputShape.rank()));
     Analysis a = analyze(inputShape);
     WeightSpecs.Spec k = specs.get("kernel");
     kernel = addWeight("kernel", a.kernelShape, kernelForAxes(a, k.initializer()), k.regularizer(), k.constraint(), true);

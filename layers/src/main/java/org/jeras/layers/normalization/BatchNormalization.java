@@ -1,5 +1,6 @@
 package org.jeras.layers.normalization;
 
+import org.jeras.core.layer.InputSpec;
 import java.util.Arrays;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
@@ -95,6 +96,7 @@ public class BatchNormalization extends AffineNormalization {
     int rank = inputShape.rank();
     int ax = axis < 0 ? axis + rank : axis;
     long[] shape = {inputShape.get(ax)};
+    setInputSpec(InputSpec.builder().ndim(rank).axis(axis, inputShape.get(ax)).build());
     buildScaleOffset(shape, scale, center);
     movingMean = addWeight("moving_mean", shape, movingMeanInitializer, null, null, false);
     movingVariance = addWeight("moving_variance", shape, movingVarianceInitializer, null, null, false);

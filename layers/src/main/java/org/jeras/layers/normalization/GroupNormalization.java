@@ -1,5 +1,6 @@
 package org.jeras.layers.normalization;
 
+import org.jeras.core.layer.InputSpec;
 import java.util.Arrays;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
@@ -56,6 +57,7 @@ public class GroupNormalization extends AffineNormalization {
       throw new IllegalArgumentException("Number of groups (" + groups + ") must be a multiple of the number of"
           + " channels (" + dim + ").");
     }
+    setInputSpec(InputSpec.builder().ndim(inputShape.rank()).axis(axis, dim).build());
     buildScaleOffset(new long[] {dim}, scale, center);
   }
 

@@ -1,5 +1,6 @@
 package org.jeras.layers.normalization;
 
+import org.jeras.core.layer.InputSpec;
 import java.util.Arrays;
 import org.jeras.core.config.Config;
 import org.jeras.core.layer.CallContext;
@@ -47,6 +48,13 @@ public class LayerNormalization extends AffineNormalization {
     for (int i = 0; i < axes.length; i++) {
       shape[i] = inputShape.get(axes[i]);
     }
+    // Not in Keras (whose LayerNormalization declares no spec): the normalized axes must exist and
+    // keep the sizes the scale and offset were made for.
+    InputSpec.Builder spec = InputSpec.builder().minNdim(Arrays.stream(axes).max().orElse(0) + 1);
+    for (int a : axes) {
+      spec.axis(a, inputShape.get(a));
+    }
+    setInputSpec(spec.build());
     buildScaleOffset(shape, scale || rmsScaling, center && !rmsScaling);
   }
 

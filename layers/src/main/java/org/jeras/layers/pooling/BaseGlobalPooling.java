@@ -1,5 +1,6 @@
 package org.jeras.layers.pooling;
 
+import org.jeras.core.layer.InputSpec;
 import org.jeras.core.config.Config;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
@@ -16,6 +17,7 @@ public abstract class BaseGlobalPooling<L extends BaseGlobalPooling<L>> extends 
 
   protected BaseGlobalPooling(int rank, boolean max) {
     buildAtInit();
+    setInputSpec(InputSpec.ndim(rank + 2));
     this.rank = rank;
     this.max = max;
   }

@@ -1,5 +1,6 @@
 package org.jeras.layers.pooling;
 
+import org.jeras.core.layer.InputSpec;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -27,6 +28,7 @@ public abstract class BasePooling<L extends BasePooling<L>> extends Layer {
 
   protected BasePooling(int rank, boolean max, int[] poolSize) {
     buildAtInit();
+    setInputSpec(InputSpec.ndim(rank + 2));
     this.rank = rank;
     this.max = max;
     this.poolSize = positive("pool_size", poolSize);

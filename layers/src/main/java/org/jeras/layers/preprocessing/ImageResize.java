@@ -1,5 +1,6 @@
 package org.jeras.layers.preprocessing;
 
+import org.jeras.core.ops.OpShapeException;
 import org.jeras.core.ops.ArrayOps;
 import org.jeras.core.ops.LinalgOps;
 import org.jeras.core.tensor.Tensor;
@@ -24,7 +25,7 @@ final class ImageResize {
       boolean channelsFirst) {
     boolean single = images.rank() == 3;
     if (!single && images.rank() != 4) {
-      throw new IllegalArgumentException("Resizing needs rank 3 or 4 images, got " + images.shape());
+      throw new OpShapeException("resize: images must have rank 3 or 4, got shape " + images.shape());
     }
     Tensor x = single ? ArrayOps.expandDims(images, 0) : images;
     // Work channels-last: (batch, h, w, c).

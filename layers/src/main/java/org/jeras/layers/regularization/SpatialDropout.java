@@ -1,5 +1,6 @@
 package org.jeras.layers.regularization;
 
+import org.jeras.core.layer.InputSpec;
 import java.util.Arrays;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
@@ -23,6 +24,7 @@ public abstract class SpatialDropout extends Layer {
 
   protected SpatialDropout(double rate, Long seed, int rank, String dataFormat) {
     buildAtInit();
+    setInputSpec(InputSpec.ndim(rank));
     if (rate < 0 || rate > 1) {
       throw new ConfigException(className() + " 'rate' must be in [0, 1], got " + rate);
     }

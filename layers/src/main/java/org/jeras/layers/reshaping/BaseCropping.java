@@ -1,5 +1,6 @@
 package org.jeras.layers.reshaping;
 
+import org.jeras.core.layer.InputSpec;
 import java.util.Arrays;
 import java.util.List;
 import org.jeras.core.config.Config;
@@ -25,6 +26,7 @@ public abstract class BaseCropping extends Layer {
     }
     this.cropping = cropping;
     this.dataFormat = Spatial.dataFormat(dataFormat);
+    setInputSpec(InputSpec.ndim(cropping.length + 2));
   }
 
   @Override

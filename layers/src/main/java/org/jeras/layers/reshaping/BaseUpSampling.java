@@ -1,5 +1,6 @@
 package org.jeras.layers.reshaping;
 
+import org.jeras.core.layer.InputSpec;
 import java.util.Arrays;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
@@ -32,6 +33,7 @@ public abstract class BaseUpSampling extends Layer {
     }
     this.size = size.clone();
     this.dataFormat = Spatial.dataFormat(dataFormat);
+    setInputSpec(InputSpec.ndim(size.length + 2));
     this.interpolation = interpolation;
   }
 

@@ -1,5 +1,6 @@
 package org.jeras.layers.reshaping;
 
+import org.jeras.core.layer.InputSpec;
 import java.util.Arrays;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
@@ -23,6 +24,7 @@ public abstract class BaseZeroPadding extends Layer {
     }
     this.padding = padding;
     this.dataFormat = Spatial.dataFormat(dataFormat);
+    setInputSpec(InputSpec.ndim(padding.length + 2));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package org.jeras.layers.reshaping;
 
+import org.jeras.core.layer.InputSpec;
 import org.jeras.core.config.Config;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
@@ -16,6 +17,7 @@ public class Flatten extends Layer {
 
   public Flatten(String dataFormat) {
     this.dataFormat = dataFormat;
+    setInputSpec(InputSpec.minNdim(1));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package org.jeras.layers.reshaping;
 
+import org.jeras.core.layer.InputSpec;
 import java.util.Arrays;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
@@ -26,6 +27,7 @@ public class Permute extends Layer {
     }
     this.dims = dims.clone();
     this.supportsMasking = true;
+    setInputSpec(InputSpec.ndim(dims.length + 1));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package org.jeras.layers.reshaping;
 
+import org.jeras.core.layer.InputSpec;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.layer.CallContext;
@@ -16,6 +17,7 @@ public class RepeatVector extends Layer {
       throw new ConfigException("RepeatVector 'n' must be a positive integer, got " + n);
     }
     this.n = n;
+    setInputSpec(InputSpec.ndim(2));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package org.jeras.layers.rnn;
 
+import org.jeras.core.layer.InputSpec;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
@@ -106,6 +107,12 @@ public class Bidirectional extends SequenceLayer {
     forwardLayer.setDtypePolicy(policy);
     backwardLayer.setDtypePolicy(policy);
     return super.setDtypePolicy(policy);
+  }
+
+  /** Keras's Bidirectional takes the wrapped layer's input spec. */
+  @Override
+  public List<InputSpec> inputSpec() {
+    return forwardLayer.inputSpec();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package org.jeras.layers.rnn;
 
+import org.jeras.core.layer.InputSpec;
 import org.jeras.core.config.Config;
 
 /** Keras's {@code GRU}: an {@link RNN} over a {@link GRUCell} ({@code reset_after} defaults to true). */
@@ -7,6 +8,7 @@ public class GRU extends RNN {
   public GRU(int units) {
     // Keras gives the wrapped cell this fixed name (the vars group's name attribute in the file).
     super(new GRUCell(units), true);
+    setInputSpec(InputSpec.ndim(3));
     cell.setName("gru_cell");
   }
 

@@ -1,5 +1,6 @@
 package org.jeras.layers.rnn;
 
+import org.jeras.core.layer.InputSpec;
 import org.jeras.core.config.Config;
 
 /** Keras's {@code LSTM}: an {@link RNN} over an {@link LSTMCell}; states h and c. */
@@ -7,6 +8,7 @@ public class LSTM extends RNN {
   public LSTM(int units) {
     // Keras gives the wrapped cell this fixed name (the vars group's name attribute in the file).
     super(new LSTMCell(units), true);
+    setInputSpec(InputSpec.ndim(3));
     cell.setName("lstm_cell");
   }
 
