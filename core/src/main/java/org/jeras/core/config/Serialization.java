@@ -5,7 +5,10 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -15,6 +18,8 @@ import java.util.function.Supplier;
 public final class Serialization {
   private static final ThreadLocal<ArrayDeque<Map<String, ?>>> CUSTOM =
       ThreadLocal.withInitial(ArrayDeque::new);
+  /** The names of the {@link StrictKeys} objects being deserialized, outermost first. */
+  private static final ThreadLocal<ArrayDeque<String>> PATH = ThreadLocal.withInitial(ArrayDeque::new);
 
   private Serialization() {}
 
@@ -112,12 +117,58 @@ public final class Serialization {
           + (module == null ? "" : " from module '" + module + "'") + ". " + HOW_TO_REGISTER);
     }
     JsonElement config = dict.getOrNull("config");
-    Config cfg = config.isJsonObject() ? Config.of(config.getAsJsonObject()) : Config.empty();
-    T obj = instantiate(found, cfg, kind, className);
-    if (obj instanceof Extras extras) {
-      extras.readSerializedExtras(dict);
+    if (!StrictKeys.class.isAssignableFrom(kind)) {
+      Config cfg = config.isJsonObject() ? Config.of(config.getAsJsonObject()) : Config.empty();
+      T obj = instantiate(found, cfg, kind, className);
+      if (obj instanceof Extras extras) {
+        extras.readSerializedExtras(dict);
+      }
+      return obj;
     }
-    return obj;
+    Config cfg = Config.tracking(config.isJsonObject() ? config.getAsJsonObject() : new JsonObject());
+    JsonElement name = cfg.json().get("name");
+    ArrayDeque<String> path = PATH.get();
+    path.addLast(name != null && name.isJsonPrimitive() ? name.getAsString() : className);
+    try {
+      T obj = instantiate(found, cfg, kind, className);
+      if (obj instanceof StrictKeys strict) {
+        refuseUnread(cfg, strict, className);
+      }
+      if (obj instanceof Extras extras) {
+        extras.readSerializedExtras(dict);
+      }
+      return obj;
+    } catch (InvalidConfigException e) {
+      throw e.at(String.join("/", path), className);
+    } finally {
+      path.removeLast();
+    }
+  }
+
+  /** Keras's "Unrecognized keyword arguments": keys of {@code cfg} that neither the factory nor the base class read. */
+  private static void refuseUnread(Config cfg, StrictKeys strict, String className) {
+    StringBuilder unknown = new StringBuilder();
+    List<String> keys = new ArrayList<>();
+    for (String k : cfg.unreadKeys()) {
+      if (!strict.alwaysAllowedKeys().contains(k)) {
+        keys.add(k);
+        unknown.append(unknown.length() == 0 ? "" : ", ").append('\'').append(k).append("': ")
+            .append(cfg.json().get(k));
+      }
+    }
+    if (!keys.isEmpty()) {
+      throw new InvalidConfigException(className, String.join(", ", keys),
+          "Unrecognized keyword arguments passed to " + className + ": {" + unknown + "}");
+    }
+  }
+
+  /**
+   * Objects whose config is read strictly: a key that the factory did not read and that is not in
+   * {@link #alwaysAllowedKeys()} is refused, and errors name the path of nested objects (layers).
+   */
+  public interface StrictKeys {
+    /** Keys every object of this kind accepts even when its factory ignores them. */
+    Set<String> alwaysAllowedKeys();
   }
 
   /**

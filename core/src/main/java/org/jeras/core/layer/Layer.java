@@ -42,7 +42,15 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Calling a layer on symbolic tensors (from {@code Input}) builds it and records the call for
  * a functional graph; calling it on concrete tensors computes.
  */
-public abstract class Layer implements KerasObject, Serialization.Extras {
+public abstract class Layer implements KerasObject, Serialization.Extras, Serialization.StrictKeys {
+  /**
+   * Keys Keras's base {@code Layer} (and {@code Operation}) takes from any layer's config: a layer
+   * config may hold them even where this layer's {@code fromConfig} does not read them
+   * ({@code autocast} has no effect here; {@code input_shape}/{@code input_dim} are Keras's
+   * discouraged way to declare an input, which models saved by Keras 3 record as an InputLayer).
+   */
+  public static final Set<String> BASE_CONFIG_KEYS =
+      Set.of("name", "trainable", "dtype", "autocast", "input_shape", "input_dim");
   private static final ThreadLocal<ArrayDeque<CallContext>> CONTEXT = ThreadLocal.withInitial(ArrayDeque::new);
 
   private String name;
@@ -123,6 +131,11 @@ public abstract class Layer implements KerasObject, Serialization.Extras {
   @Override
   public String module() {
     return "keras.layers";
+  }
+
+  @Override
+  public Set<String> alwaysAllowedKeys() {
+    return BASE_CONFIG_KEYS;
   }
 
   /**
