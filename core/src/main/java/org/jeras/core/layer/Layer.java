@@ -21,6 +21,7 @@ import org.jeras.core.config.Serialization;
 import org.jeras.core.constraints.Constraint;
 import org.jeras.core.initializers.Initializer;
 import org.jeras.core.ops.MathOps;
+import org.jeras.core.ops.TensorLimit;
 import org.jeras.core.regularizers.Regularizer;
 import org.jeras.core.tensor.DType;
 import org.jeras.core.tensor.Scratch;
@@ -298,6 +299,7 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
   protected Variable addWeight(String weightName, long[] shape, Initializer initializer,
       Regularizer regularizer, Constraint constraint, boolean trainableWeight) {
     DType dtype = variableDtype();
+    checkWeightSize(weightName, shape, dtype);
     INDArray init = initializer == null ? Nd4j.zeros(dtype.nd4j(), shape) : initializer.generate(shape, dtype);
     Variable v = new Variable(weightName, name + "/" + weightName, init, trainableWeight && trainable);
     if (regularizer != null) {
@@ -308,6 +310,11 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
     }
     (trainableWeight ? trainableVariables : nonTrainableVariables).add(v);
     return v;
+  }
+
+  /** The one check of a weight's size, before anything is allocated (see {@link TensorLimit}). */
+  private void checkWeightSize(String weightName, long[] shape, DType dtype) {
+    TensorLimit.check("variable '" + weightName + "' of layer '" + name + "' (" + className() + ")", shape, dtype);
   }
 
   /** A trainable weight made and kept in bounds as the settings of {@code prefix} in {@code specs} say. */
@@ -326,6 +333,7 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
    * {@code add_weight(..., dtype="int", trainable=False)} (e.g. Normalization's {@code count}).
    */
   protected Variable addStateWeight(String weightName, long[] shape, DType dtype) {
+    checkWeightSize(weightName, shape, dtype);
     Variable v = new Variable(weightName, name + "/" + weightName, Nd4j.zeros(dtype.nd4j(), shape), false);
     nonTrainableVariables.add(v);
     return v;

@@ -67,7 +67,7 @@ public class Softmax extends Layer {
   }
 
   private Tensor softmax(Tensor x) {
-    int[] axes = axis.resolve(x.rank());
+    int[] axes = axis.resolve(className(), x.rank());
     if (axes.length == 1) {
       return NnOps.softmax(x, axes[0]);
     }

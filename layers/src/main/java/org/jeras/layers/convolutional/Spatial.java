@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import java.util.Arrays;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
+import org.jeras.core.config.InvalidConfigException;
 import org.jeras.core.ops.ArrayOps;
 import org.jeras.core.ops.ConvOps;
 import org.jeras.core.tensor.DType;
@@ -141,7 +142,7 @@ public final class Spatial {
     int[] v = c.getInts(key, rank);
     for (int x : v) {
       if (x < 0) {
-        throw new ConfigException("Config key '" + key + "' must hold non-negative integers, got " + c.get(key));
+        throw new InvalidConfigException(key, "Config key '" + key + "' must hold non-negative integers, got " + c.get(key));
       }
     }
     return v;

@@ -6,6 +6,7 @@ import com.google.gson.JsonPrimitive;
 import java.util.Arrays;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
+import org.jeras.core.layer.Args;
 
 /**
  * A layer's {@code axis} argument that Keras accepts as an int or a list of ints, and writes back
@@ -41,21 +42,19 @@ public record Axes(int[] values, boolean isList) {
     throw new ConfigException("Config key '" + key + "' must be an int or a list of ints, got " + e);
   }
 
-  /** The axes as non-negative indices for a tensor of {@code rank}, sorted; throws when out of range or repeated. */
-  public int[] resolve(int rank) {
+  /**
+   * The axes as non-negative indices for a tensor of {@code rank}, sorted; an error naming
+   * {@code owner}'s {@code axis} when one is out of range or repeated.
+   */
+  public int[] resolve(String owner, int rank) {
     int[] out = new int[values.length];
     for (int i = 0; i < out.length; i++) {
-      int a = values[i];
-      if (a >= rank || a < -rank) {
-        throw new IllegalArgumentException("Axis " + a + " is out of bounds for a tensor of rank " + rank
-            + ". Received: axis=" + this);
-      }
-      out[i] = a < 0 ? a + rank : a;
+      out[i] = Args.axis(owner, "axis", values[i], rank);
     }
     Arrays.sort(out);
     for (int i = 1; i < out.length; i++) {
       if (out[i] == out[i - 1]) {
-        throw new IllegalArgumentException("Duplicate axes are not allowed. Received: axis=" + this);
+        throw Args.invalid(owner, "axis", "distinct axes", this);
       }
     }
     return out;

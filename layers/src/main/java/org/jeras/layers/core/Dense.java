@@ -3,6 +3,7 @@ package org.jeras.layers.core;
 import org.jeras.core.activations.Activation;
 import org.jeras.core.activations.Activations;
 import org.jeras.core.config.Config;
+import org.jeras.core.layer.Args;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.HasWeightSpecs;
 import org.jeras.core.layer.Layer;
@@ -25,7 +26,7 @@ public class Dense extends Layer implements HasWeightSpecs<Dense> {
   private Variable bias;
 
   public Dense(int units) {
-    this.units = units;
+    this.units = Args.positive(className(), "units", units);
     this.supportsMasking = true;
   }
 
