@@ -189,7 +189,8 @@ public final class Config {
     }
   }
 
-  private static int toInt(String key, JsonElement e) {
+  /** {@code e} (a value of {@code key}) as an int: a whole number within range, else an error naming the key. */
+  public static int toInt(String key, JsonElement e) {
     long v = toLong(key, e);
     if (v != (int) v) {
       throw new InvalidConfigException(key, "Config key '" + key + "' is " + e + ", too large for an integer");
