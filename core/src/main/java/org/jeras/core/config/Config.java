@@ -172,8 +172,8 @@ public final class Config {
     return toInt(key, get(key));
   }
 
-  /** {@code e} as a long: a whole number within range, else an error naming {@code key}. */
-  private static long toLong(String key, JsonElement e) {
+  /** {@code e} (a value of {@code key}) as a long: a whole number within range, else an error naming the key. */
+  public static long toLong(String key, JsonElement e) {
     if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
       throw typeError(key, "an integer", e);
     }

@@ -488,8 +488,11 @@ public class MultiHeadAttention extends Layer implements HasWeightSpecs<MultiHea
     m.useGate = c.getBoolean("use_gate", false);
     if (c.isSet("output_shape")) {
       JsonElement os = c.get("output_shape");
-      m.outputShape = os.isJsonPrimitive() ? new long[] {os.getAsLong()}
+      m.outputShape = os.isJsonPrimitive() ? new long[] {Config.toLong("output_shape", os)}
           : Arrays.stream(c.getInts("output_shape")).asLongStream().toArray();
+      for (long d : m.outputShape) {
+        Args.positive(m.className(), "output_shape", d);
+      }
     }
     if (c.isSet("attention_axes")) {
       m.attentionAxes = Axes.read(c, "attention_axes", null).values();

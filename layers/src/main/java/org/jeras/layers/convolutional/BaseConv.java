@@ -173,9 +173,9 @@ public abstract class BaseConv<L extends BaseConv<L>> extends ConvLayer<L> {
   protected final L readConv(Config c) {
     groups(c.getInt("groups", 1));
     JsonElement rankJson = c.getOrNull("lora_rank");
-    if (rankJson != null && !rankJson.isJsonNull() && rankJson.getAsInt() != 0) {
+    if (rankJson != null && !rankJson.isJsonNull() && Config.toInt("lora_rank", rankJson) != 0) {
       JsonElement alpha = c.getOrNull("lora_alpha");
-      lora(rankJson.getAsInt(), alpha == null || alpha.isJsonNull() ? null : alpha.getAsNumber());
+      lora(Config.toInt("lora_rank", rankJson), alpha == null || alpha.isJsonNull() ? null : alpha.getAsNumber());
     }
     return readCommon(c);
   }

@@ -165,7 +165,7 @@ public class Dot extends Merge {
     boolean normalize = c.getBoolean("normalize", false);
     Dot dot;
     if (ax.isJsonPrimitive()) {
-      dot = new Dot(ax.getAsInt(), normalize);
+      dot = new Dot(Config.toInt("axes", ax), normalize);
     } else {
       int[] a = c.getInts("axes");
       if (a.length != 2) {

@@ -121,7 +121,7 @@ public class Hashing extends Layer {
       throw new ConfigException("Hashing 'mask_value' must be a string or an integer, got " + mask);
     }
     if (mask != null && mask.isJsonPrimitive() && mask.getAsJsonPrimitive().isNumber()) {
-      mask = new JsonPrimitive(mask.getAsLong());
+      mask = new JsonPrimitive(Config.toLong("mask_value", mask));
     }
     return new Hashing(c.getInt("num_bins"), mask, salt, c.getString("output_mode", "int")).withBaseConfig(c);
   }

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
+import org.jeras.core.layer.Args;
 import org.jeras.core.layer.CallArgs;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
@@ -65,6 +66,9 @@ public class TextVectorization extends Layer {
       case "tf-idf" -> "tf_idf";
       default -> outputMode;
     };
+    if (outputSequenceLength != null) {
+      Args.positive(className(), "output_sequence_length", outputSequenceLength);
+    }
     CategoricalEncoding.checkMode("TextVectorization", mode, "int", "one_hot", "multi_hot", "count", "tf_idf");
     if (!mode.equals("int") && outputSequenceLength != null) {
       throw new ConfigException("TextVectorization 'output_sequence_length' must not be set if output_mode is not 'int'");
@@ -86,7 +90,7 @@ public class TextVectorization extends Layer {
       return null;
     }
     if (ngrams.isJsonPrimitive()) {
-      int n = ngrams.getAsInt();
+      int n = Config.toInt("ngrams", ngrams);
       int[] w = new int[n];
       for (int i = 0; i < n; i++) {
         w[i] = i + 1;
@@ -96,7 +100,7 @@ public class TextVectorization extends Layer {
     JsonArray a = ngrams.getAsJsonArray();
     int[] w = new int[a.size()];
     for (int i = 0; i < w.length; i++) {
-      w[i] = a.get(i).getAsInt();
+      w[i] = Config.toInt("ngrams", a.get(i));
     }
     return w;
   }

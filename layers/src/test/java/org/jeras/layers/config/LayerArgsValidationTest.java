@@ -64,7 +64,8 @@ class LayerArgsValidationTest {
       new Case("LSTM", "{\"units\": 3}", List.of(pos("units"), new Key("recurrent_dropout", FINITE))),
       new Case("GRU", "{\"units\": 3}", List.of(pos("units"))),
       new Case("MultiHeadAttention", "{\"num_heads\": 2, \"key_dim\": 4}",
-          List.of(pos("num_heads"), pos("key_dim"), pos("value_dim"), new Key("dropout", FRACTION))),
+          List.of(pos("num_heads"), pos("key_dim"), pos("value_dim"), new Key("dropout", FRACTION),
+              new Key("output_shape", List.of("0", "-3", "2.5", "\"abc\"", "[0]", "[4, -2]")))),
       new Case("Attention", "{}", List.of(new Key("dropout", FRACTION))),
       new Case("AdditiveAttention", "{}", List.of(new Key("dropout", FRACTION))),
       new Case("Dropout", "{\"rate\": 0.5}", List.of(new Key("rate", FRACTION))),
@@ -92,6 +93,11 @@ class LayerArgsValidationTest {
       new Case("Hashing", "{\"num_bins\": 3}", List.of(pos("num_bins"))),
       new Case("Resizing", "{\"height\": 2, \"width\": 2}", List.of(pos("height"), pos("width"), new Key("fill_value", FINITE))),
       new Case("CenterCrop", "{\"height\": 2, \"width\": 2}", List.of(pos("height"), pos("width"))),
+      new Case("EinsumDense", "{\"equation\": \"ab,bc->ac\", \"output_shape\": 4}",
+          List.of(new Key("output_shape", List.of("0", "-7", "2.5", "1e12", "NaN", "\"abc\"", "[0]", "[\"a\"]")))),
+      new Case("TextVectorization", "{}", List.of(pos("output_sequence_length"))),
+      new Case("ActivityRegularization", "{}", List.of(new Key("l1", NON_NEGATIVE_REAL), new Key("l2", NON_NEGATIVE_REAL))),
+      new Case("Dot", "{\"axes\": 1}", List.of(new Key("axes", List.of("2.5", "1e12", "\"abc\"", "[1, \"a\"]")))),
       new Case("StringLookup", "{}", List.of(new Key("max_tokens", List.of("0", "1", "-3", "2.5", "\"abc\"")),
           new Key("num_oov_indices", NON_NEGATIVE_INT))));
 
