@@ -508,8 +508,12 @@ public abstract class IndexLookup<K> extends Layer {
     return c.isSet("idf_weights") ? c.getDoubles("idf_weights") : null;
   }
 
-  /** Applies Keras's {@code vocabulary_size} bookkeeping from a config. */
+  /**
+   * Applies Keras's {@code vocabulary_size} bookkeeping from a config, and takes Keras's other
+   * hidden argument {@code has_input_vocabulary}, which only governs {@code adapt()}.
+   */
   protected final <L extends IndexLookup<K>> L withVocabularySize(Config c) {
+    c.getBoolean("has_input_vocabulary", false);
     Integer size = c.getIntOrNull("vocabulary_size");
     if (size != null && frozenVocabSize == null) {
       frozenVocabSize = size;

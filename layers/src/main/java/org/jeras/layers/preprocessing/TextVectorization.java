@@ -284,8 +284,11 @@ public class TextVectorization extends Layer {
     double[] idf = c.isSet("idf_weights") ? c.getDoubles("idf_weights") : null;
     String standardize = c.has("standardize") ? c.getString("standardize", null) : "lower_and_strip_punctuation";
     String split = c.has("split") ? c.getString("split", null) : "whitespace";
-    return new TextVectorization(c.getIntOrNull("max_tokens"), standardize, split, c.getOrNull("ngrams"),
+    TextVectorization t = new TextVectorization(c.getIntOrNull("max_tokens"), standardize, split, c.getOrNull("ngrams"),
         c.getString("output_mode", "int"), c.getIntOrNull("output_sequence_length"), c.getBoolean("pad_to_max_tokens", false),
-        vocab, idf).withBaseConfig(c);
+        vocab, idf);
+    // Keras hands vocabulary_size (and has_input_vocabulary) to its inner StringLookup.
+    t.lookup.withVocabularySize(c);
+    return t.withBaseConfig(c);
   }
 }
