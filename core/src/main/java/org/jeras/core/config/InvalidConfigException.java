@@ -36,7 +36,7 @@ public class InvalidConfigException extends ConfigException {
     return owner == null ? problem : owner + ": " + problem;
   }
 
-  /** The config key at fault (keys joined by ", " for several unrecognized ones). */
+  /** The config key at fault (keys joined by ", " for several unrecognized ones), or null when not one key. */
   public String key() {
     return key;
   }
@@ -49,6 +49,13 @@ public class InvalidConfigException extends ConfigException {
   /** The path of the layer being loaded ({@code "model/dense"}), or null outside loading. */
   public String layerPath() {
     return layerPath;
+  }
+
+  /** {@code e}, a config error not tied to one key, located at layer {@code path} of class {@code ownerClass}. */
+  static InvalidConfigException located(ConfigException e, String path, String ownerClass) {
+    InvalidConfigException out = new InvalidConfigException(null, ownerClass, path, e.getMessage(), e);
+    out.setStackTrace(e.getStackTrace());
+    return out;
   }
 
   /**

@@ -140,6 +140,13 @@ public final class Serialization {
       return obj;
     } catch (InvalidConfigException e) {
       throw e.at(String.join("/", path), className);
+    } catch (ConfigException e) {
+      // Plain config errors (an unknown initializer, an unsupported option) get the layer path too;
+      // subclasses (unsafe files, ...) keep their type and message.
+      if (e.getClass() != ConfigException.class) {
+        throw e;
+      }
+      throw InvalidConfigException.located(e, String.join("/", path), className);
     } finally {
       path.removeLast();
     }

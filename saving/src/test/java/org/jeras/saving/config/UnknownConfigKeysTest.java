@@ -2,6 +2,7 @@ package org.jeras.saving.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -107,6 +108,16 @@ class UnknownConfigKeysTest {
     assertEquals("Layer 'seq/out' (Dense): Unrecognized keyword arguments passed to Dense: {'unit': 3, "
         + "'kernel_initialiser': \"zeros\"}", e.getMessage());
     assertEquals("unit, kernel_initialiser", e.key());
+  }
+
+  @Test
+  void otherConfigErrorsInsideALayerNameItsPath() {
+    JsonObject config = configOf(sequential());
+    layerConfig(config, "out").addProperty("kernel_initializer", "no_such_initializer");
+    InvalidConfigException e = loadFails(config);
+    assertTrue(e.getMessage().startsWith("Layer 'seq/out' (Dense): Unknown Initializer 'no_such_initializer'"),
+        e.getMessage());
+    assertEquals(null, e.key());
   }
 
   @Test
