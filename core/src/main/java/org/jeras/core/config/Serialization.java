@@ -127,10 +127,10 @@ public final class Serialization {
     }
     Config cfg = Config.tracking(config.isJsonObject() ? config.getAsJsonObject() : new JsonObject());
     JsonElement name = cfg.json().get("name");
-    ArrayDeque<String> path = PATH.get();
-    path.addLast(name != null && name.isJsonPrimitive() ? name.getAsString() : className);
-    try {
-      T obj = instantiate(found, cfg, kind, className);
+    String pathName = name != null && name.isJsonPrimitive() ? name.getAsString() : className;
+    Object factory = found;
+    return inLayer(pathName, className, () -> {
+      T obj = instantiate(factory, cfg, kind, className);
       if (obj instanceof StrictKeys strict) {
         refuseUnread(cfg, strict, className);
       }
@@ -138,6 +138,20 @@ public final class Serialization {
         extras.readSerializedExtras(dict);
       }
       return obj;
+    });
+  }
+
+  /**
+   * Runs {@code body} as work on the layer {@code name} (of class {@code className}) inside the
+   * layers being loaded: config errors it raises name the layer's path ({@code "model/name"}).
+   * Models use it for what they do to a loaded layer after deserializing it (building it on its
+   * inputs).
+   */
+  public static <R> R inLayer(String name, String className, Supplier<R> body) {
+    ArrayDeque<String> path = PATH.get();
+    path.addLast(name);
+    try {
+      return body.get();
     } catch (InvalidConfigException e) {
       throw e.at(String.join("/", path), className);
     } catch (ConfigException e) {

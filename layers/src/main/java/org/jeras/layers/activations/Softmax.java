@@ -63,6 +63,7 @@ public class Softmax extends Layer {
    */
   @Override
   public List<Tensor> computeOutputSpec(CallArgs args) {
+    axis.resolve(className(), args.tensor(0).rank()); // refuse a bad axis at the symbolic call, as the eager one does
     return List.of(Tensor.symbolic(args.tensor(0).shape(), computeDtype(), null));
   }
 

@@ -90,7 +90,7 @@ public class TextVectorization extends Layer {
       return null;
     }
     if (ngrams.isJsonPrimitive()) {
-      int n = Config.toInt("ngrams", ngrams);
+      int n = Args.positive("TextVectorization", "ngrams", Config.toInt("ngrams", ngrams));
       int[] w = new int[n];
       for (int i = 0; i < n; i++) {
         w[i] = i + 1;
@@ -100,7 +100,7 @@ public class TextVectorization extends Layer {
     JsonArray a = ngrams.getAsJsonArray();
     int[] w = new int[a.size()];
     for (int i = 0; i < w.length; i++) {
-      w[i] = Config.toInt("ngrams", a.get(i));
+      w[i] = Args.positive("TextVectorization", "ngrams", Config.toInt("ngrams", a.get(i)));
     }
     return w;
   }
