@@ -173,14 +173,46 @@ public final class Serialization {
     for (String k : cfg.unreadKeys()) {
       if (!strict.alwaysAllowedKeys().contains(k)) {
         keys.add(k);
-        unknown.append(unknown.length() == 0 ? "" : ", ").append('\'').append(k).append("': ")
-            .append(cfg.json().get(k));
+        unknown.append(unknown.length() == 0 ? "" : ", ").append(pyRepr(new JsonPrimitive(k))).append(": ")
+            .append(pyRepr(cfg.json().get(k)));
       }
     }
     if (!keys.isEmpty()) {
       throw new InvalidConfigException(className, String.join(", ", keys),
           "Unrecognized keyword arguments passed to " + className + ": {" + unknown + "}");
     }
+  }
+
+  /** {@code e} as Python prints the value (Keras's messages show kwargs dicts): {@code 'a'}, {@code True}, {@code None}. */
+  static String pyRepr(JsonElement e) {
+    if (e == null || e.isJsonNull()) {
+      return "None";
+    }
+    if (e.isJsonPrimitive()) {
+      JsonPrimitive p = e.getAsJsonPrimitive();
+      if (p.isBoolean()) {
+        return p.getAsBoolean() ? "True" : "False";
+      }
+      if (p.isString()) {
+        String v = p.getAsString();
+        // Python quotes with ' unless the text holds a ' and no ".
+        char q = v.indexOf('\'') >= 0 && v.indexOf('"') < 0 ? '"' : '\'';
+        return q + v.replace("\\", "\\\\").replace(String.valueOf(q), "\\" + q) + q;
+      }
+      return p.toString();
+    }
+    StringBuilder sb = new StringBuilder();
+    if (e.isJsonArray()) {
+      for (JsonElement x : e.getAsJsonArray()) {
+        sb.append(sb.length() == 0 ? "" : ", ").append(pyRepr(x));
+      }
+      return "[" + sb + "]";
+    }
+    for (Map.Entry<String, JsonElement> x : e.getAsJsonObject().entrySet()) {
+      sb.append(sb.length() == 0 ? "" : ", ").append(pyRepr(new JsonPrimitive(x.getKey()))).append(": ")
+          .append(pyRepr(x.getValue()));
+    }
+    return "{" + sb + "}";
   }
 
   /**

@@ -106,7 +106,7 @@ class UnknownConfigKeysTest {
     dense.add("kernel_initialiser", new JsonPrimitive("zeros"));
     InvalidConfigException e = loadFails(config);
     assertEquals("Layer 'seq/out' (Dense): Unrecognized keyword arguments passed to Dense: {'unit': 3, "
-        + "'kernel_initialiser': \"zeros\"}", e.getMessage());
+        + "'kernel_initialiser': 'zeros'}", e.getMessage());
     assertEquals("unit, kernel_initialiser", e.key());
   }
 
@@ -121,10 +121,19 @@ class UnknownConfigKeysTest {
   }
 
   @Test
+  void showsValuesAsPythonDoes() {
+    JsonObject config = configOf(sequential());
+    layerConfig(config, "drop").add("noise",
+        JsonParser.parseString("{\"a\": [1, null, \"it's\", false], \"b\": \"x'y\\\"z\"}"));
+    assertEquals("Layer 'seq/drop' (Dropout): Unrecognized keyword arguments passed to Dropout: "
+        + "{'noise': {'a': [1, None, \"it's\", False], 'b': 'x\\'y\"z'}}", loadFails(config).getMessage());
+  }
+
+  @Test
   void refusesUnknownKeyOfTheModelItself() {
     JsonObject config = configOf(sequential());
     config.getAsJsonObject("config").addProperty("foo", true);
-    assertEquals("Layer 'seq' (Sequential): Unrecognized keyword arguments passed to Sequential: {'foo': true}",
+    assertEquals("Layer 'seq' (Sequential): Unrecognized keyword arguments passed to Sequential: {'foo': True}",
         loadFails(config).getMessage());
   }
 
@@ -155,7 +164,7 @@ class UnknownConfigKeysTest {
     JsonObject config2 = configOf(model);
     layerConfig(config2, "bi").addProperty("merge_mod", "sum");
     assertEquals("Layer 'func/bi' (Bidirectional): Unrecognized keyword arguments passed to Bidirectional: "
-        + "{'merge_mod': \"sum\"}", loadFails(config2).getMessage());
+        + "{'merge_mod': 'sum'}", loadFails(config2).getMessage());
   }
 
   @Test
