@@ -129,7 +129,7 @@ public final class Serialization {
     JsonElement name = cfg.json().get("name");
     String pathName = name != null && name.isJsonPrimitive() ? name.getAsString() : className;
     Object factory = found;
-    return inLayer(pathName, className, () -> {
+    return within(kind.getSimpleName(), pathName, className, () -> {
       T obj = instantiate(factory, cfg, kind, className);
       if (obj instanceof StrictKeys strict) {
         refuseUnread(cfg, strict, className);
@@ -148,19 +148,24 @@ public final class Serialization {
    * inputs).
    */
   public static <R> R inLayer(String name, String className, Supplier<R> body) {
+    return within("Layer", name, className, body);
+  }
+
+  /** {@link #inLayer} for an object of any strict {@code kind} ({@code "Layer"}, {@code "Optimizer"}). */
+  private static <R> R within(String kind, String name, String className, Supplier<R> body) {
     ArrayDeque<String> path = PATH.get();
     path.addLast(name);
     try {
       return body.get();
     } catch (InvalidConfigException e) {
-      throw e.at(String.join("/", path), className);
+      throw e.at(kind, String.join("/", path), className);
     } catch (ConfigException e) {
       // Plain config errors (an unknown initializer, an unsupported option) get the layer path too;
       // subclasses (unsafe files, ...) keep their type and message.
       if (e.getClass() != ConfigException.class) {
         throw e;
       }
-      throw InvalidConfigException.located(e, String.join("/", path), className);
+      throw InvalidConfigException.located(e, kind, String.join("/", path), className);
     } finally {
       path.removeLast();
     }
@@ -179,7 +184,7 @@ public final class Serialization {
     }
     if (!keys.isEmpty()) {
       throw new InvalidConfigException(className, String.join(", ", keys),
-          "Unrecognized keyword arguments passed to " + className + ": {" + unknown + "}");
+          strict.unrecognizedKeysMessage(className, "{" + unknown + "}"));
     }
   }
 
@@ -217,11 +222,17 @@ public final class Serialization {
 
   /**
    * Objects whose config is read strictly: a key that the factory did not read and that is not in
-   * {@link #alwaysAllowedKeys()} is refused, and errors name the path of nested objects (layers).
+   * {@link #alwaysAllowedKeys()} is refused, and errors name the path of nested objects (layers)
+   * as {@code Kind 'path'}, the kind being the class they are deserialized as.
    */
   public interface StrictKeys {
     /** Keys every object of this kind accepts even when its factory ignores them. */
     Set<String> alwaysAllowedKeys();
+
+    /** Keras's message for unrecognized keys; {@code kwargs} is the dict of them as Python prints it. */
+    default String unrecognizedKeysMessage(String className, String kwargs) {
+      return "Unrecognized keyword arguments passed to " + className + ": " + kwargs;
+    }
   }
 
   /**
