@@ -698,6 +698,8 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
         }
       }
       DType dt = t.dtype().isFloating() ? (autocastsInputs() ? computeDtype() : t.dtype()) : t.dtype();
+      // The sizes come from the model's config (an Input's shape): bounded like a weight.
+      TensorLimit.check("a trial input of layer '" + name + "' (" + className() + ")", d, dt);
       return Tensor.of(Nd4j.zeros(dt.nd4j(), d));
     });
   }

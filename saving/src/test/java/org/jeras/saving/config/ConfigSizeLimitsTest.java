@@ -99,6 +99,22 @@ class ConfigSizeLimitsTest {
   }
 
   @Test
+  void hugeInputShapeFailsFastWithTheLimitError() {
+    JsonObject config = mlpConfig();
+    JsonObject input = layerConfig(config, "input");
+    com.google.gson.JsonArray shape = new com.google.gson.JsonArray();
+    shape.add(com.google.gson.JsonNull.INSTANCE);
+    shape.add(100000000000L);
+    shape.add(64);
+    input.add("batch_shape", shape);
+    // Dense(8) over (None, 1e11, 64): its kernel is small, but the trial run that infers its output
+    // shape would need 1e11 x 64 floats.
+    TensorLimitException e = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThrows(
+        TensorLimitException.class, () -> KerasFile.fromConfig(config.toString(), LoadOptions.DEFAULT)));
+    assertTrue(e.getMessage().startsWith("Cannot allocate a trial input of layer 'hidden' (Dense)"), e.getMessage());
+  }
+
+  @Test
   void hugeDenseFromJavaFailsAtBuild() {
     Dense d = new Dense(100000000);
     TensorLimitException e = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThrows(
