@@ -12,10 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jeras.core.config.ConfigException;
+import org.jeras.core.config.Untrusted;
 import org.jeras.core.io.Npz;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.model.Model;
-import org.jeras.core.tensor.DType;
 import org.jeras.core.tensor.Shape;
 import org.jeras.saving.KerasFile;
 import org.jeras.saving.LoadOptions;
@@ -65,9 +65,9 @@ final class Commands {
     try (KerasArchive archive = KerasArchive.open(file)) {
       out.println("members:");
       for (String m : archive.members()) {
-        out.println("  " + m);
+        out.println("  " + Untrusted.escape(m, Integer.MAX_VALUE));
       }
-      archive.metadataJson().ifPresent(m -> out.println("metadata: " + m.strip()));
+      archive.metadataJson().ifPresent(m -> out.println("metadata: " + Untrusted.escape(m.strip(), Integer.MAX_VALUE)));
       out.println("config:");
       JsonObject config = JsonParser.parseString(archive.configJson()).getAsJsonObject();
       tree(config, "  ", out);
@@ -78,7 +78,7 @@ final class Commands {
       if (archive.has(KerasArchive.WEIGHTS_H5)) {
         out.println("weights (" + KerasArchive.WEIGHTS_H5 + "):");
         try (H5Reader h5 = H5Reader.fromBytes(archive.read(KerasArchive.WEIGHTS_H5), file + ":" + KerasArchive.WEIGHTS_H5)) {
-          weights(h5, "", out);
+          weights(h5, out);
         }
       }
     }
@@ -91,7 +91,9 @@ final class Commands {
     String registered = dict.has("registered_name") && !dict.get("registered_name").isJsonNull()
         ? " [" + dict.get("registered_name").getAsString() + "]" : "";
     String build = dict.has("build_config") ? " build=" + dict.get("build_config") : "";
-    out.println(indent + dict.get("class_name").getAsString() + name + registered + build);
+    // Names from the file are escaped: printing them raw would let a file drive the terminal.
+    out.println(indent + Untrusted.escape(dict.get("class_name").getAsString() + name + registered + build,
+        Integer.MAX_VALUE));
     if (cfg.has("layers") && cfg.get("layers").isJsonArray()) {
       for (JsonElement l : cfg.getAsJsonArray("layers")) {
         tree(l.getAsJsonObject(), indent + "  ", out);
@@ -104,16 +106,11 @@ final class Commands {
     }
   }
 
-  private static void weights(H5Reader h5, String path, PrintStream out) {
-    for (String key : h5.keys(path)) {
-      String child = path.isEmpty() ? key : path + "/" + key;
-      if (h5.isGroup(child)) {
-        weights(h5, child, out);
-      } else {
-        INDArray a = h5.dataset(child);
-        out.println("  " + child + " " + Shape.of(a.shape()).toNullableList() + " "
-            + DType.of(a.dataType()).kerasName());
-      }
+  /** One line per dataset, from its header: the data is never read, so inspecting a huge file is cheap. */
+  private static void weights(H5Reader h5, PrintStream out) {
+    for (String path : h5.datasetPaths()) {
+      out.println("  " + Untrusted.escape(path, Integer.MAX_VALUE) + " " + Shape.of(h5.shape(path)).toNullableList() + " "
+          + h5.dtype(path).kerasName());
     }
   }
 

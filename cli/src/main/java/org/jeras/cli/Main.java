@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import org.jeras.core.config.ConfigException;
+import org.jeras.core.config.Untrusted;
 
 /**
  * The {@code jeras} command line:
@@ -15,7 +17,8 @@ import java.util.List;
  * jeras resave IN OUT                                  load everything and save it again
  * </pre>
  *
- * Exit status 0 on success, 2 on a usage error, 1 on any other error, with one line on stderr.
+ * Exit status 0 on success, 2 on a usage error, 1 on any other failure (errors such as
+ * {@link OutOfMemoryError} included), each with exactly one line on stderr and no stack trace.
  */
 public final class Main {
   private Main() {}
@@ -44,15 +47,23 @@ public final class Main {
     } catch (UsageException e) {
       err.println("jeras: " + e.getMessage() + "\n" + usage());
       return 2;
-    } catch (Exception e) {
+    } catch (Throwable e) {
+      // Every failure, Errors included, ends as one line: a stack trace is no answer to a bad file.
       err.println("jeras: " + oneLine(e));
       return 1;
     }
   }
 
-  private static String oneLine(Throwable e) {
-    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    return m.replace('\n', ' ');
+  /** Longest message printed; file-provided parts are already cut by {@code Untrusted.quote}. */
+  private static final int MAX_MESSAGE_CHARS = 2000;
+
+  static String oneLine(Throwable e) {
+    String m = e.getMessage();
+    if (!(e instanceof ConfigException)) {
+      // Anything but a typed error is a bug or a resource limit: name its class.
+      m = e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+    }
+    return Untrusted.escape(m, MAX_MESSAGE_CHARS);
   }
 
   private static Path path(List<String> args, int index, int expected) {

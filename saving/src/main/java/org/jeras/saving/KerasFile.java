@@ -15,6 +15,8 @@ import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.Serialization;
 import org.jeras.core.config.SharingScope;
+import org.jeras.core.config.Untrusted;
+import org.jeras.core.io.LoadLimits;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.model.Model;
 import org.jeras.saving.archive.KerasArchive;
@@ -77,7 +79,9 @@ public final class KerasFile {
       throw new ConfigException("Invalid filename: expected a `.keras` extension. Received: filepath=" + path);
     }
     try (KerasArchive archive = KerasArchive.open(path)) {
-      Layer model = fromConfig(archive.configJson(), options);
+      String config = archive.configJson();
+      // The weights the config declares are bounded by what the weights file could fill.
+      Layer model = LoadLimits.withWeightsBudget(archive.size(KerasArchive.WEIGHTS_H5), () -> fromConfig(config, options));
       try (H5WeightsReader weights = weightsOf(archive)) {
         // Keras opens the assets only when the archive holds more than its three standard members.
         Optional<Path> assetsDir = archive.members().size() > 3 ? archive.assetsDir() : Optional.empty();
@@ -103,13 +107,23 @@ public final class KerasFile {
       config.add("compile_config", JsonNull.INSTANCE);
     }
     SafeMode.check(config, options.safeMode());
-    return Serialization.withCustomObjects(options.customObjects(), () -> {
-      try (SharingScope sharing = SharingScope.open()) {
-        Layer model = Serialization.deserialize(config, Layer.class);
-        compileFromConfig(model, config);
-        return model;
-      }
-    });
+    try {
+      return Serialization.withCustomObjects(options.customObjects(), () -> {
+        try (SharingScope sharing = SharingScope.open()) {
+          Layer model = Serialization.deserialize(config, Layer.class);
+          compileFromConfig(model, config);
+          return model;
+        }
+      });
+    } catch (ConfigException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // A config of the wrong structure or with impossible values (a string where an object belongs,
+      // negative units, a shape ND4J cannot allocate) reaches code that trusts Keras's structure:
+      // report it as the invalid config it is, keeping the cause.
+      throw new ConfigException("Invalid config.json: " + Untrusted.quote(e.getClass().getSimpleName() + ": "
+          + e.getMessage()), e);
+    }
   }
 
   /**

@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.Map;
 import org.jeras.core.config.ConfigException;
+import org.jeras.core.config.Untrusted;
 
 /**
  * Finds serialized Python code in a config before anything is built: Keras writes a Python
@@ -14,10 +15,11 @@ final class SafeMode {
   private SafeMode() {}
 
   static void check(JsonElement config, boolean safeMode) {
-    String at = find(config, "");
-    if (at == null) {
+    String path = find(config, "");
+    if (path == null) {
       return;
     }
+    String at = Untrusted.quote(path);
     if (safeMode) {
       throw new UnsafeFileException("Requested the deserialization of a Python lambda (at " + at + "). This carries a "
           + "potential risk of arbitrary code execution and thus it is disallowed by default. If you trust the source "

@@ -233,7 +233,8 @@ public final class Config {
     }
     int[] out = getInts(key);
     if (rank > 0 && out.length != rank) {
-      throw new InvalidConfigException(key, "Config key '" + key + "' needs " + rank + " integers, got " + e);
+      throw new InvalidConfigException(key, "Config key '" + key + "' needs " + rank + " integers, got "
+          + abbreviate(String.valueOf(e)));
     }
     return out;
   }
@@ -295,7 +296,8 @@ public final class Config {
 
   public static Shape toShape(String key, JsonElement e) {
     if (!e.isJsonArray()) {
-      throw new InvalidConfigException(key, "Config key '" + key + "' must be a shape (a list), got " + e);
+      throw new InvalidConfigException(key, "Config key '" + key + "' must be a shape (a list), got "
+          + abbreviate(String.valueOf(e)));
     }
     List<Long> dims = new ArrayList<>();
     for (JsonElement x : e.getAsJsonArray()) {
@@ -433,6 +435,6 @@ public final class Config {
   }
 
   private static String abbreviate(String s) {
-    return s.length() > 200 ? s.substring(0, 200) + "..." : s;
+    return Untrusted.escape(s, Untrusted.MAX_CHARS);
   }
 }

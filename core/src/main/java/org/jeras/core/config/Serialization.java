@@ -72,12 +72,12 @@ public final class Serialization {
         o = Registry.lookupCustom(name, custom);
       }
       if (o == null) {
-        throw new ConfigException("Unknown " + kind.getSimpleName() + " '" + name + "'. " + HOW_TO_REGISTER);
+        throw new ConfigException("Unknown " + kind.getSimpleName() + " " + Untrusted.quote(name) + ". " + HOW_TO_REGISTER);
       }
       return instantiate(o, Config.empty(), kind, name);
     }
     if (!e.isJsonObject()) {
-      throw new ConfigException("Cannot deserialize a " + kind.getSimpleName() + " from " + e);
+      throw new ConfigException("Cannot deserialize a " + kind.getSimpleName() + " from " + Untrusted.quote(e.toString()));
     }
     Config dict = Config.of(e.getAsJsonObject());
     SharingScope scope = SharingScope.active();
@@ -112,9 +112,9 @@ public final class Serialization {
       found = Registry.lookupBuiltin(kind, module, className);
     }
     if (found == null) {
-      throw new ConfigException("Could not locate " + kind.getSimpleName() + " '" + className + "'"
-          + (registeredName == null ? "" : " (registered name '" + registeredName + "')")
-          + (module == null ? "" : " from module '" + module + "'") + ". " + HOW_TO_REGISTER);
+      throw new ConfigException("Could not locate " + kind.getSimpleName() + " " + Untrusted.quote(className)
+          + (registeredName == null ? "" : " (registered name " + Untrusted.quote(registeredName) + ")")
+          + (module == null ? "" : " from module " + Untrusted.quote(module)) + ". " + HOW_TO_REGISTER);
     }
     JsonElement config = dict.getOrNull("config");
     if (!StrictKeys.class.isAssignableFrom(kind)) {
@@ -246,7 +246,7 @@ public final class Serialization {
       found = Registry.lookupAlias(kind, name);
     }
     if (found == null) {
-      throw new ConfigException("Could not locate function '" + name + "' (a " + kind.getSimpleName() + "). "
+      throw new ConfigException("Could not locate function " + Untrusted.quote(name) + " (a " + kind.getSimpleName() + "). "
           + HOW_TO_REGISTER);
     }
     return instantiate(found, Config.empty(), kind, name);
@@ -255,7 +255,7 @@ public final class Serialization {
   private static <T> T instantiate(Object found, Config cfg, Class<T> kind, String name) {
     Object obj = found instanceof ObjectFactory<?> f ? f.fromConfig(cfg) : found;
     if (!kind.isInstance(obj)) {
-      throw new ConfigException("'" + name + "' is a " + obj.getClass().getSimpleName() + ", not a " + kind.getSimpleName());
+      throw new ConfigException(Untrusted.quote(name) + " is a " + obj.getClass().getSimpleName() + ", not a " + kind.getSimpleName());
     }
     return kind.cast(obj);
   }

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jeras.core.config.ConfigException;
+import org.jeras.core.config.Untrusted;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -21,28 +22,29 @@ public final class Npy {
 
   private Npy() {}
 
-  /** Parses one {@code .npy} payload; {@code name} is used in errors. */
+  /** Parses one {@code .npy} payload; {@code name} (e.g. {@code file.npz:x.npy}) is used in errors. */
   public static INDArray read(byte[] bytes, String name) {
+    String where = Untrusted.quote(name);
     ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
     if (bytes.length < 10 || (bytes[0] & 0xff) != 0x93 || bytes[1] != 'N' || bytes[2] != 'U') {
-      throw new ConfigException("'" + name + "' is not a .npy array");
+      throw new ConfigException(where + " is not a .npy array");
     }
     int major = bytes[6];
-    int headerLen = major == 1 ? Short.toUnsignedInt(buf.getShort(8)) : buf.getInt(8);
+    if (major < 1 || major > 3 || (major > 1 && bytes.length < 12)) {
+      throw new ConfigException(where + ": unsupported .npy version " + major);
+    }
+    long headerLen = major == 1 ? Short.toUnsignedInt(buf.getShort(8)) : Integer.toUnsignedLong(buf.getInt(8));
     int offset = major == 1 ? 10 : 12;
     if (offset + headerLen > bytes.length) {
-      throw new ConfigException("'" + name + "': truncated .npy header");
+      throw new ConfigException(where + ": truncated .npy header (declares " + headerLen + " bytes, "
+          + (bytes.length - offset) + " follow)");
     }
-    String header = new String(bytes, offset, headerLen, StandardCharsets.ISO_8859_1);
-    String descr = find(DESCR, header, name);
-    boolean fortran = "True".equals(find(FORTRAN, header, name));
-    String shapeText = find(SHAPE, header, name).trim();
-    long[] shape = shapeText.isEmpty() ? new long[0]
-        : Arrays.stream(shapeText.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-            .mapToLong(Long::parseLong).toArray();
-    long n = 1;
-    for (long d : shape) {
-      n *= d;
+    String header = new String(bytes, offset, (int) headerLen, StandardCharsets.ISO_8859_1);
+    String descr = find(DESCR, header, where);
+    boolean fortran = "True".equals(find(FORTRAN, header, where));
+    long[] shape = shape(find(SHAPE, header, where), where);
+    if (descr.length() < 2 || "<>|=".indexOf(descr.charAt(0)) < 0) {
+      throw new ConfigException(where + ": unsupported .npy dtype " + Untrusted.quote(descr));
     }
     ByteOrder order = descr.charAt(0) == '>' ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
     String kind = descr.substring(1);
@@ -56,12 +58,18 @@ public final class Npy {
       case "i1" -> DataType.BYTE;
       case "u1" -> DataType.UBYTE;
       case "b1" -> DataType.BOOL;
-      default -> throw new ConfigException("'" + name + "': unsupported .npy dtype " + descr);
+      default -> throw new ConfigException(where + ": unsupported .npy dtype " + Untrusted.quote(descr));
     };
     int width = type.width();
-    int start = offset + headerLen;
-    if ((long) start + n * width > bytes.length) {
-      throw new ConfigException("'" + name + "': declares " + n + " elements but holds fewer");
+    int start = offset + (int) headerLen;
+    long available = (bytes.length - start) / width;
+    long n = Arrays.stream(shape).anyMatch(d -> d == 0) ? 0 : 1;
+    for (int i = 0; i < shape.length && n > 0 && n <= available; i++) {
+      n *= shape[i]; // each dimension is below 2^31, so this cannot overflow before exceeding `available`
+    }
+    if (n > available) {
+      throw new ConfigException(where + ": declares shape " + Arrays.toString(shape) + " of " + descr
+          + " but holds only " + (bytes.length - start) + " data bytes");
     }
     ByteBuffer data = ByteBuffer.wrap(bytes, start, (int) (n * width)).slice().order(order);
     INDArray out;
@@ -148,12 +156,39 @@ public final class Npy {
     return out.toByteArray();
   }
 
-  private static String find(Pattern p, String header, String name) {
+  private static String find(Pattern p, String header, String where) {
     Matcher m = p.matcher(header);
     if (!m.find()) {
-      throw new ConfigException("'" + name + "': malformed .npy header " + header);
+      throw new ConfigException(where + ": malformed .npy header " + Untrusted.quote(header));
     }
     return m.group(1);
+  }
+
+  /** The dimensions of a header's shape tuple: non-negative integers below 2^31. */
+  private static long[] shape(String text, String where) {
+    String t = text.trim();
+    if (t.isEmpty()) {
+      return new long[0];
+    }
+    String[] parts = t.split(",", -1);
+    int count = parts[parts.length - 1].isBlank() ? parts.length - 1 : parts.length;
+    long[] shape = new long[count];
+    for (int i = 0; i < count; i++) {
+      String d = parts[i].trim();
+      long v;
+      try {
+        v = Long.parseLong(d.endsWith("L") ? d.substring(0, d.length() - 1) : d);
+      } catch (NumberFormatException e) {
+        throw new ConfigException(where + ": .npy shape (" + Untrusted.escape(t, Untrusted.MAX_CHARS)
+            + ") has a non-numeric dimension " + Untrusted.quote(d));
+      }
+      if (v < 0 || v > Integer.MAX_VALUE) {
+        throw new ConfigException(where + ": .npy shape (" + Untrusted.escape(t, Untrusted.MAX_CHARS)
+            + ") has an invalid dimension " + v);
+      }
+      shape[i] = v;
+    }
+    return shape;
   }
 
   private static float halfToFloat(short h) {

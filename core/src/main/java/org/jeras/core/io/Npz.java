@@ -1,55 +1,83 @@
 package org.jeras.core.io;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.jeras.core.config.ConfigException;
+import org.jeras.core.config.Untrusted;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** Numpy's {@code .npz} archives (a zip of {@code .npy} members), read and written in member order. */
+/**
+ * Numpy's {@code .npz} archives (a zip of {@code .npy} members), read and written in member order.
+ * Reading checks each member's declared size against {@link LoadLimits} before inflating it and
+ * never inflates more than it declares.
+ */
 public final class Npz {
-  /** Largest member Jeras will inflate, to bound memory on hostile files. */
-  private static final long MAX_MEMBER_BYTES = 1L << 31;
-
   private Npz() {}
 
   /** The arrays of an {@code .npz}, keyed by name without the {@code .npy} suffix. */
   public static Map<String, INDArray> read(Path path) throws IOException {
-    try (InputStream in = Files.newInputStream(path)) {
-      return read(in, path.toString());
-    }
-  }
-
-  public static Map<String, INDArray> read(InputStream in, String source) throws IOException {
+    String source = path.toString();
     Map<String, INDArray> out = new LinkedHashMap<>();
-    try (ZipInputStream zip = new ZipInputStream(in)) {
-      for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+    ZipFile zip;
+    try {
+      zip = new ZipFile(path.toFile());
+    } catch (IOException e) {
+      throw new ConfigException(Untrusted.quote(source) + " is not an .npz (zip) archive: " + e);
+    }
+    try (zip) {
+      for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements(); ) {
+        ZipEntry e = en.nextElement();
         String name = e.getName();
         if (!name.endsWith(".npy")) {
           continue;
         }
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        byte[] chunk = new byte[1 << 16];
-        long total = 0;
-        for (int r; (r = zip.read(chunk)) > 0; ) {
-          total += r;
-          if (total > MAX_MEMBER_BYTES) {
-            throw new ConfigException(source + ": member '" + name + "' is too large");
-          }
-          buf.write(chunk, 0, r);
+        String where = Untrusted.quote(source + ":" + name);
+        long declared = e.getSize();
+        long stored = e.getCompressedSize();
+        if (declared < 0 || stored < 0) {
+          throw new ConfigException("Member " + where + " does not declare its size");
         }
-        out.put(name.substring(0, name.length() - 4), Npy.read(buf.toByteArray(), source + ":" + name));
+        if (e.getMethod() != ZipEntry.STORED && LoadLimits.isBomb(declared, stored, LoadLimits.maxExpansion())) {
+          throw new ConfigException("Not allowed: member " + where + " declares " + declared + " bytes but only "
+              + stored + " are stored; refusing a potential decompression bomb (system property jeras.load.maxExpansion)");
+        }
+        byte[] bytes = LoadLimits.newBytes(declared, "Member " + where);
+        try (InputStream in = zip.getInputStream(e)) {
+          readFully(in, bytes, where);
+        } catch (ZipException ex) {
+          throw new ConfigException("Cannot inflate member " + where + ": " + ex.getMessage());
+        }
+        out.put(name.substring(0, name.length() - 4), Npy.read(bytes, source + ":" + name));
       }
+    } catch (IllegalArgumentException | IllegalStateException | IOException e) {
+      // java.util.zip reports malformed names and headers this way.
+      throw new ConfigException("Cannot read " + Untrusted.quote(source) + " as an .npz archive: " + e.getMessage());
     }
     return out;
+  }
+
+  /** Fills {@code into} from {@code in}, which must hold exactly that many bytes. */
+  private static void readFully(InputStream in, byte[] into, String where) throws IOException {
+    int off = 0;
+    for (int r; off < into.length && (r = in.read(into, off, into.length - off)) > 0; ) {
+      off += r;
+    }
+    if (off < into.length) {
+      throw new ConfigException("Member " + where + " holds " + off + " bytes but declares " + into.length);
+    }
+    if (in.read() >= 0) {
+      throw new ConfigException("Not allowed: member " + where + " holds more than its declared " + into.length + " bytes");
+    }
   }
 
   /** Writes {@code arrays} as an uncompressed {@code .npz}, like {@code numpy.savez}. */

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -20,10 +19,12 @@ import org.jeras.core.config.KerasObject;
 import org.jeras.core.config.Serialization;
 import org.jeras.core.constraints.Constraint;
 import org.jeras.core.initializers.Initializer;
+import org.jeras.core.io.LoadLimits;
 import org.jeras.core.ops.MathOps;
 import org.jeras.core.ops.TensorLimit;
 import org.jeras.core.regularizers.Regularizer;
 import org.jeras.core.tensor.DType;
+import org.jeras.core.tensor.Nd4jStartup;
 import org.jeras.core.tensor.Scratch;
 import org.jeras.core.tensor.Shape;
 import org.jeras.core.tensor.Tensor;
@@ -44,6 +45,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * a functional graph; calling it on concrete tensors computes.
  */
 public abstract class Layer implements KerasObject, Serialization.Extras, Serialization.StrictKeys {
+  static {
+    // Before anything here can start ND4J: layers and models are where applications usually enter Jeras.
+    Nd4jStartup.quietBanner();
+  }
+
   /**
    * Keys Keras's base {@code Layer} (and {@code Operation}) takes from any layer's config: a layer
    * config may hold them even where this layer's {@code fromConfig} does not read them
@@ -52,6 +58,7 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
    */
   public static final Set<String> BASE_CONFIG_KEYS =
       Set.of("name", "trainable", "dtype", "autocast", "input_shape", "input_dim");
+
   private static final ThreadLocal<ArrayDeque<CallContext>> CONTEXT = ThreadLocal.withInitial(ArrayDeque::new);
 
   private String name;
@@ -312,8 +319,13 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
     return v;
   }
 
-  /** The one check of a weight's size, before anything is allocated (see {@link TensorLimit}). */
+  /**
+   * The checks of a weight's size, before anything is allocated: against what a model loaded from
+   * a file may create ({@link LoadLimits#chargeWeights}), then against the bound on any one tensor
+   * ({@link TensorLimit}).
+   */
   private void checkWeightSize(String weightName, long[] shape, DType dtype) {
+    LoadLimits.chargeWeights(shape, dtype.nd4j().width(), "Weight '" + name + "/" + weightName + "'", true);
     TensorLimit.check("variable '" + weightName + "' of layer '" + name + "' (" + className() + ")", shape, dtype);
   }
 
@@ -477,13 +489,8 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
           + store.keys().size() + " variables during loading (at " + store.path() + ")");
     }
     for (int i = 0; i < vars.size(); i++) {
-      INDArray value = store.get(Integer.toString(i));
       Variable v = vars.get(i);
-      if (!Arrays.equals(value.shape(), v.array().shape())) {
-        throw new ConfigException("Shape mismatch at " + store.path() + "/" + i + " for variable '" + v.path()
-            + "': expected " + v.shape() + ", found " + Shape.of(value.shape()));
-      }
-      v.assign(value);
+      v.assign(store.getChecked(Integer.toString(i), v, "variable"));
     }
   }
 
@@ -699,6 +706,7 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
       }
       DType dt = t.dtype().isFloating() ? (autocastsInputs() ? computeDtype() : t.dtype()) : t.dtype();
       // The sizes come from the model's config (an Input's shape): bounded like a weight.
+      LoadLimits.chargeWeights(d, dt.nd4j().width(), "The sample input of layer '" + name + "'", false);
       TensorLimit.check("a trial input of layer '" + name + "' (" + className() + ")", d, dt);
       return Tensor.of(Nd4j.zeros(dt.nd4j(), d));
     });

@@ -1,6 +1,11 @@
 package org.jeras.core.layer;
 
+import java.util.Arrays;
 import java.util.List;
+import org.jeras.core.config.ConfigException;
+import org.jeras.core.config.Untrusted;
+import org.jeras.core.tensor.Shape;
+import org.jeras.core.tensor.Variable;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -14,6 +19,26 @@ public interface VariableStore {
   INDArray get(String key);
 
   boolean contains(String key);
+
+  /** The shape stored under {@code key}; stores backed by files read it without reading the data. */
+  default long[] shape(String key) {
+    return get(key).shape();
+  }
+
+  /**
+   * The value under {@code key} for {@code target}, after checking that the stored shape is the
+   * variable's: a file cannot make Jeras read more than the variable holds. {@code role} names the
+   * variable's kind in the error ("variable", "optimizer variable").
+   */
+  default INDArray getChecked(String key, Variable target, String role) {
+    long[] stored = shape(key);
+    if (!Arrays.equals(stored, target.array().shape())) {
+      throw new ConfigException("Shape mismatch at " + Untrusted.escape(path() + "/" + key, Untrusted.MAX_CHARS)
+          + " for " + role + " " + Untrusted.quote(target.path()) + ": expected " + target.shape() + ", found "
+          + Shape.of(stored));
+    }
+    return get(key);
+  }
 
   /** The keys present, in Keras's order. */
   List<String> keys();

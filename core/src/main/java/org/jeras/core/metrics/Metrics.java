@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonPrimitive;
 import java.util.Locale;
 import org.jeras.core.config.ConfigException;
+import org.jeras.core.config.Untrusted;
 import org.jeras.core.config.Registry;
 import org.jeras.core.config.Serialization;
 import org.jeras.core.losses.Losses;
@@ -57,7 +58,7 @@ public final class Metrics {
   public static Metric get(String name) {
     Metric m = Serialization.deserialize(new JsonPrimitive(name), Metric.class);
     if (m == null) {
-      throw new ConfigException("Unknown metric '" + name + "'");
+      throw new ConfigException("Unknown metric " + Untrusted.quote(name));
     }
     return m;
   }

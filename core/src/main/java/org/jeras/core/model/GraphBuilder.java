@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
+import org.jeras.core.config.Untrusted;
 import org.jeras.core.config.Serialization;
 import org.jeras.core.layer.CallArgs;
 import org.jeras.core.layer.Layer;
@@ -89,7 +90,8 @@ final class GraphBuilder {
     int index = history.get(2).getAsInt();
     List<List<Tensor>> outs = created.get(layer);
     if (outs == null) {
-      throw new ConfigException("Functional config: '" + where + "' refers to unknown layer '" + layer + "'");
+      throw new ConfigException("Functional config: " + Untrusted.quote(where) + " refers to unknown layer "
+          + Untrusted.quote(layer));
     }
     if (node >= outs.size()) {
       return null;

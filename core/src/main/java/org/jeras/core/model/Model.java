@@ -50,7 +50,7 @@ public abstract class Model extends Layer {
 
   // ------------------------------------------------------------------ compile
 
-  /** Configures training: optimizer, loss (a {@link Loss} or a Keras name like {@code "mse"}), metrics. */
+  /** Configures training: optimizer, loss (a {@link org.jeras.core.losses.Loss} or a Keras name like {@code "mse"}), metrics. */
   public void compile(Optimizer optimizer, Object loss, Object... metrics) {
     compile(CompileOptions.of(optimizer).loss(loss).metrics(metrics));
   }

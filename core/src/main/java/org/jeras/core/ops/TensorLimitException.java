@@ -1,7 +1,13 @@
 package org.jeras.core.ops;
 
-/** A tensor larger than {@link TensorLimit} allows (or than a long can count) was asked for; nothing was allocated. */
-public class TensorLimitException extends RuntimeException {
+import org.jeras.core.config.ConfigException;
+
+/**
+ * A tensor larger than {@link TensorLimit} allows (or than a long can count) was asked for, mostly
+ * by a config's sizes; nothing was allocated. A {@link ConfigException}, as the other bounds on what
+ * loading may allocate are.
+ */
+public class TensorLimitException extends ConfigException {
   public TensorLimitException(String message) {
     super(message);
   }

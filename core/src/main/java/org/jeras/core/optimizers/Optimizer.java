@@ -13,7 +13,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jeras.core.config.Config;
-import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.KerasObject;
 import org.jeras.core.config.PyNumber;
 import org.jeras.core.config.Serialization;
@@ -28,6 +27,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keras's optimizer base class: the shared arguments ({@link OptimizerOptions}), the
@@ -41,7 +42,7 @@ public abstract class Optimizer implements KerasObject, Serialization.StrictKeys
   /** Keras's base optimizer takes {@code decay} from old configs and ignores it (with a warning). */
   private static final Set<String> IGNORED_KEYS = Set.of("decay");
   public static final String MODULE = "keras.optimizers";
-  private static final System.Logger LOG = System.getLogger(Optimizer.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(Optimizer.class);
 
   private final OptimizerOptions options;
   private final String name;
@@ -436,19 +437,14 @@ public abstract class Optimizer implements KerasObject, Serialization.StrictKeys
    */
   public boolean loadOwnVariables(VariableStore store) {
     if (store.keys().size() != variables.size()) {
-      LOG.log(System.Logger.Level.WARNING, "Skipping variable loading for optimizer '" + name + "', because it has "
-          + variables.size() + " variables whereas the saved optimizer has " + store.keys().size() + " variables"
-          + (isBuilt() ? "." : " (the optimizer is not built yet)."));
+      LOG.warn("Skipping variable loading for optimizer '{}', because it has {} variables whereas the saved "
+          + "optimizer has {} variables{}", name, variables.size(), store.keys().size(),
+          isBuilt() ? "." : " (the optimizer is not built yet).");
       return false;
     }
     for (int i = 0; i < variables.size(); i++) {
-      INDArray value = store.get(Integer.toString(i));
       Variable v = variables.get(i);
-      if (!Arrays.equals(value.shape(), v.array().shape())) {
-        throw new ConfigException("Shape mismatch at " + store.path() + "/" + i + " for optimizer variable '"
-            + v.path() + "': expected " + v.shape() + ", found " + Shape.of(value.shape()));
-      }
-      v.assign(value);
+      v.assign(store.getChecked(Integer.toString(i), v, "optimizer variable"));
     }
     return true;
   }

@@ -44,7 +44,7 @@ public enum DType {
         return d;
       }
     }
-    throw new IllegalArgumentException("Unknown dtype '" + name + "'");
+    throw new IllegalArgumentException("Unknown dtype " + org.jeras.core.config.Untrusted.quote(name));
   }
 
   public static DType of(DataType type) {

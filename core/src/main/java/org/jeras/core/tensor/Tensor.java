@@ -14,6 +14,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * mask (the {@code _keras_mask} of Keras), which mask-aware layers read and propagate.
  */
 public final class Tensor {
+  static {
+    // Custom training loops may enter Jeras here rather than through a layer.
+    Nd4jStartup.quietBanner();
+  }
+
   private final INDArray value;
   private final Shape shape;
   private final DType dtype;

@@ -2,7 +2,6 @@ package org.jeras.layers.convolutional;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonPrimitive;
-import java.util.Arrays;
 import java.util.List;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
@@ -16,7 +15,6 @@ import org.jeras.core.tensor.Shape;
 import org.jeras.core.tensor.Tensor;
 import org.jeras.core.tensor.Variable;
 import org.jeras.layers.core.Defaults;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -139,12 +137,7 @@ public abstract class BaseConv<L extends BaseConv<L>> extends ConvLayer<L> {
     }
     List<Variable> vars = bias() == null ? List.of(kernel) : List.of(kernel, bias());
     for (int i = 0; i < vars.size(); i++) {
-      INDArray value = store.get(Integer.toString(i));
-      if (!Arrays.equals(value.shape(), vars.get(i).array().shape())) {
-        throw new ConfigException("Shape mismatch at " + store.path() + "/" + i + " for variable '"
-            + vars.get(i).path() + "': expected " + vars.get(i).shape() + ", found " + Shape.of(value.shape()));
-      }
-      vars.get(i).assign(value);
+      vars.get(i).assign(store.getChecked(Integer.toString(i), vars.get(i), "variable"));
     }
     loraKernelA.assign(Nd4j.zeros(loraKernelA.array().dataType(), loraKernelA.array().shape()));
     loraKernelB.assign(Nd4j.zeros(loraKernelB.array().dataType(), loraKernelB.array().shape()));

@@ -1,6 +1,5 @@
 package org.jeras.saving.archive;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,6 +18,8 @@ import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.jeras.core.config.ConfigException;
+import org.jeras.core.config.Untrusted;
+import org.jeras.core.io.LoadLimits;
 import org.jeras.saving.UnsafeFileException;
 
 /**
@@ -73,7 +74,7 @@ public final class KerasArchive implements AutoCloseable {
         ZipEntry e = en.nextElement();
         String name = MemberNames.check(e.getName());
         if (!seen.add(name)) {
-          throw new UnsafeFileException("Not allowed: archive '" + path + "' holds member '" + name + "' twice");
+          throw new UnsafeFileException("Not allowed: archive '" + path + "' holds member " + Untrusted.quote(name) + " twice");
         }
         a.checkDeclaredSize(e);
         a.members.add(name);
@@ -85,8 +86,9 @@ public final class KerasArchive implements AutoCloseable {
     return a;
   }
 
+  /** Opens with the limits of the {@code jeras.load.*} system properties ({@link ArchiveLimits#current()}). */
   public static KerasArchive open(Path path) {
-    return open(path, ArchiveLimits.DEFAULT);
+    return open(path, ArchiveLimits.current());
   }
 
   public Path path() {
@@ -103,6 +105,21 @@ public final class KerasArchive implements AutoCloseable {
       return Files.exists(path.resolve(MemberNames.check(member)));
     }
     return zip.getEntry(member) != null;
+  }
+
+  /** The declared size of {@code member} in bytes (its file size in the directory form), or 0 when absent. */
+  public long size(String member) {
+    MemberNames.check(member);
+    try {
+      if (zip == null) {
+        Path f = path.resolve(member);
+        return Files.isRegularFile(f) ? Files.size(f) : 0;
+      }
+      ZipEntry e = zip.getEntry(member);
+      return e == null ? 0 : Math.max(e.getSize(), 0);
+    } catch (IOException e) {
+      throw new ConfigException("Cannot read the size of " + Untrusted.quote(member) + " in '" + path + "'", e);
+    }
   }
 
   /** The text of {@code config.json}. */
@@ -129,18 +146,20 @@ public final class KerasArchive implements AutoCloseable {
           throw new UnsafeFileException("Not allowed: '" + f + "' has " + size + " bytes, over the limit of "
               + limits.maxMemberBytes());
         }
+        LoadLimits.checkHeap(size, "'" + f + "'");
         return Files.readAllBytes(f);
       }
       ZipEntry e = zip.getEntry(member);
       if (e == null) {
-        throw new ConfigException("Missing member '" + member + "' in archive '" + path + "'");
+        throw new ConfigException("Missing member " + Untrusted.quote(member) + " in archive '" + path + "'");
       }
       long declared = checkDeclaredSize(e);
       try (InputStream in = zip.getInputStream(e)) {
         return readExactly(in, declared, member);
       }
     } catch (IOException ex) {
-      throw new ConfigException("Cannot read member '" + member + "' of '" + path + "': " + ex.getMessage(), ex);
+      throw new ConfigException("Cannot read member " + Untrusted.quote(member) + " of '" + path + "': "
+          + Untrusted.quote(String.valueOf(ex.getMessage())), ex);
     }
   }
 
@@ -188,7 +207,7 @@ public final class KerasArchive implements AutoCloseable {
         }
         Path target = root.resolve(m).normalize();
         if (!target.startsWith(root)) {
-          throw new UnsafeFileException("Not allowed: archive member '" + m + "' escapes the extraction directory");
+          throw new UnsafeFileException("Not allowed: archive member " + Untrusted.quote(m) + " escapes the extraction directory");
         }
         Files.createDirectories(target.getParent());
         try (InputStream in = zip.getInputStream(e)) {
@@ -208,38 +227,38 @@ public final class KerasArchive implements AutoCloseable {
   private long checkDeclaredSize(ZipEntry e) {
     long size = e.getSize();
     long stored = e.getCompressedSize();
+    String member = Untrusted.quote(e.getName());
     if (size < 0 || stored < 0) {
-      throw new UnsafeFileException("Not allowed: archive member '" + e.getName() + "' of '" + path
+      throw new UnsafeFileException("Not allowed: archive member " + member + " of '" + path
           + "' does not declare its size");
     }
     if (size > limits.maxMemberBytes()) {
-      throw new UnsafeFileException("Not allowed: archive member '" + e.getName() + "' of '" + path + "' declares "
-          + size + " bytes, over the limit of " + limits.maxMemberBytes());
+      throw new UnsafeFileException("Not allowed: archive member " + member + " of '" + path + "' declares "
+          + size + " bytes, over the limit of " + limits.maxMemberBytes() + " (system property jeras.load.maxArrayBytes)");
     }
-    if (e.getMethod() != ZipEntry.STORED && size > (1 << 20) && size > limits.maxExpansion() * stored) {
-      throw new UnsafeFileException("Not allowed: archive member '" + e.getName() + "' of '" + path + "' declares "
-          + size + " bytes but only " + stored + " are stored; refusing a potential decompression bomb");
+    if (e.getMethod() != ZipEntry.STORED && LoadLimits.isBomb(size, stored, limits.maxExpansion())) {
+      throw new UnsafeFileException("Not allowed: archive member " + member + " of '" + path + "' declares "
+          + size + " bytes but only " + stored + " are stored; refusing a potential decompression bomb"
+          + " (system property jeras.load.maxExpansion)");
     }
     return size;
   }
 
   private byte[] readExactly(InputStream in, long declared, String member) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(declared, 1 << 20));
-    byte[] buf = new byte[1 << 16];
-    long total = 0;
-    for (int n; (n = in.read(buf)) > 0; ) {
-      total += n;
-      if (total > declared) {
-        throw new UnsafeFileException("Not allowed: archive member '" + member + "' of '" + path
-            + "' holds more than its declared " + declared + " bytes");
-      }
-      out.write(buf, 0, n);
+    String what = "Archive member " + Untrusted.quote(member) + " of '" + path + "'";
+    byte[] out = LoadLimits.newBytes(declared, what);
+    int off = 0;
+    for (int n; off < out.length && (n = in.read(out, off, out.length - off)) > 0; ) {
+      off += n;
     }
-    if (total != declared) {
-      throw new ConfigException("Archive member '" + member + "' of '" + path + "' holds " + total
-          + " bytes but declares " + declared);
+    if (off < out.length) {
+      throw new ConfigException(what + " holds " + off + " bytes but declares " + declared);
     }
-    return out.toByteArray();
+    if (in.read() >= 0) {
+      throw new UnsafeFileException("Not allowed: archive member " + Untrusted.quote(member) + " of '" + path
+          + "' holds more than its declared " + declared + " bytes");
+    }
+    return out;
   }
 
   @Override

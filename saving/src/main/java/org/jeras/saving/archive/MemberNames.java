@@ -1,5 +1,6 @@
 package org.jeras.saving.archive;
 
+import org.jeras.core.config.Untrusted;
 import org.jeras.saving.UnsafeFileException;
 
 /** Archive member names that stay inside the archive: relative, forward slashes, no {@code ..}. */
@@ -26,7 +27,7 @@ final class MemberNames {
       }
     }
     if (why != null) {
-      throw new UnsafeFileException("Not allowed: archive member '" + name + "' " + why);
+      throw new UnsafeFileException("Not allowed: archive member " + Untrusted.quote(name) + " " + why);
     }
     return name;
   }

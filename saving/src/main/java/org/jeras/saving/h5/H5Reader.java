@@ -19,10 +19,15 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.jeras.core.config.ConfigException;
+import org.jeras.core.config.Untrusted;
+import org.jeras.core.io.LoadLimits;
 import org.jeras.core.tensor.DType;
 import org.jeras.saving.UnsafeFileException;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -30,15 +35,11 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Reads HDF5 files written by h5py (Keras) or {@link H5Writer} through jHDF, refusing what Keras
- * refuses: soft and external links, external or virtual storage, and datasets that declare more
- * bytes than the file stores (a "shape bomb").
+ * refuses: soft and external links, external or virtual storage, datasets that declare more
+ * bytes than the file stores (a "shape bomb", bounded by {@link LoadLimits}), chunks that inflate
+ * beyond their declared size, and cyclic groups. Shapes and dtypes can be read without the data.
  */
 public final class H5Reader implements AutoCloseable {
-  /** Compressed datasets may expand this much over their stored bytes (Keras's bound). */
-  private static final long MAX_EXPANSION = 1000;
-  /** Declared sizes below this are never treated as bombs. */
-  private static final long BOMB_FLOOR_BYTES = 1L << 20;
-
   static {
     Quiet.jhdfLogging();
   }
@@ -57,8 +58,8 @@ public final class H5Reader implements AutoCloseable {
   public static H5Reader open(Path path) {
     try {
       return new H5Reader(new HdfFile(path), path.toString(), Files.size(path));
-    } catch (HdfException | IOException e) {
-      throw new ConfigException("Cannot read HDF5 file '" + path + "': " + e.getMessage(), e);
+    } catch (IOException | RuntimeException | StackOverflowError e) {
+      throw corrupt(path.toString(), "", e);
     }
   }
 
@@ -66,8 +67,8 @@ public final class H5Reader implements AutoCloseable {
   public static H5Reader fromBytes(byte[] bytes, String source) {
     try {
       return new H5Reader(HdfFile.fromBytes(bytes), source, bytes.length);
-    } catch (HdfException e) {
-      throw new ConfigException("Cannot read HDF5 file '" + source + "': " + e.getMessage(), e);
+    } catch (RuntimeException | StackOverflowError e) {
+      throw corrupt(source, "", e);
     }
   }
 
@@ -77,30 +78,38 @@ public final class H5Reader implements AutoCloseable {
 
   /** The group at {@code path} ("" is the root, {@code a/b} nested), or empty when absent; links are refused. */
   public Optional<Group> group(String path) {
+    return guard(path, () -> groupUnguarded(path));
+  }
+
+  private Optional<Group> groupUnguarded(String path) {
     Node n = node(path);
     if (n == null) {
       return Optional.empty();
     }
     if (!(n instanceof Group g)) {
-      throw new ConfigException("Invalid H5 file '" + source + "': expected a group at '" + path + "', found a dataset");
+      throw new ConfigException("Invalid H5 file '" + source + "': expected a group at " + Untrusted.quote(path) + ", found a dataset");
     }
     return Optional.of(g);
   }
 
   /** Whether a group or dataset exists at {@code path}. */
   public boolean has(String path) {
-    return node(path) != null;
+    return guard(path, () -> node(path)) != null;
   }
 
   /** Whether {@code path} names a group. */
   public boolean isGroup(String path) {
-    return node(path) instanceof Group;
+    return guard(path, () -> node(path)) instanceof Group;
   }
 
   /** The names of the children of the group at {@code path}, in h5py's order (by the bytes of their names). */
   public List<String> keys(String path) {
+    return guard(path, () -> keysUnguarded(path));
+  }
+
+  private List<String> keysUnguarded(String path) {
     Group g = group(path).orElseThrow(() -> new ConfigException(
-        "No group '" + path + "' in H5 file '" + source + "'"));
+        "No group " + Untrusted.quote(path) + " in H5 file '" + source + "'"));
     List<String> names = new ArrayList<>(children(g, path).keySet());
     names.sort(H5Writer.NAME_ORDER);
     return names;
@@ -108,9 +117,13 @@ public final class H5Reader implements AutoCloseable {
 
   /** The string attribute {@code name} of the object at {@code path}, or empty. */
   public Optional<String> attribute(String path, String name) {
+    return guard(path, () -> attributeUnguarded(path, name));
+  }
+
+  private Optional<String> attributeUnguarded(String path, String name) {
     Node n = node(path);
     if (n == null) {
-      throw new ConfigException("No object '" + path + "' in H5 file '" + source + "'");
+      throw new ConfigException("No object " + Untrusted.quote(path) + " in H5 file '" + source + "'");
     }
     Attribute a = n.getAttributes().get(name);
     if (a == null) {
@@ -122,9 +135,13 @@ public final class H5Reader implements AutoCloseable {
 
   /** The names of the attributes of the object at {@code path}, sorted. */
   public List<String> attributeNames(String path) {
+    return guard(path, () -> attributeNamesUnguarded(path));
+  }
+
+  private List<String> attributeNamesUnguarded(String path) {
     Node n = node(path);
     if (n == null) {
-      throw new ConfigException("No object '" + path + "' in H5 file '" + source + "'");
+      throw new ConfigException("No object " + Untrusted.quote(path) + " in H5 file '" + source + "'");
     }
     List<String> names = new ArrayList<>(n.getAttributes().keySet());
     names.sort(H5Writer.NAME_ORDER);
@@ -133,18 +150,116 @@ public final class H5Reader implements AutoCloseable {
 
   /** Reads the dataset at {@code path} (e.g. {@code layers/dense/vars/0}) into an INDArray. */
   public INDArray dataset(String path) {
-    Node n = node(path);
-    if (n == null) {
-      throw new ConfigException("No dataset '" + path + "' in H5 file '" + source + "'");
-    }
-    if (!(n instanceof Dataset ds)) {
-      throw new ConfigException("Invalid H5 file '" + source + "': expected a dataset at '" + path + "', found a group");
-    }
+    return guard(path, () -> datasetUnguarded(path));
+  }
+
+  private INDArray datasetUnguarded(String path) {
+    Dataset ds = datasetNode(path);
     try {
       return toArray(ds, path);
     } catch (HdfException e) {
-      throw new ConfigException("Cannot read dataset '" + path + "' in '" + source + "': " + e.getMessage(), e);
+      throw new ConfigException("Cannot read dataset " + Untrusted.quote(path) + " in '" + source + "': "
+          + Untrusted.quote(e.getMessage()), e);
     }
+  }
+
+  /** The shape of the dataset at {@code path}, read from its header only. */
+  public long[] shape(String path) {
+    return guard(path, () -> shapeUnguarded(path));
+  }
+
+  private long[] shapeUnguarded(String path) {
+    Dataset ds = datasetNode(path);
+    try {
+      return ds.getDimensionsAsLong();
+    } catch (HdfException e) {
+      throw new ConfigException("Cannot read dataset " + Untrusted.quote(path) + " in '" + source + "': "
+          + Untrusted.quote(e.getMessage()), e);
+    }
+  }
+
+  /** The dtype of the dataset at {@code path}, read from its header only. */
+  public DType dtype(String path) {
+    return guard(path, () -> dtypeUnguarded(path));
+  }
+
+  private DType dtypeUnguarded(String path) {
+    Dataset ds = datasetNode(path);
+    try {
+      return H5Dtype.decode(ds.getDataType(), path);
+    } catch (HdfException e) {
+      throw new ConfigException("Cannot read dataset " + Untrusted.quote(path) + " in '" + source + "': "
+          + Untrusted.quote(e.getMessage()), e);
+    }
+  }
+
+  /**
+   * The paths of every dataset in the file, depth first in h5py's order, without reading any data;
+   * a group reached twice (a cyclic hard link) is refused.
+   */
+  public List<String> datasetPaths() {
+    List<String> out = new ArrayList<>();
+    guard("", () -> {
+      collect("", new HashSet<>(), out);
+      return out;
+    });
+    return out;
+  }
+
+  /**
+   * Runs a read through jHDF, which reports malformed files with whatever exception its parsing
+   * meets (IllegalStateException, ArithmeticException, buffer underflows...): all of them become
+   * one typed error naming the file and path, and endless recursion a refused cyclic structure.
+   */
+  private <T> T guard(String path, Supplier<T> read) {
+    try {
+      return read.get();
+    } catch (ConfigException e) {
+      throw e;
+    } catch (RuntimeException | StackOverflowError e) {
+      throw corrupt(source, path, e);
+    }
+  }
+
+  private static ConfigException corrupt(String source, String path, Throwable e) {
+    if (e instanceof StackOverflowError) {
+      return new UnsafeFileException("Not allowed: H5 file '" + source + "' has a cyclic structure under "
+          + Untrusted.quote(path));
+    }
+    String what = e instanceof HdfException ? String.valueOf(e.getMessage())
+        : e.getClass().getSimpleName() + ": " + e.getMessage();
+    ConfigException c = new ConfigException("Cannot read HDF5 file '" + source + "'"
+        + (path.isEmpty() ? "" : " at " + Untrusted.quote(path)) + ": " + Untrusted.quote(what), e);
+    return c;
+  }
+
+  private void collect(String path, Set<Long> ancestors, List<String> out) {
+    Node n = node(path);
+    if (!ancestors.add(n.getAddress())) {
+      throw new UnsafeFileException("Not allowed: H5 file '" + source + "' has a cyclic link at "
+          + Untrusted.quote(path));
+    }
+    for (String key : keys(path)) {
+      String child = path.isEmpty() ? key : path + "/" + key;
+      if (isGroup(child)) {
+        collect(child, ancestors, out);
+      } else {
+        out.add(child);
+      }
+    }
+    ancestors.remove(n.getAddress());
+  }
+
+  private Dataset datasetNode(String path) {
+    Node n = node(path);
+    if (n == null) {
+      throw new ConfigException("No dataset " + Untrusted.quote(path) + " in H5 file '" + source + "'");
+    }
+    if (!(n instanceof Dataset ds)) {
+      throw new ConfigException("Invalid H5 file '" + source + "': expected a dataset at " + Untrusted.quote(path)
+          + ", found a group");
+    }
+    return ds;
   }
 
   /** The node at {@code path} or null; every step is checked for links. */
@@ -156,10 +271,10 @@ public final class H5Reader implements AutoCloseable {
     StringBuilder walked = new StringBuilder();
     for (String part : path.split("/", -1)) {
       if (part.isEmpty()) {
-        throw new ConfigException("Invalid path in H5 file '" + source + "': '" + path + "'");
+        throw new ConfigException("Invalid path in H5 file '" + source + "': " + Untrusted.quote(path));
       }
       if (!(current instanceof Group g)) {
-        throw new ConfigException("Invalid H5 file '" + source + "': '" + walked + "' is a dataset, not a group");
+        throw new ConfigException("Invalid H5 file '" + source + "': " + Untrusted.quote(walked.toString()) + " is a dataset, not a group");
       }
       walked.append(walked.length() == 0 ? "" : "/").append(part);
       current = child(g, part, walked.toString());
@@ -173,18 +288,23 @@ public final class H5Reader implements AutoCloseable {
   private Map<String, Node> children(Group g, String where) {
     try {
       return g.getChildren();
+    } catch (StackOverflowError e) {
+      // jHDF follows B-tree and heap pointers recursively: a node pointing back to itself never ends.
+      throw new UnsafeFileException("Not allowed: H5 file '" + source + "' has a cyclic group index under "
+          + Untrusted.quote(where));
     } catch (HdfException e) {
       // jHDF fails on the header of a dataset with external storage: refuse it like Keras does.
       String msg = String.valueOf(e.getMessage());
       if (causedByExternalStorage(e)) {
-        throw new UnsafeFileException("Not allowed: H5 file '" + source + "' with external dataset storage under '"
-            + where + "'");
+        throw new UnsafeFileException("Not allowed: H5 file '" + source + "' with external dataset storage under "
+            + Untrusted.quote(where));
       }
       if (causedByOutOfBounds(e)) {
-        throw new UnsafeFileException("Not allowed: H5 file '" + source + "' has an object under '" + where
-            + "' that points beyond the end of the file (" + fileSize + " bytes)");
+        throw new UnsafeFileException("Not allowed: H5 file '" + source + "' has an object under " + Untrusted.quote(where)
+            + " that points beyond the end of the file (" + fileSize + " bytes)");
       }
-      throw new ConfigException("Cannot read group '" + where + "' in H5 file '" + source + "': " + msg, e);
+      throw new ConfigException("Cannot read group " + Untrusted.quote(where) + " in H5 file '" + source + "': "
+          + Untrusted.quote(msg), e);
     }
   }
 
@@ -211,7 +331,7 @@ public final class H5Reader implements AutoCloseable {
     Node n = children(g, where).get(name);
     if (n != null && n.isLink()) {
       String kind = n.getClass().getSimpleName();
-      throw new UnsafeFileException("Not allowed: H5 file '" + source + "' with " + kind + " at '" + where + "'");
+      throw new UnsafeFileException("Not allowed: H5 file '" + source + "' with " + kind + " at " + Untrusted.quote(where));
     }
     return n;
   }
@@ -229,13 +349,14 @@ public final class H5Reader implements AutoCloseable {
     if (count == 0) {
       return Nd4j.create(dtype.nd4j(), shape);
     }
-    if (declared > Integer.MAX_VALUE - 16) {
-      throw new ConfigException("Dataset '" + where + "' in '" + source + "' is too large (" + declared + " bytes)");
-    }
-    ByteBuffer bb = ((DatasetBase) ds).getDataBuffer().duplicate();
+    // The bytes and the Java array they become are both on the heap.
+    LoadLimits.checkHeap(Math.multiplyExact(declared, 2), "Dataset " + Untrusted.quote(where) + " in '" + source + "'");
+    ByteBuffer bb = ds instanceof ChunkedDataset c
+        ? ByteBuffer.wrap(H5Chunks.read(c, shape, type.getSize(), declared, Untrusted.quote(where)))
+        : ((DatasetBase) ds).getDataBuffer().duplicate();
     bb.order(byteOrder(type));
     if (bb.remaining() < declared) {
-      throw new UnsafeFileException("Not allowed: H5 dataset '" + where + "' in '" + source + "' declares " + declared
+      throw new UnsafeFileException("Not allowed: H5 dataset " + Untrusted.quote(where) + " in '" + source + "' declares " + declared
           + " bytes but only " + bb.remaining() + " are stored");
     }
     int n = (int) count;
@@ -291,7 +412,7 @@ public final class H5Reader implements AutoCloseable {
         }
         yield Nd4j.createFromArray(a);
       }
-      default -> throw new ConfigException("Unsupported dtype " + dtype + " at '" + where + "'");
+      default -> throw new ConfigException("Unsupported dtype " + dtype + " at " + Untrusted.quote(where));
     };
     return shape.length == 0 ? flat.reshape() : flat.reshape('c', shape);
   }
@@ -299,17 +420,17 @@ public final class H5Reader implements AutoCloseable {
   private void checkStorage(Dataset ds, long declared, String where) {
     if (ds instanceof ContiguousDataset c) {
       if (declared > 0 && (c.getDataAddress() < 0 || c.getDataAddress() + declared > fileSize)) {
-        throw new UnsafeFileException("Not allowed: H5 dataset '" + where + "' in '" + source + "' declares "
+        throw new UnsafeFileException("Not allowed: H5 dataset " + Untrusted.quote(where) + " in '" + source + "' declares "
             + declared + " bytes at offset " + c.getDataAddress() + " beyond the end of the file (" + fileSize + " bytes)");
       }
     } else if (ds instanceof ChunkedDataset) {
       long stored = ds.getStorageInBytes();
       boolean filtered = !ds.getFilters().isEmpty();
       boolean bomb = filtered
-          ? declared > BOMB_FLOOR_BYTES && declared > MAX_EXPANSION * stored
+          ? LoadLimits.isBomb(declared, stored, LoadLimits.maxH5Expansion())
           : declared > stored;
       if (bomb) {
-        throw new UnsafeFileException("Not allowed: H5 dataset '" + where + "' in '" + source + "' declares "
+        throw new UnsafeFileException("Not allowed: H5 dataset " + Untrusted.quote(where) + " in '" + source + "' declares "
             + declared + " bytes but only " + stored + " are stored; refusing a potential shape bomb");
       }
     }

@@ -74,6 +74,16 @@ public final class H5WeightsReader implements AutoCloseable {
     }
 
     @Override
+    public long[] shape(String key) {
+      if (group == null || !reader.has(group + "/" + key)) {
+        throw new ConfigException("Missing variable '" + key + "' at " + path + " in '" + reader.source() + "'");
+      }
+      // The dtype is checked with the shape, so that no data is read for a dataset that cannot load.
+      reader.dtype(group + "/" + key);
+      return reader.shape(group + "/" + key);
+    }
+
+    @Override
     public boolean contains(String key) {
       return group != null && reader.has(group + "/" + key);
     }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jeras.core.config.ConfigException;
+import org.jeras.core.config.Untrusted;
 import org.jeras.core.layer.Names;
 import org.jeras.saving.h5.H5WeightsReader;
 import org.jeras.saving.h5.H5WeightsWriter;
@@ -231,6 +232,9 @@ public final class StateWalker {
     }
   }
 
+  /** The longest message of a failed load. */
+  private static final int MAX_MESSAGE_CHARS = 4000;
+
   /** Objects that could not be loaded, with their paths and errors, in the order they failed. */
   private static final class Failures {
     private record Failure(Saveable saveable, String path, Exception error) {}
@@ -265,7 +269,10 @@ public final class StateWalker {
         LOG.warn(msg);
         return;
       }
-      throw new ConfigException(msg, first.error);
+      // Keras's wording, on one line: an error is one line (the CLI prints it as such).
+      // Layer names come from the file: escaped, and the list cut when a file names thousands of objects.
+      throw new ConfigException(Untrusted.escape(msg.replace("\n\n", " ").replace('\n', ' '), MAX_MESSAGE_CHARS),
+          first.error);
     }
 
     private static String describe(Failure f) {

@@ -1,0 +1,154 @@
+package org.jeras.core.io;
+
+import java.util.function.Supplier;
+import org.jeras.core.config.ConfigException;
+
+/**
+ * The bounds on what reading a file may allocate, shared by every reader ({@code .keras} zips,
+ * HDF5 weights, {@code .npz}). Each is a system property read when a file is opened, so that an
+ * application can raise it for files it trusts:
+ *
+ * <ul>
+ *   <li>{@code jeras.load.maxExpansion} (100): how much a compressed zip or npz member may expand
+ *       over its stored bytes;
+ *   <li>{@code jeras.load.maxH5Expansion} (1000): the same for a compressed HDF5 dataset;
+ *   <li>{@code jeras.load.maxArrayBytes} (2 GiB - 64): the largest member or dataset read into memory;
+ *   <li>{@code jeras.load.maxTotalBytes} (8 GiB): the most bytes extracted from one archive;
+ *   <li>{@code jeras.load.maxWeightsExpansion} (4): how many bytes of weights a model loaded from a
+ *       file may create per byte of its weights file (plus {@link #WEIGHTS_FLOOR_BYTES}), so that a
+ *       small file cannot declare layers of gigabytes in its config.
+ * </ul>
+ *
+ * Sizes below {@link #EXPANSION_FLOOR_BYTES} are never taken for bombs. Whatever passes these
+ * bounds must still fit the Java heap ({@link #checkHeap}), so that a large file fails with a
+ * typed error instead of an {@link OutOfMemoryError}.
+ */
+public final class LoadLimits {
+  /** Declared sizes up to this are allowed whatever their expansion. */
+  public static final long EXPANSION_FLOOR_BYTES = 1L << 20;
+
+  /** Weights a loaded model may always create, whatever the size of its weights file. */
+  public static final long WEIGHTS_FLOOR_BYTES = 64L << 20;
+
+  /** Bytes of weights still allowed on this thread while a model is loaded from a file; null otherwise. */
+  private static final ThreadLocal<long[]> WEIGHTS_BUDGET = new ThreadLocal<>();
+
+  private LoadLimits() {}
+
+  public static long maxWeightsExpansion() {
+    return property("jeras.load.maxWeightsExpansion", 4);
+  }
+
+  /**
+   * Runs {@code body} (the deserialization of a model from a file whose weights take
+   * {@code weightsFileBytes}) allowing the weights it creates at most
+   * {@code maxWeightsExpansion() * weightsFileBytes + WEIGHTS_FLOOR_BYTES} bytes.
+   */
+  public static <T> T withWeightsBudget(long weightsFileBytes, Supplier<T> body) {
+    long[] previous = WEIGHTS_BUDGET.get();
+    long budget = weightsFileBytes > (Long.MAX_VALUE - WEIGHTS_FLOOR_BYTES) / maxWeightsExpansion() ? Long.MAX_VALUE
+        : weightsFileBytes * maxWeightsExpansion() + WEIGHTS_FLOOR_BYTES;
+    WEIGHTS_BUDGET.set(new long[] {budget, weightsFileBytes});
+    try {
+      return body.get();
+    } finally {
+      WEIGHTS_BUDGET.set(previous);
+    }
+  }
+
+  /**
+   * Counts a new weight of {@code shape} and {@code width}-byte elements against the budget of a
+   * model being loaded ({@link #withWeightsBudget}); without one, only checks that its size is a
+   * number. {@code deduct} is false for transient arrays (checked, not counted).
+   */
+  public static void chargeWeights(long[] shape, int width, String what, boolean deduct) {
+    long bytes = width;
+    try {
+      for (long d : shape) {
+        bytes = Math.multiplyExact(bytes, Math.max(d, 0));
+      }
+    } catch (ArithmeticException e) {
+      bytes = Long.MAX_VALUE;
+    }
+    long[] budget = WEIGHTS_BUDGET.get();
+    if (budget == null) {
+      if (bytes == Long.MAX_VALUE) {
+        throw new ConfigException(what + " of shape " + java.util.Arrays.toString(shape) + " has too many elements");
+      }
+      return;
+    }
+    if (bytes > budget[0]) {
+      throw new ConfigException(what + " of shape " + java.util.Arrays.toString(shape) + " needs "
+          + (bytes == Long.MAX_VALUE ? "more than 2^63" : String.valueOf(bytes)) + " bytes, more than a model whose "
+          + "weights file holds " + budget[1] + " bytes may create (system property jeras.load.maxWeightsExpansion)");
+    }
+    if (deduct) {
+      budget[0] -= bytes;
+    }
+  }
+
+  public static long maxExpansion() {
+    return property("jeras.load.maxExpansion", 100);
+  }
+
+  public static long maxH5Expansion() {
+    return property("jeras.load.maxH5Expansion", 1000);
+  }
+
+  public static long maxArrayBytes() {
+    return property("jeras.load.maxArrayBytes", Integer.MAX_VALUE - 64L);
+  }
+
+  public static long maxTotalBytes() {
+    return property("jeras.load.maxTotalBytes", 8L << 30);
+  }
+
+  /** Whether {@code declared} bytes held in {@code stored} compressed bytes exceed {@code maxExpansion}. */
+  public static boolean isBomb(long declared, long stored, long maxExpansion) {
+    return declared > EXPANSION_FLOOR_BYTES && declared / maxExpansion > stored;
+  }
+
+  /**
+   * Refuses to allocate {@code bytes} on the heap for {@code what} when they exceed
+   * {@link #maxArrayBytes()} or the JVM's maximum heap.
+   */
+  public static void checkHeap(long bytes, String what) {
+    if (bytes > maxArrayBytes()) {
+      throw new ConfigException(what + " needs " + bytes + " bytes, over the limit of " + maxArrayBytes()
+          + " (system property jeras.load.maxArrayBytes)");
+    }
+    long max = Runtime.getRuntime().maxMemory();
+    if (bytes > max) {
+      throw new ConfigException(what + " needs " + bytes + " bytes, more than the Java heap (-Xmx " + max + ")");
+    }
+  }
+
+  /**
+   * A new array of {@code n} bytes for {@code what}, after {@link #checkHeap}; a heap too full for it
+   * is reported as a typed error (one failed allocation leaves the heap as it was).
+   */
+  public static byte[] newBytes(long n, String what) {
+    checkHeap(n, what);
+    try {
+      return new byte[(int) n];
+    } catch (OutOfMemoryError e) {
+      throw new ConfigException(what + " needs " + n + " bytes, more than the Java heap has free");
+    }
+  }
+
+  private static long property(String key, long fallback) {
+    String v = System.getProperty(key);
+    if (v == null) {
+      return fallback;
+    }
+    try {
+      long n = Long.parseLong(v.trim());
+      if (n <= 0) {
+        throw new NumberFormatException();
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new ConfigException("System property " + key + " must be a positive integer, got '" + v + "'");
+    }
+  }
+}
