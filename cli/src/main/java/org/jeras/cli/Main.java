@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.Untrusted;
+import org.jeras.core.layer.IncompatibleInputException;
+import org.jeras.core.ops.OpShapeException;
 
 /**
  * The {@code jeras} command line:
@@ -59,7 +61,9 @@ public final class Main {
 
   static String oneLine(Throwable e) {
     String m = e.getMessage();
-    if (!(e instanceof ConfigException)) {
+    boolean typed = e instanceof ConfigException || e instanceof IncompatibleInputException
+        || e instanceof OpShapeException;
+    if (!typed) {
       // Anything but a typed error is a bug or a resource limit: name its class.
       m = e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
     }

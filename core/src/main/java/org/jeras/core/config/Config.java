@@ -10,23 +10,77 @@ import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jeras.core.tensor.Shape;
 
 /**
  * A Keras config dict over Gson's tree, with Keras's key names and typed accessors. Reading a
  * missing or mistyped key throws a {@link ConfigException} naming the key; numbers keep the text
  * they were parsed from, so a config read from a file writes back unchanged.
+ *
+ * <p>A {@link #tracking} config records which keys its reader looked at, so that a loader can
+ * refuse the keys nobody read (Keras: "Unrecognized keyword arguments").
  */
 public final class Config {
   private static final Gson GSON =
       new GsonBuilder().serializeNulls().disableHtmlEscaping().serializeSpecialFloatingPointValues().create();
 
   private final JsonObject json;
+  /** The keys looked up so far, or null when not tracking; shared with {@link #copy()}. */
+  private final Set<String> reads;
 
   private Config(JsonObject json) {
+    this(json, null);
+  }
+
+  private Config(JsonObject json, Set<String> reads) {
     this.json = json;
+    this.reads = reads;
+  }
+
+  /** A view over {@code json} that records the keys read from it (see {@link #unreadKeys()}). */
+  public static Config tracking(JsonObject json) {
+    return new Config(json, new HashSet<>());
+  }
+
+  /**
+   * The keys present but never looked up (through any accessor, {@link #has} included), in file
+   * order; empty when this config does not track reads.
+   */
+  public Set<String> unreadKeys() {
+    Set<String> out = new LinkedHashSet<>();
+    if (reads != null) {
+      for (String k : json.keySet()) {
+        if (!reads.contains(k)) {
+          out.add(k);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Marks every present key as read and returns them, for readers that take all keys as they come
+   * (an op's arguments).
+   */
+  public Set<String> readAllKeys() {
+    Set<String> keys = new LinkedHashSet<>(json.keySet());
+    if (reads != null) {
+      reads.addAll(keys);
+    }
+    return keys;
+  }
+
+  /** The one place keys are looked up, so that tracking sees every read. */
+  private JsonElement lookup(String key) {
+    if (reads != null) {
+      reads.add(key);
+    }
+    return json.get(key);
   }
 
   public static Config empty() {
@@ -51,25 +105,26 @@ public final class Config {
   }
 
   public boolean has(String key) {
-    return json.has(key);
+    return lookup(key) != null;
   }
 
   /** Present and not JSON null. */
   public boolean isSet(String key) {
-    return json.has(key) && !json.get(key).isJsonNull();
+    JsonElement e = lookup(key);
+    return e != null && !e.isJsonNull();
   }
 
   public JsonElement get(String key) {
-    JsonElement e = json.get(key);
+    JsonElement e = lookup(key);
     if (e == null) {
-      throw new ConfigException("Missing config key '" + key + "' in " + abbreviate(json.toString()));
+      throw new InvalidConfigException(key, "Missing config key '" + key + "' in " + abbreviate(json.toString()));
     }
     return e;
   }
 
   /** The raw element, or JSON null when absent. */
   public JsonElement getOrNull(String key) {
-    JsonElement e = json.get(key);
+    JsonElement e = lookup(key);
     return e == null ? JsonNull.INSTANCE : e;
   }
 
@@ -110,15 +165,37 @@ public final class Config {
   }
 
   public long getLong(String key) {
-    double d = getDouble(key);
-    if (d != Math.rint(d)) {
-      throw typeError(key, "an integer", get(key));
-    }
-    return (long) d;
+    return toLong(key, get(key));
   }
 
   public int getInt(String key) {
-    return Math.toIntExact(getLong(key));
+    return toInt(key, get(key));
+  }
+
+  /** {@code e} (a value of {@code key}) as a long: a whole number within range, else an error naming the key. */
+  public static long toLong(String key, JsonElement e) {
+    if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
+      throw typeError(key, "an integer", e);
+    }
+    double d = e.getAsDouble();
+    // 2^63 is the first double past Long.MAX_VALUE; NaN and infinities fail the first test.
+    if (d != Math.rint(d) || d >= 0x1p63 || d < -0x1p63) {
+      throw typeError(key, "an integer", e);
+    }
+    try {
+      return e.getAsBigDecimal().longValueExact();
+    } catch (ArithmeticException | NumberFormatException notExact) {
+      return (long) d;
+    }
+  }
+
+  /** {@code e} (a value of {@code key}) as an int: a whole number within range, else an error naming the key. */
+  public static int toInt(String key, JsonElement e) {
+    long v = toLong(key, e);
+    if (v != (int) v) {
+      throw new InvalidConfigException(key, "Config key '" + key + "' is " + e + ", too large for an integer");
+    }
+    return (int) v;
   }
 
   public int getInt(String key, int defaultValue) {
@@ -156,7 +233,8 @@ public final class Config {
     }
     int[] out = getInts(key);
     if (rank > 0 && out.length != rank) {
-      throw new ConfigException("Config key '" + key + "' needs " + rank + " integers, got " + abbreviate(String.valueOf(e)));
+      throw new InvalidConfigException(key, "Config key '" + key + "' needs " + rank + " integers, got "
+          + abbreviate(String.valueOf(e)));
     }
     return out;
   }
@@ -173,7 +251,7 @@ public final class Config {
       if (!x.isJsonPrimitive() || !x.getAsJsonPrimitive().isNumber()) {
         throw typeError(key, "a list of integers", e);
       }
-      out[i] = x.getAsInt();
+      out[i] = toInt(key, x);
     }
     return out;
   }
@@ -186,7 +264,11 @@ public final class Config {
     JsonArray a = e.getAsJsonArray();
     double[] out = new double[a.size()];
     for (int i = 0; i < out.length; i++) {
-      out[i] = a.get(i).getAsDouble();
+      JsonElement x = a.get(i);
+      if (!x.isJsonPrimitive() || !x.getAsJsonPrimitive().isNumber()) {
+        throw typeError(key, "a list of numbers", e);
+      }
+      out[i] = x.getAsDouble();
     }
     return out;
   }
@@ -214,11 +296,16 @@ public final class Config {
 
   public static Shape toShape(String key, JsonElement e) {
     if (!e.isJsonArray()) {
-      throw new ConfigException("Config key '" + key + "' must be a shape (a list), got " + abbreviate(String.valueOf(e)));
+      throw new InvalidConfigException(key, "Config key '" + key + "' must be a shape (a list), got "
+          + abbreviate(String.valueOf(e)));
     }
     List<Long> dims = new ArrayList<>();
     for (JsonElement x : e.getAsJsonArray()) {
-      dims.add(x.isJsonNull() ? null : x.getAsLong());
+      Long d = x.isJsonNull() ? null : toLong(key, x);
+      if (d != null && d < 0) {
+        throw new InvalidConfigException(key, "Config key '" + key + "' must be a shape of sizes >= 0 or null, got " + e);
+      }
+      dims.add(d);
     }
     return Shape.ofNullable(dims);
   }
@@ -314,8 +401,9 @@ public final class Config {
     return this;
   }
 
+  /** A deep copy; reads through it count as reads of this config. */
   public Config copy() {
-    return new Config(json.deepCopy());
+    return new Config(json.deepCopy(), reads);
   }
 
   /** Compact JSON as Keras writes it. */
@@ -342,8 +430,8 @@ public final class Config {
     return toJson();
   }
 
-  private static ConfigException typeError(String key, String expected, JsonElement got) {
-    return new ConfigException("Config key '" + key + "' must be " + expected + ", got " + abbreviate(String.valueOf(got)));
+  private static InvalidConfigException typeError(String key, String expected, JsonElement got) {
+    return new InvalidConfigException(key, "Config key '" + key + "' must be " + expected + ", got " + abbreviate(String.valueOf(got)));
   }
 
   private static String abbreviate(String s) {

@@ -5,7 +5,10 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -15,6 +18,8 @@ import java.util.function.Supplier;
 public final class Serialization {
   private static final ThreadLocal<ArrayDeque<Map<String, ?>>> CUSTOM =
       ThreadLocal.withInitial(ArrayDeque::new);
+  /** The names of the {@link StrictKeys} objects being deserialized, outermost first. */
+  private static final ThreadLocal<ArrayDeque<String>> PATH = ThreadLocal.withInitial(ArrayDeque::new);
 
   private Serialization() {}
 
@@ -112,12 +117,122 @@ public final class Serialization {
           + (module == null ? "" : " from module " + Untrusted.quote(module)) + ". " + HOW_TO_REGISTER);
     }
     JsonElement config = dict.getOrNull("config");
-    Config cfg = config.isJsonObject() ? Config.of(config.getAsJsonObject()) : Config.empty();
-    T obj = instantiate(found, cfg, kind, className);
-    if (obj instanceof Extras extras) {
-      extras.readSerializedExtras(dict);
+    if (!StrictKeys.class.isAssignableFrom(kind)) {
+      Config cfg = config.isJsonObject() ? Config.of(config.getAsJsonObject()) : Config.empty();
+      T obj = instantiate(found, cfg, kind, className);
+      if (obj instanceof Extras extras) {
+        extras.readSerializedExtras(dict);
+      }
+      return obj;
     }
-    return obj;
+    Config cfg = Config.tracking(config.isJsonObject() ? config.getAsJsonObject() : new JsonObject());
+    JsonElement name = cfg.json().get("name");
+    String pathName = name != null && name.isJsonPrimitive() ? name.getAsString() : className;
+    Object factory = found;
+    return within(kind.getSimpleName(), pathName, className, () -> {
+      T obj = instantiate(factory, cfg, kind, className);
+      if (obj instanceof StrictKeys strict) {
+        refuseUnread(cfg, strict, className);
+      }
+      if (obj instanceof Extras extras) {
+        extras.readSerializedExtras(dict);
+      }
+      return obj;
+    });
+  }
+
+  /**
+   * Runs {@code body} as work on the layer {@code name} (of class {@code className}) inside the
+   * layers being loaded: config errors it raises name the layer's path ({@code "model/name"}).
+   * Models use it for what they do to a loaded layer after deserializing it (building it on its
+   * inputs).
+   */
+  public static <R> R inLayer(String name, String className, Supplier<R> body) {
+    return within("Layer", name, className, body);
+  }
+
+  /** {@link #inLayer} for an object of any strict {@code kind} ({@code "Layer"}, {@code "Optimizer"}). */
+  private static <R> R within(String kind, String name, String className, Supplier<R> body) {
+    ArrayDeque<String> path = PATH.get();
+    path.addLast(name);
+    try {
+      return body.get();
+    } catch (InvalidConfigException e) {
+      throw e.at(kind, String.join("/", path), className);
+    } catch (ConfigException e) {
+      // Plain config errors (an unknown initializer, an unsupported option) get the layer path too;
+      // subclasses (unsafe files, ...) keep their type and message.
+      if (e.getClass() != ConfigException.class) {
+        throw e;
+      }
+      throw InvalidConfigException.located(e, kind, String.join("/", path), className);
+    } finally {
+      path.removeLast();
+    }
+  }
+
+  /** Keras's "Unrecognized keyword arguments": keys of {@code cfg} that neither the factory nor the base class read. */
+  private static void refuseUnread(Config cfg, StrictKeys strict, String className) {
+    StringBuilder unknown = new StringBuilder();
+    List<String> keys = new ArrayList<>();
+    for (String k : cfg.unreadKeys()) {
+      if (!strict.alwaysAllowedKeys().contains(k)) {
+        keys.add(k);
+        unknown.append(unknown.length() == 0 ? "" : ", ").append(pyRepr(new JsonPrimitive(k))).append(": ")
+            .append(pyRepr(cfg.json().get(k)));
+      }
+    }
+    if (!keys.isEmpty()) {
+      throw new InvalidConfigException(className, String.join(", ", keys),
+          strict.unrecognizedKeysMessage(className, "{" + unknown + "}"));
+    }
+  }
+
+  /** {@code e} as Python prints the value (Keras's messages show kwargs dicts): {@code 'a'}, {@code True}, {@code None}. */
+  static String pyRepr(JsonElement e) {
+    if (e == null || e.isJsonNull()) {
+      return "None";
+    }
+    if (e.isJsonPrimitive()) {
+      JsonPrimitive p = e.getAsJsonPrimitive();
+      if (p.isBoolean()) {
+        return p.getAsBoolean() ? "True" : "False";
+      }
+      if (p.isString()) {
+        String v = p.getAsString();
+        // Python quotes with ' unless the text holds a ' and no ".
+        char q = v.indexOf('\'') >= 0 && v.indexOf('"') < 0 ? '"' : '\'';
+        return q + v.replace("\\", "\\\\").replace(String.valueOf(q), "\\" + q) + q;
+      }
+      return p.toString();
+    }
+    StringBuilder sb = new StringBuilder();
+    if (e.isJsonArray()) {
+      for (JsonElement x : e.getAsJsonArray()) {
+        sb.append(sb.length() == 0 ? "" : ", ").append(pyRepr(x));
+      }
+      return "[" + sb + "]";
+    }
+    for (Map.Entry<String, JsonElement> x : e.getAsJsonObject().entrySet()) {
+      sb.append(sb.length() == 0 ? "" : ", ").append(pyRepr(new JsonPrimitive(x.getKey()))).append(": ")
+          .append(pyRepr(x.getValue()));
+    }
+    return "{" + sb + "}";
+  }
+
+  /**
+   * Objects whose config is read strictly: a key that the factory did not read and that is not in
+   * {@link #alwaysAllowedKeys()} is refused, and errors name the path of nested objects (layers)
+   * as {@code Kind 'path'}, the kind being the class they are deserialized as.
+   */
+  public interface StrictKeys {
+    /** Keys every object of this kind accepts even when its factory ignores them. */
+    Set<String> alwaysAllowedKeys();
+
+    /** Keras's message for unrecognized keys; {@code kwargs} is the dict of them as Python prints it. */
+    default String unrecognizedKeysMessage(String className, String kwargs) {
+      return "Unrecognized keyword arguments passed to " + className + ": " + kwargs;
+    }
   }
 
   /**

@@ -15,12 +15,13 @@ import java.util.Map;
 import java.util.Set;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
-import org.jeras.core.io.LoadLimits;
 import org.jeras.core.config.KerasObject;
 import org.jeras.core.config.Serialization;
 import org.jeras.core.constraints.Constraint;
 import org.jeras.core.initializers.Initializer;
+import org.jeras.core.io.LoadLimits;
 import org.jeras.core.ops.MathOps;
+import org.jeras.core.ops.TensorLimit;
 import org.jeras.core.regularizers.Regularizer;
 import org.jeras.core.tensor.DType;
 import org.jeras.core.tensor.Nd4jStartup;
@@ -43,11 +44,20 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Calling a layer on symbolic tensors (from {@code Input}) builds it and records the call for
  * a functional graph; calling it on concrete tensors computes.
  */
-public abstract class Layer implements KerasObject, Serialization.Extras {
+public abstract class Layer implements KerasObject, Serialization.Extras, Serialization.StrictKeys {
   static {
     // Before anything here can start ND4J: layers and models are where applications usually enter Jeras.
     Nd4jStartup.quietBanner();
   }
+
+  /**
+   * Keys Keras's base {@code Layer} (and {@code Operation}) takes from any layer's config: a layer
+   * config may hold them even where this layer's {@code fromConfig} does not read them
+   * ({@code autocast} has no effect here; {@code input_shape}/{@code input_dim} are Keras's
+   * discouraged way to declare an input, which models saved by Keras 3 record as an InputLayer).
+   */
+  public static final Set<String> BASE_CONFIG_KEYS =
+      Set.of("name", "trainable", "dtype", "autocast", "input_shape", "input_dim");
 
   private static final ThreadLocal<ArrayDeque<CallContext>> CONTEXT = ThreadLocal.withInitial(ArrayDeque::new);
   /** The layers whose calls are running on this thread, innermost first: the path in input errors. */
@@ -132,6 +142,11 @@ public abstract class Layer implements KerasObject, Serialization.Extras {
   @Override
   public String module() {
     return "keras.layers";
+  }
+
+  @Override
+  public Set<String> alwaysAllowedKeys() {
+    return BASE_CONFIG_KEYS;
   }
 
   /**
@@ -294,7 +309,7 @@ public abstract class Layer implements KerasObject, Serialization.Extras {
   protected Variable addWeight(String weightName, long[] shape, Initializer initializer,
       Regularizer regularizer, Constraint constraint, boolean trainableWeight) {
     DType dtype = variableDtype();
-    LoadLimits.chargeWeights(shape, dtype.nd4j().width(), "Weight '" + name + "/" + weightName + "'", true);
+    checkWeightSize(weightName, shape, dtype);
     INDArray init = initializer == null ? Nd4j.zeros(dtype.nd4j(), shape) : initializer.generate(shape, dtype);
     Variable v = new Variable(weightName, name + "/" + weightName, init, trainableWeight && trainable);
     if (regularizer != null) {
@@ -305,6 +320,16 @@ public abstract class Layer implements KerasObject, Serialization.Extras {
     }
     (trainableWeight ? trainableVariables : nonTrainableVariables).add(v);
     return v;
+  }
+
+  /**
+   * The checks of a weight's size, before anything is allocated: against what a model loaded from
+   * a file may create ({@link LoadLimits#chargeWeights}), then against the bound on any one tensor
+   * ({@link TensorLimit}).
+   */
+  private void checkWeightSize(String weightName, long[] shape, DType dtype) {
+    LoadLimits.chargeWeights(shape, dtype.nd4j().width(), "Weight '" + name + "/" + weightName + "'", true);
+    TensorLimit.check("variable '" + weightName + "' of layer '" + name + "' (" + className() + ")", shape, dtype);
   }
 
   /** A trainable weight made and kept in bounds as the settings of {@code prefix} in {@code specs} say. */
@@ -323,7 +348,7 @@ public abstract class Layer implements KerasObject, Serialization.Extras {
    * {@code add_weight(..., dtype="int", trainable=False)} (e.g. Normalization's {@code count}).
    */
   protected Variable addStateWeight(String weightName, long[] shape, DType dtype) {
-    LoadLimits.chargeWeights(shape, dtype.nd4j().width(), "Weight '" + name + "/" + weightName + "'", true);
+    checkWeightSize(weightName, shape, dtype);
     Variable v = new Variable(weightName, name + "/" + weightName, Nd4j.zeros(dtype.nd4j(), shape), false);
     nonTrainableVariables.add(v);
     return v;
@@ -735,7 +760,9 @@ public abstract class Layer implements KerasObject, Serialization.Extras {
         }
       }
       DType dt = t.dtype().isFloating() ? (autocastsInputs() ? computeDtype() : t.dtype()) : t.dtype();
+      // The sizes come from the model's config (an Input's shape): bounded like a weight.
       LoadLimits.chargeWeights(d, dt.nd4j().width(), "The sample input of layer '" + name + "'", false);
+      TensorLimit.check("a trial input of layer '" + name + "' (" + className() + ")", d, dt);
       return Tensor.of(Nd4j.zeros(dt.nd4j(), d));
     });
   }

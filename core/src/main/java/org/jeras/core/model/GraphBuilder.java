@@ -53,7 +53,8 @@ final class GraphBuilder {
           if (args == null) {
             break;
           }
-          b.created.get(name).add(b.byName.get(name).apply(args));
+          Layer layer = b.byName.get(name);
+          b.created.get(name).add(Serialization.inLayer(name, layer.className(), () -> layer.apply(args)));
           i++;
           progress = true;
         }

@@ -155,10 +155,12 @@ public class Sequential extends Model {
       s.setDtypePolicy(DTypePolicy.from(config.get("dtype")));
     }
     for (JsonElement e : config.get("layers").getAsJsonArray()) {
-      s.add(Serialization.deserialize(e, Layer.class));
+      Layer layer = Serialization.deserialize(e, Layer.class);
+      Serialization.inLayer(layer.name(), layer.className(), () -> s.add(layer));
     }
-    if (s.inputLayer == null && config.isSet("build_input_shape")) {
-      s.build(config.getShape("build_input_shape"), true);
+    Shape buildInputShape = config.isSet("build_input_shape") ? config.getShape("build_input_shape") : null;
+    if (s.inputLayer == null && buildInputShape != null) {
+      s.build(buildInputShape, true);
     }
     s.setTrainable(config.getBoolean("trainable", true));
     return s;

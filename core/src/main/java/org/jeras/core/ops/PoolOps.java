@@ -59,8 +59,9 @@ public final class PoolOps {
     INDArray in = xv.isView() || xv.ordering() != 'c' ? xv.dup('c') : xv;
     String op = max ? "maxpool2d" : "avgpool2d";
     int[] iArgs = {poolSize[0], poolSize[1], strides[0], strides[1], pads[0][0], pads[1][0], 1, 1, 0, 0, 1};
-    long oH = (in.size(1) + 2L * pads[0][0] - poolSize[0]) / strides[0] + 1;
-    long oW = (in.size(2) + 2L * pads[1][0] - poolSize[1]) / strides[1] + 1;
+    // floorDiv: a window larger than the input must give an empty output, not round up to 1.
+    long oH = Math.floorDiv(in.size(1) + 2L * pads[0][0] - poolSize[0], strides[0]) + 1;
+    long oW = Math.floorDiv(in.size(2) + 2L * pads[1][0] - poolSize[1], strides[1]) + 1;
     if (oH <= 0 || oW <= 0) {
       throw new IllegalArgumentException("Pooling output would be empty: input " + Arrays.toString(
           in.shape()) + ", pool " + Arrays.toString(poolSize));

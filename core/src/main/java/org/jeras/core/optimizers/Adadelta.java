@@ -55,7 +55,7 @@ public class Adadelta extends Optimizer {
   }
 
   public static Adadelta fromConfig(Config c) {
-    OptimizerOptions o = OptimizerOptions.fromConfig(c, 0.001, "rho", "epsilon");
+    OptimizerOptions o = OptimizerOptions.fromConfig(c, 0.001);
     return new Adadelta(o, c.getDouble("rho", 0.95), c.getDouble("epsilon", 1e-7));
   }
 }

@@ -44,7 +44,7 @@ public class Adagrad extends Optimizer {
   }
 
   public static Adagrad fromConfig(Config c) {
-    OptimizerOptions o = OptimizerOptions.fromConfig(c, 0.001, "initial_accumulator_value", "epsilon");
+    OptimizerOptions o = OptimizerOptions.fromConfig(c, 0.001);
     return new Adagrad(o, c.getDouble("initial_accumulator_value", 0.1), c.getDouble("epsilon", 1e-7));
   }
 }

@@ -118,10 +118,8 @@ public class Adam extends Optimizer {
     return super.getConfig().put("beta_1", beta1).put("beta_2", beta2).put("epsilon", epsilon).put("amsgrad", amsgrad);
   }
 
-  static final String[] KEYS = {"beta_1", "beta_2", "epsilon", "amsgrad"};
-
   public static Adam fromConfig(Config c) {
-    OptimizerOptions o = OptimizerOptions.fromConfig(c, 0.001, KEYS);
+    OptimizerOptions o = OptimizerOptions.fromConfig(c, 0.001);
     return new Adam(o, c.getDouble("beta_1", 0.9), c.getDouble("beta_2", 0.999), c.getDouble("epsilon", 1e-7),
         c.getBoolean("amsgrad", false));
   }

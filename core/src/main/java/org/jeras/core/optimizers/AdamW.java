@@ -27,7 +27,7 @@ public class AdamW extends Adam {
   }
 
   public static AdamW fromConfig(Config c) {
-    OptimizerOptions o = OptimizerOptions.fromConfig(c, 0.001, KEYS);
+    OptimizerOptions o = OptimizerOptions.fromConfig(c, 0.001);
     if (!c.has("weight_decay")) {
       o = o.withWeightDecay(0.004);
     }

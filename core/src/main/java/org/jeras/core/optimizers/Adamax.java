@@ -55,7 +55,7 @@ public class Adamax extends Optimizer {
   }
 
   public static Adamax fromConfig(Config c) {
-    OptimizerOptions o = OptimizerOptions.fromConfig(c, 0.001, "beta_1", "beta_2", "epsilon");
+    OptimizerOptions o = OptimizerOptions.fromConfig(c, 0.001);
     return new Adamax(o, c.getDouble("beta_1", 0.9), c.getDouble("beta_2", 0.999), c.getDouble("epsilon", 1e-7));
   }
 }

@@ -88,8 +88,7 @@ public class Ftrl extends Optimizer {
   }
 
   public static Ftrl fromConfig(Config c) {
-    OptimizerOptions o = OptimizerOptions.fromConfig(c, 0.001, "learning_rate_power", "initial_accumulator_value",
-        "l1_regularization_strength", "l2_regularization_strength", "l2_shrinkage_regularization_strength", "beta");
+    OptimizerOptions o = OptimizerOptions.fromConfig(c, 0.001);
     return new Ftrl(o, c.getDouble("learning_rate_power", -0.5), c.getDouble("initial_accumulator_value", 0.1),
         c.getDouble("l1_regularization_strength", 0.0), c.getDouble("l2_regularization_strength", 0.0),
         c.getDouble("l2_shrinkage_regularization_strength", 0.0), c.getDouble("beta", 0.0));

@@ -49,7 +49,7 @@ public class Lion extends Optimizer {
   }
 
   public static Lion fromConfig(Config c) {
-    OptimizerOptions o = OptimizerOptions.fromConfig(c, 0.001, "beta_1", "beta_2");
+    OptimizerOptions o = OptimizerOptions.fromConfig(c, 0.001);
     return new Lion(o, c.getDouble("beta_1", 0.9), c.getDouble("beta_2", 0.99));
   }
 }

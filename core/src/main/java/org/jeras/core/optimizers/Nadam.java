@@ -82,7 +82,7 @@ public class Nadam extends Optimizer {
   }
 
   public static Nadam fromConfig(Config c) {
-    OptimizerOptions o = OptimizerOptions.fromConfig(c, 0.001, "beta_1", "beta_2", "epsilon");
+    OptimizerOptions o = OptimizerOptions.fromConfig(c, 0.001);
     return new Nadam(o, c.getDouble("beta_1", 0.9), c.getDouble("beta_2", 0.999), c.getDouble("epsilon", 1e-7));
   }
 }

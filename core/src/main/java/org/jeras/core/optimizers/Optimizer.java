@@ -38,7 +38,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Updates run in place on the variables' arrays, in the variables' dtype (float32 as Keras).
  */
-public abstract class Optimizer implements KerasObject {
+public abstract class Optimizer implements KerasObject, Serialization.StrictKeys {
+  /** Keras's base optimizer takes {@code decay} from old configs and ignores it (with a warning). */
+  private static final Set<String> IGNORED_KEYS = Set.of("decay");
   public static final String MODULE = "keras.optimizers";
   private static final Logger LOG = LoggerFactory.getLogger(Optimizer.class);
 
@@ -78,6 +80,17 @@ public abstract class Optimizer implements KerasObject {
 
   public String name() {
     return name;
+  }
+
+  @Override
+  public Set<String> alwaysAllowedKeys() {
+    return IGNORED_KEYS;
+  }
+
+  /** Keras's optimizers say "Argument(s) not recognized", not the layers' message. */
+  @Override
+  public String unrecognizedKeysMessage(String className, String kwargs) {
+    return "Argument(s) not recognized: " + kwargs;
   }
 
   /** The arguments this optimizer was created with (the live learning rate is {@link #learningRate()}). */

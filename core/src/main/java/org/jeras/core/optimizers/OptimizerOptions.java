@@ -1,12 +1,7 @@
 package org.jeras.core.optimizers;
 
 import com.google.gson.JsonElement;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.jeras.core.config.Config;
-import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.Serialization;
 import org.jeras.core.schedules.LearningRateSchedule;
 
@@ -29,11 +24,6 @@ public record OptimizerOptions(
     Integer emaOverwriteFrequency,
     Double lossScaleFactor,
     Integer gradientAccumulationSteps) {
-
-  /** The config keys of the base class, in the order Keras writes them. */
-  static final List<String> BASE_KEYS = List.of("name", "learning_rate", "weight_decay", "clipnorm",
-      "global_clipnorm", "clipvalue", "use_ema", "ema_momentum", "ema_overwrite_frequency", "loss_scale_factor",
-      "gradient_accumulation_steps");
 
   public OptimizerOptions {
     int clips = (clipnorm != null ? 1 : 0) + (clipvalue != null ? 1 : 0) + (globalClipnorm != null ? 1 : 0);
@@ -110,19 +100,11 @@ public record OptimizerOptions(
   }
 
   /**
-   * Reads the base keys of an optimizer config; {@code ownKeys} are the subclass's keys, and any
-   * other key is an error (Keras: "Argument(s) not recognized"), except the retired {@code decay}.
+   * Reads the base keys of an optimizer config. Keys that neither this nor the subclass's
+   * {@code fromConfig} reads are refused when the optimizer is deserialized ({@link Optimizer} is a
+   * {@link org.jeras.core.config.Serialization.StrictKeys}).
    */
-  public static OptimizerOptions fromConfig(Config c, double defaultLearningRate, String... ownKeys) {
-    Set<String> known = new HashSet<>(BASE_KEYS);
-    known.addAll(List.of(ownKeys));
-    known.add("decay");
-    for (Map.Entry<String, JsonElement> e : c.json().entrySet()) {
-      if (!known.contains(e.getKey())) {
-        throw new ConfigException("Optimizer argument '" + e.getKey() + "' not recognized (known: "
-            + BASE_KEYS + " and " + List.of(ownKeys) + ")");
-      }
-    }
+  public static OptimizerOptions fromConfig(Config c, double defaultLearningRate) {
     JsonElement lr = c.getOrNull("learning_rate");
     OptimizerOptions base;
     if (lr.isJsonNull()) {

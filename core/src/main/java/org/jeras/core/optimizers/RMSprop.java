@@ -74,7 +74,7 @@ public class RMSprop extends Optimizer {
   }
 
   public static RMSprop fromConfig(Config c) {
-    OptimizerOptions o = OptimizerOptions.fromConfig(c, 0.001, "rho", "momentum", "epsilon", "centered");
+    OptimizerOptions o = OptimizerOptions.fromConfig(c, 0.001);
     return new RMSprop(o, c.getDouble("rho", 0.9), c.getDouble("momentum", 0.0), c.getDouble("epsilon", 1e-7),
         c.getBoolean("centered", false));
   }

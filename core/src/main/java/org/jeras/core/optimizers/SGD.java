@@ -55,7 +55,7 @@ public class SGD extends Optimizer {
   }
 
   public static SGD fromConfig(Config c) {
-    OptimizerOptions o = OptimizerOptions.fromConfig(c, 0.01, "momentum", "nesterov");
+    OptimizerOptions o = OptimizerOptions.fromConfig(c, 0.01);
     return new SGD(o, c.getDouble("momentum", 0.0), c.getBoolean("nesterov", false));
   }
 }

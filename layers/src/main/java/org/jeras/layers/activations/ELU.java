@@ -1,6 +1,7 @@
 package org.jeras.layers.activations;
 
 import org.jeras.core.config.Config;
+import org.jeras.core.layer.Args;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.ops.NnOps;
@@ -16,7 +17,7 @@ public class ELU extends Layer {
 
   public ELU(double alpha) {
     buildAtInit();
-    this.alpha = alpha;
+    this.alpha = Args.finite(className(), "alpha", alpha);
     this.supportsMasking = true;
   }
 

@@ -1,7 +1,7 @@
 package org.jeras.layers.activations;
 
 import org.jeras.core.config.Config;
-import org.jeras.core.config.ConfigException;
+import org.jeras.core.layer.Args;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.ops.NnOps;
@@ -17,10 +17,7 @@ public class LeakyReLU extends Layer {
 
   public LeakyReLU(double negativeSlope) {
     buildAtInit();
-    if (negativeSlope < 0) {
-      throw new ConfigException("LeakyReLU 'negative_slope' cannot be negative, got " + negativeSlope);
-    }
-    this.negativeSlope = negativeSlope;
+    this.negativeSlope = Args.nonNegative(className(), "negative_slope", negativeSlope);
     this.supportsMasking = true;
   }
 

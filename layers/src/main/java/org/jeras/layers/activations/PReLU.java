@@ -6,6 +6,7 @@ import org.jeras.core.config.Serialization;
 import org.jeras.core.constraints.Constraint;
 import org.jeras.core.initializers.Initializer;
 import org.jeras.core.initializers.Initializers;
+import org.jeras.core.layer.Args;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.ops.MathOps;
@@ -46,6 +47,9 @@ public class PReLU extends Layer {
     }
     if (sharedAxes != null) {
       for (int a : sharedAxes) {
+        if (a < 1 || a > shape.length) {
+          throw Args.invalid(className(), "shared_axes", "non-batch axes in 1.." + shape.length, a);
+        }
         shape[a - 1] = 1;
       }
     }

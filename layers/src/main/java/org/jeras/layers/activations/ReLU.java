@@ -1,7 +1,7 @@
 package org.jeras.layers.activations;
 
 import org.jeras.core.config.Config;
-import org.jeras.core.config.ConfigException;
+import org.jeras.core.layer.Args;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.ops.NnOps;
@@ -22,18 +22,9 @@ public class ReLU extends Layer {
 
   public ReLU(Double maxValue, double negativeSlope, double threshold) {
     buildAtInit();
-    if (maxValue != null && maxValue < 0) {
-      throw new ConfigException("ReLU 'max_value' cannot be negative, got " + maxValue);
-    }
-    if (negativeSlope < 0) {
-      throw new ConfigException("ReLU 'negative_slope' cannot be negative, got " + negativeSlope);
-    }
-    if (threshold < 0) {
-      throw new ConfigException("ReLU 'threshold' cannot be negative, got " + threshold);
-    }
-    this.maxValue = maxValue;
-    this.negativeSlope = negativeSlope;
-    this.threshold = threshold;
+    this.maxValue = maxValue == null ? null : Args.nonNegative(className(), "max_value", maxValue);
+    this.negativeSlope = Args.nonNegative(className(), "negative_slope", negativeSlope);
+    this.threshold = Args.nonNegative(className(), "threshold", threshold);
     this.supportsMasking = true;
   }
 

@@ -63,11 +63,12 @@ public class Softmax extends Layer {
    */
   @Override
   public List<Tensor> computeOutputSpec(CallArgs args) {
+    axis.resolve(className(), args.tensor(0).rank()); // refuse a bad axis at the symbolic call, as the eager one does
     return List.of(Tensor.symbolic(args.tensor(0).shape(), computeDtype(), null));
   }
 
   private Tensor softmax(Tensor x) {
-    int[] axes = axis.resolve(x.rank());
+    int[] axes = axis.resolve(className(), x.rank());
     if (axes.length == 1) {
       return NnOps.softmax(x, axes[0]);
     }

@@ -3,6 +3,7 @@ package org.jeras.layers.attention;
 import java.util.List;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
+import org.jeras.core.layer.Args;
 import org.jeras.core.layer.CallArgs;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
@@ -47,7 +48,7 @@ public class Attention extends Layer {
     }
     this.useScale = useScale;
     this.scoreMode = scoreMode;
-    this.dropout = dropout;
+    this.dropout = Args.fraction(className(), "dropout", dropout);
     this.seed = seed;
     this.seedGenerator = dropout > 0 ? new SeedGenerator(seed) : null;
     this.supportsMasking = true;

@@ -9,9 +9,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.jeras.core.config.Config;
-import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.Serialization;
 import org.jeras.core.initializers.Initializer;
+import org.jeras.core.layer.Args;
 import org.jeras.core.layer.CallArgs;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.HasWeightSpecs;
@@ -72,16 +72,8 @@ public class MultiHeadAttention extends Layer implements HasWeightSpecs<MultiHea
   private String combineEquation;
 
   public MultiHeadAttention(int numHeads, int keyDim) {
-    if (numHeads <= 0) {
-      throw new ConfigException("Received an invalid value for argument `num_heads`, expected a positive integer."
-          + " Received: num_heads=" + numHeads);
-    }
-    if (keyDim <= 0) {
-      throw new ConfigException("Received an invalid value for argument `key_dim`, expected a positive integer."
-          + " Received: key_dim=" + keyDim);
-    }
-    this.numHeads = numHeads;
-    this.keyDim = keyDim;
+    this.numHeads = Args.positive(className(), "num_heads", numHeads);
+    this.keyDim = Args.positive(className(), "key_dim", keyDim);
     this.valueDim = keyDim;
     this.supportsMasking = true;
   }
@@ -94,15 +86,12 @@ public class MultiHeadAttention extends Layer implements HasWeightSpecs<MultiHea
 
   /** The per-head width of the value projection (default: {@code key_dim}). */
   public MultiHeadAttention valueDim(int valueDim) {
-    if (valueDim <= 0) {
-      throw new ConfigException("Received an invalid value for argument `value_dim`: " + valueDim);
-    }
-    this.valueDim = valueDim;
+    this.valueDim = Args.positive(className(), "value_dim", valueDim);
     return this;
   }
 
   public MultiHeadAttention dropout(double rate) {
-    this.dropout = rate;
+    this.dropout = Args.fraction(className(), "dropout", rate);
     return this;
   }
 
@@ -131,10 +120,7 @@ public class MultiHeadAttention extends Layer implements HasWeightSpecs<MultiHea
 
   /** Restricts attention to positions closer than {@code window}. */
   public MultiHeadAttention slidingWindow(Integer window) {
-    if (window != null && window <= 0) {
-      throw new ConfigException("`sliding_window` must be `None` or a positive integer. Received: " + window);
-    }
-    this.slidingWindow = window;
+    this.slidingWindow = window == null ? null : Args.positive(className(), "sliding_window", window);
     return this;
   }
 
@@ -497,13 +483,16 @@ public class MultiHeadAttention extends Layer implements HasWeightSpecs<MultiHea
     if (c.isSet("value_dim")) {
       m.valueDim(c.getInt("value_dim"));
     }
-    m.dropout = c.getDouble("dropout", 0.0);
+    m.dropout(c.getDouble("dropout", 0.0));
     m.useBias = c.getBoolean("use_bias", true);
     m.useGate = c.getBoolean("use_gate", false);
     if (c.isSet("output_shape")) {
       JsonElement os = c.get("output_shape");
-      m.outputShape = os.isJsonPrimitive() ? new long[] {os.getAsLong()}
+      m.outputShape = os.isJsonPrimitive() ? new long[] {Config.toLong("output_shape", os)}
           : Arrays.stream(c.getInts("output_shape")).asLongStream().toArray();
+      for (long d : m.outputShape) {
+        Args.positive(m.className(), "output_shape", d);
+      }
     }
     if (c.isSet("attention_axes")) {
       m.attentionAxes = Axes.read(c, "attention_axes", null).values();

@@ -5,6 +5,7 @@ import com.google.gson.JsonPrimitive;
 import java.util.List;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
+import org.jeras.core.layer.Args;
 import org.jeras.core.layer.VariableStore;
 import org.jeras.core.layer.WeightSpecs;
 import org.jeras.core.ops.ConvOps;
@@ -37,15 +38,12 @@ public abstract class BaseConv<L extends BaseConv<L>> extends ConvLayer<L> {
 
   protected BaseConv(int rank, int filters, int... kernelSize) {
     super(rank, kernelSize, List.of("kernel"));
-    if (filters <= 0) {
-      throw new ConfigException("'filters' must be positive, got " + filters);
-    }
-    this.filters = filters;
+    this.filters = Args.positive(className(), "filters", filters);
   }
 
   public L groups(int g) {
-    if (g <= 0 || filters % g != 0) {
-      throw new ConfigException("'groups' must be a positive divisor of filters=" + filters + ", got " + g);
+    if (Args.positive(className(), "groups", g) > 0 && filters % g != 0) {
+      throw Args.invalid(className(), "groups", "a divisor of filters=" + filters, g);
     }
     this.groups = g;
     return self();
@@ -53,10 +51,7 @@ public abstract class BaseConv<L extends BaseConv<L>> extends ConvLayer<L> {
 
   /** Enables LoRA of {@code rank} with {@code lora_alpha = alpha} before the layer is built. */
   public L lora(int rank, Number alpha) {
-    if (rank <= 0) {
-      throw new ConfigException("'lora_rank' must be positive, got " + rank);
-    }
-    this.loraRank = rank;
+    this.loraRank = Args.positive(className(), "lora_rank", rank);
     this.loraAlpha = new JsonPrimitive(alpha == null ? rank : alpha);
     return self();
   }
@@ -171,9 +166,9 @@ public abstract class BaseConv<L extends BaseConv<L>> extends ConvLayer<L> {
   protected final L readConv(Config c) {
     groups(c.getInt("groups", 1));
     JsonElement rankJson = c.getOrNull("lora_rank");
-    if (rankJson != null && !rankJson.isJsonNull() && rankJson.getAsInt() != 0) {
+    if (rankJson != null && !rankJson.isJsonNull() && Config.toInt("lora_rank", rankJson) != 0) {
       JsonElement alpha = c.getOrNull("lora_alpha");
-      lora(rankJson.getAsInt(), alpha == null || alpha.isJsonNull() ? null : alpha.getAsNumber());
+      lora(Config.toInt("lora_rank", rankJson), alpha == null || alpha.isJsonNull() ? null : alpha.getAsNumber());
     }
     return readCommon(c);
   }

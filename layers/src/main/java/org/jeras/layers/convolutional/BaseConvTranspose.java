@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.jeras.core.config.Config;
-import org.jeras.core.config.ConfigException;
+import org.jeras.core.layer.Args;
 import org.jeras.core.ops.ConvOps;
 import org.jeras.core.tensor.Tensor;
 import org.jeras.core.tensor.Variable;
@@ -21,10 +21,7 @@ public abstract class BaseConvTranspose<L extends BaseConvTranspose<L>> extends 
 
   protected BaseConvTranspose(int rank, int filters, int... kernelSize) {
     super(rank, kernelSize, List.of("kernel"));
-    if (filters <= 0) {
-      throw new ConfigException("'filters' must be positive, got " + filters);
-    }
-    this.filters = filters;
+    this.filters = Args.positive(className(), "filters", filters);
   }
 
   /** Sets {@code output_padding} (null: inferred); each entry must be smaller than its stride. */
@@ -32,11 +29,7 @@ public abstract class BaseConvTranspose<L extends BaseConvTranspose<L>> extends 
     if (p != null) {
       int[] v = p.length == 1 && rank > 1 ? Collections.nCopies(rank, p[0]).stream()
           .mapToInt(Integer::intValue).toArray() : p.clone();
-      if (v.length != rank || Arrays.stream(v).anyMatch(x -> x < 0)) {
-        throw new ConfigException("'output_padding' needs " + rank + " non-negative integers, got "
-            + Arrays.toString(p));
-      }
-      p = v;
+      p = Args.nonNegative(className(), "output_padding", v, rank);
     }
     this.outputPadding = p;
     return self();
@@ -45,8 +38,8 @@ public abstract class BaseConvTranspose<L extends BaseConvTranspose<L>> extends 
   private void checkOutputPadding() {
     for (int d = 0; outputPadding != null && d < rank; d++) {
       if (outputPadding[d] >= strides[d]) {
-        throw new ConfigException("'output_padding' " + Arrays.toString(outputPadding)
-            + " must be smaller than strides " + Arrays.toString(strides));
+        throw Args.invalid(className(), "output_padding", "values smaller than strides " + Arrays.toString(strides),
+            Arrays.toString(outputPadding));
       }
     }
   }

@@ -2,7 +2,7 @@ package org.jeras.layers.convolutional;
 
 import java.util.List;
 import org.jeras.core.config.Config;
-import org.jeras.core.config.ConfigException;
+import org.jeras.core.layer.Args;
 import org.jeras.core.ops.ConvOps;
 import org.jeras.core.tensor.Tensor;
 import org.jeras.core.tensor.Variable;
@@ -22,15 +22,8 @@ public abstract class BaseDepthwiseConv<L extends BaseDepthwiseConv<L>> extends 
 
   /** Sets how many output channels each input channel gets (default 1). */
   public L depthMultiplier(int m) {
-    this.depthMultiplier = checkMultiplier(m);
+    this.depthMultiplier = Args.positive(className(), "depth_multiplier", m);
     return self();
-  }
-
-  static int checkMultiplier(int m) {
-    if (m <= 0) {
-      throw new ConfigException("'depth_multiplier' must be positive, got " + m);
-    }
-    return m;
   }
 
   public Variable kernel() {

@@ -3,7 +3,7 @@ package org.jeras.layers.convolutional;
 import java.util.Arrays;
 import java.util.List;
 import org.jeras.core.config.Config;
-import org.jeras.core.config.ConfigException;
+import org.jeras.core.layer.Args;
 import org.jeras.core.ops.ConvOps;
 import org.jeras.core.tensor.Tensor;
 import org.jeras.core.tensor.Variable;
@@ -22,15 +22,12 @@ public abstract class BaseSeparableConv<L extends BaseSeparableConv<L>> extends 
 
   protected BaseSeparableConv(int rank, int filters, int... kernelSize) {
     super(rank, kernelSize, List.of("depthwise", "pointwise"));
-    if (filters <= 0) {
-      throw new ConfigException("'filters' must be positive, got " + filters);
-    }
-    this.filters = filters;
+    this.filters = Args.positive(className(), "filters", filters);
   }
 
   /** Sets how many depthwise output channels each input channel gets (default 1). */
   public L depthMultiplier(int m) {
-    this.depthMultiplier = BaseDepthwiseConv.checkMultiplier(m);
+    this.depthMultiplier = Args.positive(className(), "depth_multiplier", m);
     return self();
   }
 

@@ -7,8 +7,8 @@ import java.util.List;
 import org.jeras.core.activations.Activation;
 import org.jeras.core.activations.Activations;
 import org.jeras.core.config.Config;
-import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.Serialization;
+import org.jeras.core.layer.Args;
 import org.jeras.core.layer.CallArgs;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.HasWeightSpecs;
@@ -216,17 +216,8 @@ public abstract class ConvLayer<L extends ConvLayer<L>> extends Layer implements
     return withBaseConfig(c);
   }
 
-  static int[] checkTuple(String key, int[] v, int rank) {
-    int[] out = v.length == 1 && rank > 1 ? repeat(v[0], rank) : v.clone();
-    if (out.length != rank) {
-      throw new ConfigException("'" + key + "' needs " + rank + " integers, got " + Arrays.toString(v));
-    }
-    for (int x : out) {
-      if (x <= 0) {
-        throw new ConfigException("'" + key + "' must be positive, got " + Arrays.toString(v));
-      }
-    }
-    return out;
+  final int[] checkTuple(String key, int[] v, int rank) {
+    return Args.positive(className(), key, v.length == 1 && rank > 1 ? repeat(v[0], rank) : v, rank);
   }
 
   private static int[] repeat(int x, int n) {

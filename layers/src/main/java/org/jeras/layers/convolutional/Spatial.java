@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import java.util.Arrays;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
+import org.jeras.core.config.InvalidConfigException;
 import org.jeras.core.ops.ArrayOps;
 import org.jeras.core.ops.ConvOps;
 import org.jeras.core.tensor.DType;
@@ -28,7 +29,7 @@ public final class Spatial {
       return CHANNELS_LAST;
     }
     if (!CHANNELS_LAST.equals(value) && !CHANNELS_FIRST.equals(value)) {
-      throw new ConfigException("Config key 'data_format' must be 'channels_last' or 'channels_first', got '"
+      throw new InvalidConfigException("data_format", "Config key 'data_format' must be 'channels_last' or 'channels_first', got '"
           + value + "'");
     }
     return value;
@@ -47,7 +48,7 @@ public final class Spatial {
         return v;
       }
     }
-    throw new ConfigException("Config key 'padding' must be one of " + String.join(", ", allowed) + ", got '"
+    throw new InvalidConfigException("padding", "Config key 'padding' must be one of " + String.join(", ", allowed) + ", got '"
         + value + "'");
   }
 
@@ -141,7 +142,7 @@ public final class Spatial {
     int[] v = c.getInts(key, rank);
     for (int x : v) {
       if (x < 0) {
-        throw new ConfigException("Config key '" + key + "' must hold non-negative integers, got " + c.get(key));
+        throw new InvalidConfigException(key, "Config key '" + key + "' must hold non-negative integers, got " + c.get(key));
       }
     }
     return v;
@@ -157,7 +158,7 @@ public final class Spatial {
     int[][] out = new int[rank][2];
     try {
       if (e.isJsonPrimitive()) {
-        int n = e.getAsInt();
+        int n = Config.toInt(key, e);
         for (int[] p : out) {
           p[0] = n;
           p[1] = n;
@@ -165,32 +166,32 @@ public final class Spatial {
       } else if (rank == 1) {
         JsonArray a = e.getAsJsonArray();
         if (a.size() != 2) {
-          throw new ConfigException("Config key '" + key + "' needs two integers, got " + e);
+          throw new InvalidConfigException(key, "Config key '" + key + "' needs two integers, got " + e);
         }
-        out[0][0] = a.get(0).getAsInt();
-        out[0][1] = a.get(1).getAsInt();
+        out[0][0] = Config.toInt(key, a.get(0));
+        out[0][1] = Config.toInt(key, a.get(1));
       } else {
         JsonArray a = e.getAsJsonArray();
         if (a.size() != rank) {
-          throw new ConfigException("Config key '" + key + "' needs " + rank + " entries, got " + e);
+          throw new InvalidConfigException(key, "Config key '" + key + "' needs " + rank + " entries, got " + e);
         }
         for (int d = 0; d < rank; d++) {
           JsonElement x = a.get(d);
           if (x.isJsonPrimitive()) {
-            out[d][0] = x.getAsInt();
-            out[d][1] = x.getAsInt();
+            out[d][0] = Config.toInt(key, x);
+            out[d][1] = out[d][0];
           } else {
             JsonArray p = x.getAsJsonArray();
             if (p.size() != 2) {
-              throw new ConfigException("Config key '" + key + "' needs pairs, got " + e);
+              throw new InvalidConfigException(key, "Config key '" + key + "' needs pairs, got " + e);
             }
-            out[d][0] = p.get(0).getAsInt();
-            out[d][1] = p.get(1).getAsInt();
+            out[d][0] = Config.toInt(key, p.get(0));
+            out[d][1] = Config.toInt(key, p.get(1));
           }
         }
       }
-    } catch (IllegalStateException | UnsupportedOperationException | NumberFormatException ex) {
-      throw new ConfigException("Config key '" + key + "' must hold integers, got " + e);
+    } catch (IllegalStateException | UnsupportedOperationException ex) {
+      throw new InvalidConfigException(key, "Config key '" + key + "' must hold integers, got " + e);
     }
     return out;
   }

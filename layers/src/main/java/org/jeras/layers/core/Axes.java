@@ -6,7 +6,11 @@ import com.google.gson.JsonPrimitive;
 import java.util.Arrays;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
+<<<<<<< HEAD
 import org.jeras.core.ops.OpShapeException;
+=======
+import org.jeras.core.layer.Args;
+>>>>>>> configcheck
 
 /**
  * A layer's {@code axis} argument that Keras accepts as an int or a list of ints, and writes back
@@ -42,10 +46,14 @@ public record Axes(int[] values, boolean isList) {
     throw new ConfigException("Config key '" + key + "' must be an int or a list of ints, got " + e);
   }
 
-  /** The axes as non-negative indices for a tensor of {@code rank}, sorted; throws when out of range or repeated. */
-  public int[] resolve(int rank) {
+  /**
+   * The axes as non-negative indices for a tensor of {@code rank}, sorted; an error naming
+   * {@code owner}'s {@code axis} when one is out of range or repeated.
+   */
+  public int[] resolve(String owner, int rank) {
     int[] out = new int[values.length];
     for (int i = 0; i < out.length; i++) {
+<<<<<<< HEAD
       int a = values[i];
       if (a >= rank || a < -rank) {
         // The input's rank decides: a shape error of the call, typed as the ops' ones.
@@ -53,11 +61,14 @@ public record Axes(int[] values, boolean isList) {
             + ". Received: axis=" + this);
       }
       out[i] = a < 0 ? a + rank : a;
+=======
+      out[i] = Args.axis(owner, "axis", values[i], rank);
+>>>>>>> configcheck
     }
     Arrays.sort(out);
     for (int i = 1; i < out.length; i++) {
       if (out[i] == out[i - 1]) {
-        throw new IllegalArgumentException("Duplicate axes are not allowed. Received: axis=" + this);
+        throw Args.invalid(owner, "axis", "distinct axes", this);
       }
     }
     return out;

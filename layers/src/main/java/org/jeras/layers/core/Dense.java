@@ -4,6 +4,7 @@ import org.jeras.core.layer.InputSpec;
 import org.jeras.core.activations.Activation;
 import org.jeras.core.activations.Activations;
 import org.jeras.core.config.Config;
+import org.jeras.core.layer.Args;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.HasWeightSpecs;
 import org.jeras.core.layer.Layer;
@@ -26,7 +27,7 @@ public class Dense extends Layer implements HasWeightSpecs<Dense> {
   private Variable bias;
 
   public Dense(int units) {
-    this.units = units;
+    this.units = Args.positive(className(), "units", units);
     this.supportsMasking = true;
     setInputSpec(InputSpec.minNdim(2));
   }

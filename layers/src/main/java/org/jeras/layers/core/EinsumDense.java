@@ -14,6 +14,7 @@ import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.Serialization;
 import org.jeras.core.initializers.Initializer;
+import org.jeras.core.layer.Args;
 import org.jeras.core.layer.CallArgs;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.HasWeightSpecs;
@@ -51,6 +52,11 @@ public class EinsumDense extends Layer implements HasWeightSpecs<EinsumDense> {
    */
   public EinsumDense(String equation, Shape outputShape, String biasAxes) {
     this.equation = equation;
+    for (long d : outputShape.dims()) {
+      if (d != Shape.UNKNOWN) {
+        Args.positive(className(), "output_shape", d);
+      }
+    }
     this.partialOutputShape = outputShape;
     this.biasAxes = biasAxes;
     checkBiasAxes(match(equation).group(3));
@@ -282,7 +288,9 @@ public class EinsumDense extends Layer implements HasWeightSpecs<EinsumDense> {
 
   public static EinsumDense fromConfig(Config c) {
     JsonElement os = c.get("output_shape");
-    Shape outputShape = os.isJsonPrimitive() ? Shape.of(os.getAsLong()) : Config.toShape("output_shape", os);
+    Shape outputShape = os.isJsonPrimitive()
+        ? Shape.of(Args.positive("EinsumDense", "output_shape", Config.toLong("output_shape", os)))
+        : Config.toShape("output_shape", os);
     EinsumDense d = new EinsumDense(c.getString("equation"), outputShape, c.getString("bias_axes", null));
     refuseQuantizationAndLora(c, "EinsumDense");
     d.activation = Activations.deserialize(c.getOrNull("activation"));

@@ -3,6 +3,7 @@ package org.jeras.layers.core;
 import java.util.List;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.Serialization;
+import org.jeras.core.layer.Args;
 import org.jeras.core.layer.CallArgs;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.HasWeightSpecs;
@@ -27,11 +28,8 @@ public class Embedding extends Layer implements HasWeightSpecs<Embedding> {
   private Variable embeddings;
 
   public Embedding(int inputDim, int outputDim) {
-    if (inputDim <= 0 || outputDim <= 0) {
-      throw new IllegalArgumentException("input_dim and output_dim must be positive, got " + inputDim + ", " + outputDim);
-    }
-    this.inputDim = inputDim;
-    this.outputDim = outputDim;
+    this.inputDim = Args.positive(className(), "input_dim", inputDim);
+    this.outputDim = Args.positive(className(), "output_dim", outputDim);
   }
 
   public Embedding maskZero(boolean v) {

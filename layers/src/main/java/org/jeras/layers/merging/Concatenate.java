@@ -3,6 +3,7 @@ package org.jeras.layers.merging;
 import java.util.Arrays;
 import java.util.List;
 import org.jeras.core.config.Config;
+import org.jeras.core.layer.Args;
 import org.jeras.core.layer.CallArgs;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
@@ -31,7 +32,7 @@ public class Concatenate extends Layer {
   @Override
   protected void build(List<Shape> inputShapes) {
     int rank = inputShapes.get(0).rank();
-    int ax = axis < 0 ? axis + rank : axis;
+    int ax = Args.axis(className(), "axis", axis, rank);
     for (Shape s : inputShapes) {
       if (s.rank() != rank) {
         throw new IllegalArgumentException("Concatenate '" + name() + "' needs inputs of equal rank, got " + inputShapes);
@@ -63,7 +64,7 @@ public class Concatenate extends Layer {
       return null;
     }
     int rank = inputs.get(0).rank();
-    int ax = axis < 0 ? axis + rank : axis;
+    int ax = Args.axis(className(), "axis", axis, rank);
     INDArray[] masks = new INDArray[inputs.size()];
     for (int i = 0; i < masks.length; i++) {
       Tensor t = inputs.get(i);

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
+import org.jeras.core.layer.Args;
 import org.jeras.core.layer.CallArgs;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.ops.ArrayOps;
@@ -58,8 +59,8 @@ public class Dot extends Merge {
     if (shapes.size() != 2) {
       throw new IllegalArgumentException("A Dot layer should be called on a list of 2 inputs, got " + shapes.size());
     }
-    long d1 = shapes.get(0).get(Math.floorMod(axes[0], shapes.get(0).rank()));
-    long d2 = shapes.get(1).get(Math.floorMod(axes[1], shapes.get(1).rank()));
+    long d1 = shapes.get(0).get(Args.axis(className(), "axes", axes[0], shapes.get(0).rank()));
+    long d2 = shapes.get(1).get(Args.axis(className(), "axes", axes[1], shapes.get(1).rank()));
     if (d1 >= 0 && d2 >= 0 && d1 != d2) {
       throw new IllegalArgumentException("Dot '" + name() + "': incompatible input shapes " + shapes.get(0) + " and "
           + shapes.get(1) + " for axes " + Arrays.toString(axes));
@@ -68,8 +69,8 @@ public class Dot extends Merge {
 
   @Override
   protected Tensor combine(Tensor x, Tensor y) {
-    int a0 = Math.floorMod(axes[0], x.rank());
-    int a1 = Math.floorMod(axes[1], y.rank());
+    int a0 = Args.axis(className(), "axes", axes[0], x.rank());
+    int a1 = Args.axis(className(), "axes", axes[1], y.rank());
     if (normalize) {
       x = l2Normalize(x, a0);
       y = l2Normalize(y, a1);
@@ -165,7 +166,7 @@ public class Dot extends Merge {
     boolean normalize = c.getBoolean("normalize", false);
     Dot dot;
     if (ax.isJsonPrimitive()) {
-      dot = new Dot(ax.getAsInt(), normalize);
+      dot = new Dot(Config.toInt("axes", ax), normalize);
     } else {
       int[] a = c.getInts("axes");
       if (a.length != 2) {

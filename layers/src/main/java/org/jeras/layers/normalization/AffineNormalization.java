@@ -1,6 +1,7 @@
 package org.jeras.layers.normalization;
 
 import org.jeras.core.config.Config;
+import org.jeras.core.layer.Args;
 import org.jeras.core.layer.HasWeightSpecs;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.layer.WeightSpecs;
@@ -86,7 +87,7 @@ public abstract class AffineNormalization extends Layer implements HasWeightSpec
 
   /** Reads epsilon, center, scale and the gamma/beta settings, then the base keys; returns this layer. */
   protected <L extends AffineNormalization> L readAffine(Config c, double defaultEpsilon) {
-    epsilon = c.getDouble("epsilon", defaultEpsilon);
+    epsilon = Args.nonNegative(className(), "epsilon", c.getDouble("epsilon", defaultEpsilon));
     center = c.getBoolean("center", true);
     scale = c.getBoolean("scale", true);
     specs.read(c);

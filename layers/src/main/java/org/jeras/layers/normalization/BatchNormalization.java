@@ -6,6 +6,7 @@ import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.Serialization;
 import org.jeras.core.initializers.Initializer;
+import org.jeras.core.layer.Args;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.ops.ArrayOps;
 import org.jeras.core.ops.MathOps;
@@ -60,7 +61,7 @@ public class BatchNormalization extends AffineNormalization {
   }
 
   public BatchNormalization momentum(double momentum) {
-    this.momentum = momentum;
+    this.momentum = Args.finite(className(), "momentum", momentum);
     return this;
   }
 
@@ -94,7 +95,7 @@ public class BatchNormalization extends AffineNormalization {
   @Override
   protected void build(Shape inputShape) {
     int rank = inputShape.rank();
-    int ax = axis < 0 ? axis + rank : axis;
+    int ax = Args.axis(className(), "axis", axis, rank);
     long[] shape = {inputShape.get(ax)};
     setInputSpec(InputSpec.builder().ndim(rank).axis(axis, inputShape.get(ax)).build());
     buildScaleOffset(shape, scale, center);
@@ -265,14 +266,14 @@ public class BatchNormalization extends AffineNormalization {
       throw new ConfigException("Argument synchronized=True (config key 'synchronized') is only supported with the"
           + " TensorFlow backend.");
     }
-    bn.momentum = c.getDouble("momentum", 0.99);
+    bn.momentum(c.getDouble("momentum", 0.99));
     if (c.isSet("moving_mean_initializer")) {
       bn.movingMeanInitializer = Serialization.deserialize(c.get("moving_mean_initializer"), Initializer.class);
     }
     if (c.isSet("moving_variance_initializer")) {
       bn.movingVarianceInitializer = Serialization.deserialize(c.get("moving_variance_initializer"), Initializer.class);
     }
-    bn.renormMomentum = c.getDouble("renorm_momentum", 0.99);
+    bn.renormMomentum = Args.finite(bn.className(), "renorm_momentum", c.getDouble("renorm_momentum", 0.99));
     if (c.getBoolean("renorm", false)) {
       bn.renorm(c.isSet("renorm_clipping") ? c.getConfig("renorm_clipping").copy() : null, bn.renormMomentum);
     } else if (c.isSet("renorm_clipping")) {

@@ -3,7 +3,7 @@ package org.jeras.layers.normalization;
 import org.jeras.core.layer.InputSpec;
 import java.util.Arrays;
 import org.jeras.core.config.Config;
-import org.jeras.core.config.ConfigException;
+import org.jeras.core.layer.Args;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.ops.ArrayOps;
 import org.jeras.core.ops.MathOps;
@@ -24,8 +24,7 @@ public class GroupNormalization extends AffineNormalization {
   public GroupNormalization(int groups, int axis) {
     super(1e-3);
     if (groups <= 0 && groups != -1) {
-      throw new ConfigException("Received an invalid value for argument `groups` (config key 'groups'), expected a"
-          + " positive integer (or `-1` for instance normalization). Received: groups=" + groups);
+      throw Args.invalid(className(), "groups", "a positive integer (or -1 for instance normalization)", groups);
     }
     this.groups = groups;
     this.axis = axis;
@@ -41,7 +40,7 @@ public class GroupNormalization extends AffineNormalization {
 
   @Override
   protected void build(Shape inputShape) {
-    long dim = inputShape.get(axis < 0 ? axis + inputShape.rank() : axis);
+    long dim = inputShape.get(Args.axis(className(), "axis", axis, inputShape.rank()));
     if (dim == Shape.UNKNOWN) {
       throw new IllegalArgumentException("Axis " + axis + " of input tensor should have a defined dimension but the"
           + " layer received an input with shape " + inputShape + ".");

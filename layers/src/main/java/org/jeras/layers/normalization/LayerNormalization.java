@@ -42,7 +42,7 @@ public class LayerNormalization extends AffineNormalization {
 
   @Override
   protected void build(Shape inputShape) {
-    axes = axis.resolve(inputShape.rank());
+    axes = axis.resolve(className(), inputShape.rank());
     axis = Axes.list(axes);
     long[] shape = new long[axes.length];
     for (int i = 0; i < axes.length; i++) {

@@ -23,7 +23,7 @@ public class UnitNormalization extends Layer {
 
   @Override
   protected Tensor call(Tensor x, CallContext ctx) {
-    return NormOps.l2Normalize(x, 1e-12, axis.resolve(x.rank()));
+    return NormOps.l2Normalize(x, 1e-12, axis.resolve(className(), x.rank()));
   }
 
   @Override

@@ -42,6 +42,7 @@ public final class KerasOp extends Layer implements GraphOperation {
    */
   static ObjectFactory<KerasOp> factory(String module, String opClass, Kernel kernel, Consumer<Config> check) {
     return c -> {
+      c.readAllKeys(); // every key is the op's argument, read when it runs and vetted by check
       Config params = c.copy().remove("name");
       check.accept(params);
       KerasOp op = new KerasOp(module, opClass, params, kernel);

@@ -1,11 +1,14 @@
 package org.jeras.layers.pooling;
 
+<<<<<<< HEAD
 import org.jeras.core.layer.InputSpec;
 import java.util.Arrays;
+=======
+>>>>>>> configcheck
 import java.util.Collections;
 import java.util.List;
 import org.jeras.core.config.Config;
-import org.jeras.core.config.ConfigException;
+import org.jeras.core.layer.Args;
 import org.jeras.core.layer.CallArgs;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
@@ -38,11 +41,7 @@ public abstract class BasePooling<L extends BasePooling<L>> extends Layer {
   private int[] positive(String key, int[] v) {
     int[] out = v.length == 1 && rank > 1 ? Collections.nCopies(rank, v[0]).stream()
         .mapToInt(Integer::intValue).toArray() : v.clone();
-    if (out.length != rank || Arrays.stream(out).anyMatch(x -> x <= 0)) {
-      throw new ConfigException("'" + key + "' needs " + rank + " positive integers, got "
-          + Arrays.toString(v));
-    }
-    return out;
+    return Args.positive(className(), key, out, rank);
   }
 
   /** Sets the strides (null: the pool size, as Keras). */

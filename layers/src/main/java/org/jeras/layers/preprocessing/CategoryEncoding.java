@@ -2,6 +2,7 @@ package org.jeras.layers.preprocessing;
 
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
+import org.jeras.core.layer.Args;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.tensor.Tensor;
@@ -16,11 +17,8 @@ public class CategoryEncoding extends Layer {
   private final String outputMode;
 
   public CategoryEncoding(int numTokens, String outputMode) {
-    if (numTokens < 1) {
-      throw new ConfigException("CategoryEncoding 'num_tokens' must be >= 1, got " + numTokens);
-    }
     String mode = "binary".equals(outputMode) ? "multi_hot" : outputMode;
-    this.numTokens = numTokens;
+    this.numTokens = Args.positive(className(), "num_tokens", numTokens);
     this.outputMode = CategoricalEncoding.checkMode("CategoryEncoding", mode, "one_hot", "multi_hot", "count");
   }
 

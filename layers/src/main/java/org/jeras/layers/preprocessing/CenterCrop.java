@@ -1,6 +1,7 @@
 package org.jeras.layers.preprocessing;
 
 import org.jeras.core.config.Config;
+import org.jeras.core.layer.Args;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.ops.ArrayOps;
@@ -23,8 +24,8 @@ public class CenterCrop extends Layer {
   }
 
   public CenterCrop(int height, int width, String dataFormat) {
-    this.height = height;
-    this.width = width;
+    this.height = Args.positive(className(), "height", height);
+    this.width = Args.positive(className(), "width", width);
     this.dataFormat = dataFormat;
   }
 

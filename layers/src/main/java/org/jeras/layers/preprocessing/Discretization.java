@@ -3,6 +3,7 @@ package org.jeras.layers.preprocessing;
 import java.util.Arrays;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
+import org.jeras.core.layer.Args;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.tensor.DType;
@@ -36,8 +37,8 @@ public class Discretization extends Layer {
   }
 
   private Discretization(double[] binBoundaries, Integer numBins, double epsilon, String outputMode) {
-    if (numBins != null && numBins < 0) {
-      throw new ConfigException("Discretization 'num_bins' must be >= 0, got " + numBins);
+    if (numBins != null) {
+      Args.nonNegative(className(), "num_bins", numBins);
     }
     if (numBins != null && binBoundaries != null) {
       throw new ConfigException("Discretization: both 'num_bins' and 'bin_boundaries' should not be set");
@@ -47,7 +48,7 @@ public class Discretization extends Layer {
     }
     this.binBoundaries = binBoundaries == null ? null : binBoundaries.clone();
     this.numBins = numBins;
-    this.epsilon = epsilon;
+    this.epsilon = Args.finite(className(), "epsilon", epsilon);
     this.outputMode = CategoricalEncoding.checkMode("Discretization", outputMode, "int", "one_hot", "multi_hot", "count");
   }
 

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
+import org.jeras.core.layer.Args;
 import org.jeras.core.layer.CallArgs;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.DTypePolicy;
@@ -41,13 +42,10 @@ public class Hashing extends Layer {
    * @param salt null (FarmHash64), or the two SipHash key words
    */
   public Hashing(int numBins, JsonElement maskValue, long[] salt, String outputMode) {
-    if (numBins <= 0) {
-      throw new ConfigException("Hashing 'num_bins' must be positive, got " + numBins);
-    }
     if (salt != null && salt.length != 2) {
       throw new ConfigException("Hashing 'salt' must be an int or two ints");
     }
-    this.numBins = numBins;
+    this.numBins = Args.positive(className(), "num_bins", numBins);
     this.maskValue = maskValue == null || maskValue.isJsonNull() ? null : maskValue;
     this.salt = salt == null ? null : salt.clone();
     this.outputMode = CategoricalEncoding.checkMode("Hashing", outputMode, "int", "one_hot", "multi_hot", "count");
@@ -123,7 +121,7 @@ public class Hashing extends Layer {
       throw new ConfigException("Hashing 'mask_value' must be a string or an integer, got " + mask);
     }
     if (mask != null && mask.isJsonPrimitive() && mask.getAsJsonPrimitive().isNumber()) {
-      mask = new JsonPrimitive(mask.getAsLong());
+      mask = new JsonPrimitive(Config.toLong("mask_value", mask));
     }
     return new Hashing(c.getInt("num_bins"), mask, salt, c.getString("output_mode", "int")).withBaseConfig(c);
   }

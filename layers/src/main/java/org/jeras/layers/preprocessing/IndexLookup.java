@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
+import org.jeras.core.layer.Args;
 import org.jeras.core.layer.CallArgs;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
@@ -90,14 +91,12 @@ public abstract class IndexLookup<K> extends Layer {
   protected IndexLookup(Options o, K maskToken, K oovToken, List<K> vocabulary, double[] idfWeights) {
     String layer = className();
     if (o.maxTokens() != null && o.maxTokens() <= 1) {
-      throw new ConfigException(layer + " 'max_tokens' must be greater than 1, got " + o.maxTokens());
+      throw Args.invalid(layer, "max_tokens", "an integer greater than 1", o.maxTokens());
     }
     if (o.padToMaxTokens() && o.maxTokens() == null) {
       throw new ConfigException(layer + ": 'pad_to_max_tokens' needs 'max_tokens'");
     }
-    if (o.numOovIndices() < 0) {
-      throw new ConfigException(layer + " 'num_oov_indices' must be >= 0, got " + o.numOovIndices());
-    }
+    Args.nonNegative(layer, "num_oov_indices", o.numOovIndices());
     if (!o.oovMethod().equals("floormod") && !o.oovMethod().equals("farmhash")) {
       throw new ConfigException(layer + " 'oov_method' must be floormod or farmhash, got " + o.oovMethod());
     }
@@ -509,8 +508,12 @@ public abstract class IndexLookup<K> extends Layer {
     return c.isSet("idf_weights") ? c.getDoubles("idf_weights") : null;
   }
 
-  /** Applies Keras's {@code vocabulary_size} bookkeeping from a config. */
+  /**
+   * Applies Keras's {@code vocabulary_size} bookkeeping from a config, and takes Keras's other
+   * hidden argument {@code has_input_vocabulary}, which only governs {@code adapt()}.
+   */
   protected final <L extends IndexLookup<K>> L withVocabularySize(Config c) {
+    c.getBoolean("has_input_vocabulary", false);
     Integer size = c.getIntOrNull("vocabulary_size");
     if (size != null && frozenVocabSize == null) {
       frozenVocabSize = size;

@@ -105,7 +105,7 @@ public class IntegerLookup extends IndexLookup<Long> {
     if (c.isSet("vocabulary")) {
       vocab = new ArrayList<>();
       for (JsonElement e : c.get("vocabulary").getAsJsonArray()) {
-        vocab.add(e.getAsLong());
+        vocab.add(Config.toLong("vocabulary", e));
       }
     }
     Long mask = c.isSet("mask_token") ? c.getLong("mask_token") : null;

@@ -193,7 +193,7 @@ public class Normalization extends Layer {
     if (a == null || a.isJsonNull()) {
       axis = new int[0];
     } else if (a.isJsonPrimitive()) {
-      axis = new int[] {a.getAsInt()};
+      axis = new int[] {Config.toInt("axis", a)};
     } else {
       axis = c.getInts("axis");
     }

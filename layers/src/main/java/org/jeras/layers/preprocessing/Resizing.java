@@ -2,6 +2,7 @@ package org.jeras.layers.preprocessing;
 
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
+import org.jeras.core.layer.Args;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.ops.MathOps;
@@ -42,13 +43,13 @@ public class Resizing extends Layer {
     if (!fillMode.equals("constant")) {
       throw new ConfigException("Resizing 'fill_mode' must be 'constant', got " + fillMode);
     }
-    this.height = height;
-    this.width = width;
+    this.height = Args.positive(className(), "height", height);
+    this.width = Args.positive(className(), "width", width);
     this.interpolation = interpolation;
     this.cropToAspectRatio = cropToAspectRatio;
     this.padToAspectRatio = padToAspectRatio;
     this.fillMode = fillMode;
-    this.fillValue = fillValue;
+    this.fillValue = Args.finite(className(), "fill_value", fillValue);
     this.dataFormat = dataFormat;
   }
 

@@ -66,7 +66,7 @@ final class SipHash {
     }
     JsonElement s = c.get("salt");
     if (s.isJsonPrimitive()) {
-      return new long[] {s.getAsLong(), s.getAsLong()};
+      return new long[] {Config.toLong("salt", s), Config.toLong("salt", s)};
     }
     int[] two = c.getInts("salt");
     if (two.length != 2) {

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
+import org.jeras.core.layer.Args;
 import org.jeras.core.layer.CallArgs;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
@@ -65,6 +66,9 @@ public class TextVectorization extends Layer {
       case "tf-idf" -> "tf_idf";
       default -> outputMode;
     };
+    if (outputSequenceLength != null) {
+      Args.positive(className(), "output_sequence_length", outputSequenceLength);
+    }
     CategoricalEncoding.checkMode("TextVectorization", mode, "int", "one_hot", "multi_hot", "count", "tf_idf");
     if (!mode.equals("int") && outputSequenceLength != null) {
       throw new ConfigException("TextVectorization 'output_sequence_length' must not be set if output_mode is not 'int'");
@@ -86,7 +90,7 @@ public class TextVectorization extends Layer {
       return null;
     }
     if (ngrams.isJsonPrimitive()) {
-      int n = ngrams.getAsInt();
+      int n = Args.positive("TextVectorization", "ngrams", Config.toInt("ngrams", ngrams));
       int[] w = new int[n];
       for (int i = 0; i < n; i++) {
         w[i] = i + 1;
@@ -96,7 +100,7 @@ public class TextVectorization extends Layer {
     JsonArray a = ngrams.getAsJsonArray();
     int[] w = new int[a.size()];
     for (int i = 0; i < w.length; i++) {
-      w[i] = a.get(i).getAsInt();
+      w[i] = Args.positive("TextVectorization", "ngrams", Config.toInt("ngrams", a.get(i)));
     }
     return w;
   }
@@ -280,8 +284,11 @@ public class TextVectorization extends Layer {
     double[] idf = c.isSet("idf_weights") ? c.getDoubles("idf_weights") : null;
     String standardize = c.has("standardize") ? c.getString("standardize", null) : "lower_and_strip_punctuation";
     String split = c.has("split") ? c.getString("split", null) : "whitespace";
-    return new TextVectorization(c.getIntOrNull("max_tokens"), standardize, split, c.getOrNull("ngrams"),
+    TextVectorization t = new TextVectorization(c.getIntOrNull("max_tokens"), standardize, split, c.getOrNull("ngrams"),
         c.getString("output_mode", "int"), c.getIntOrNull("output_sequence_length"), c.getBoolean("pad_to_max_tokens", false),
-        vocab, idf).withBaseConfig(c);
+        vocab, idf);
+    // Keras hands vocabulary_size (and has_input_vocabulary) to its inner StringLookup.
+    t.lookup.withVocabularySize(c);
+    return t.withBaseConfig(c);
   }
 }

@@ -1,6 +1,7 @@
 package org.jeras.layers.regularization;
 
 import org.jeras.core.config.Config;
+import org.jeras.core.layer.Args;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.regularizers.L1L2;
@@ -17,8 +18,8 @@ public class ActivityRegularization extends Layer {
 
   public ActivityRegularization(double l1, double l2) {
     buildAtInit();
-    this.l1 = l1;
-    this.l2 = l2;
+    this.l1 = Args.nonNegative(className(), "l1", l1);
+    this.l2 = Args.nonNegative(className(), "l2", l2);
     setActivityRegularizer(new L1L2(l1, l2));
     this.supportsMasking = true;
   }

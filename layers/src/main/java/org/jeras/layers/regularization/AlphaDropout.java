@@ -4,7 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonPrimitive;
 import org.jeras.core.config.Config;
-import org.jeras.core.config.ConfigException;
+import org.jeras.core.layer.Args;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.ops.Broadcast;
@@ -30,10 +30,7 @@ public class AlphaDropout extends Layer {
 
   public AlphaDropout(double rate, long[] noiseShape, Long seed) {
     buildAtInit();
-    if (rate < 0 || rate > 1) {
-      throw new ConfigException("AlphaDropout 'rate' must be in [0, 1], got " + rate);
-    }
-    this.rate = rate;
+    this.rate = Args.fraction(className(), "rate", rate);
     this.noiseShape = noiseShape == null ? null : noiseShape.clone();
     this.seed = seed;
     this.seedGenerator = new SeedGenerator(seed);

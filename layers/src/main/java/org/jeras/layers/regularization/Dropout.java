@@ -1,6 +1,7 @@
 package org.jeras.layers.regularization;
 
 import org.jeras.core.config.Config;
+import org.jeras.core.layer.Args;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.random.RandomOps;
@@ -24,10 +25,7 @@ public class Dropout extends Layer {
 
   public Dropout(double rate, long[] noiseShape, Long seed) {
     buildAtInit();
-    if (rate < 0 || rate > 1) {
-      throw new IllegalArgumentException("Dropout rate must be in [0, 1], got " + rate);
-    }
-    this.rate = rate;
+    this.rate = Args.fraction(className(), "rate", rate);
     this.noiseShape = noiseShape;
     this.seed = seed;
     this.seedGenerator = new SeedGenerator(seed);

@@ -1,7 +1,7 @@
 package org.jeras.layers.regularization;
 
 import org.jeras.core.config.Config;
-import org.jeras.core.config.ConfigException;
+import org.jeras.core.layer.Args;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.ops.MathOps;
@@ -20,10 +20,7 @@ public class GaussianDropout extends Layer {
 
   public GaussianDropout(double rate, Long seed) {
     buildAtInit();
-    if (rate < 0 || rate > 1) {
-      throw new ConfigException("GaussianDropout 'rate' must be in [0, 1], got " + rate);
-    }
-    this.rate = rate;
+    this.rate = Args.fraction(className(), "rate", rate);
     this.seed = seed;
     this.seedGenerator = new SeedGenerator(seed);
     this.supportsMasking = true;

@@ -1,7 +1,7 @@
 package org.jeras.layers.regularization;
 
 import org.jeras.core.config.Config;
-import org.jeras.core.config.ConfigException;
+import org.jeras.core.layer.Args;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.ops.MathOps;
@@ -17,10 +17,7 @@ public class GaussianNoise extends Layer {
 
   public GaussianNoise(double stddev, Long seed) {
     buildAtInit();
-    if (stddev < 0 || stddev > 1) {
-      throw new ConfigException("GaussianNoise 'stddev' must be in [0, 1], got " + stddev);
-    }
-    this.stddev = stddev;
+    this.stddev = Args.fraction(className(), "stddev", stddev);
     this.seed = seed;
     this.seedGenerator = new SeedGenerator(seed);
     this.supportsMasking = true;

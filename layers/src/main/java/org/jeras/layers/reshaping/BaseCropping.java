@@ -4,7 +4,7 @@ import org.jeras.core.layer.InputSpec;
 import java.util.Arrays;
 import java.util.List;
 import org.jeras.core.config.Config;
-import org.jeras.core.config.ConfigException;
+import org.jeras.core.layer.Args;
 import org.jeras.core.layer.CallArgs;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
@@ -18,13 +18,7 @@ public abstract class BaseCropping extends Layer {
   protected final String dataFormat;
 
   protected BaseCropping(int[][] cropping, String dataFormat) {
-    for (int[] p : cropping) {
-      if (p.length != 2 || p[0] < 0 || p[1] < 0) {
-        throw new ConfigException("'cropping' needs non-negative {before, after} pairs, got "
-            + Arrays.deepToString(cropping));
-      }
-    }
-    this.cropping = cropping;
+    this.cropping = Args.nonNegativePairs(className(), "cropping", cropping);
     this.dataFormat = Spatial.dataFormat(dataFormat);
     setInputSpec(InputSpec.ndim(cropping.length + 2));
   }

@@ -1,9 +1,13 @@
 package org.jeras.layers.reshaping;
 
+<<<<<<< HEAD
 import org.jeras.core.layer.InputSpec;
 import java.util.Arrays;
+=======
+>>>>>>> configcheck
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
+import org.jeras.core.layer.Args;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.ops.ArrayOps;
@@ -23,15 +27,10 @@ public abstract class BaseUpSampling extends Layer {
   protected final String interpolation;
 
   protected BaseUpSampling(int[] size, String dataFormat, String interpolation) {
-    for (int s : size) {
-      if (s <= 0) {
-        throw new ConfigException("'size' must hold positive integers, got " + Arrays.toString(size));
-      }
-    }
     if (!"nearest".equals(interpolation) && !"bilinear".equals(interpolation)) {
       throw new ConfigException("'interpolation' must be 'nearest' or 'bilinear', got '" + interpolation + "'");
     }
-    this.size = size.clone();
+    this.size = Args.positive(className(), "size", size, 0);
     this.dataFormat = Spatial.dataFormat(dataFormat);
     setInputSpec(InputSpec.ndim(size.length + 2));
     this.interpolation = interpolation;

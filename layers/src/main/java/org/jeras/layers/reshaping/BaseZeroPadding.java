@@ -1,9 +1,12 @@
 package org.jeras.layers.reshaping;
 
+<<<<<<< HEAD
 import org.jeras.core.layer.InputSpec;
 import java.util.Arrays;
+=======
+>>>>>>> configcheck
 import org.jeras.core.config.Config;
-import org.jeras.core.config.ConfigException;
+import org.jeras.core.layer.Args;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.ops.ArrayOps;
@@ -16,13 +19,7 @@ public abstract class BaseZeroPadding extends Layer {
   protected final String dataFormat;
 
   protected BaseZeroPadding(int[][] padding, String dataFormat) {
-    for (int[] p : padding) {
-      if (p.length != 2 || p[0] < 0 || p[1] < 0) {
-        throw new ConfigException("'padding' needs non-negative {before, after} pairs, got "
-            + Arrays.deepToString(padding));
-      }
-    }
-    this.padding = padding;
+    this.padding = Args.nonNegativePairs(className(), "padding", padding);
     this.dataFormat = Spatial.dataFormat(dataFormat);
     setInputSpec(InputSpec.ndim(padding.length + 2));
   }

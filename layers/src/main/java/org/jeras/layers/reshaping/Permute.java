@@ -3,7 +3,7 @@ package org.jeras.layers.reshaping;
 import org.jeras.core.layer.InputSpec;
 import java.util.Arrays;
 import org.jeras.core.config.Config;
-import org.jeras.core.config.ConfigException;
+import org.jeras.core.layer.Args;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.ops.ArrayOps;
@@ -21,8 +21,7 @@ public class Permute extends Layer {
     Arrays.sort(sorted);
     for (int i = 0; i < sorted.length; i++) {
       if (sorted[i] != i + 1) {
-        throw new ConfigException("Permute 'dims' must be a permutation of 1.." + dims.length + ", got "
-            + Arrays.toString(dims));
+        throw Args.invalid(className(), "dims", "a permutation of 1.." + dims.length, Arrays.toString(dims));
       }
     }
     this.dims = dims.clone();

@@ -1,9 +1,9 @@
 package org.jeras.layers.reshaping;
 
-import org.jeras.core.layer.InputSpec;
 import org.jeras.core.config.Config;
-import org.jeras.core.config.ConfigException;
+import org.jeras.core.layer.Args;
 import org.jeras.core.layer.CallContext;
+import org.jeras.core.layer.InputSpec;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.ops.ArrayOps;
 import org.jeras.core.tensor.Tensor;
@@ -13,10 +13,7 @@ public class RepeatVector extends Layer {
   private final int n;
 
   public RepeatVector(int n) {
-    if (n < 1) {
-      throw new ConfigException("RepeatVector 'n' must be a positive integer, got " + n);
-    }
-    this.n = n;
+    this.n = Args.positive(className(), "n", n);
     setInputSpec(InputSpec.ndim(2));
   }
 

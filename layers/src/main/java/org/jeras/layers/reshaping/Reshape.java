@@ -1,6 +1,8 @@
 package org.jeras.layers.reshaping;
 
+import java.util.Arrays;
 import org.jeras.core.config.Config;
+import org.jeras.core.layer.Args;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.ops.ArrayOps;
@@ -12,6 +14,11 @@ public class Reshape extends Layer {
 
   public Reshape(int... targetShape) {
     buildAtInit();
+    // Keras: positive sizes and at most one -1, the size it infers.
+    long unknown = Arrays.stream(targetShape).filter(d -> d == -1).count();
+    if (unknown > 1 || Arrays.stream(targetShape).anyMatch(d -> d <= 0 && d != -1)) {
+      throw Args.invalid(className(), "target_shape", "positive sizes and at most one -1", Arrays.toString(targetShape));
+    }
     this.targetShape = targetShape.clone();
   }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import org.jeras.core.activations.Activation;
 import org.jeras.core.activations.Activations;
 import org.jeras.core.config.Config;
+import org.jeras.core.layer.Args;
 import org.jeras.core.layer.HasWeightSpecs;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.layer.WeightSpecs;
@@ -45,10 +46,7 @@ public abstract class RnnCell extends Layer implements HasWeightSpecs<RnnCell> {
   protected Variable bias;
 
   protected RnnCell(int units) {
-    if (units <= 0) {
-      throw new IllegalArgumentException("units must be positive, got " + units);
-    }
-    this.units = units;
+    this.units = Args.positive(className(), "units", units);
   }
 
   /** Settings of {@code kernel}, {@code recurrent} (the recurrent kernel) and {@code bias}. */
@@ -285,8 +283,9 @@ public abstract class RnnCell extends Layer implements HasWeightSpecs<RnnCell> {
 
   void setDropout(double dropout, double recurrentDropout) {
     // Keras clips both rates into [0, 1].
-    this.dropout = Math.min(1.0, Math.max(0.0, dropout));
-    this.recurrentDropout = Math.min(1.0, Math.max(0.0, recurrentDropout));
+    // Keras clips the rates into [0, 1]; only a non-number has no meaning.
+    this.dropout = Math.min(1.0, Math.max(0.0, Args.finite(className(), "dropout", dropout)));
+    this.recurrentDropout = Math.min(1.0, Math.max(0.0, Args.finite(className(), "recurrent_dropout", recurrentDropout)));
   }
 
   void setSeed(Long seed) {
