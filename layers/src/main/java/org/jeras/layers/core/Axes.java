@@ -6,11 +6,7 @@ import com.google.gson.JsonPrimitive;
 import java.util.Arrays;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
-<<<<<<< HEAD
-import org.jeras.core.ops.OpShapeException;
-=======
 import org.jeras.core.layer.Args;
->>>>>>> configcheck
 
 /**
  * A layer's {@code axis} argument that Keras accepts as an int or a list of ints, and writes back
@@ -53,17 +49,7 @@ public record Axes(int[] values, boolean isList) {
   public int[] resolve(String owner, int rank) {
     int[] out = new int[values.length];
     for (int i = 0; i < out.length; i++) {
-<<<<<<< HEAD
-      int a = values[i];
-      if (a >= rank || a < -rank) {
-        // The input's rank decides: a shape error of the call, typed as the ops' ones.
-        throw new OpShapeException("Axis " + a + " is out of bounds for a tensor of rank " + rank
-            + ". Received: axis=" + this);
-      }
-      out[i] = a < 0 ? a + rank : a;
-=======
       out[i] = Args.axis(owner, "axis", values[i], rank);
->>>>>>> configcheck
     }
     Arrays.sort(out);
     for (int i = 1; i < out.length; i++) {

@@ -1,16 +1,12 @@
 package org.jeras.layers.pooling;
 
-<<<<<<< HEAD
-import org.jeras.core.layer.InputSpec;
-import java.util.Arrays;
-=======
->>>>>>> configcheck
 import java.util.Collections;
 import java.util.List;
 import org.jeras.core.config.Config;
 import org.jeras.core.layer.Args;
 import org.jeras.core.layer.CallArgs;
 import org.jeras.core.layer.CallContext;
+import org.jeras.core.layer.InputSpec;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.ops.PoolOps;
 import org.jeras.core.tensor.Tensor;

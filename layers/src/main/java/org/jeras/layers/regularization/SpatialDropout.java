@@ -1,11 +1,11 @@
 package org.jeras.layers.regularization;
 
-import org.jeras.core.layer.InputSpec;
 import java.util.Arrays;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.layer.Args;
 import org.jeras.core.layer.CallContext;
+import org.jeras.core.layer.InputSpec;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.random.RandomOps;
 import org.jeras.core.random.SeedGenerator;
@@ -25,13 +25,7 @@ public abstract class SpatialDropout extends Layer {
 
   protected SpatialDropout(double rate, Long seed, int rank, String dataFormat) {
     buildAtInit();
-<<<<<<< HEAD
     setInputSpec(InputSpec.ndim(rank));
-    if (rate < 0 || rate > 1) {
-      throw new ConfigException(className() + " 'rate' must be in [0, 1], got " + rate);
-    }
-=======
->>>>>>> configcheck
     if (dataFormat != null && !"channels_last".equals(dataFormat) && !"channels_first".equals(dataFormat)) {
       throw new ConfigException(className() + " 'data_format' must be channels_last or channels_first, got " + dataFormat);
     }

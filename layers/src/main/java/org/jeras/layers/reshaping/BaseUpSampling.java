@@ -1,14 +1,10 @@
 package org.jeras.layers.reshaping;
 
-<<<<<<< HEAD
-import org.jeras.core.layer.InputSpec;
-import java.util.Arrays;
-=======
->>>>>>> configcheck
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.layer.Args;
 import org.jeras.core.layer.CallContext;
+import org.jeras.core.layer.InputSpec;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.ops.ArrayOps;
 import org.jeras.core.ops.LinalgOps;
