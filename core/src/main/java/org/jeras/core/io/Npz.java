@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -84,8 +85,16 @@ public final class Npz {
   public static void write(Path path, Map<String, INDArray> arrays) throws IOException {
     try (OutputStream out = Files.newOutputStream(path); ZipOutputStream zip = new ZipOutputStream(out)) {
       for (Map.Entry<String, INDArray> e : arrays.entrySet()) {
-        zip.putNextEntry(new ZipEntry(e.getKey() + ".npy"));
-        zip.write(Npy.write(e.getValue()));
+        byte[] npy = Npy.write(e.getValue());
+        ZipEntry entry = new ZipEntry(e.getKey() + ".npy");
+        // Stored, as numpy.savez writes: a deflated member of constant data can look like a bomb.
+        entry.setMethod(ZipEntry.STORED);
+        entry.setSize(npy.length);
+        CRC32 crc = new CRC32();
+        crc.update(npy);
+        entry.setCrc(crc.getValue());
+        zip.putNextEntry(entry);
+        zip.write(npy);
         zip.closeEntry();
       }
     }
