@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jeras.core.graph.Tracer;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.io.LoadLimits;
@@ -519,6 +520,7 @@ public abstract class Layer implements KerasObject, Serialization.Extras {
     CallArgs cast = args.map(this::autocast);
     ArrayDeque<CallContext> stack = CONTEXT.get();
     stack.push(ctx);
+    boolean traced = Tracer.enterLayer(name());
     try {
       callLosses.clear();
       List<Tensor> outputs = call(cast, ctx);
@@ -540,6 +542,7 @@ public abstract class Layer implements KerasObject, Serialization.Extras {
       return outputs;
     } finally {
       stack.pop();
+      Tracer.exitLayer(traced);
     }
   }
 
