@@ -244,7 +244,10 @@ public final class Tracer {
     return cast;
   }
 
-  /** Example inputs for run {@code run} (0 or 1): the k-th unknown dimension gets 2 + 3k or 3 + 3k. */
+  /**
+   * Example inputs for run {@code run} (0 or 1): an unknown batch dimension (axis 0) is 2 or 3 in
+   * every input; the k-th other unknown dimension is 5 + 2k or 6 + 2k, so no two coincide.
+   */
   static List<INDArray> examples(List<TensorSpec> signature, int run) {
     List<INDArray> out = new ArrayList<>();
     int k = 0;
@@ -252,7 +255,7 @@ public final class Tracer {
       long[] shape = spec.shape();
       for (int d = 0; d < shape.length; d++) {
         if (shape[d] < 0) {
-          shape[d] = 2 + 3L * k++ + run;
+          shape[d] = d == 0 ? 2 + run : 5 + 2L * k++ + run;
         }
       }
       INDArray x;
