@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import onnx.Onnx.ModelProto;
+import org.jeras.export.onnx.Onnx.ModelProto;
 import org.jeras.core.graph.OpGraph;
 import org.jeras.core.graph.TensorSpec;
 import org.jeras.core.graph.Tracer;

@@ -1,13 +1,13 @@
 package org.jeras.export;
 
 import java.util.List;
-import onnx.Onnx.AttributeProto;
-import onnx.Onnx.GraphProto;
-import onnx.Onnx.NodeProto;
-import onnx.Onnx.TensorProto;
-import onnx.Onnx.TensorShapeProto;
-import onnx.Onnx.TypeProto;
-import onnx.Onnx.ValueInfoProto;
+import org.jeras.export.onnx.Onnx.AttributeProto;
+import org.jeras.export.onnx.Onnx.GraphProto;
+import org.jeras.export.onnx.Onnx.NodeProto;
+import org.jeras.export.onnx.Onnx.TensorProto;
+import org.jeras.export.onnx.Onnx.TensorShapeProto;
+import org.jeras.export.onnx.Onnx.TypeProto;
+import org.jeras.export.onnx.Onnx.ValueInfoProto;
 import org.jeras.core.tensor.DType;
 
 /** A growing ONNX graph: nodes with fresh output names, constant initializers and typed inputs/outputs. */

@@ -3,7 +3,7 @@ package org.jeras.export;
 import com.google.protobuf.ByteString;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import onnx.Onnx.TensorProto;
+import org.jeras.export.onnx.Onnx.TensorProto;
 import org.jeras.core.tensor.DType;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

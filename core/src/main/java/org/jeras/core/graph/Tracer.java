@@ -20,9 +20,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@link org.jeras.core.tensor.GradientTape#recordOp} with its {@link OpDesc}, and every
  * {@link Variable#read()} reports the variable. Values are recognized by the identity of their
  * arrays: a graph input, an op output, a variable's value or a declared {@link #literal}. Any other
- * tensor reaching an op (one made outside Jeras ops, whose value could depend on the inputs) makes
- * tracing fail with a {@link TraceException} naming the layer; input-dependent data is never
- * baked in as a constant.
+ * tensor reaching an op (one made outside Jeras ops, whose value could depend on the inputs), and
+ * any op without a description, makes tracing fail with a {@link TraceException} naming the layer
+ * when an output depends on it; input-dependent data is never baked in as a constant. Nodes no
+ * output depends on (activity penalties, unused masks) are dropped.
  *
  * <p>{@link #trace} runs the function twice, with different sizes for the dimensions the
  * signature leaves unknown, and keeps as dynamic ({@code -1}) every dimension that differs
@@ -31,6 +32,8 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class Tracer {
   private static final ThreadLocal<Tracer> ACTIVE = new ThreadLocal<>();
+  /** The op name of a value the graph cannot compute (see {@link #poison}). */
+  private static final String UNTRACEABLE = "<untraceable>";
 
   private final Map<INDArray, Integer> ids = new IdentityHashMap<>();
   private final Map<Variable, Integer> variableIds = new IdentityHashMap<>();
@@ -38,6 +41,7 @@ public final class Tracer {
   private final List<OpGraph.Constant> constants = new ArrayList<>();
   private final List<OpGraph.Node> nodes = new ArrayList<>();
   private final ArrayDeque<String> layers = new ArrayDeque<>();
+  private final List<TraceException> poisons = new ArrayList<>();
   private int nextId;
 
   private Tracer() {}
@@ -100,7 +104,7 @@ public final class Tracer {
         }
         outputs.add(t.valueOf(id));
       }
-      return new OpGraph(t.inputs, t.constants, t.nodes, outputs);
+      return t.pruned(outputs);
     } finally {
       ACTIVE.remove();
     }
@@ -114,11 +118,6 @@ public final class Tracer {
     if (t == null) {
       return;
     }
-    if (op == null) {
-      String caller = caller();
-      throw new TraceException(t.layerPath(), caller, "op " + caller
-          + " has no op description yet, so it cannot be traced or exported");
-    }
     int[] in = new int[args.length];
     for (int i = 0; i < args.length; i++) {
       if (args[i] == null) {
@@ -126,13 +125,19 @@ public final class Tracer {
         continue;
       }
       Integer id = t.ids.get(args[i].value());
-      if (id == null) {
-        throw new TraceException(t.layerPath(), op.name(), "argument " + i + " of op '" + op.name()
+      if (id == null && op != null) {
+        id = t.poison(new TraceException(t.layerPath(), op.name(), "argument " + i + " of op '" + op.name()
             + "' is a tensor that was not computed by Jeras ops from the traced inputs or variables (it was made"
             + " outside the ops, e.g. with Tensor.of from an array), so the graph cannot compute it; write that"
-            + " computation with Jeras ops, or declare an input-independent constant with Tracer.literal");
+            + " computation with Jeras ops, or declare an input-independent constant with Tracer.literal"));
       }
-      in[i] = id;
+      in[i] = id == null ? -1 : id;
+    }
+    if (op == null) {
+      String caller = caller();
+      op = OpDesc.of(UNTRACEABLE, "error", t.poisons.size());
+      t.poisons.add(new TraceException(t.layerPath(), caller, "op " + caller
+          + " has no op description yet, so it cannot be traced or exported"));
     }
     int id = t.nextId++;
     OpGraph.Value v = value(id, output);
@@ -187,6 +192,50 @@ public final class Tracer {
   }
 
   // ------------------------------------------------------------------ internals
+
+  /**
+   * A value that the graph cannot compute: tracing fails with {@code error} only if an output
+   * depends on it (a loss or mask that no output uses does not matter).
+   */
+  private int poison(TraceException error) {
+    int id = nextId++;
+    poisons.add(error);
+    nodes.add(new OpGraph.Node(OpDesc.of(UNTRACEABLE, "error", poisons.size() - 1), new int[0],
+        new OpGraph.Value(id, new long[0], DType.FLOAT32), layerPath()));
+    return id;
+  }
+
+  /**
+   * The graph computing {@code outputs}: nodes and constants no output depends on are dropped; a
+   * kept untraceable value fails with its error.
+   */
+  private OpGraph pruned(List<OpGraph.Value> outputs) {
+    java.util.Set<Integer> needed = new java.util.HashSet<>();
+    for (OpGraph.Value v : outputs) {
+      needed.add(v.id());
+    }
+    List<OpGraph.Node> kept = new ArrayList<>();
+    for (int i = nodes.size() - 1; i >= 0; i--) {
+      OpGraph.Node n = nodes.get(i);
+      if (!needed.contains(n.output().id())) {
+        continue;
+      }
+      if (n.op().name().equals(UNTRACEABLE)) {
+        throw poisons.get(n.op().getInt("error"));
+      }
+      kept.add(0, n);
+      for (int in : n.inputs()) {
+        needed.add(in);
+      }
+    }
+    List<OpGraph.Constant> usedConstants = new ArrayList<>();
+    for (OpGraph.Constant c : constants) {
+      if (needed.contains(c.value().id())) {
+        usedConstants.add(c);
+      }
+    }
+    return new OpGraph(inputs, usedConstants, kept, outputs);
+  }
 
   private String layerPath() {
     return String.join("/", layers);

@@ -1,6 +1,7 @@
 package org.jeras.layers.reshaping;
 
 import java.util.Arrays;
+import org.jeras.core.graph.Tracer;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.layer.CallContext;
@@ -66,7 +67,8 @@ public abstract class BaseUpSampling extends Layer {
     perm[axis] = r - 1;
     perm[r - 1] = axis;
     Tensor moved = ArrayOps.transpose(x, perm);
-    Tensor w = Tensor.of(Nd4j.createFromArray(weights).castTo(x.value().dataType()));
+    // Interpolation weights fixed by the (static) spatial size: a constant of a traced graph.
+    Tensor w = Tracer.literal(Tensor.of(Nd4j.createFromArray(weights).castTo(x.value().dataType())));
     return ArrayOps.transpose(LinalgOps.matmul(moved, w), perm);
   }
 
