@@ -1,5 +1,6 @@
 package org.jeras.export;
 
+import static java.util.Map.entry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,8 +37,37 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 class OnnxFixturesTest {
   private static final LoadOptions OPTIONS = LoadOptions.DEFAULT.withCustomObjects(FixtureCustomObjects.classes());
 
-  /** Fixture cases (by name, in both sets) that cannot be exported yet, with a word of the error they give. */
-  static final Map<String, String> PENDING = Map.ofEntries();
+  /**
+   * Fixture cases (by name, in both sets) that cannot be exported yet, each with the op its export
+   * error names (the first op reached by a value the graph cannot compute, or the op with no ONNX
+   * lowering).
+   */
+  static final Map<String, String> PENDING = Map.ofEntries(
+      // LSTM: the fused lstmLayer op has no ONNX lowering yet, and the zero initial states are made outside the ops.
+      entry("lstm", "op 'lstm_packed'"),
+      entry("bidirectional_lstm", "op 'lstm_packed'"),
+      entry("lstm_initial_state", "op 'lstm_packed'"),
+      entry("lstm_return_state", "op 'lstm_packed'"),
+      // GRU and SimpleRNN: the time loop reads per-step slices and zero states made outside the ops.
+      entry("gru", "op 'multiply'"),
+      entry("gru_go_backwards", "op 'multiply'"),
+      entry("gru_reset_after_false", "op 'multiply'"),
+      entry("bidirectional_gru_concat", "op 'multiply'"),
+      entry("bidirectional_gru_sum", "op 'multiply'"),
+      entry("bidirectional_gru_modes", "op 'multiply'"),
+      entry("simple_rnn", "op 'matmul'"),
+      // Keras masks (padding, causal, attention masks) are computed on arrays outside the ops.
+      entry("embedding_mask_lstm", "op 'where'"),
+      entry("masking_lstm", "op 'where'"),
+      entry("attention", "op 'subtract'"),
+      entry("mha_causal", "op 'where'"),
+      entry("mha_attention_mask", "op 'where'"),
+      // Fixture custom layers adding state or asset arrays with Tensor.of (they would declare Tracer.literal).
+      entry("custom_own_variables", "op 'add'"),
+      entry("custom_assets", "op 'multiply'"),
+      // Preprocessing layers computing their whole output on arrays (bucketizing, one-hot counts).
+      entry("pre_discretization", "Output 0"),
+      entry("pre_category_encoding", "Output 0"));
 
   @TempDir
   Path dir;

@@ -232,6 +232,46 @@ final class OnnxLowering {
     return c.node("Transpose", List.of(y), attr("perm", toChannelsLast(rank)));
   }
 
+  /**
+   * Keras's transposed convolution (kernel {@code [k.., out, in]}) as ONNX ConvTranspose: the
+   * {@code out_spatial} window starting {@code pad_before} into the full output; a window reaching
+   * past the full output's end gets zeros there (ONNX's output_padding).
+   */
+  private static String convTranspose(Ctx c, OpGraph.Node n) {
+    OpDesc op = n.op();
+    long[] xs = c.val(n, 0).shape();
+    long[] ks = c.val(n, 1).shape();
+    int rank = xs.length;
+    int r = rank - 2;
+    int[] strides = op.getInts("strides");
+    int[] dilation = op.getInts("dilation");
+    int[] before = op.getInts("pad_before");
+    long[] out = op.getLongs("out_spatial");
+    long[] pads = new long[2 * r];
+    long[] outputPadding = new long[r];
+    for (int d = 0; d < r; d++) {
+      if (xs[d + 1] < 0 || out[d] < 0) {
+        throw new ExportException("a transposed convolution over a dynamic spatial size");
+      }
+      long full = (xs[d + 1] - 1) * strides[d] + (long) dilation[d] * (ks[d] - 1) + 1;
+      long end = full - before[d] - out[d];
+      pads[d] = before[d];
+      pads[r + d] = Math.max(end, 0);
+      outputPadding[d] = Math.max(-end, 0);
+    }
+    long[] kperm = new long[rank];
+    kperm[0] = r + 1;
+    kperm[1] = r;
+    for (int i = 0; i < r; i++) {
+      kperm[i + 2] = i;
+    }
+    String w = c.node("Transpose", List.of(c.inAs(n, 1)), attr("perm", kperm));
+    String x = c.node("Transpose", List.of(c.inAs(n, 0)), attr("perm", toChannelsFirst(rank)));
+    String y = c.node("ConvTranspose", List.of(x, w), attr("strides", longs(strides)),
+        attr("dilations", longs(dilation)), attr("pads", pads), attr("output_padding", outputPadding));
+    return c.node("Transpose", List.of(y), attr("perm", toChannelsLast(rank)));
+  }
+
   private static String pool(Ctx c, OpGraph.Node n, String onnx) {
     OpDesc op = n.op();
     int rank = c.val(n, 0).rank();
@@ -445,6 +485,7 @@ final class OnnxLowering {
       String kernel = c.node("Reshape", List.of(c.inAs(n, 1), c.g.longs(grouped)));
       return conv(c, n, kernel, k[r]);
     });
+    RULES.put("conv_transpose", OnnxLowering::convTranspose);
     RULES.put("max_pool", (c, n) -> pool(c, n, "MaxPool"));
     RULES.put("avg_pool", (c, n) -> pool(c, n, "AveragePool"));
   }

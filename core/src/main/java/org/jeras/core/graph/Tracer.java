@@ -339,7 +339,7 @@ public final class Tracer {
     for (OpGraph.Constant c : a.constants()) {
       OpGraph.Constant d = cb.next();
       boolean same = c.variable() != null ? c.variable() == d.variable()
-          : d.literal() != null && c.literal().equalsWithEps(d.literal(), 0.0);
+          : d.literal() != null && sameArray(c.literal(), d.literal());
       if (!same || c.value().id() != d.value().id()) {
         throw new TraceException(c.layerPath(), null, "Constant " + c.name() + " differs between inputs of"
             + " different sizes, so it depends on the inputs and cannot be a constant of the graph");
@@ -389,6 +389,12 @@ public final class Tracer {
       resolved.add(merged.value(o.id()));
     }
     return new OpGraph(inputs, constants, nodes, resolved);
+  }
+
+  /** Same dtype, shape and exactly the same values. */
+  private static boolean sameArray(INDArray a, INDArray b) {
+    return a.dataType() == b.dataType() && Arrays.equals(a.shape(), b.shape())
+        && Arrays.equals(a.dup('c').data().asDouble(), b.dup('c').data().asDouble());
   }
 
   private static OpGraph.Value merge(OpGraph.Value a, OpGraph.Value b) {
