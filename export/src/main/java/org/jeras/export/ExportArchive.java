@@ -29,7 +29,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <pre>{@code
  * ExportArchive archive = new ExportArchive();
  * archive.track(layer);
- * archive.addEndpoint("call", args -> List.of(layer.apply(CallArgs.ofList(args)).get(0)),
+ * archive.addEndpoint("call", args -> layer.apply(CallArgs.of(new ArrayList<>(args), Map.of())),
  *     TensorSpec.batched("query", 2, 2), TensorSpec.batched("value", 2, 2));
  * archive.addVariableCollection("my_vars", layer.weights());
  * archive.writeOut(dir);
