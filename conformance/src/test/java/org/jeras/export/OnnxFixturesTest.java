@@ -56,11 +56,9 @@ class OnnxFixturesTest {
       entry("bidirectional_gru_sum", "op 'multiply'"),
       entry("bidirectional_gru_modes", "op 'multiply'"),
       entry("simple_rnn", "op 'matmul'"),
-      // Keras masks (padding, causal, attention masks) are computed on arrays outside the ops.
+      // Masks computed on arrays outside the ops from input masks or an attention_mask input.
       entry("embedding_mask_lstm", "op 'where'"),
       entry("masking_lstm", "op 'where'"),
-      entry("attention", "op 'subtract'"),
-      entry("mha_causal", "op 'where'"),
       entry("mha_attention_mask", "op 'where'"),
       // Fixture custom layers adding state or asset arrays with Tensor.of (they would declare Tracer.literal).
       entry("custom_own_variables", "op 'add'"),

@@ -42,6 +42,8 @@ public final class Tracer {
   private final List<OpGraph.Node> nodes = new ArrayList<>();
   private final ArrayDeque<String> layers = new ArrayDeque<>();
   private final List<TraceException> poisons = new ArrayList<>();
+  /** Values fixed at trace time: literals and op outputs computed from literals only. */
+  private final java.util.Set<Integer> constantIds = new java.util.HashSet<>();
   private int nextId;
 
   private Tracer() {}
@@ -142,6 +144,14 @@ public final class Tracer {
     int id = t.nextId++;
     OpGraph.Value v = value(id, output);
     t.nodes.add(new OpGraph.Node(op, in, v, t.layerPath()));
+    // An op over literals only (a cast of a constant mask, say) gives a value no input can reach.
+    boolean fixed = in.length > 0;
+    for (int i : in) {
+      fixed &= i == -1 || t.constantIds.contains(i);
+    }
+    if (fixed) {
+      t.constantIds.add(id);
+    }
     // An in-place op hands back its input's array: from here on that array holds the new value.
     t.ids.put(output, id);
   }
@@ -168,9 +178,31 @@ public final class Tracer {
       int id = t.nextId++;
       INDArray copy = constant.value().dup();
       t.ids.put(constant.value(), id);
+      t.constantIds.add(id);
       t.constants.add(new OpGraph.Constant(value(id, copy), null, copy, t.layerPath()));
     }
     return constant;
+  }
+
+  /**
+   * {@code value}, computed outside the ops from {@code sources} alone (null entries are absent
+   * sources), as a tensor: while tracing it is a literal of the graph when every present source is
+   * a literal or computed by ops from literals only, since no input can reach it then (a causal
+   * mask, say); otherwise the graph cannot compute it and tracing fails if an output depends on it.
+   * (Variables do not count: a graph reads them by reference, a literal is a copy.)
+   */
+  public static Tensor derived(INDArray value, Tensor... sources) {
+    Tensor out = Tensor.of(value);
+    Tracer t = ACTIVE.get();
+    if (t == null) {
+      return out;
+    }
+    for (Tensor s : sources) {
+      if (s != null && !t.constantIds.contains(t.ids.get(s.value()))) {
+        return out;
+      }
+    }
+    return literal(out);
   }
 
   /** Marks the start of a layer's call (for error messages and node provenance); false when not tracing. */
@@ -309,7 +341,17 @@ public final class Tracer {
       }
       INDArray x;
       if (spec.dtype().isFloating()) {
-        x = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.DOUBLE, shape).muli(2).subi(1).castTo(spec.dtype().nd4j());
+        // A private generator: tracing must not move the global random state a user may have seeded.
+        java.util.Random random = new java.util.Random(17L + run);
+        long n = 1;
+        for (long d : shape) {
+          n *= d;
+        }
+        double[] v = new double[Math.toIntExact(n)];
+        for (int i = 0; i < v.length; i++) {
+          v[i] = 2 * random.nextDouble() - 1;
+        }
+        x = Nd4j.createFromArray(v).reshape(shape).castTo(spec.dtype().nd4j());
       } else {
         x = Nd4j.zeros(spec.dtype().nd4j(), shape);
       }

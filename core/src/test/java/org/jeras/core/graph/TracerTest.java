@@ -117,6 +117,23 @@ class TracerTest {
   }
 
   @Test
+  void arraysDerivedFromLiteralsAreConstantsButNotFromInputs() {
+    OpGraph g = Tracer.trace(SIG, args -> {
+      Tensor ones = Tracer.literal(Tensor.of(Nd4j.ones(DataType.FLOAT, 3)));
+      Tensor cast = MathOps.cast(ones, DType.FLOAT64);
+      Tensor twos = Tracer.derived(cast.value().mul(2).castTo(DataType.FLOAT), cast);
+      return List.of(MathOps.mul(args.get(0), twos));
+    });
+    assertEquals(List.of("multiply"), g.nodes().stream().map(n -> n.op().name()).toList());
+    assertEquals(1, g.constants().size());
+    assertEquals(Nd4j.valueArrayOf(new long[] {3}, 2.0f), g.constants().get(0).literal());
+
+    TraceException e = assertThrows(TraceException.class, () -> Tracer.trace(SIG, args -> List.of(
+        MathOps.mul(args.get(0), Tracer.derived(args.get(0).value().mul(2), args.get(0))))));
+    assertTrue(e.getMessage().contains("argument 1 of op 'multiply'"), e.getMessage());
+  }
+
+  @Test
   void anOutputMadeOutsideTheOpsFails() {
     TraceException e = assertThrows(TraceException.class,
         () -> Tracer.trace(SIG, args -> List.of(Tensor.of(args.get(0).value().add(1)))));
