@@ -321,6 +321,13 @@ final class OnnxLowering {
               n.output().dtype().nd4j()));
       return c.node("ConstantOfShape", List.of(c.node("Shape", List.of(c.in(n, 0)))), attr("value", value));
     });
+    RULES.put("zeros", (c, n) -> {
+      String head = c.node("Slice", List.of(c.node("Shape", List.of(c.in(n, 0))), c.g.longs(0),
+          c.g.longs(n.op().getLong("lead")), c.g.longs(0)));
+      String shape = c.node("Concat", List.of(head, c.g.longs(n.op().getLongs("trailing"))), attr("axis", 0L));
+      TensorProto zero = OnnxTypes.tensor("value", org.nd4j.linalg.factory.Nd4j.zeros(n.output().dtype().nd4j(), 1));
+      return c.node("ConstantOfShape", List.of(shape), attr("value", zero));
+    });
     // ---- shapes
     RULES.put("reshape", (c, n) -> c.node("Reshape", List.of(c.in(n, 0), reshapeTarget(c, n.op().getLongs("shape")))));
     RULES.put("transpose", (c, n) -> c.node("Transpose", List.of(c.in(n, 0)), attr("perm", longs(n.op().getInts("perm")))));

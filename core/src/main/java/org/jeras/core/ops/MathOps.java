@@ -229,6 +229,19 @@ public final class MathOps {
     return recordOp(OpDesc.of("cast", "dtype", dtype.kerasName()), x.castTo(dtype.nd4j()), g -> grads(g.castTo(from)), a);
   }
 
+  /**
+   * Zeros of shape {@code like.shape[:lead] + trailing} and dtype {@code dtype}: a state whose
+   * leading sizes (the batch) come from an input, such as a recurrent layer's initial state.
+   */
+  public static Tensor zeros(Tensor like, int lead, DType dtype, long... trailing) {
+    long[] s = like.value().shape();
+    long[] shape = new long[lead + trailing.length];
+    System.arraycopy(s, 0, shape, 0, lead);
+    System.arraycopy(trailing, 0, shape, lead, trailing.length);
+    return recordOp(OpDesc.of("zeros", "lead", lead, "dtype", dtype.kerasName(), "trailing", trailing.clone()),
+        Nd4j.zeros(dtype.nd4j(), shape), null, like);
+  }
+
   /** A constant of the given value shaped and typed like {@code like}. */
   public static Tensor fullLike(Tensor like, double value) {
     return recordOp(OpDesc.of("full_like", "value", value),
