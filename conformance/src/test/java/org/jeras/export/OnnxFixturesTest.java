@@ -43,11 +43,6 @@ class OnnxFixturesTest {
    * lowering).
    */
   static final Map<String, String> PENDING = Map.ofEntries(
-      // LSTM: the fused lstmLayer op has no ONNX lowering yet.
-      entry("lstm", "[lstm_packed]"),
-      entry("bidirectional_lstm", "[lstm_packed]"),
-      entry("lstm_initial_state", "[lstm_packed]"),
-      entry("lstm_return_state", "[lstm_packed]"),
       // Masks computed on arrays outside the ops from input masks or an attention_mask input.
       entry("embedding_mask_lstm", "op 'where'"),
       entry("masking_lstm", "op 'where'"),

@@ -33,7 +33,12 @@ final class OnnxGraph {
 
   /** Adds node {@code opType} writing the value named {@code output}. */
   void nodeInto(String output, String opType, List<String> inputs, AttributeProto... attrs) {
-    NodeProto.Builder n = NodeProto.newBuilder().setOpType(opType).setName(fresh("n_" + opType)).addOutput(output);
+    nodeInto(List.of(output), opType, inputs, attrs);
+  }
+
+  /** Adds node {@code opType} writing the values named {@code outputs}. */
+  void nodeInto(List<String> outputs, String opType, List<String> inputs, AttributeProto... attrs) {
+    NodeProto.Builder n = NodeProto.newBuilder().setOpType(opType).setName(fresh("n_" + opType)).addAllOutput(outputs);
     n.addAllInput(inputs);
     for (AttributeProto a : attrs) {
       n.addAttribute(a);

@@ -272,6 +272,54 @@ final class OnnxLowering {
     return c.node("Transpose", List.of(y), attr("perm", toChannelsLast(rank)));
   }
 
+  /** Keras's gate blocks i, f, c, o along axis 0 of {@code m} ({@code 4u} long) in ONNX's order i, o, f, c. */
+  private static String onnxGateOrder(Ctx c, String m, long u) {
+    long[][] blocks = {{0, u}, {3 * u, 4 * u}, {u, 2 * u}, {2 * u, 3 * u}};
+    List<String> parts = new ArrayList<>();
+    for (long[] b : blocks) {
+      parts.add(c.node("Slice", List.of(m, c.g.longs(b[0]), c.g.longs(b[1]), c.g.longs(0))));
+    }
+    return c.node("Concat", parts, attr("axis", 0L));
+  }
+
+  /**
+   * The fused LSTM sequence (inputs x, kernel, recurrent kernel, [bias,] h0, c0) as ONNX's LSTM with
+   * sigmoid gates and tanh cell and output (Keras's defaults), its outputs packed along time as the
+   * Jeras op packs them: {@code [h_0..h_T-1, h_last, c_last]}.
+   */
+  private static String lstm(Ctx c, OpGraph.Node n) {
+    boolean bias = n.op().getBool("has_bias");
+    int h0 = bias ? 4 : 3;
+    long u = c.val(n, 2).shape()[0];
+    String w = c.node("Unsqueeze", List.of(onnxGateOrder(c, c.node("Transpose", List.of(c.inAs(n, 1)),
+        attr("perm", new long[] {1, 0})), u), c.g.longs(0)));
+    String r = c.node("Unsqueeze", List.of(onnxGateOrder(c, c.node("Transpose", List.of(c.inAs(n, 2)),
+        attr("perm", new long[] {1, 0})), u), c.g.longs(0)));
+    List<String> in = new ArrayList<>(List.of(
+        c.node("Transpose", List.of(c.inAs(n, 0)), attr("perm", new long[] {1, 0, 2})), w, r));
+    if (bias) {
+      String zeros = c.g.initializer(OnnxTypes.tensor(c.g.fresh("zeros"),
+          org.nd4j.linalg.factory.Nd4j.zeros(n.output().dtype().nd4j(), 4 * u)));
+      in.add(c.node("Unsqueeze", List.of(c.node("Concat", List.of(onnxGateOrder(c, c.inAs(n, 3), u), zeros),
+          attr("axis", 0L)), c.g.longs(0))));
+    } else {
+      in.add("");
+    }
+    in.add("");
+    in.add(c.node("Unsqueeze", List.of(c.inAs(n, h0), c.g.longs(0))));
+    in.add(c.node("Unsqueeze", List.of(c.inAs(n, h0 + 1), c.g.longs(0))));
+    String y = c.g.fresh("lstm_y");
+    String yh = c.g.fresh("lstm_h");
+    String yc = c.g.fresh("lstm_c");
+    c.g.nodeInto(List.of(y, yh, yc), "LSTM", in, attr("hidden_size", u));
+    // Y [T, 1, B, u] -> [B, T, u]; Y_h, Y_c [1, B, u] -> [B, 1, u].
+    String seq = c.node("Transpose", List.of(c.node("Squeeze", List.of(y, c.g.longs(1)))),
+        attr("perm", new long[] {1, 0, 2}));
+    long[] swap = {1, 0, 2};
+    return c.node("Concat", List.of(seq, c.node("Transpose", List.of(yh), attr("perm", swap)),
+        c.node("Transpose", List.of(yc), attr("perm", swap))), attr("axis", 1L));
+  }
+
   private static String pool(Ctx c, OpGraph.Node n, String onnx) {
     OpDesc op = n.op();
     int rank = c.val(n, 0).rank();
@@ -493,6 +541,7 @@ final class OnnxLowering {
       return conv(c, n, kernel, k[r]);
     });
     RULES.put("conv_transpose", OnnxLowering::convTranspose);
+    RULES.put("lstm_packed", OnnxLowering::lstm);
     RULES.put("max_pool", (c, n) -> pool(c, n, "MaxPool"));
     RULES.put("avg_pool", (c, n) -> pool(c, n, "AveragePool"));
   }

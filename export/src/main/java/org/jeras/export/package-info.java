@@ -40,9 +40,9 @@
  * (Embedding), the reductions, argmax, standardize (LayerNormalization), batch normalization
  * (inference: composed arithmetic), 1-3-d convolutions (grouped and depthwise), transposed
  * convolutions, max and average pooling; dropout and noise layers are identities in inference and
- * leave no op; GRU and SimpleRNN export unrolled over their (static) time steps. Not yet: LSTM (the
- * fused {@code lstm_packed} op), sparsemax, masks computed from input masks (causal masks are
- * constants and export).
+ * leave no op; the fused LSTM sequence becomes ONNX's LSTM (gates reordered), GRU and SimpleRNN
+ * export unrolled over their (static) time steps. Not yet: sparsemax, masks computed from input
+ * masks (causal masks are constants and export).
  * An op without a lowering fails the export with an {@link org.jeras.export.ExportException} listing
  * the ops and layers.
  */

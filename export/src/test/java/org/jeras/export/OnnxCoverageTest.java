@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
  */
 class OnnxCoverageTest {
   private static final Map<String, String> WITHOUT_LOWERING = Map.of(
-      "lstm_packed", "the fused LSTM sequence op: recurrent layers are not exported yet",
       "sparsemax", "a sort-based projection with no ONNX composition written yet");
 
   /** {@code OpDesc.of("name"}, {@code reduction("name"}, {@code convDesc("name"}, with a {@code cond ? "a" : "b"} name too. */

@@ -50,7 +50,6 @@ public final class RnnOps {
     // One recorded op with the three results packed along time: [h_0..h_T-1, h_last, c_last].
     INDArray packed = Nd4j.concat(1, out[0], out[1].reshape(out[1].size(0), 1, out[1].size(1)),
         out[2].reshape(out[2].size(0), 1, out[2].size(1)));
-    // Described for graph consumers; no exporter lowers it yet.
     Tensor all = recordOp(OpDesc.of("lstm_packed", "has_bias", hasBias), packed, g -> {
       INDArray dh = g.get(NDArrayIndex.all(), NDArrayIndex.interval(0, time), NDArrayIndex.all()).dup('c');
       INDArray dhL = g.get(NDArrayIndex.all(), NDArrayIndex.point(time), NDArrayIndex.all()).dup('c');
