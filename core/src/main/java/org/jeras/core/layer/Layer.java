@@ -18,6 +18,7 @@ import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.KerasObject;
 import org.jeras.core.config.Serialization;
 import org.jeras.core.constraints.Constraint;
+import org.jeras.core.graph.Tracer;
 import org.jeras.core.initializers.Initializer;
 import org.jeras.core.io.LoadLimits;
 import org.jeras.core.ops.MathOps;
@@ -596,6 +597,7 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
     ArrayDeque<Layer> calling = CALLING.get();
     stack.push(ctx);
     calling.push(this);
+    boolean traced = Tracer.enterLayer(name());
     try {
       callLosses.clear();
       List<Tensor> outputs = call(cast, ctx);
@@ -618,6 +620,7 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
     } finally {
       calling.pop();
       stack.pop();
+      Tracer.exitLayer(traced);
     }
   }
 

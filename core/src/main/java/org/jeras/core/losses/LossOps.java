@@ -3,6 +3,7 @@ package org.jeras.core.losses;
 import static org.jeras.core.tensor.GradientTape.recordOp;
 
 import java.util.Arrays;
+import org.jeras.core.graph.OpDesc;
 import org.jeras.core.ops.ArrayOps;
 import org.jeras.core.ops.MathOps;
 import org.jeras.core.ops.ReduceOps;
@@ -49,7 +50,7 @@ public final class LossOps {
     INDArray x = a.value();
     INDArray out = Transforms.log1p(Transforms.exp(Transforms.abs(x, true).negi(), false), false)
         .addi(Transforms.relu(x, true));
-    return recordOp(out, g -> new INDArray[] {g.mul(Transforms.sigmoid(x, true))}, a);
+    return recordOp(OpDesc.of("softplus"), out, g -> new INDArray[] {g.mul(Transforms.sigmoid(x, true))}, a);
   }
 
   /**

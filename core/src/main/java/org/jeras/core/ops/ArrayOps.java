@@ -4,6 +4,7 @@ import static org.jeras.core.tensor.GradientTape.recordOp;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jeras.core.graph.OpDesc;
 import org.jeras.core.tensor.DType;
 import org.jeras.core.tensor.Tensor;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -16,13 +17,25 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 public final class ArrayOps {
   private ArrayOps() {}
 
+  private static final OpDesc GATHER = OpDesc.of("gather");
+
+  /** {@code {before, after}} pairs flattened as {@code [before0, after0, before1, ...]}, an op attribute. */
+  private static long[] flatPads(long[][] pads) {
+    long[] flat = new long[2 * pads.length];
+    for (int i = 0; i < pads.length; i++) {
+      flat[2 * i] = pads[i][0];
+      flat[2 * i + 1] = pads[i][1];
+    }
+    return flat;
+  }
+
   /** Reshape in C order; one dim may be -1. */
   public static Tensor reshape(Tensor a, long... shape) {
     INDArray x = a.value();
     long[] in = x.shape();
     Checks.reshape(in, shape);
     INDArray out = (x.isView() && !x.isR()) ? x.dup('c').reshape('c', shape) : x.reshape('c', shape);
-    return recordOp(out, g -> new INDArray[] {g.reshape('c', in)}, a);
+    return recordOp(OpDesc.of("reshape", "shape", out.shape()), out, g -> new INDArray[] {g.reshape('c', in)}, a);
   }
 
   /** Permutes axes ({@code perm[i]} is the input axis that becomes axis i). */
@@ -33,7 +46,7 @@ public final class ArrayOps {
     for (int i = 0; i < perm.length; i++) {
       inverse[perm[i]] = i;
     }
-    return recordOp(x.permute(perm).dup('c'), g -> new INDArray[] {g.permute(inverse).dup('c')}, a);
+    return recordOp(OpDesc.of("transpose", "perm", perm.clone()), x.permute(perm).dup('c'), g -> new INDArray[] {g.permute(inverse).dup('c')}, a);
   }
 
   /** Joins tensors along {@code axis}; mixed dtypes are first cast to their Keras result type. */
@@ -57,7 +70,7 @@ public final class ArrayOps {
     }
     Checks.concat("concatenate", xs, ax);
     INDArray out = Nd4j.concat(ax, xs);
-    return recordOp(out, g -> {
+    return recordOp(OpDesc.of("concat", "axis", ax), out, g -> {
       INDArray[] gs = new INDArray[xs.length];
       long start = 0;
       for (int i = 0; i < xs.length; i++) {
@@ -89,7 +102,7 @@ public final class ArrayOps {
     }
     INDArrayIndex[] idx = range(x.rank(), ax, start, end);
     INDArray out = x.get(idx).dup('c');
-    return recordOp(out, g -> {
+    return recordOp(OpDesc.of("slice", "axis", ax, "start", start, "end", end), out, g -> {
       INDArray gx = Nd4j.zeros(x.dataType(), x.shape());
       gx.put(idx, g);
       return new INDArray[] {gx};
@@ -142,7 +155,7 @@ public final class ArrayOps {
     System.arraycopy(idx.shape(), 0, outShape, 0, idx.rank());
     System.arraycopy(t.shape(), 1, outShape, idx.rank(), t.rank() - 1);
     INDArray out = rows.reshape('c', outShape);
-    return recordOp(out, g -> {
+    return recordOp(GATHER, out, g -> {
       INDArray gt = Nd4j.zeros(t.dataType(), t.size(0), rowLen);
       INDArray g2 = g.reshape('c', flatIdx.length, rowLen);
       for (int i = 0; i < flatIdx.length; i++) {
@@ -163,7 +176,7 @@ public final class ArrayOps {
     }
     INDArray y = Nd4j.valueArrayOf(out, value, x.dataType());
     y.put(inner, x);
-    return recordOp(y, g -> new INDArray[] {g.get(inner).dup('c')}, a);
+    return recordOp(OpDesc.of("pad", "pads", flatPads(pads), "value", value), y, g -> new INDArray[] {g.get(inner).dup('c')}, a);
   }
 
   /** Repeats each element {@code repeats} times along {@code axis} (numpy's repeat). */
@@ -180,7 +193,8 @@ public final class ArrayOps {
     long[] unit = expanded.clone();
     unit[ax + 1] = 1;
     INDArray y = x.reshape('c', unit).broadcast(expanded).dup('c').reshape('c', out);
-    return recordOp(y, g -> new INDArray[] {g.reshape('c', expanded).sum(ax + 1).reshape(s)}, a);
+    return recordOp(OpDesc.of("repeat", "repeats", repeats, "axis", ax), y,
+        g -> new INDArray[] {g.reshape('c', expanded).sum(ax + 1).reshape(s)}, a);
   }
 
   static INDArrayIndex[] range(int rank, int axis, long start, long end) {

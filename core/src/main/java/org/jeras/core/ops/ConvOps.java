@@ -2,6 +2,7 @@ package org.jeras.core.ops;
 
 import static org.jeras.core.tensor.GradientTape.recordOp;
 
+import org.jeras.core.graph.OpDesc;
 import org.jeras.core.tensor.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -95,7 +96,7 @@ public final class ConvOps {
     double[] yd = new double[(int) (geo.batch * geo.outVolume * geo.cout)];
     geo.forward(xd, wd, yd);
     INDArray y = array(yd, outShape(xv.shape(), out, geo.cout), xv);
-    return recordOp(y, g -> {
+    return recordOp(convDesc("conv", strides, pads, dilation, groups), y, g -> {
       double[] gd = doubles(g);
       double[] gx = new double[xd.length];
       double[] gw = new double[wd.length];
@@ -139,7 +140,7 @@ public final class ConvOps {
     double[] zd = new double[(int) (geo.batch * geo.inVolume * geo.cin)];
     geo.gradInput(zd, wd, xd);
     INDArray z = array(zd, outShape(xv.shape(), outSpatial, geo.cin), xv);
-    return recordOp(z, g -> {
+    return recordOp(transposeDesc(strides, outSpatial, padBefore, dilation), z, g -> {
       double[] gd = doubles(g);
       double[] gx = new double[xd.length];
       double[] gw = new double[wd.length];
@@ -190,6 +191,17 @@ public final class ConvOps {
     int padLength = outputPadding == null ? stride + effective - 2 : effective + effective % 2 - 2 + outputPadding;
     int left = Math.min(padLength / 2 + padLength % 2, effective - 1);
     return effective - 1 - left;
+  }
+
+  /** The description of a convolution: {@code conv} (grouped) or {@code depthwise_conv}. */
+  static OpDesc convDesc(String name, int[] strides, int[][] pads, int[] dilation, int groups) {
+    return OpDesc.of(name, "strides", strides.clone(), "pads", pads.clone(), "dilation", dilation.clone(),
+        "groups", groups);
+  }
+
+  static OpDesc transposeDesc(int[] strides, long[] outSpatial, int[] padBefore, int[] dilation) {
+    return OpDesc.of("conv_transpose", "strides", strides.clone(), "out_spatial", outSpatial.clone(),
+        "pad_before", padBefore.clone(), "dilation", dilation.clone());
   }
 
   static long[] spatial(long[] shape) {

@@ -2,6 +2,7 @@ package org.jeras.core.ops;
 
 import static org.jeras.core.tensor.GradientTape.recordOp;
 
+import org.jeras.core.graph.OpDesc;
 import org.jeras.core.tensor.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
@@ -10,6 +11,10 @@ import org.nd4j.linalg.factory.Nd4j;
 /** Matrix products. */
 public final class LinalgOps {
   private LinalgOps() {}
+
+  private static final OpDesc MATMUL = OpDesc.of("matmul");
+  /** {@code x @ kernel + bias}. */
+  private static final OpDesc AFFINE = OpDesc.of("affine");
 
   /**
    * {@code a @ b} as numpy's matmul: 2-d by 2-d, batched over leading dims of equal size, or an
@@ -36,11 +41,11 @@ public final class LinalgOps {
       // The backward of a 2-d product is two products with transposed operands: no matmul_bp.
       boolean needA = a.isRecorded();
       boolean needB = b.isRecorded();
-      return recordOp(Kernels.matmul(x, false, y, false), g -> new INDArray[] {
+      return recordOp(MATMUL, Kernels.matmul(x, false, y, false), g -> new INDArray[] {
           needA ? Kernels.matmul(g, false, y, true) : null, needB ? Kernels.matmul(x, true, g, false) : null}, a, b);
     }
     INDArray out = batched(x, y);
-    return recordOp(out, g -> {
+    return recordOp(MATMUL, out, g -> {
       INDArray ga = Nd4j.createUninitialized(x.dataType(), x.shape());
       INDArray gb = Nd4j.createUninitialized(y.dataType(), y.shape());
       Nd4j.exec(DynamicCustomOp.builder("matmul_bp")
@@ -70,7 +75,7 @@ public final class LinalgOps {
     boolean needKernel = kernel.isRecorded();
     boolean needBias = bias.isRecorded();
     // Only the gradients some tape needs: the first layer's input gradient is a whole product.
-    return recordOp(out, g -> new INDArray[] {
+    return recordOp(AFFINE, out, g -> new INDArray[] {
         needX ? Kernels.matmul(g, false, w, true) : null,
         needKernel ? Kernels.matmul(in, true, g, false) : null,
         needBias ? Kernels.sumRows(g) : null}, x, kernel, bias);

@@ -3,6 +3,7 @@ package org.jeras.core.ops;
 import static org.jeras.core.tensor.GradientTape.recordOp;
 
 import java.util.Arrays;
+import org.jeras.core.graph.OpDesc;
 import org.jeras.core.tensor.DType;
 import org.jeras.core.tensor.Tensor;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -13,6 +14,23 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 /** Differentiable element-wise arithmetic with numpy broadcasting. */
 public final class MathOps {
   private MathOps() {}
+
+  private static final OpDesc ADD = OpDesc.of("add");
+  private static final OpDesc SUBTRACT = OpDesc.of("subtract");
+  private static final OpDesc MULTIPLY = OpDesc.of("multiply");
+  private static final OpDesc DIVIDE = OpDesc.of("divide");
+  private static final OpDesc MAXIMUM = OpDesc.of("maximum");
+  private static final OpDesc MINIMUM = OpDesc.of("minimum");
+  private static final OpDesc NEGATIVE = OpDesc.of("negative");
+  private static final OpDesc SQUARE = OpDesc.of("square");
+  private static final OpDesc SQRT = OpDesc.of("sqrt");
+  private static final OpDesc EXP = OpDesc.of("exp");
+  private static final OpDesc LOG = OpDesc.of("log");
+  private static final OpDesc LOG1P = OpDesc.of("log1p");
+  private static final OpDesc ABS = OpDesc.of("abs");
+  private static final OpDesc SIGN = OpDesc.of("sign");
+  private static final OpDesc RECIPROCAL = OpDesc.of("reciprocal");
+  private static final OpDesc WHERE = OpDesc.of("where");
 
   private static INDArray[] grads(INDArray... g) {
     return g;
@@ -67,7 +85,7 @@ public final class MathOps {
     INDArray[] xy = arithmeticOperands(a, b);
     long[] sa = a.value().shape();
     long[] sb = b.value().shape();
-    return recordOp(arithmetic("add", xy[0], xy[1]),
+    return recordOp(ADD, arithmetic("add", xy[0], xy[1]),
         g -> grads(Broadcast.reduceTo(g, sa), Broadcast.reduceTo(g, sb)), a, b);
   }
 
@@ -75,7 +93,7 @@ public final class MathOps {
     INDArray[] xy = arithmeticOperands(a, b);
     long[] sa = a.value().shape();
     long[] sb = b.value().shape();
-    return recordOp(arithmetic("subtract", xy[0], xy[1]),
+    return recordOp(SUBTRACT, arithmetic("subtract", xy[0], xy[1]),
         g -> grads(Broadcast.reduceTo(g, sa), Broadcast.reduceTo(g.neg(), sb)), a, b);
   }
 
@@ -83,7 +101,7 @@ public final class MathOps {
     INDArray[] xy = arithmeticOperands(a, b);
     long[] sa = a.value().shape();
     long[] sb = b.value().shape();
-    return recordOp(arithmetic("multiply", xy[0], xy[1]), g -> grads(
+    return recordOp(MULTIPLY, arithmetic("multiply", xy[0], xy[1]), g -> grads(
         Broadcast.reduceTo(arithmetic("multiply", g, xy[1]), sa), Broadcast.reduceTo(arithmetic("multiply", g, xy[0]), sb)), a, b);
   }
 
@@ -92,7 +110,7 @@ public final class MathOps {
     long[] sa = a.value().shape();
     long[] sb = b.value().shape();
     INDArray out = arithmetic("divide", xy[0], xy[1]);
-    return recordOp(out, g -> grads(Broadcast.reduceTo(arithmetic("divide", g, xy[1]), sa),
+    return recordOp(DIVIDE, out, g -> grads(Broadcast.reduceTo(arithmetic("divide", g, xy[1]), sa),
         Broadcast.reduceTo(arithmetic("divide", arithmetic("multiply", g, out), xy[1]).negi(), sb)), a, b);
   }
 
@@ -102,7 +120,7 @@ public final class MathOps {
     long[] sa = a.value().shape();
     long[] sb = b.value().shape();
     INDArray takeA = xy[0].lt(xy[1]).castTo(xy[0].dataType()).rsubi(1.0);
-    return recordOp(Transforms.max(xy[0], xy[1]),
+    return recordOp(MAXIMUM, Transforms.max(xy[0], xy[1]),
         g -> grads(Broadcast.reduceTo(g.mul(takeA), sa), Broadcast.reduceTo(g.mul(takeA.rsub(1.0)), sb)), a, b);
   }
 
@@ -112,78 +130,79 @@ public final class MathOps {
     long[] sa = a.value().shape();
     long[] sb = b.value().shape();
     INDArray takeA = xy[0].gt(xy[1]).castTo(xy[0].dataType()).rsubi(1.0);
-    return recordOp(Transforms.min(xy[0], xy[1]),
+    return recordOp(MINIMUM, Transforms.min(xy[0], xy[1]),
         g -> grads(Broadcast.reduceTo(g.mul(takeA), sa), Broadcast.reduceTo(g.mul(takeA.rsub(1.0)), sb)), a, b);
   }
 
   public static Tensor add(Tensor a, double s) {
-    return recordOp(a.value().add(s), g -> grads(g), a);
+    return recordOp(OpDesc.of("add_scalar", "value", s), a.value().add(s), g -> grads(g), a);
   }
 
   public static Tensor mul(Tensor a, double s) {
-    return recordOp(a.value().mul(s), g -> grads(g.mul(s)), a);
+    return recordOp(OpDesc.of("multiply_scalar", "value", s), a.value().mul(s), g -> grads(g.mul(s)), a);
   }
 
   /** {@code s - a}. */
   public static Tensor rsub(double s, Tensor a) {
-    return recordOp(a.value().rsub(s), g -> grads(g.neg()), a);
+    return recordOp(OpDesc.of("rsub_scalar", "value", s), a.value().rsub(s), g -> grads(g.neg()), a);
   }
 
   public static Tensor neg(Tensor a) {
-    return recordOp(a.value().neg(), g -> grads(g.neg()), a);
+    return recordOp(NEGATIVE, a.value().neg(), g -> grads(g.neg()), a);
   }
 
   public static Tensor square(Tensor a) {
     INDArray x = a.value();
-    return recordOp(x.mul(x), g -> grads(g.mul(x).muli(2.0)), a);
+    return recordOp(SQUARE, x.mul(x), g -> grads(g.mul(x).muli(2.0)), a);
   }
 
   public static Tensor sqrt(Tensor a) {
     INDArray out = Transforms.sqrt(a.value(), true);
-    return recordOp(out, g -> grads(g.div(out).muli(0.5)), a);
+    return recordOp(SQRT, out, g -> grads(g.div(out).muli(0.5)), a);
   }
 
   public static Tensor exp(Tensor a) {
     INDArray out = Transforms.exp(a.value(), true);
-    return recordOp(out, g -> grads(g.mul(out)), a);
+    return recordOp(EXP, out, g -> grads(g.mul(out)), a);
   }
 
   public static Tensor log(Tensor a) {
     INDArray x = a.value();
-    return recordOp(Transforms.log(x, true), g -> grads(g.div(x)), a);
+    return recordOp(LOG, Transforms.log(x, true), g -> grads(g.div(x)), a);
   }
 
   /** {@code log(1 + a)}. */
   public static Tensor log1p(Tensor a) {
     INDArray x = a.value();
-    return recordOp(Transforms.log1p(x, true), g -> grads(g.div(x.add(1.0))), a);
+    return recordOp(LOG1P, Transforms.log1p(x, true), g -> grads(g.div(x.add(1.0))), a);
   }
 
   public static Tensor abs(Tensor a) {
     INDArray x = a.value();
-    return recordOp(Transforms.abs(x, true), g -> grads(g.mul(Transforms.sign(x, true))), a);
+    return recordOp(ABS, Transforms.abs(x, true), g -> grads(g.mul(Transforms.sign(x, true))), a);
   }
 
   public static Tensor sign(Tensor a) {
-    return Tensor.of(Transforms.sign(a.value(), true));
+    return recordOp(SIGN, Transforms.sign(a.value(), true), null, a);
   }
 
   public static Tensor pow(Tensor a, double p) {
     INDArray x = a.value();
-    return recordOp(Transforms.pow(x, p, true), g -> grads(g.mul(Transforms.pow(x, p - 1, true)).muli(p)), a);
+    return recordOp(OpDesc.of("power_scalar", "exponent", p), Transforms.pow(x, p, true), g -> grads(g.mul(Transforms.pow(x, p - 1, true)).muli(p)), a);
   }
 
   /** {@code 1 / a}. */
   public static Tensor reciprocal(Tensor a) {
     INDArray out = a.value().rdiv(1.0);
-    return recordOp(out, g -> grads(g.mul(out).muli(out).negi()), a);
+    return recordOp(RECIPROCAL, out, g -> grads(g.mul(out).muli(out).negi()), a);
   }
 
   /** Clips into {@code [lo, hi]}; the gradient flows only where the input was inside. */
   public static Tensor clip(Tensor a, double lo, double hi) {
     INDArray x = a.value();
     INDArray inside = x.gte(lo).castTo(x.dataType()).muli(x.lte(hi).castTo(x.dataType()));
-    return recordOp(Transforms.min(Transforms.max(x, lo, true), hi, false), g -> grads(g.mul(inside)), a);
+    return recordOp(OpDesc.of("clip", "min", lo, "max", hi), Transforms.min(Transforms.max(x, lo, true), hi, false),
+        g -> grads(g.mul(inside)), a);
   }
 
   /** {@code cond ? a : b} with a boolean (or 0/1) condition; gradients go to the chosen side. */
@@ -193,7 +212,8 @@ public final class MathOps {
     long[] sa = a.value().shape();
     long[] sb = b.value().shape();
     INDArray out = xy[0].mul(c).addi(xy[1].mul(c.rsub(1.0)));
-    return recordOp(out, g -> grads(Broadcast.reduceTo(g.mul(c), sa), Broadcast.reduceTo(g.mul(c.rsub(1.0)), sb)), a, b);
+    return recordOp(WHERE, out,
+        g -> grads(null, Broadcast.reduceTo(g.mul(c), sa), Broadcast.reduceTo(g.mul(c.rsub(1.0)), sb)), cond, a, b);
   }
 
   /** A cast to another dtype; gradients flow between floating types. */
@@ -204,13 +224,27 @@ public final class MathOps {
     }
     DataType from = x.dataType();
     if (!dtype.isFloating() || !from.isFPType()) {
-      return Tensor.of(x.castTo(dtype.nd4j()));
+      return recordOp(OpDesc.of("cast", "dtype", dtype.kerasName()), x.castTo(dtype.nd4j()), null, a);
     }
-    return recordOp(x.castTo(dtype.nd4j()), g -> grads(g.castTo(from)), a);
+    return recordOp(OpDesc.of("cast", "dtype", dtype.kerasName()), x.castTo(dtype.nd4j()), g -> grads(g.castTo(from)), a);
+  }
+
+  /**
+   * Zeros of shape {@code like.shape[:lead] + trailing} and dtype {@code dtype}: a state whose
+   * leading sizes (the batch) come from an input, such as a recurrent layer's initial state.
+   */
+  public static Tensor zeros(Tensor like, int lead, DType dtype, long... trailing) {
+    long[] s = like.value().shape();
+    long[] shape = new long[lead + trailing.length];
+    System.arraycopy(s, 0, shape, 0, lead);
+    System.arraycopy(trailing, 0, shape, lead, trailing.length);
+    return recordOp(OpDesc.of("zeros", "lead", lead, "dtype", dtype.kerasName(), "trailing", trailing.clone()),
+        Nd4j.zeros(dtype.nd4j(), shape), null, like);
   }
 
   /** A constant of the given value shaped and typed like {@code like}. */
   public static Tensor fullLike(Tensor like, double value) {
-    return Tensor.of(Nd4j.valueArrayOf(like.value().shape(), value, like.value().dataType()));
+    return recordOp(OpDesc.of("full_like", "value", value),
+        Nd4j.valueArrayOf(like.value().shape(), value, like.value().dataType()), null, like);
   }
 }

@@ -3,6 +3,7 @@ package org.jeras.core.ops;
 import static org.jeras.core.tensor.GradientTape.recordOp;
 
 import java.util.Arrays;
+import org.jeras.core.graph.OpDesc;
 import org.jeras.core.tensor.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
@@ -71,7 +72,9 @@ final class NativeConv {
     Nd4j.exec(DynamicCustomOp.builder(op).addInputs(in, wn).addOutputs(out).addIntegerArguments(iArgs).build());
     INDArray y = oneD ? out.reshape(out.size(0), out.size(2), out.size(3)) : out;
     boolean even = symmetric;
-    return recordOp(y, g -> {
+    OpDesc desc = "depthwise_conv2d".equals(op) ? ConvOps.convDesc("depthwise_conv", strides, pads, dilation, 1)
+        : ConvOps.convDesc("conv", strides, pads, dilation, 1);
+    return recordOp(desc, y, g -> {
       INDArray gn = contiguous(oneD ? g.reshape(out.shape()) : g);
       INDArray gIn = Nd4j.createUninitialized(in.dataType(), in.shape());
       INDArray gW = Nd4j.createUninitialized(wn.dataType(), wn.shape());
@@ -111,7 +114,7 @@ final class NativeConv {
     INDArrayIndex[][] windows = overlap(full, want, from);
     z.put(windows[1], fullOut.get(windows[0]));
     long[] zShape = oneD ? new long[] {xShape[0], want[1], w4.size(2)} : z.shape();
-    return recordOp(oneD ? z.reshape(zShape) : z, g -> {
+    return recordOp(ConvOps.transposeDesc(strides, outSpatial, padBefore, dilation), oneD ? z.reshape(zShape) : z, g -> {
       INDArray gFull = Nd4j.zeros(xv.dataType(), fullOut.shape());
       gFull.put(windows[0], g.reshape(z.shape()).get(windows[1]));
       INDArray gx = Nd4j.createUninitialized(x4.dataType(), x4.shape());

@@ -4,6 +4,7 @@ import static org.jeras.core.tensor.GradientTape.recordOp;
 
 import java.util.Arrays;
 import java.util.function.BinaryOperator;
+import org.jeras.core.graph.OpDesc;
 import org.jeras.core.tensor.GradientTape;
 import org.jeras.core.tensor.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -15,10 +16,14 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 public final class NnOps {
   private NnOps() {}
 
+  private static final OpDesc RELU = OpDesc.of("relu");
+  private static final OpDesc SIGMOID = OpDesc.of("sigmoid");
+  private static final OpDesc TANH = OpDesc.of("tanh");
+
   public static Tensor relu(Tensor a) {
     INDArray x = a.value();
     INDArray out = Kernels.execDoubles("relu", Kernels.empty(x.dataType(), x.shape()), RELU_THRESHOLD, x);
-    return recordOp(out, g -> new INDArray[] {Kernels.exec("relu_bp", Kernels.empty(x.dataType(), x.shape()), x, g)}, a);
+    return recordOp(RELU, out, g -> new INDArray[] {Kernels.exec("relu_bp", Kernels.empty(x.dataType(), x.shape()), x, g)}, a);
   }
 
   private static final double[] RELU_THRESHOLD = {0.0};
@@ -30,17 +35,17 @@ public final class NnOps {
    */
   public static Tensor reluInPlace(Tensor a) {
     INDArray out = Kernels.execDoubles("relu", a.value(), RELU_THRESHOLD, a.value());
-    return recordOp(out, g -> new INDArray[] {Kernels.exec("relu_bp", Kernels.empty(out.dataType(), out.shape()), out, g)}, a);
+    return recordOp(RELU, out, g -> new INDArray[] {Kernels.exec("relu_bp", Kernels.empty(out.dataType(), out.shape()), out, g)}, a);
   }
 
   public static Tensor sigmoid(Tensor a) {
     INDArray out = Transforms.sigmoid(a.value(), true);
-    return recordOp(out, g -> new INDArray[] {g.mul(out).muli(out.rsub(1.0))}, a);
+    return recordOp(SIGMOID, out, g -> new INDArray[] {g.mul(out).muli(out.rsub(1.0))}, a);
   }
 
   public static Tensor tanh(Tensor a) {
     INDArray out = Transforms.tanh(a.value(), true);
-    return recordOp(out, g -> new INDArray[] {g.mul(out.mul(out).rsubi(1.0))}, a);
+    return recordOp(TANH, out, g -> new INDArray[] {g.mul(out.mul(out).rsubi(1.0))}, a);
   }
 
   /** Softmax along {@code axis}; the backward is ND4J's {@code softmax_bp} (which takes the logits). */
@@ -48,7 +53,7 @@ public final class NnOps {
     INDArray x = a.value();
     long[] ax = {Checks.axis("softmax", x.rank(), axis)};
     INDArray out = Kernels.execInts("softmax", Kernels.empty(x.dataType(), x.shape()), ax, x);
-    return recordOp(out, g -> new INDArray[] {Kernels.execInts("softmax_bp", Kernels.empty(x.dataType(), x.shape()), ax, x, g)}, a);
+    return recordOp(OpDesc.of("softmax", "axis", ax[0]), out, g -> new INDArray[] {Kernels.execInts("softmax_bp", Kernels.empty(x.dataType(), x.shape()), ax, x, g)}, a);
   }
 
   /**
@@ -60,7 +65,8 @@ public final class NnOps {
       return softmax(a, axis);
     }
     INDArray x = a.value();
-    return Tensor.of(Kernels.execInts("softmax", x, new long[] {Checks.axis("softmax", x.rank(), axis)}, x));
+    long ax = Checks.axis("softmax", x.rank(), axis);
+    return recordOp(OpDesc.of("softmax", "axis", ax), Kernels.execInts("softmax", x, new long[] {ax}, x), null, a);
   }
 
   /** {@code log(softmax(a))} along {@code axis}, computed stably. */
@@ -71,7 +77,7 @@ public final class NnOps {
     INDArray shifted = x.sub(Broadcast.to(max, x.shape()));
     INDArray lse = Transforms.log(Transforms.exp(shifted, true).sum(true, ax), false);
     INDArray out = shifted.subi(Broadcast.to(lse, x.shape()));
-    return recordOp(out, g -> {
+    return recordOp(OpDesc.of("log_softmax", "axis", ax), out, g -> {
       INDArray soft = Transforms.exp(out, true);
       INDArray gsum = Broadcast.to(g.sum(true, ax), x.shape());
       return new INDArray[] {g.sub(soft.muli(gsum))};
@@ -88,9 +94,9 @@ public final class NnOps {
    * An element-wise op with output {@code out}: the backward multiplies the incoming gradient by
    * {@code derivative(x, out)}, computed only when gradients are taken.
    */
-  private static Tensor elementwise(Tensor a, INDArray out, BinaryOperator<INDArray> derivative) {
+  private static Tensor elementwise(OpDesc op, Tensor a, INDArray out, BinaryOperator<INDArray> derivative) {
     INDArray x = a.value();
-    return recordOp(out, g -> new INDArray[] {g.mul(derivative.apply(x, out))}, a);
+    return recordOp(op, out, g -> new INDArray[] {g.mul(derivative.apply(x, out))}, a);
   }
 
   /** 1 where {@code cond} holds, else 0, in x's dtype. */
@@ -101,7 +107,7 @@ public final class NnOps {
   /** {@code min(max(x, 0), 6)}. */
   public static Tensor relu6(Tensor a) {
     INDArray x = a.value();
-    return elementwise(a, Transforms.min(Transforms.max(x, 0.0, true), 6.0, false),
+    return elementwise(OpDesc.of("relu6"), a, Transforms.min(Transforms.max(x, 0.0, true), 6.0, false),
         (v, o) -> ones(v.gt(0.0), v).muli(ones(v.lt(6.0), v)));
   }
 
@@ -109,7 +115,7 @@ public final class NnOps {
   public static Tensor leakyRelu(Tensor a, double negativeSlope) {
     INDArray x = a.value();
     INDArray slope = ones(x.gte(0.0), x).muli(1.0 - negativeSlope).addi(negativeSlope);
-    return elementwise(a, x.mul(slope), (v, o) -> slope);
+    return elementwise(OpDesc.of("leaky_relu", "negative_slope", negativeSlope), a, x.mul(slope), (v, o) -> slope);
   }
 
   /**
@@ -135,7 +141,8 @@ public final class NnOps {
       grad = pass.add(below.mul(negativeSlope));
     }
     INDArray derivative = grad;
-    return elementwise(a, out, (v, o) -> derivative);
+    return elementwise(OpDesc.of("relu_ex", "negative_slope", negativeSlope, "max_value", maxValue, "threshold", threshold),
+        a, out, (v, o) -> derivative);
   }
 
   /** {@code x} where {@code x > 0}, else {@code alpha * (exp(x) - 1)}. */
@@ -154,7 +161,8 @@ public final class NnOps {
     INDArray neg = pos.rsub(1.0);
     INDArray expm1 = Transforms.exp(Transforms.min(x, 0.0, true), false).subi(1.0);
     INDArray out = x.mul(pos).addi(expm1.mul(neg).muli(alpha)).muli(scale);
-    return elementwise(a, out, (v, o) -> expm1.add(1.0).muli(alpha).muli(neg).addi(pos).muli(scale));
+    return elementwise(OpDesc.of("elu", "alpha", alpha, "scale", scale), a, out,
+        (v, o) -> expm1.add(1.0).muli(alpha).muli(neg).addi(pos).muli(scale));
   }
 
   /** {@code log(1 + exp(x))}, computed stably as {@code max(x, 0) + log1p(exp(-|x|))}. */
@@ -162,14 +170,14 @@ public final class NnOps {
     INDArray x = a.value();
     INDArray out = Transforms.log1p(Transforms.exp(Transforms.abs(x, true).negi(), false), false)
         .addi(Transforms.max(x, 0.0, true));
-    return elementwise(a, out, (v, o) -> Transforms.sigmoid(v, true));
+    return elementwise(OpDesc.of("softplus"), a, out, (v, o) -> Transforms.sigmoid(v, true));
   }
 
   /** {@code x / (1 + |x|)}. */
   public static Tensor softsign(Tensor a) {
     INDArray x = a.value();
     INDArray denom = Transforms.abs(x, true).addi(1.0);
-    return elementwise(a, x.div(denom), (v, o) -> denom.mul(denom).rdivi(1.0));
+    return elementwise(OpDesc.of("softsign"), a, x.div(denom), (v, o) -> denom.mul(denom).rdivi(1.0));
   }
 
   /** {@code x - threshold} above threshold, {@code x + threshold} below -threshold, else 0. */
@@ -178,27 +186,27 @@ public final class NnOps {
     INDArray above = ones(x.gt(threshold), x);
     INDArray below = ones(x.lt(-threshold), x);
     INDArray out = x.sub(threshold).muli(above).addi(x.add(threshold).muli(below));
-    return elementwise(a, out, (v, o) -> above.add(below));
+    return elementwise(OpDesc.of("soft_shrink", "threshold", threshold), a, out, (v, o) -> above.add(below));
   }
 
   /** {@code x} where {@code |x| > threshold}, else 0. */
   public static Tensor hardShrink(Tensor a, double threshold) {
     INDArray x = a.value();
     INDArray keep = ones(Transforms.abs(x, true).gt(threshold), x);
-    return elementwise(a, x.mul(keep), (v, o) -> keep);
+    return elementwise(OpDesc.of("hard_shrink", "threshold", threshold), a, x.mul(keep), (v, o) -> keep);
   }
 
   /** {@code x - tanh(x)}. */
   public static Tensor tanhShrink(Tensor a) {
     INDArray x = a.value();
     INDArray t = Transforms.tanh(x, true);
-    return elementwise(a, x.sub(t), (v, o) -> t.mul(t));
+    return elementwise(OpDesc.of("tanh_shrink"), a, x.sub(t), (v, o) -> t.mul(t));
   }
 
   /** {@code clip(x, -1, 1)}. */
   public static Tensor hardTanh(Tensor a) {
     INDArray x = a.value();
-    return elementwise(a, Transforms.min(Transforms.max(x, -1.0, true), 1.0, false),
+    return elementwise(OpDesc.of("hard_tanh"), a, Transforms.min(Transforms.max(x, -1.0, true), 1.0, false),
         (v, o) -> ones(v.gt(-1.0), v).muli(ones(v.lt(1.0), v)));
   }
 
@@ -207,7 +215,8 @@ public final class NnOps {
     INDArray x = a.value();
     INDArray keep = ones(x.gt(threshold), x);
     INDArray out = x.mul(keep).addi(keep.rsub(1.0).muli(defaultValue));
-    return elementwise(a, out, (v, o) -> keep);
+    return elementwise(OpDesc.of("threshold", "threshold", threshold, "default_value", defaultValue), a, out,
+        (v, o) -> keep);
   }
 
   /** 0 for {@code x <= -1}, {@code (x + 1)^2 / 4} inside, {@code x} for {@code x >= 1}. */
@@ -217,7 +226,7 @@ public final class NnOps {
     INDArray high = ones(x.gte(1.0), x);
     INDArray shifted = x.add(1.0);
     INDArray out = shifted.mul(shifted).muli(0.25).muli(inside).addi(x.mul(high));
-    return elementwise(a, out, (v, o) -> shifted.mul(0.5).muli(inside).addi(high));
+    return elementwise(OpDesc.of("sparse_plus"), a, out, (v, o) -> shifted.mul(0.5).muli(inside).addi(high));
   }
 
   /** 0 for {@code x <= -1}, 1 for {@code x >= 1}, {@code (x + 1) / 2} between. */
@@ -225,21 +234,21 @@ public final class NnOps {
     INDArray x = a.value();
     INDArray inside = ones(x.gt(-1.0), x).muli(ones(x.lt(1.0), x));
     INDArray out = Transforms.min(Transforms.max(x.add(1.0).muli(0.5), 0.0, false), 1.0, false);
-    return elementwise(a, out, (v, o) -> inside.mul(0.5));
+    return elementwise(OpDesc.of("sparse_sigmoid"), a, out, (v, o) -> inside.mul(0.5));
   }
 
   /** {@code x * sigmoid(x)} (Keras's {@code silu}, alias {@code swish}). */
   public static Tensor silu(Tensor a) {
     INDArray x = a.value();
     INDArray s = Transforms.sigmoid(x, true);
-    return elementwise(a, x.mul(s), (v, o) -> s.rsub(1.0).muli(v).addi(1.0).muli(s));
+    return elementwise(OpDesc.of("silu"), a, x.mul(s), (v, o) -> s.rsub(1.0).muli(v).addi(1.0).muli(s));
   }
 
   /** {@code (x + sqrt(x^2 + b)) / 2} (Keras's default b is 4). */
   public static Tensor squareplus(Tensor a, double b) {
     INDArray x = a.value();
     INDArray root = Transforms.sqrt(x.mul(x).addi(b), false);
-    return elementwise(a, x.add(root).muli(0.5), (v, o) -> v.div(root).addi(1.0).muli(0.5));
+    return elementwise(OpDesc.of("squareplus", "b", b), a, x.add(root).muli(0.5), (v, o) -> v.div(root).addi(1.0).muli(0.5));
   }
 
   /**
@@ -253,7 +262,7 @@ public final class NnOps {
       double c = Math.sqrt(2.0 / Math.PI);
       INDArray t = Transforms.tanh(x.mul(x).muli(0.044715).addi(1.0).muli(x).muli(c), false);
       INDArray out = t.add(1.0).muli(x).muli(0.5);
-      return elementwise(a, out, (v, o) -> {
+      return elementwise(OpDesc.of("gelu", "approximate", true), a, out, (v, o) -> {
         INDArray inner = v.mul(v).muli(3 * 0.044715).addi(1.0).muli(c);
         return t.mul(t).rsubi(1.0).muli(inner).muli(v).muli(0.5).addi(t.add(1.0).muli(0.5));
       });
@@ -261,7 +270,7 @@ public final class NnOps {
     INDArray cdf = x.mul(1.0 / Math.sqrt(2.0));
     Nd4j.exec(new Erf(cdf, cdf));
     cdf.addi(1.0).muli(0.5);
-    return elementwise(a, x.mul(cdf), (v, o) -> {
+    return elementwise(OpDesc.of("gelu", "approximate", false), a, x.mul(cdf), (v, o) -> {
       INDArray pdf = Transforms.exp(v.mul(v).muli(-0.5), false).muli(1.0 / Math.sqrt(2.0 * Math.PI));
       return pdf.muli(v).addi(cdf);
     });
@@ -272,7 +281,7 @@ public final class NnOps {
     INDArray x = a.value();
     INDArray e = Transforms.exp(Transforms.min(x, 0.0, true).divi(alpha), false);
     INDArray out = Transforms.max(x, 0.0, true).addi(e.sub(1.0).muli(alpha));
-    return elementwise(a, out, (v, o) -> {
+    return elementwise(OpDesc.of("celu", "alpha", alpha), a, out, (v, o) -> {
       INDArray pos = ones(v.gt(0.0), v);
       return e.mul(pos.rsub(1.0)).addi(pos);
     });
@@ -292,14 +301,14 @@ public final class NnOps {
   public static Tensor hardSigmoid(Tensor a) {
     INDArray x = a.value();
     INDArray out = Transforms.min(Transforms.max(x.div(6.0).addi(0.5), 0.0, false), 1.0, false);
-    return elementwise(a, out, (v, o) -> ones(v.gt(-3.0), v).muli(ones(v.lt(3.0), v)).muli(1.0 / 6.0));
+    return elementwise(OpDesc.of("hard_sigmoid"), a, out, (v, o) -> ones(v.gt(-3.0), v).muli(ones(v.lt(3.0), v)).muli(1.0 / 6.0));
   }
 
   /** {@code x * hard_sigmoid(x)} (Keras's {@code hard_silu}, alias {@code hard_swish}). */
   public static Tensor hardSilu(Tensor a) {
     INDArray x = a.value();
     INDArray hs = Transforms.min(Transforms.max(x.div(6.0).addi(0.5), 0.0, false), 1.0, false);
-    return elementwise(a, x.mul(hs), (v, o) -> {
+    return elementwise(OpDesc.of("hard_silu"), a, x.mul(hs), (v, o) -> {
       INDArray inside = ones(v.gt(-3.0), v).muli(ones(v.lt(3.0), v));
       return inside.muli(v).muli(1.0 / 6.0).addi(hs);
     });
@@ -311,7 +320,7 @@ public final class NnOps {
     INDArray sp = Transforms.log1p(Transforms.exp(Transforms.abs(x, true).negi(), false), false)
         .addi(Transforms.max(x, 0.0, true));
     INDArray t = Transforms.tanh(sp, false);
-    return elementwise(a, x.mul(t), (v, o) ->
+    return elementwise(OpDesc.of("mish"), a, x.mul(t), (v, o) ->
         t.mul(t).rsubi(1.0).muli(Transforms.sigmoid(v, true)).muli(v).addi(t));
   }
 
@@ -320,7 +329,7 @@ public final class NnOps {
     INDArray x = a.value();
     INDArray out = Transforms.log1p(Transforms.exp(Transforms.abs(x, true).negi(), false), false)
         .addi(Transforms.max(x.neg(), 0.0, false)).negi();
-    return elementwise(a, out, (v, o) -> Transforms.sigmoid(v.neg(), false));
+    return elementwise(OpDesc.of("log_sigmoid"), a, out, (v, o) -> Transforms.sigmoid(v.neg(), false));
   }
 
   /**
@@ -357,7 +366,7 @@ public final class NnOps {
     }
     INDArray result = Nd4j.createFromArray(out).castTo(x.dataType()).reshape(moved.shape());
     INDArray y = ax == rank - 1 ? result : result.swapAxes(ax, rank - 1).dup('c');
-    return recordOp(y, g -> {
+    return recordOp(OpDesc.of("sparsemax", "axis", ax), y, g -> {
       INDArray support = ones(y.gt(0.0), y);
       INDArray gs = g.mul(support);
       INDArray mean = gs.sum(true, ax).divi(support.sum(true, ax));

@@ -3,6 +3,7 @@ package org.jeras.core.ops;
 import static org.jeras.core.tensor.GradientTape.recordOp;
 
 import java.util.Arrays;
+import org.jeras.core.graph.OpDesc;
 import org.jeras.core.tensor.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -32,7 +33,7 @@ public final class NormOps {
     INDArray centered = v.sub(v.mean(true, ax));
     INDArray inv = Transforms.pow(centered.mul(centered).mean(true, ax).addi(epsilon), -0.5, false);
     INDArray y = centered.muli(inv);
-    return recordOp(y, g -> {
+    return recordOp(OpDesc.of("standardize", "axes", ax.clone(), "epsilon", epsilon), y, g -> {
       INDArray meanG = g.mean(true, ax);
       INDArray meanGy = g.mul(y).mean(true, ax);
       return new INDArray[] {g.sub(meanG).subi(y.mul(meanGy)).muli(inv)};

@@ -3,6 +3,7 @@ package org.jeras.core.ops;
 import static org.jeras.core.tensor.GradientTape.recordOp;
 
 import java.util.Arrays;
+import org.jeras.core.graph.OpDesc;
 import org.jeras.core.tensor.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
@@ -68,7 +69,7 @@ public final class PoolOps {
     }
     INDArray out = Nd4j.createUninitialized(in.dataType(), in.size(0), oH, oW, in.size(3));
     Nd4j.exec(DynamicCustomOp.builder(op).addInputs(in).addOutputs(out).addIntegerArguments(iArgs).build());
-    return recordOp(out, g -> {
+    return recordOp(poolDesc(max, poolSize, strides, pads), out, g -> {
       INDArray gx = Nd4j.createUninitialized(in.dataType(), in.shape());
       INDArray gc = g.isView() || g.ordering() != 'c' ? g.dup('c') : g;
       Nd4j.exec(DynamicCustomOp.builder(op + "_bp").addInputs(in, gc).addOutputs(gx).addIntegerArguments(iArgs)
@@ -151,7 +152,7 @@ public final class PoolOps {
     }
     INDArray y = ConvOps.array(yd, ConvOps.outShape(shape, out, channels), xv);
     if (max) {
-      return recordOp(y, g -> {
+      return recordOp(poolDesc(true, poolSize, strides, pads), y, g -> {
         double[] gd = ConvOps.doubles(g);
         double[] gx = new double[xd.length];
         for (int i = 0; i < gd.length; i++) {
@@ -160,7 +161,7 @@ public final class PoolOps {
         return new INDArray[] {ConvOps.array(gx, shape, xv)};
       }, x);
     }
-    return recordOp(y, g -> {
+    return recordOp(poolDesc(false, poolSize, strides, pads), y, g -> {
       // The adjoint of the average: each window spreads its gradient over its real elements.
       double[] gd = ConvOps.doubles(g);
       for (int i = 0; i < gd.length; i++) {
@@ -174,6 +175,11 @@ public final class PoolOps {
       geo.gradInput(gx, unit, gd);
       return new INDArray[] {ConvOps.array(gx, shape, xv)};
     }, x);
+  }
+
+  private static OpDesc poolDesc(boolean max, int[] poolSize, int[] strides, int[][] pads) {
+    return OpDesc.of(max ? "max_pool" : "avg_pool", "pool_size", poolSize.clone(), "strides", strides.clone(),
+        "pads", pads.clone());
   }
 
   private static void advance(int[] index, long[] limits) {

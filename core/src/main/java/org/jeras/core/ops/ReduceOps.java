@@ -3,6 +3,7 @@ package org.jeras.core.ops;
 import static org.jeras.core.tensor.GradientTape.recordOp;
 
 import java.util.Arrays;
+import org.jeras.core.graph.OpDesc;
 import org.jeras.core.tensor.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -11,6 +12,10 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 /** Differentiable reductions over axes (all axes when none are given). */
 public final class ReduceOps {
   private ReduceOps() {}
+
+  private static OpDesc reduction(String name, int[] axes, boolean keepDims) {
+    return OpDesc.of(name, "axes", axes.clone(), "keepdims", keepDims);
+  }
 
   /** Normalized, sorted axes; all axes when {@code axes} is empty. */
   static int[] axes(int rank, int... axes) {
@@ -47,7 +52,7 @@ public final class ReduceOps {
     long[] in = x.shape();
     int[] ax = axes(x.rank(), axes);
     INDArray out = x.sum(keepDims, ax);
-    return recordOp(out, g -> new INDArray[] {expandBack(g, in, ax).dup()}, a);
+    return recordOp(reduction("sum", ax, keepDims), out, g -> new INDArray[] {expandBack(g, in, ax).dup()}, a);
   }
 
   public static Tensor sum(Tensor a) {
@@ -64,7 +69,7 @@ public final class ReduceOps {
     }
     double scale = 1.0 / n;
     INDArray out = x.mean(keepDims, ax);
-    return recordOp(out, g -> new INDArray[] {expandBack(g, in, ax).mul(scale)}, a);
+    return recordOp(reduction("mean", ax, keepDims), out, g -> new INDArray[] {expandBack(g, in, ax).mul(scale)}, a);
   }
 
   public static Tensor mean(Tensor a) {
@@ -86,7 +91,7 @@ public final class ReduceOps {
     int[] ax = axes(x.rank(), axes);
     INDArray kept = max ? x.max(true, ax) : x.min(true, ax);
     INDArray out = keepDims ? kept : kept.reshape(dropAxes(in, ax));
-    return recordOp(out, g -> {
+    return recordOp(reduction(max ? "max" : "min", ax, keepDims), out, g -> {
       INDArray hit = x.eq(Broadcast.to(kept, in)).castTo(x.dataType());
       INDArray count = Broadcast.to(hit.sum(true, ax), in);
       return new INDArray[] {expandBack(g, in, ax).mul(hit).divi(count)};
@@ -102,7 +107,7 @@ public final class ReduceOps {
     INDArray shifted = Transforms.exp(x.sub(Broadcast.to(m, in)), false);
     INDArray kept = Transforms.log(shifted.sum(true, ax), false).addi(m);
     INDArray out = keepDims ? kept : kept.reshape(dropAxes(in, ax));
-    return recordOp(out, g -> {
+    return recordOp(reduction("logsumexp", ax, keepDims), out, g -> {
       INDArray soft = Transforms.exp(x.sub(Broadcast.to(kept, in)), false);
       return new INDArray[] {expandBack(g, in, ax).mul(soft)};
     }, a);
@@ -125,6 +130,7 @@ public final class ReduceOps {
 
   /** Index of the maximum along {@code axis} (not differentiable). */
   public static Tensor argmax(Tensor a, int axis) {
-    return Tensor.of(Nd4j.argMax(a.value(), axis < 0 ? axis + a.rank() : axis));
+    int ax = axis < 0 ? axis + a.rank() : axis;
+    return recordOp(OpDesc.of("argmax", "axis", ax), Nd4j.argMax(a.value(), ax), null, a);
   }
 }

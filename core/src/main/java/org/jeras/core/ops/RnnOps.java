@@ -3,6 +3,7 @@ package org.jeras.core.ops;
 import static org.jeras.core.tensor.GradientTape.recordOp;
 
 import java.util.List;
+import org.jeras.core.graph.OpDesc;
 import org.jeras.core.tensor.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
@@ -17,7 +18,7 @@ public final class RnnOps {
   public static Tensor reverse(Tensor a, int axis) {
     INDArray x = a.value();
     int ax = Checks.axis("reverse", x.rank(), axis);
-    return recordOp(flip(x, ax), g -> new INDArray[] {flip(g, ax)}, a);
+    return recordOp(OpDesc.of("reverse", "axis", ax), flip(x, ax), g -> new INDArray[] {flip(g, ax)}, a);
   }
 
   private static INDArray flip(INDArray x, int axis) {
@@ -51,7 +52,7 @@ public final class RnnOps {
     // One recorded op with the three results packed along time: [h_0..h_T-1, h_last, c_last].
     INDArray packed = Nd4j.concat(1, out[0], out[1].reshape(out[1].size(0), 1, out[1].size(1)),
         out[2].reshape(out[2].size(0), 1, out[2].size(1)));
-    Tensor all = recordOp(packed, g -> {
+    Tensor all = recordOp(OpDesc.of("lstm_packed", "has_bias", hasBias), packed, g -> {
       INDArray dh = g.get(NDArrayIndex.all(), NDArrayIndex.interval(0, time), NDArrayIndex.all()).dup('c');
       INDArray dhL = g.get(NDArrayIndex.all(), NDArrayIndex.point(time), NDArrayIndex.all()).dup('c');
       INDArray dcL = g.get(NDArrayIndex.all(), NDArrayIndex.point(time + 1), NDArrayIndex.all()).dup('c');

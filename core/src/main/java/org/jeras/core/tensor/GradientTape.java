@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jeras.core.graph.OpDesc;
+import org.jeras.core.graph.Tracer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -50,6 +52,18 @@ public final class GradientTape implements AutoCloseable {
    * linked to its inputs through {@code backward}; otherwise it is a plain tensor.
    */
   public static Tensor recordOp(INDArray output, GradientFunction backward, Tensor... inputs) {
+    return recordOp(null, output, backward, inputs);
+  }
+
+  /**
+   * {@link #recordOp(INDArray, GradientFunction, Tensor...)} for an op described by {@code op}: while a
+   * {@link Tracer} records, the op becomes a node of its graph (an op without a description, null,
+   * makes tracing fail). {@code backward} may be null for an op with no gradient.
+   */
+  public static Tensor recordOp(OpDesc op, INDArray output, GradientFunction backward, Tensor... inputs) {
+    if (Tracer.isActive()) {
+      Tracer.recordOp(op, output, inputs);
+    }
     ArrayDeque<GradientTape> active = ACTIVE.get();
     if (active.isEmpty()) {
       return Tensor.of(output);
@@ -63,7 +77,7 @@ public final class GradientTape implements AutoCloseable {
         parents[i] = inputs[i].node;
       }
     }
-    if (parents == null) {
+    if (parents == null || backward == null) {
       return Tensor.of(output);
     }
     Node node = new Node(parents, backward, null);
@@ -75,6 +89,9 @@ public final class GradientTape implements AutoCloseable {
 
   /** A read of {@code variable}: watched (a gradient leaf) when some tape records and it is trainable. */
   static Tensor readVariable(Variable variable, INDArray value) {
+    if (Tracer.isActive()) {
+      Tracer.recordVariableRead(variable, value);
+    }
     ArrayDeque<GradientTape> active = ACTIVE.get();
     if (active.isEmpty() || !variable.isTrainable()) {
       return Tensor.of(value);

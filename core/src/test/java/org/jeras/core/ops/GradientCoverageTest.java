@@ -25,6 +25,7 @@ class GradientCoverageTest {
   private static final Map<String, String> WITHOUT_GRADIENT = Map.of(
       "MathOps.sign", "piecewise constant: its gradient is zero wherever it exists, so nothing is recorded",
       "MathOps.fullLike", "a constant of the input's shape",
+      "MathOps.zeros", "a constant whose leading sizes are the input's",
       "ReduceOps.argmax", "integer indices");
 
   private static final List<Path> OP_SOURCES =

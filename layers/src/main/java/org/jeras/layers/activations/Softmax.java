@@ -1,6 +1,7 @@
 package org.jeras.layers.activations;
 
 import java.util.List;
+import org.jeras.core.graph.Tracer;
 import org.jeras.core.config.Config;
 import org.jeras.core.layer.CallArgs;
 import org.jeras.core.layer.CallContext;
@@ -48,12 +49,12 @@ public class Softmax extends Layer {
     if (mask == null) {
       return List.of(softmax(x));
     }
-    Tensor keep = Tensor.of(keepMask(mask.value()));
+    Tensor keep = Tracer.derived(keepMask(mask.value()), mask);
     // Keras's large negative: -1e9, or -3e4 where float16 cannot hold it.
     double large = x.dtype() == DType.FLOAT16 ? -3e4 : -1e9;
-    Tensor masked = MathOps.where(keep, x, Tensor.of(Nd4j.scalar(x.value().dataType(), large)));
+    Tensor masked = MathOps.where(keep, x, Tracer.literal(Tensor.of(Nd4j.scalar(x.value().dataType(), large))));
     Tensor y = softmax(masked);
-    return List.of(MathOps.where(keep, y, Tensor.of(Nd4j.scalar(y.value().dataType(), 0.0))));
+    return List.of(MathOps.where(keep, y, Tracer.literal(Tensor.of(Nd4j.scalar(y.value().dataType(), 0.0)))));
   }
 
   /**

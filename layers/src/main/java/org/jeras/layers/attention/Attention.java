@@ -1,6 +1,7 @@
 package org.jeras.layers.attention;
 
 import java.util.List;
+import org.jeras.core.graph.Tracer;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.layer.Args;
@@ -118,14 +119,16 @@ public class Attention extends Layer {
       }
       // Masked keys get a large negative score (float16's largest where 1e9 does not fit).
       double large = scores.dtype() == DType.FLOAT16 ? 65504.0 : 1.0e9;
-      scores = MathOps.sub(scores, Tensor.of(keep.rsub(1.0).muli(large).castTo(scores.value().dataType())));
+      scores = MathOps.sub(scores, Tracer.derived(keep.rsub(1.0).muli(large).castTo(scores.value().dataType()),
+          masks[1]));
     }
     Tensor weights = NnOps.softmax(scores, -1);
     Tensor applied = dropping ? RandomOps.dropout(weights, dropout, null, seedGenerator) : weights;
     Tensor output = EinsumOps.einsum("...qv,...vd->...qd", applied, value);
     if (masks[0] != null) {
       INDArray q = AttentionMasks.expand(AttentionMasks.bool(masks[0].value()), -1);
-      output = MathOps.where(Tensor.of(q), output, Tensor.of(Nd4j.scalar(output.value().dataType(), 0.0)));
+      output = MathOps.where(Tracer.derived(q, masks[0]), output,
+          Tracer.literal(Tensor.of(Nd4j.scalar(output.value().dataType(), 0.0))));
     }
     return args.kwBool("return_attention_scores", false) ? List.of(output, weights) : List.of(output);
   }

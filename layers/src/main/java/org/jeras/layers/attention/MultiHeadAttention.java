@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.jeras.core.graph.Tracer;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.Serialization;
 import org.jeras.core.initializers.Initializer;
@@ -358,7 +359,10 @@ public class MultiHeadAttention extends Layer implements HasWeightSpecs<MultiHea
     // scores or attends over more than one axis; that op leaves fully masked rows uniform, while the
     // masked softmax of the other path zeroes them.
     boolean fused = dropout <= 0 && !returnScores && query.rank() == 3;
-    scores = fused ? dotProductSoftmax(scores, mask, context) : maskedSoftmax(scores, mask, context);
+    // What the mask is computed from: with none of them present (a causal mask) it is a constant.
+    Tensor[] maskSources = {query.mask(), valueMask, keyMask, (Tensor) arg(args, 6)};
+    scores = fused ? dotProductSoftmax(scores, mask, maskSources, context)
+        : maskedSoftmax(scores, mask, maskSources, context);
     Tensor applied = dropout > 0 ? dropoutLayer.apply(CallArgs.of(scores), context).get(0) : scores;
     Tensor attended = EinsumOps.einsum(combineEquation, applied, v);
     if (gate != null) {
@@ -379,7 +383,7 @@ public class MultiHeadAttention extends Layer implements HasWeightSpecs<MultiHea
    * negative number ({@code -0.7} times the dtype's largest value, as jax's), with no zeroing after
    * the softmax, so a row with every position masked attends uniformly.
    */
-  private Tensor dotProductSoftmax(Tensor scores, INDArray mask, CallContext context) {
+  private Tensor dotProductSoftmax(Tensor scores, INDArray mask, Tensor[] maskSources, CallContext context) {
     if (mask != null) {
       while (mask.rank() < scores.rank()) {
         mask = AttentionMasks.expand(mask, -attentionAxes.length * 2 - 1);
@@ -390,12 +394,13 @@ public class MultiHeadAttention extends Layer implements HasWeightSpecs<MultiHea
         case FLOAT64 -> Double.MAX_VALUE;
         default -> Float.MAX_VALUE;
       };
-      scores = MathOps.where(Tensor.of(mask), scores, Tensor.of(Nd4j.scalar(scores.value().dataType(), large)));
+      scores = MathOps.where(Tracer.derived(mask, maskSources), scores,
+          Tracer.literal(Tensor.of(Nd4j.scalar(scores.value().dataType(), large))));
     }
     return softmax.apply(CallArgs.of(scores), context).get(0);
   }
 
-  private Tensor maskedSoftmax(Tensor scores, INDArray mask, CallContext context) {
+  private Tensor maskedSoftmax(Tensor scores, INDArray mask, Tensor[] maskSources, CallContext context) {
     if (mask == null) {
       return softmax.apply(CallArgs.of(scores), context).get(0);
     }
@@ -404,7 +409,7 @@ public class MultiHeadAttention extends Layer implements HasWeightSpecs<MultiHea
     while (mask.rank() < scores.rank()) {
       mask = AttentionMasks.expand(mask, axis);
     }
-    CallArgs call = CallArgs.of(List.of(scores), Map.of("mask", Tensor.of(mask)));
+    CallArgs call = CallArgs.of(List.of(scores), Map.of("mask", Tracer.derived(mask, maskSources)));
     return softmax.apply(call, context).get(0);
   }
 

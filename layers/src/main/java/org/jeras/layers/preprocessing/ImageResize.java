@@ -1,8 +1,9 @@
 package org.jeras.layers.preprocessing;
 
-import org.jeras.core.ops.OpShapeException;
+import org.jeras.core.graph.Tracer;
 import org.jeras.core.ops.ArrayOps;
 import org.jeras.core.ops.LinalgOps;
+import org.jeras.core.ops.OpShapeException;
 import org.jeras.core.tensor.Tensor;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -51,8 +52,9 @@ final class ImageResize {
     INDArray rh = matrix(x.shape().get(1), height, interpolation, dt);
     INDArray rw = matrix(x.shape().get(2), width, interpolation, dt);
     // (b, h, w, c) -> (b, w, c, h) @ rh^T -> (b, w, c, H) -> (b, H, c, w) @ rw^T -> (b, H, c, W) -> (b, H, W, c)
-    Tensor t = LinalgOps.matmul(ArrayOps.transpose(x, 0, 2, 3, 1), Tensor.of(rh.transpose().dup()));
-    t = LinalgOps.matmul(ArrayOps.transpose(t, 0, 3, 2, 1), Tensor.of(rw.transpose().dup()));
+    // The interpolation matrices depend only on the (static) sizes: constants of a traced graph.
+    Tensor t = LinalgOps.matmul(ArrayOps.transpose(x, 0, 2, 3, 1), Tracer.literal(Tensor.of(rh.transpose().dup())));
+    t = LinalgOps.matmul(ArrayOps.transpose(t, 0, 3, 2, 1), Tracer.literal(Tensor.of(rw.transpose().dup())));
     t = ArrayOps.transpose(t, 0, 1, 3, 2);
     if (channelsFirst) {
       t = ArrayOps.transpose(t, 0, 3, 1, 2);

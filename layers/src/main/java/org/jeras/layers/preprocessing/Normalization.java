@@ -6,6 +6,7 @@ import com.google.gson.JsonNull;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jeras.core.graph.Tracer;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.initializers.Initializers;
@@ -169,11 +170,13 @@ public class Normalization extends Layer {
     INDArray[] stats = statistics(in.value().dataType());
     INDArray std = Transforms.max(
         Transforms.sqrt(stats[1], true), EPSILON, false);
-    Tensor mean = Tensor.of(stats[0]);
+    // Adapted statistics, constants of a traced graph.
+    Tensor mean = Tracer.literal(Tensor.of(stats[0]));
+    Tensor stdT = Tracer.literal(Tensor.of(std));
     if (invert) {
-      return MathOps.add(mean, MathOps.mul(in, Tensor.of(std)));
+      return MathOps.add(mean, MathOps.mul(in, stdT));
     }
-    return MathOps.div(MathOps.sub(in, mean), Tensor.of(std));
+    return MathOps.div(MathOps.sub(in, mean), stdT);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package org.jeras.layers.preprocessing;
 
+import org.jeras.core.graph.Tracer;
 import org.jeras.core.config.Config;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
@@ -31,8 +32,8 @@ public class Rescaling extends Layer {
   @Override
   protected Tensor call(Tensor x, CallContext ctx) {
     Tensor in = MathOps.cast(x, computeDtype());
-    Tensor s = Tensor.of(scale.castTo(computeDtype().nd4j()));
-    Tensor o = Tensor.of(offset.castTo(computeDtype().nd4j()));
+    Tensor s = Tracer.literal(Tensor.of(scale.castTo(computeDtype().nd4j())));
+    Tensor o = Tracer.literal(Tensor.of(offset.castTo(computeDtype().nd4j())));
     return MathOps.add(MathOps.mul(in, s), o);
   }
 

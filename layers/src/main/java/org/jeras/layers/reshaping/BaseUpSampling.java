@@ -2,6 +2,7 @@ package org.jeras.layers.reshaping;
 
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
+import org.jeras.core.graph.Tracer;
 import org.jeras.core.layer.Args;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.InputSpec;
@@ -63,7 +64,8 @@ public abstract class BaseUpSampling extends Layer {
     perm[axis] = r - 1;
     perm[r - 1] = axis;
     Tensor moved = ArrayOps.transpose(x, perm);
-    Tensor w = Tensor.of(Nd4j.createFromArray(weights).castTo(x.value().dataType()));
+    // Interpolation weights fixed by the (static) spatial size: a constant of a traced graph.
+    Tensor w = Tracer.literal(Tensor.of(Nd4j.createFromArray(weights).castTo(x.value().dataType())));
     return ArrayOps.transpose(LinalgOps.matmul(moved, w), perm);
   }
 

@@ -181,7 +181,7 @@ public class RNN extends SequenceLayer implements HasWeightSpecs<RNN> {
       }
     } else {
       for (int i = 0; i < cell.stateCount(); i++) {
-        states.add(zeros(batch));
+        states.add(zeros(seq));
       }
     }
     List<Tensor> inMasks = training ? cell.dropoutMasks(batch, d[2], cell.dropout()) : null;
@@ -200,7 +200,7 @@ public class RNN extends SequenceLayer implements HasWeightSpecs<RNN> {
     }
     Tensor projected = cell.projectInputs(seq, inMasks);
     INDArray keep = mask == null ? null : mask.value().castTo(computeDtype().nd4j());
-    Tensor zero = zeros(batch);
+    Tensor zero = zeros(seq);
     Tensor previous = zero;
     List<Tensor> outputs = new ArrayList<>(time);
     for (int k = 0; k < time; k++) {
@@ -230,8 +230,9 @@ public class RNN extends SequenceLayer implements HasWeightSpecs<RNN> {
     return result;
   }
 
-  private Tensor zeros(long batch) {
-    return Tensor.of(Nd4j.zeros(computeDtype().nd4j(), batch, cell.units()));
+  /** Zeros {@code [batch, units]}, the batch taken from {@code seq} by an op (so a traced graph keeps it dynamic). */
+  private Tensor zeros(Tensor seq) {
+    return MathOps.zeros(seq, 1, computeDtype(), cell.units());
   }
 
   // ------------------------------------------------------------------ config

@@ -1,0 +1,61 @@
+package org.jeras.core.graph;
+
+import java.util.Arrays;
+import java.util.Objects;
+import org.jeras.core.tensor.DType;
+
+/**
+ * The shape and dtype of one argument of a traced function, as Keras's {@code InputSpec} in an
+ * export signature: {@code -1} marks a dimension of unknown size (Python's {@code None}), such as
+ * the batch dimension.
+ */
+public record TensorSpec(String name, long[] shape, DType dtype) {
+  public TensorSpec {
+    Objects.requireNonNull(shape, "shape");
+    Objects.requireNonNull(dtype, "dtype");
+    shape = shape.clone();
+    for (long d : shape) {
+      if (d < -1) {
+        throw new IllegalArgumentException("Invalid dimension " + d + " in shape " + Arrays.toString(shape));
+      }
+    }
+  }
+
+  /** A float32 spec with an unknown batch dimension in front of {@code dims}. */
+  public static TensorSpec batched(String name, long... dims) {
+    long[] s = new long[dims.length + 1];
+    s[0] = -1;
+    System.arraycopy(dims, 0, s, 1, dims.length);
+    return new TensorSpec(name, s, DType.FLOAT32);
+  }
+
+  @Override
+  public long[] shape() {
+    return shape.clone();
+  }
+
+  /** Python's rendering of the shape: {@code (None, 16)}. */
+  public String shapeString() {
+    StringBuilder sb = new StringBuilder("(");
+    for (int i = 0; i < shape.length; i++) {
+      sb.append(i == 0 ? "" : ", ").append(shape[i] < 0 ? "None" : Long.toString(shape[i]));
+    }
+    return sb.append(shape.length == 1 ? ",)" : ")").toString();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof TensorSpec t && Objects.equals(name, t.name) && Arrays.equals(shape, t.shape)
+        && dtype == t.dtype;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(name, Arrays.hashCode(shape), dtype);
+  }
+
+  @Override
+  public String toString() {
+    return (name == null ? "" : name + ": ") + dtype.kerasName() + " Tensor, shape=" + shapeString();
+  }
+}

@@ -1,0 +1,13 @@
+package org.jeras.export;
+
+import java.util.List;
+import org.jeras.core.tensor.Tensor;
+
+/**
+ * An inference function over tracked layers, exported as an endpoint: positional tensor arguments
+ * in, output tensors out (Keras's {@code fn} of {@code add_endpoint}). It is traced, not stored.
+ */
+@FunctionalInterface
+public interface EndpointFunction {
+  List<Tensor> call(List<Tensor> args);
+}

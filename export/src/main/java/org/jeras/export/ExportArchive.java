@@ -1,0 +1,169 @@
+package org.jeras.export;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jeras.export.onnx.Onnx.ModelProto;
+import org.jeras.core.graph.OpGraph;
+import org.jeras.core.graph.TensorSpec;
+import org.jeras.core.graph.Tracer;
+import org.jeras.core.io.Npz;
+import org.jeras.core.layer.Layer;
+import org.jeras.core.tensor.Variable;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Builds a standalone inference artifact, as Keras's {@code keras.export.ExportArchive}: track the
+ * layers or models whose variables the endpoints use, add endpoints (any inference function over
+ * them, traced on its input signature when added) and variable collections, then
+ * {@link #writeOut} the archive, which {@link ExportedModel#load} serves without Jeras's layers.
+ *
+ * <pre>{@code
+ * ExportArchive archive = new ExportArchive();
+ * archive.track(layer);
+ * archive.addEndpoint("call", args -> layer.apply(CallArgs.of(new ArrayList<>(args), Map.of())),
+ *     TensorSpec.batched("query", 2, 2), TensorSpec.batched("value", 2, 2));
+ * archive.addVariableCollection("my_vars", layer.weights());
+ * archive.writeOut(dir);
+ * }</pre>
+ */
+public final class ExportArchive {
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]+");
+
+  private final List<Layer> tracked = new ArrayList<>();
+  private final Map<String, Traced> endpoints = new LinkedHashMap<>();
+  private final Map<String, List<Variable>> collections = new LinkedHashMap<>();
+
+  private record Traced(OpGraph graph, List<TensorSpec> inputs) {}
+
+  /** Tracks {@code layer} (a layer or model): its variables may be used by endpoints. It must be built. */
+  public ExportArchive track(Layer layer) {
+    if (!layer.isBuilt()) {
+      throw new IllegalArgumentException("The layer provided has not yet been built. It must be built before export.");
+    }
+    tracked.add(layer);
+    return this;
+  }
+
+  /**
+   * Adds endpoint {@code name}: {@code fn} is traced now in inference mode on {@code inputSignature}
+   * ({@code -1} dimensions stay dynamic). Every variable it reads must belong to a tracked layer.
+   */
+  public ExportArchive addEndpoint(String name, EndpointFunction fn, TensorSpec... inputSignature) {
+    checkName(name, "Endpoint");
+    if (endpoints.containsKey(name)) {
+      throw new IllegalArgumentException("Endpoint name '" + name + "' is already taken.");
+    }
+    if (inputSignature.length == 0) {
+      throw new IllegalArgumentException("Endpoint '" + name + "' needs an input signature: the shape and dtype of"
+          + " each argument, e.g. TensorSpec.batched(\"args_0\", 224, 224, 3)");
+    }
+    List<TensorSpec> sig = new ArrayList<>();
+    for (int i = 0; i < inputSignature.length; i++) {
+      TensorSpec s = inputSignature[i];
+      sig.add(s.name() != null ? s : new TensorSpec("args_" + i, s.shape(), s.dtype()));
+    }
+    OpGraph graph = Tracer.trace(sig, fn::call);
+    checkTracked(name, graph);
+    endpoints.put(name, new Traced(graph, sig));
+    return this;
+  }
+
+  /** Adds a named collection of variables, readable after loading with {@link ExportedModel#variables}. */
+  public ExportArchive addVariableCollection(String name, List<Variable> variables) {
+    checkName(name, "Variable collection");
+    if (collections.containsKey(name)) {
+      throw new IllegalArgumentException("Variable collection name '" + name + "' is already taken.");
+    }
+    collections.put(name, List.copyOf(variables));
+    return this;
+  }
+
+  /** The traced graph of endpoint {@code name}. */
+  public OpGraph graph(String name) {
+    Traced t = endpoints.get(name);
+    if (t == null) {
+      throw new IllegalArgumentException("No endpoint '" + name + "'; endpoints: " + endpoints.keySet());
+    }
+    return t.graph();
+  }
+
+  /**
+   * Writes the archive to directory {@code dir} (created if needed): one ONNX model per endpoint,
+   * one npz per variable collection and {@code manifest.json}. Variables are written with their
+   * current values.
+   */
+  public void writeOut(Path dir) {
+    if (endpoints.isEmpty()) {
+      throw new IllegalStateException("No endpoints have been set yet. Call addEndpoint().");
+    }
+    try {
+      Files.createDirectories(dir);
+      List<Manifest.Endpoint> eps = new ArrayList<>();
+      for (Map.Entry<String, Traced> e : endpoints.entrySet()) {
+        Traced t = e.getValue();
+        List<String> inNames = t.inputs().stream().map(TensorSpec::name).toList();
+        List<String> outNames = new ArrayList<>();
+        List<TensorSpec> outSpecs = new ArrayList<>();
+        for (int i = 0; i < t.graph().outputs().size(); i++) {
+          OpGraph.Value v = t.graph().outputs().get(i);
+          outNames.add("output_" + i);
+          outSpecs.add(new TensorSpec("output_" + i, v.shape(), v.dtype()));
+        }
+        ModelProto model = OnnxLowering.lower(e.getKey(), t.graph(), inNames, outNames);
+        String file = e.getKey() + ".onnx";
+        Files.write(dir.resolve(file), model.toByteArray());
+        eps.add(new Manifest.Endpoint(e.getKey(), file, t.inputs(), outSpecs));
+      }
+      List<Manifest.Collection> cols = new ArrayList<>();
+      if (!collections.isEmpty()) {
+        Files.createDirectories(dir.resolve("variables"));
+      }
+      for (Map.Entry<String, List<Variable>> e : collections.entrySet()) {
+        Map<String, INDArray> arrays = new LinkedHashMap<>();
+        for (Variable v : e.getValue()) {
+          String key = v.path();
+          for (int n = 2; arrays.containsKey(key); n++) {
+            key = v.path() + "_" + n;
+          }
+          arrays.put(key, v.array().dup());
+        }
+        String file = "variables/" + e.getKey() + ".npz";
+        Npz.write(dir.resolve(file), arrays);
+        cols.add(new Manifest.Collection(e.getKey(), file, List.copyOf(arrays.keySet())));
+      }
+      new Manifest(eps, cols).write(dir);
+    } catch (IOException e) {
+      throw new ExportException("Cannot write the export archive to " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void checkTracked(String endpoint, OpGraph graph) {
+    Set<Variable> known = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Layer l : tracked) {
+      known.addAll(l.weights());
+    }
+    for (OpGraph.Constant c : graph.constants()) {
+      if (c.variable() != null && !known.contains(c.variable())) {
+        throw new ExportException("Tried to export a function which references an 'untracked' resource: endpoint '"
+            + endpoint + "' reads variable '" + c.variable().path() + "' (layer '" + c.layerPath() + "'), which no"
+            + " tracked layer owns. Variables used by an endpoint must be tracked: call track() with the layer or"
+            + " model that owns them before addEndpoint().");
+      }
+    }
+  }
+
+  private static void checkName(String name, String what) {
+    if (name == null || !NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException(what + " name '" + name + "' must be letters, digits, '_', '.' or '-'");
+    }
+  }
+}

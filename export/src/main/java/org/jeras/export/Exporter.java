@@ -1,0 +1,73 @@
+package org.jeras.export;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.jeras.core.graph.TensorSpec;
+import org.jeras.core.layer.CallArgs;
+import org.jeras.core.layer.CallContext;
+import org.jeras.core.model.Functional;
+import org.jeras.core.model.Model;
+import org.jeras.core.model.Sequential;
+import org.jeras.core.tensor.Tensor;
+
+/**
+ * Keras's {@code model.export(path, format, input_signature)}: writes the model's inference call
+ * (training=false) as endpoint {@code serve} of an {@link ExportArchive}.
+ */
+public final class Exporter {
+  private Exporter() {}
+
+  /** Exports {@code model} to {@code path} as ONNX on the model's own input signature (dynamic batch). */
+  public static void export(Model model, Path path) {
+    export(model, path, ExportFormat.ONNX);
+  }
+
+  /**
+   * Exports {@code model} to {@code path} in {@code format}; {@code inputSignature} defaults to the
+   * model's inputs with a dynamic batch dimension.
+   */
+  public static void export(Model model, Path path, ExportFormat format, TensorSpec... inputSignature) {
+    if (!model.isBuilt()) {
+      throw new IllegalArgumentException("The model provided has not yet been built. It must be built before export.");
+    }
+    TensorSpec[] sig = inputSignature.length > 0 ? inputSignature : signature(model).toArray(new TensorSpec[0]);
+    ExportArchive archive = new ExportArchive();
+    archive.track(model);
+    archive.addEndpoint("serve", args -> serve(model, args), sig);
+    switch (format) {
+      case ONNX -> archive.writeOut(path);
+    }
+  }
+
+  /** The model's inference call on positional inputs. */
+  static List<Tensor> serve(Model model, List<Tensor> args) {
+    CallArgs call = args.size() == 1 ? CallArgs.of(args.get(0)) : CallArgs.ofList(args);
+    return model.apply(call, CallContext.INFERENCE);
+  }
+
+  /** The model's input signature with the batch dimension unknown. */
+  public static List<TensorSpec> signature(Model model) {
+    List<TensorSpec> out = new ArrayList<>();
+    if (model instanceof Functional f) {
+      for (int i = 0; i < f.inputs().size(); i++) {
+        Tensor in = f.inputs().get(i);
+        out.add(new TensorSpec("args_" + i, batchless(in.shape().dims()), in.dtype()));
+      }
+    } else if (model instanceof Sequential s && s.inputLayer() != null) {
+      out.add(new TensorSpec("args_0", batchless(s.inputLayer().batchShape().dims()), s.inputLayer().dtype()));
+    } else {
+      throw new IllegalArgumentException("The input signature of model '" + model.name() + "' is unknown; pass an"
+          + " input signature to export it");
+    }
+    return out;
+  }
+
+  private static long[] batchless(long[] dims) {
+    long[] s = dims.clone();
+    if (s.length > 0) {
+      s[0] = -1;
+    }
+    return s;
+  }
+}
