@@ -754,10 +754,19 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
   }
 
   /**
-   * Shapes and dtypes of the outputs for symbolic inputs. Default: runs the layer in inference on
-   * zeros twice, with unknown dims set to two different sizes; output dims that change are unknown.
+   * Shapes and dtypes of the outputs for symbolic inputs. As Keras's: a layer that defines
+   * {@link #computeOutputShape} gets its shape in the compute dtype, without running {@code call}
+   * (which may need state that is loaded later). Otherwise runs the layer in inference on zeros
+   * twice, with unknown dims set to two different sizes; output dims that change are unknown.
    */
   public List<Tensor> computeOutputSpec(CallArgs args) {
+    if (definesOutputShape() && args.args().size() == 1 && args.args().get(0) instanceof Tensor t) {
+      return List.of(Tensor.symbolic(computeOutputShape(t.shape()), computeDtype(), null));
+    }
+    return specByCalling(args);
+  }
+
+  private List<Tensor> specByCalling(CallArgs args) {
     List<Tensor> a;
     List<Tensor> b;
     // The dummy calls' losses are nobody's.
@@ -825,12 +834,34 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
     return outputs.get(0);
   }
 
-  /** The output shape for an input shape (batch dim included), via {@link #computeOutputSpec}. */
+  /**
+   * The output shape for an input shape (batch dim included), Keras's {@code compute_output_shape}.
+   * Default: builds the layer and asks {@link #computeOutputSpec}. Layers that can tell their
+   * shape without running {@code call} override this, and {@link #computeOutputSpec} then uses it.
+   */
   public Shape computeOutputShape(Shape inputShape) {
     if (!built) {
       build(inputShape, true);
     }
-    return computeOutputSpec(CallArgs.of(Tensor.symbolic(inputShape, computeDtype(), null))).get(0).shape();
+    CallArgs args = CallArgs.of(Tensor.symbolic(inputShape, computeDtype(), null));
+    // An override that calls this default must not be called back by computeOutputSpec.
+    return (definesOutputShape() ? specByCalling(args) : computeOutputSpec(args)).get(0).shape();
+  }
+
+  private static final ClassValue<Boolean> DEFINES_OUTPUT_SHAPE = new ClassValue<>() {
+    @Override
+    protected Boolean computeValue(Class<?> type) {
+      try {
+        return type.getMethod("computeOutputShape", Shape.class).getDeclaringClass() != Layer.class;
+      } catch (NoSuchMethodException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  };
+
+  /** Whether this layer's class overrides {@link #computeOutputShape} (Keras's {@code utils.is_default} test). */
+  private boolean definesOutputShape() {
+    return DEFINES_OUTPUT_SHAPE.get(getClass());
   }
 
   @Override
