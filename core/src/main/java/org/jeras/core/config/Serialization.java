@@ -242,6 +242,9 @@ public final class Serialization {
   private static <T> T deserializeFunction(Config dict, Class<T> kind, Map<String, ?> custom) {
     String name = dict.getString("config");
     Object found = Registry.lookupCustom(name, custom);
+    if (found != null && !(found instanceof ObjectFactory<?>)) {
+      Registry.noteLoadedFunction(found, name);
+    }
     if (found == null) {
       found = Registry.lookupAlias(kind, name);
     }
@@ -258,6 +261,21 @@ public final class Serialization {
       throw new ConfigException(Untrusted.quote(name) + " is a " + obj.getClass().getSimpleName() + ", not a " + kind.getSimpleName());
     }
     return kind.cast(obj);
+  }
+
+  /**
+   * The custom objects visible to deserialization here and now (open {@link CustomObjectScope}s
+   * and the custom objects of a running load), for names resolved later, outside that scope: a
+   * compile config's metrics are resolved on the first batch, when the load has long returned.
+   */
+  public static Map<String, ?> visibleCustomObjects() {
+    Map<String, Object> out = new java.util.HashMap<>();
+    Map<String, ?> load = CUSTOM.get().peek();
+    if (load != null) {
+      out.putAll(load);
+    }
+    out.putAll(CustomObjectScope.visible());
+    return out;
   }
 
   /** Runs {@code body} with {@code customObjects} visible to every nested deserialization. */

@@ -16,6 +16,7 @@ import java.util.Set;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.KerasObject;
+import org.jeras.core.config.Registry;
 import org.jeras.core.config.Serialization;
 import org.jeras.core.constraints.Constraint;
 import org.jeras.core.initializers.Initializer;
@@ -144,7 +145,7 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
 
   @Override
   public String module() {
-    return "keras.layers";
+    return Registry.moduleOf(this, "keras.layers");
   }
 
   @Override
