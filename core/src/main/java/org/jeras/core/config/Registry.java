@@ -208,6 +208,41 @@ public final class Registry {
     return module != null && module.startsWith("keras.src.ops.");
   }
 
+  /**
+   * Up to three string shorthands of {@code kind} ({@code "mse"}, {@code "adam"}) closest to
+   * {@code name} by edit distance, for "closest known names" hints; empty when none is close.
+   */
+  public static java.util.List<String> closestNames(Class<?> kind, String name) {
+    int limit = Math.max(2, name.length() / 3);
+    java.util.List<String> close = new java.util.ArrayList<>();
+    for (String k : builtins().aliases.getOrDefault(kind, Map.of()).keySet()) {
+      if (editDistance(name, k) <= limit) {
+        close.add(k);
+      }
+    }
+    close.sort(java.util.Comparator.comparingInt((String k) -> editDistance(name, k)).thenComparing(k -> k));
+    return close.subList(0, Math.min(3, close.size()));
+  }
+
+  private static int editDistance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+
   /** A string shorthand of {@code kind} ({@code "relu"}, {@code "he_normal"}), or null. */
   public static Object lookupAlias(Class<?> kind, String alias) {
     return builtins().aliases.getOrDefault(kind, Map.of()).get(alias);

@@ -72,7 +72,9 @@ public final class Serialization {
         o = Registry.lookupCustom(name, custom);
       }
       if (o == null) {
-        throw new ConfigException("Unknown " + kind.getSimpleName() + " " + Untrusted.quote(name) + ". " + HOW_TO_REGISTER);
+        List<String> close = Registry.closestNames(kind, name);
+        throw new ConfigException("Unknown " + kindWord(kind) + " " + Untrusted.quote(name)
+            + (close.isEmpty() ? "" : "; closest known names: " + String.join(", ", close)) + ". " + HOW_TO_REGISTER);
       }
       return instantiate(o, Config.empty(), kind, name);
     }
@@ -110,6 +112,10 @@ public final class Serialization {
     }
     if (found == null) {
       found = Registry.lookupBuiltin(kind, module, className);
+    }
+    if (found == null && module != null && (module.equals("keras") || module.startsWith("keras."))) {
+      throw new ConfigException("Keras " + kindWord(kind) + " " + Untrusted.escape(className, Untrusted.MAX_CHARS)
+          + " is not supported by Jeras yet (module " + Untrusted.quote(module) + ")");
     }
     if (found == null) {
       throw new ConfigException("Could not locate " + kind.getSimpleName() + " " + Untrusted.quote(className)
@@ -276,6 +282,11 @@ public final class Serialization {
     }
     out.putAll(CustomObjectScope.visible());
     return out;
+  }
+
+  /** The kind of object in words, as messages name it: {@code Layer} is "layer", {@code LearningRateSchedule} "learning rate schedule". */
+  static String kindWord(Class<?> kind) {
+    return kind.getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
   }
 
   /** Runs {@code body} with {@code customObjects} visible to every nested deserialization. */
