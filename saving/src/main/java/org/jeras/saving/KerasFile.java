@@ -75,11 +75,13 @@ public final class KerasFile {
    * {@code compile_config} when asked), then loads every saveable's variables and assets.
    */
   public static Layer load(Path path, LoadOptions options) {
-    checkExists(path);
-    refuseLegacyHdf5(path);
+    if (Files.exists(path)) {
+      refuseLegacyHdf5(path);
+    }
     if (!Files.isDirectory(path) && !path.getFileName().toString().endsWith(".keras")) {
       throw new ConfigException("Invalid filename: expected a `.keras` extension. Received: filepath=" + path);
     }
+    checkExists(path);
     try (KerasArchive archive = KerasArchive.open(path)) {
       String config = archive.configJson();
       // The weights the config declares are bounded by what the weights file could fill.
@@ -112,7 +114,7 @@ public final class KerasFile {
     }
     boolean wholeModel;
     try (H5Reader r = H5Reader.open(path)) {
-      wholeModel = r.attributeNames("/").contains("model_config");
+      wholeModel = r.attributeNames("").contains("model_config");
     }
     if (wholeModel) {
       throw new ConfigException("'" + path + "' is a Keras 2 HDF5 model file (.h5 with a 'model_config' attribute), "
