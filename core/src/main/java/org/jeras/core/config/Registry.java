@@ -32,8 +32,13 @@ public final class Registry {
     @Override
     protected Boolean computeValue(Class<?> type) {
       builtins();
+      if (!type.getPackageName().startsWith("org.jeras.")) {
+        return false;
+      }
+      // A user's class inside org.jeras (tests, forks) is told apart by where it was loaded from;
+      // without a code source (some class loaders) the package alone decides.
       String where = location(type);
-      return where != null && builtinLocations.contains(where);
+      return where == null || builtinLocations.isEmpty() || builtinLocations.contains(where);
     }
   };
 
@@ -137,8 +142,9 @@ public final class Registry {
   }
 
   /**
-   * Whether {@code type} is one of Jeras's own classes, shipped beside the built-ins it registers
-   * (its counterparts of Keras's public classes), rather than a user's subclass.
+   * Whether {@code type} is one of Jeras's own classes (its counterparts of Keras's public
+   * classes): in a Jeras package and loaded from where the built-in providers were, rather than a
+   * user's subclass.
    */
   public static boolean isBuiltinClass(Class<?> type) {
     return BUILTIN_CLASS.get(type);

@@ -143,12 +143,14 @@ public final class Compilation {
   }
 
   /**
-   * Fails now, saying where the name came from, for a metric name that is neither a Keras metric
-   * nor a custom object visible here (Keras would fail on the first batch).
+   * Fails now, saying where it came from, for a metric name or dict that names neither a Keras
+   * metric nor a custom object visible here (the trainer builds its metrics on the first batch).
    */
   private static void checkMetricName(Object spec, String source) {
     if (spec instanceof String name && !Metrics.isBuiltinName(name)) {
       inContext(() -> Serialization.deserialize(new JsonPrimitive(name), Metric.class), source + " 'metrics'");
+    } else if (spec instanceof JsonElement dict) {
+      inContext(() -> Serialization.deserialize(dict, Metric.class), source + " 'metrics'");
     }
   }
 
