@@ -18,7 +18,7 @@ import org.jeras.core.model.Model;
 import org.jeras.core.optimizers.Adam;
 import org.jeras.core.tensor.Tensor;
 import org.jeras.core.testing.ConcurrentInference;
-import org.jeras.core.testing.Fixtures;
+import org.jeras.conformance.Fixtures;
 import org.jeras.core.training.CompileOptions;
 import org.jeras.core.training.FitOptions;
 import org.jeras.layers.core.Dense;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import org.jeras.core.testing.Fixtures;
+import org.jeras.conformance.Fixtures;
 import org.junit.jupiter.api.Test;
 
 /** {@code --no-safe-mode} reaches the load: the refusal the message points at goes away. */
