@@ -114,7 +114,7 @@ public final class Serialization {
       found = Registry.lookupBuiltin(kind, module, className);
     }
     if (found == null && module != null && (module.equals("keras") || module.startsWith("keras."))) {
-      throw new ConfigException("Keras " + kindWord(kind) + " " + Untrusted.escape(className, Untrusted.MAX_CHARS)
+      throw new ConfigException("Keras " + kindWord(kind) + " " + Untrusted.quote(className)
           + " is not supported by Jeras yet (module " + Untrusted.quote(module) + ")");
     }
     if (found == null) {

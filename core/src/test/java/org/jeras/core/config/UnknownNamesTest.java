@@ -28,7 +28,7 @@ class UnknownNamesTest {
     for (String module : List.of("keras.layers", "keras.src.layers.preprocessing.image_preprocessing.random_flip")) {
       ConfigException e = assertThrows(ConfigException.class,
           () -> Serialization.deserialize(dict(module, "RandomFlip"), Layer.class));
-      assertTrue(e.getMessage().startsWith("Keras layer RandomFlip is not supported by Jeras yet"), e.getMessage());
+      assertTrue(e.getMessage().startsWith("Keras layer 'RandomFlip' is not supported by Jeras yet"), e.getMessage());
       assertFalse(e.getMessage().contains("register"), e.getMessage());
     }
   }
