@@ -73,7 +73,7 @@ public final class Serialization {
       }
       if (o == null) {
         List<String> close = Registry.closestNames(kind, name);
-        throw new ConfigException("Unknown " + kindWord(kind) + " " + Untrusted.quote(name)
+        throw new ConfigException("Unknown " + kind.getSimpleName() + " " + Untrusted.quote(name)
             + (close.isEmpty() ? "" : "; closest known names: " + String.join(", ", close)) + ". " + HOW_TO_REGISTER);
       }
       return instantiate(o, Config.empty(), kind, name);

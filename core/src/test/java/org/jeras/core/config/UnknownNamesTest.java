@@ -45,7 +45,7 @@ class UnknownNamesTest {
   void unknownShorthandsListTheClosestKnownNames() {
     ConfigException e = assertThrows(ConfigException.class,
         () -> Serialization.deserialize(new JsonPrimitive("msee"), Loss.class));
-    assertTrue(e.getMessage().startsWith("Unknown loss 'msee'; closest known names: mse"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("Unknown Loss 'msee'; closest known names: mse"), e.getMessage());
     assertEquals(List.of("adam", "adamw", "adamax"),
         Registry.closestNames(org.jeras.core.optimizers.Optimizer.class, "adamm"));
   }
@@ -54,7 +54,7 @@ class UnknownNamesTest {
   void anUnknownOptimizerInACompileConfigSaysWhereItIs() {
     Config cc = Config.of(JsonParser.parseString("{\"optimizer\": \"adamm\", \"loss\": \"mse\"}").getAsJsonObject());
     ConfigException e = assertThrows(ConfigException.class, () -> Compilation.options(cc));
-    assertTrue(e.getMessage().startsWith("compile_config 'optimizer': Unknown optimizer 'adamm'; closest known names: adam"),
+    assertTrue(e.getMessage().startsWith("compile_config 'optimizer': Unknown Optimizer 'adamm'; closest known names: adam"),
         e.getMessage());
   }
 }

@@ -36,12 +36,12 @@ class TrainingMessagesTest {
   @Test
   void unknownLossAndMetricNamesSayWhereTheyCameFromAndWhatIsClose() {
     ConfigException loss = assertThrows(ConfigException.class, () -> model().compile(new SGD(0.1), "msee"));
-    assertTrue(loss.getMessage().startsWith("compile() 'loss': Unknown loss 'msee'; closest known names: mse"),
+    assertTrue(loss.getMessage().startsWith("compile() 'loss': Unknown Loss 'msee'; closest known names: mse"),
         loss.getMessage());
     ConfigException metric = assertThrows(ConfigException.class,
         () -> model().compile(CompileOptions.of(new SGD(0.1)).loss("mse").metrics("binary_acuracy")));
     assertTrue(metric.getMessage().startsWith(
-        "compile() 'metrics': Unknown metric 'binary_acuracy'; closest known names: binary_accuracy"),
+        "compile() 'metrics': Unknown Metric 'binary_acuracy'; closest known names: binary_accuracy"),
         metric.getMessage());
   }
 
