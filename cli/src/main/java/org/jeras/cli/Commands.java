@@ -27,12 +27,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 final class Commands {
   private Commands() {}
 
-  static void summary(Path file, PrintStream out) {
-    out.print(model(file, true).summaryString());
+  static void summary(Path file, LoadOptions load, PrintStream out) {
+    out.print(model(file, load).summaryString());
   }
 
-  static void predict(Path file, Path input, Path output) throws IOException {
-    Model model = model(file, false);
+  static void predict(Path file, Path input, Path output, LoadOptions load) throws IOException {
+    Model model = model(file, load.withCompile(false));
     Map<String, INDArray> in = Npz.read(input);
     List<INDArray> xs = new ArrayList<>();
     if (in.containsKey("x")) {
@@ -57,8 +57,8 @@ final class Commands {
     Npz.write(output, result);
   }
 
-  static void resave(Path in, Path out) {
-    KerasFile.save(KerasFile.load(in, LoadOptions.DEFAULT), out);
+  static void resave(Path in, Path out, LoadOptions load) {
+    KerasFile.save(KerasFile.load(in, load), out);
   }
 
   static void inspect(Path file, PrintStream out) {
@@ -114,8 +114,8 @@ final class Commands {
     }
   }
 
-  private static Model model(Path file, boolean compile) {
-    Layer layer = KerasFile.load(file, LoadOptions.DEFAULT.withCompile(compile));
+  private static Model model(Path file, LoadOptions load) {
+    Layer layer = KerasFile.load(file, load);
     if (!(layer instanceof Model m)) {
       throw new ConfigException(file + " holds a " + layer.className() + ", not a model");
     }

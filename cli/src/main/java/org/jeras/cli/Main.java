@@ -2,12 +2,14 @@ package org.jeras.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.Untrusted;
 import org.jeras.core.layer.IncompatibleInputException;
 import org.jeras.core.ops.OpShapeException;
+import org.jeras.saving.LoadOptions;
 
 /**
  * The {@code jeras} command line:
@@ -18,6 +20,9 @@ import org.jeras.core.ops.OpShapeException;
  * jeras predict FILE --input IN.npz --output OUT.npz   x / x0,x1,... in; y / y0,y1,... out
  * jeras resave IN OUT                                  load everything and save it again
  * </pre>
+ *
+ * {@code --no-safe-mode} (any command that loads) turns Keras's safe mode off, as
+ * {@code LoadOptions.withSafeMode(false)}.
  *
  * Exit status 0 on success, 2 on a usage error, 1 on any other failure (errors such as
  * {@link OutOfMemoryError} included), each with exactly one line on stderr and no stack trace.
@@ -35,13 +40,14 @@ public final class Main {
       err.println(usage());
       return 2;
     }
-    List<String> rest = Arrays.asList(args).subList(1, args.length);
+    List<String> rest = new ArrayList<>(Arrays.asList(args).subList(1, args.length));
+    LoadOptions load = LoadOptions.DEFAULT.withSafeMode(!rest.remove(LoadOptions.NO_SAFE_MODE_FLAG));
     try {
       switch (args[0]) {
-        case "summary" -> Commands.summary(path(rest, 0, 1), out);
+        case "summary" -> Commands.summary(path(rest, 0, 1), load, out);
         case "inspect" -> Commands.inspect(path(rest, 0, 1), out);
-        case "predict" -> Commands.predict(path(rest, 0, 5), option(rest, "--input"), option(rest, "--output"));
-        case "resave" -> Commands.resave(path(rest, 0, 2), path(rest, 1, 2));
+        case "predict" -> Commands.predict(path(rest, 0, 5), option(rest, "--input"), option(rest, "--output"), load);
+        case "resave" -> Commands.resave(path(rest, 0, 2), path(rest, 1, 2), load);
         case "-h", "--help", "help" -> out.println(usage());
         default -> throw new UsageException("unknown command '" + args[0] + "'");
       }
@@ -87,10 +93,10 @@ public final class Main {
 
   static String usage() {
     return """
-        usage: jeras summary FILE
+        usage: jeras summary FILE [--no-safe-mode]
                jeras inspect FILE
-               jeras predict FILE --input IN.npz --output OUT.npz
-               jeras resave IN OUT""";
+               jeras predict FILE --input IN.npz --output OUT.npz [--no-safe-mode]
+               jeras resave IN OUT [--no-safe-mode]""";
   }
 
   /** A malformed command line. */

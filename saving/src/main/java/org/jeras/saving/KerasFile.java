@@ -75,9 +75,13 @@ public final class KerasFile {
    * {@code compile_config} when asked), then loads every saveable's variables and assets.
    */
   public static Layer load(Path path, LoadOptions options) {
+    if (Files.exists(path)) {
+      refuseLegacyHdf5(path);
+    }
     if (!Files.isDirectory(path) && !path.getFileName().toString().endsWith(".keras")) {
       throw new ConfigException("Invalid filename: expected a `.keras` extension. Received: filepath=" + path);
     }
+    checkExists(path);
     try (KerasArchive archive = KerasArchive.open(path)) {
       String config = archive.configJson();
       // The weights the config declares are bounded by what the weights file could fill.
@@ -88,6 +92,43 @@ public final class KerasFile {
         StateWalker.load(model, weights, assetsDir.map(AssetsStore::new).orElse(null), false);
       }
       return model;
+    }
+  }
+
+  /** Fails with a one-line message naming {@code path} when there is no file or directory there. */
+  static void checkExists(Path path) {
+    if (!Files.exists(path)) {
+      throw new ConfigException("File '" + path + "' does not exist");
+    }
+  }
+
+  private static final byte[] HDF5_SIGNATURE = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
+
+  /**
+   * Refuses, by name, a whole model saved in the Keras 2 HDF5 format (an HDF5 file whose root has
+   * a {@code model_config} attribute), which Jeras does not read; other HDF5 files are weights.
+   */
+  private static void refuseLegacyHdf5(Path path) {
+    if (Files.isDirectory(path) || !startsWith(path, HDF5_SIGNATURE)) {
+      return;
+    }
+    boolean wholeModel;
+    try (H5Reader r = H5Reader.open(path)) {
+      wholeModel = r.attributeNames("").contains("model_config");
+    }
+    if (wholeModel) {
+      throw new ConfigException("'" + path + "' is a Keras 2 HDF5 model file (.h5 with a 'model_config' attribute), "
+          + "a legacy format Jeras does not read; save the model again with Keras 3 as a .keras file");
+    }
+    throw new ConfigException("'" + path + "' is an HDF5 file without a model config (a weights file?): load it "
+        + "into a model with Model.loadWeights, or load a .keras file");
+  }
+
+  private static boolean startsWith(Path path, byte[] signature) {
+    try (var in = Files.newInputStream(path)) {
+      return java.util.Arrays.equals(in.readNBytes(signature.length), signature);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + path, e);
     }
   }
 

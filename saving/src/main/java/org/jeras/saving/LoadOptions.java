@@ -10,6 +10,9 @@ import java.util.Map;
  * @param customObjects classes and functions by registered name, for configs naming them
  */
 public record LoadOptions(boolean compile, boolean safeMode, Map<String, ?> customObjects) {
+  /** The {@code jeras} command's flag for {@link #withSafeMode withSafeMode(false)}. */
+  public static final String NO_SAFE_MODE_FLAG = "--no-safe-mode";
+
   /** Keras's defaults: compile, safe mode, no custom objects. */
   public static final LoadOptions DEFAULT = new LoadOptions(true, true, Map.of());
 

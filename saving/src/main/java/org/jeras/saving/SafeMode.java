@@ -23,7 +23,7 @@ final class SafeMode {
     if (safeMode) {
       throw new UnsafeFileException("Requested the deserialization of a Python lambda (at " + at + "). This carries a "
           + "potential risk of arbitrary code execution and thus it is disallowed by default. If you trust the source "
-          + "of the artifact, you can override this error by passing `safe_mode=False` to the loading function.");
+          + "of the file, load it with LoadOptions.withSafeMode(false) (jeras command: " + LoadOptions.NO_SAFE_MODE_FLAG + ").");
     }
     throw new ConfigException("The config holds a Python lambda (at " + at + "): Python bytecode cannot run in Jeras. "
         + "Replace it with a registered function or layer and pass it as a custom object.");

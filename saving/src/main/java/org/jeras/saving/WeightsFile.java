@@ -46,6 +46,7 @@ public final class WeightsFile {
       throw new ConfigException("You are loading weights into a model that has not yet been built. Try building the "
           + "model first by calling it on some data or by using `build()`.");
     }
+    KerasFile.checkExists(path);
     String name = path.getFileName().toString();
     if (name.endsWith("weights.h5")) {
       try (H5WeightsReader r = new H5WeightsReader(H5Reader.open(path))) {

@@ -21,7 +21,7 @@ public final class EarlyStopping implements Callback {
 
   public EarlyStopping(String monitor, double minDelta, int patience, String mode, Double baseline,
       boolean restoreBestWeights, int startFromEpoch) {
-    this.monitor = Monitor.of(monitor, mode);
+    this.monitor = Monitor.of(monitor, mode, "Early stopping conditioned on", "");
     this.minDelta = Math.abs(minDelta);
     this.patience = patience;
     this.baseline = baseline;
@@ -41,6 +41,7 @@ public final class EarlyStopping implements Callback {
 
   @Override
   public void onTrainBegin(Map<String, Double> logs) {
+    monitor.reset();
     wait = 0;
     stoppedEpoch = -1;
     best = baseline != null ? baseline : monitor.worst();

@@ -3,8 +3,29 @@ package org.jeras.core.callbacks;
 import java.util.Map;
 
 /** Which logged value a callback watches and whether lower or higher is better (Keras's mode). */
-record Monitor(String key, boolean higherIsBetter) {
-  static Monitor of(String key, String mode) {
+final class Monitor {
+  private static final System.Logger LOG = System.getLogger(Monitor.class.getName());
+
+  private final String key;
+  private final boolean higherIsBetter;
+  /** Keras's warning for a value missing from the logs, before and after the available keys. */
+  private final String missingWarning;
+  private final String missingEnd;
+  private boolean warned;
+
+  private Monitor(String key, boolean higherIsBetter, String missingWarning, String missingEnd) {
+    this.key = key;
+    this.higherIsBetter = higherIsBetter;
+    this.missingWarning = missingWarning;
+    this.missingEnd = missingEnd;
+  }
+
+  /**
+   * @param conditioned how Keras's warning for a missing value starts, e.g. {@code "Early stopping
+   *     conditioned on"}
+   * @param end what Keras's warning ends with after the available keys
+   */
+  static Monitor of(String key, String mode, String conditioned, String end) {
     boolean higher = switch (mode) {
       case "max" -> true;
       case "min" -> false;
@@ -12,12 +33,29 @@ record Monitor(String key, boolean higherIsBetter) {
           || key.startsWith("fmeasure") || key.endsWith("precision") || key.endsWith("recall");
       default -> throw new IllegalArgumentException("mode must be 'auto', 'min' or 'max', got '" + mode + "'");
     };
-    return new Monitor(key, higher);
+    return new Monitor(key, higher, conditioned + " metric `" + key + "` which is not available. ", end);
   }
 
-  /** The watched value, or null when it is not in {@code logs}. */
+  String key() {
+    return key;
+  }
+
+  /**
+   * The watched value, or null when it is not in {@code logs}; then Keras's warning naming the
+   * available keys is logged, once per training run (Python shows a warning once per place).
+   */
   Double value(Map<String, Double> logs) {
-    return logs.get(key);
+    Double v = logs.get(key);
+    if (v == null && !warned) {
+      warned = true;
+      LOG.log(System.Logger.Level.WARNING, missingWarning + "Available metrics are: " + String.join(",", logs.keySet()) + missingEnd);
+    }
+    return v;
+  }
+
+  /** Starts a training run: a missing value is warned about again. */
+  void reset() {
+    warned = false;
   }
 
   /** Whether {@code current} improves on {@code best} by more than {@code minDelta}. */

@@ -21,7 +21,7 @@ public final class ReduceLROnPlateau implements Callback {
     if (factor >= 1.0) {
       throw new IllegalArgumentException("ReduceLROnPlateau does not support a factor >= 1.0, got " + factor);
     }
-    this.monitor = Monitor.of(monitor, mode);
+    this.monitor = Monitor.of(monitor, mode, "Learning rate reduction is conditioned on", ".");
     this.factor = factor;
     this.patience = patience;
     this.minDelta = minDelta;
@@ -41,6 +41,7 @@ public final class ReduceLROnPlateau implements Callback {
 
   @Override
   public void onTrainBegin(Map<String, Double> logs) {
+    monitor.reset();
     best = monitor.worst();
     wait = 0;
     cooldownCounter = 0;

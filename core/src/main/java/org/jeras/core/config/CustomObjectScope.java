@@ -45,6 +45,16 @@ public final class CustomObjectScope implements AutoCloseable {
     return null;
   }
 
+  /** Every object of the open scopes, an inner scope's winning over an outer one's. */
+  static Map<String, Object> visible() {
+    Map<String, Object> out = new HashMap<>();
+    var it = ACTIVE.get().descendingIterator();
+    while (it.hasNext()) {
+      out.putAll(it.next().objects);
+    }
+    return out;
+  }
+
   @Override
   public void close() {
     ACTIVE.get().remove(this);

@@ -13,9 +13,12 @@ public interface KerasObject {
   /** Keras's public module of the class, e.g. {@code "keras.layers"}; for custom objects their own. */
   String module();
 
-  /** {@code "package>Name"} for registered custom objects, null for Keras built-ins. */
+  /**
+   * Keras's {@code registered_name}: {@code "package>Name"} for registered custom objects, null for
+   * Keras built-ins, the class name for an unregistered custom class.
+   */
   default String registeredName() {
-    return Registry.registeredNameOf(this);
+    return Registry.serializedRegisteredName(this);
   }
 
   /** The constructor arguments, with Keras's keys and defaults. */

@@ -1,11 +1,15 @@
 package org.jeras.core.config;
 
+import java.security.CodeSource;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -19,7 +23,24 @@ public final class Registry {
   private static final Map<Class<?>, String> REGISTERED_NAMES = new ConcurrentHashMap<>();
   // Functions are matched by identity: lambdas of one call site share a class.
   private static final Map<Object, String> FUNCTION_NAMES = new IdentityHashMap<>();
+  // Weakly held: a function given to one load must not be kept alive by having been loaded.
+  private static final Map<Object, String> LOADED_FUNCTION_NAMES = new WeakHashMap<>();
   private static volatile Builtins builtins;
+  /** Where the classes of Jeras's modules that provide built-ins were loaded from. */
+  private static volatile Set<String> builtinLocations;
+  private static final ClassValue<Boolean> BUILTIN_CLASS = new ClassValue<>() {
+    @Override
+    protected Boolean computeValue(Class<?> type) {
+      builtins();
+      if (!type.getPackageName().startsWith("org.jeras.")) {
+        return false;
+      }
+      // A user's class inside org.jeras (tests, forks) is told apart by where it was loaded from;
+      // without a code source (some class loaders) the package alone decides.
+      String where = location(type);
+      return where == null || builtinLocations.isEmpty() || builtinLocations.contains(where);
+    }
+  };
 
   private Registry() {}
 
@@ -53,9 +74,15 @@ public final class Registry {
       synchronized (Registry.class) {
         if (builtins == null) {
           Builtins fresh = new Builtins();
+          Set<String> locations = new HashSet<>();
           for (BuiltinProvider p : ServiceLoader.load(BuiltinProvider.class, Registry.class.getClassLoader())) {
             p.register(fresh);
+            String where = location(p.getClass());
+            if (where != null) {
+              locations.add(where);
+            }
           }
+          builtinLocations = Set.copyOf(locations);
           builtins = fresh;
         }
         b = builtins;
@@ -85,16 +112,64 @@ public final class Registry {
 
   /**
    * The registered name of a registered function instance or of an object's class, or null for
-   * built-ins and unregistered objects.
+   * built-ins and unregistered objects. A function that was only given to a load as a custom
+   * object answers the name the load found it under, so that saving it again writes a name the
+   * same custom objects resolve (Keras writes a function's own name).
    */
   public static String registeredNameOf(Object o) {
     synchronized (FUNCTION_NAMES) {
       String fn = FUNCTION_NAMES.get(o);
+      if (fn == null) {
+        fn = LOADED_FUNCTION_NAMES.get(o);
+      }
       if (fn != null) {
         return fn;
       }
     }
     return REGISTERED_NAMES.get(o.getClass());
+  }
+
+  /** Remembers the name under which a load's custom objects gave {@code function}. */
+  static void noteLoadedFunction(Object function, String name) {
+    synchronized (FUNCTION_NAMES) {
+      LOADED_FUNCTION_NAMES.putIfAbsent(function, name);
+    }
+  }
+
+  private static String location(Class<?> type) {
+    CodeSource source = type.getProtectionDomain().getCodeSource();
+    return source == null || source.getLocation() == null ? null : source.getLocation().toString();
+  }
+
+  /**
+   * Whether {@code type} is one of Jeras's own classes (its counterparts of Keras's public
+   * classes): in a Jeras package and loaded from where the built-in providers were, rather than a
+   * user's subclass.
+   */
+  public static boolean isBuiltinClass(Class<?> type) {
+    return BUILTIN_CLASS.get(type);
+  }
+
+  /**
+   * The {@code module} Keras writes for {@code o}: {@code kerasModule} for Jeras's built-in
+   * classes; for a user's class its Java package, as Keras writes a custom class's
+   * {@code __module__}.
+   */
+  public static String moduleOf(Object o, String kerasModule) {
+    return isBuiltinClass(o.getClass()) ? kerasModule : o.getClass().getPackageName();
+  }
+
+  /**
+   * Keras's {@code registered_name} for {@code o}: its registered name when it has one, null for
+   * Jeras's built-in classes, else its class name ({@code get_registered_name} of an unregistered
+   * class), which is the key a load's custom objects find it under.
+   */
+  public static String serializedRegisteredName(KerasObject o) {
+    String registered = registeredNameOf(o);
+    if (registered != null || isBuiltinClass(o.getClass())) {
+      return registered;
+    }
+    return o.className();
   }
 
   /** The registered custom object (scope, then global registry, then {@code custom}) for a name. */
@@ -137,6 +212,41 @@ public final class Registry {
    */
   private static boolean isOpModule(String module) {
     return module != null && module.startsWith("keras.src.ops.");
+  }
+
+  /**
+   * Up to three string shorthands of {@code kind} ({@code "mse"}, {@code "adam"}) closest to
+   * {@code name} by edit distance, for "closest known names" hints; empty when none is close.
+   */
+  public static java.util.List<String> closestNames(Class<?> kind, String name) {
+    int limit = Math.max(2, name.length() / 3);
+    java.util.List<String> close = new java.util.ArrayList<>();
+    for (String k : builtins().aliases.getOrDefault(kind, Map.of()).keySet()) {
+      if (editDistance(name, k) <= limit) {
+        close.add(k);
+      }
+    }
+    close.sort(java.util.Comparator.comparingInt((String k) -> editDistance(name, k)).thenComparing(k -> k));
+    return close.subList(0, Math.min(3, close.size()));
+  }
+
+  private static int editDistance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
   }
 
   /** A string shorthand of {@code kind} ({@code "relu"}, {@code "he_normal"}), or null. */

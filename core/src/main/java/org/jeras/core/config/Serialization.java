@@ -72,7 +72,9 @@ public final class Serialization {
         o = Registry.lookupCustom(name, custom);
       }
       if (o == null) {
-        throw new ConfigException("Unknown " + kind.getSimpleName() + " " + Untrusted.quote(name) + ". " + HOW_TO_REGISTER);
+        List<String> close = Registry.closestNames(kind, name);
+        throw new ConfigException("Unknown " + kind.getSimpleName() + " " + Untrusted.quote(name)
+            + (close.isEmpty() ? "" : "; closest known names: " + String.join(", ", close)) + ". " + HOW_TO_REGISTER);
       }
       return instantiate(o, Config.empty(), kind, name);
     }
@@ -110,6 +112,10 @@ public final class Serialization {
     }
     if (found == null) {
       found = Registry.lookupBuiltin(kind, module, className);
+    }
+    if (found == null && module != null && (module.equals("keras") || module.startsWith("keras."))) {
+      throw new ConfigException("Keras " + kindWord(kind) + " " + Untrusted.quote(className)
+          + " is not supported by Jeras yet (module " + Untrusted.quote(module) + ")");
     }
     if (found == null) {
       throw new ConfigException("Could not locate " + kind.getSimpleName() + " " + Untrusted.quote(className)
@@ -242,6 +248,9 @@ public final class Serialization {
   private static <T> T deserializeFunction(Config dict, Class<T> kind, Map<String, ?> custom) {
     String name = dict.getString("config");
     Object found = Registry.lookupCustom(name, custom);
+    if (found != null && !(found instanceof ObjectFactory<?>)) {
+      Registry.noteLoadedFunction(found, name);
+    }
     if (found == null) {
       found = Registry.lookupAlias(kind, name);
     }
@@ -258,6 +267,26 @@ public final class Serialization {
       throw new ConfigException(Untrusted.quote(name) + " is a " + obj.getClass().getSimpleName() + ", not a " + kind.getSimpleName());
     }
     return kind.cast(obj);
+  }
+
+  /**
+   * The custom objects visible to deserialization here and now (open {@link CustomObjectScope}s
+   * and the custom objects of a running load), for names resolved later, outside that scope: a
+   * compile config's metrics are resolved on the first batch, when the load has long returned.
+   */
+  public static Map<String, ?> visibleCustomObjects() {
+    Map<String, Object> out = new java.util.HashMap<>();
+    Map<String, ?> load = CUSTOM.get().peek();
+    if (load != null) {
+      out.putAll(load);
+    }
+    out.putAll(CustomObjectScope.visible());
+    return out;
+  }
+
+  /** The kind of object in words, as messages name it: {@code Layer} is "layer", {@code LearningRateSchedule} "learning rate schedule". */
+  static String kindWord(Class<?> kind) {
+    return kind.getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
   }
 
   /** Runs {@code body} with {@code customObjects} visible to every nested deserialization. */

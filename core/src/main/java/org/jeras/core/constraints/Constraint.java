@@ -1,6 +1,7 @@
 package org.jeras.core.constraints;
 
 import org.jeras.core.config.KerasObject;
+import org.jeras.core.config.Registry;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** A projection applied to a weight after each optimizer update (Keras's {@code Constraint}). */
@@ -9,6 +10,6 @@ public interface Constraint extends KerasObject {
 
   @Override
   default String module() {
-    return "keras.constraints";
+    return Registry.moduleOf(this, "keras.constraints");
   }
 }

@@ -1,6 +1,7 @@
 package org.jeras.core.initializers;
 
 import org.jeras.core.config.KerasObject;
+import org.jeras.core.config.Registry;
 import org.jeras.core.tensor.DType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -10,6 +11,6 @@ public interface Initializer extends KerasObject {
 
   @Override
   default String module() {
-    return "keras.initializers";
+    return Registry.moduleOf(this, "keras.initializers");
   }
 }

@@ -16,6 +16,7 @@ import java.util.Set;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.KerasObject;
+import org.jeras.core.config.Registry;
 import org.jeras.core.config.Serialization;
 import org.jeras.core.constraints.Constraint;
 import org.jeras.core.graph.Tracer;
@@ -68,7 +69,9 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
   private boolean trainable = true;
   private DTypePolicy dtypePolicy = DTypePolicy.defaultPolicy();
   private Regularizer activityRegularizer;
-  private boolean built;
+  private volatile boolean built;
+  /** Held while a call builds this layer, so that threads sharing an unbuilt layer build it once. */
+  private final Object buildLock = new Object();
   private boolean builtAtInit;
   private JsonObject buildConfig;
   /** Whether this layer passes masks through unchanged when it does not compute them. */
@@ -78,7 +81,8 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
   private final List<Variable> nonTrainableVariables = new ArrayList<>();
   private final LinkedHashMap<String, Object> tracked = new LinkedHashMap<>();
   private final List<LayerNode> inboundNodes = new ArrayList<>();
-  private final List<Tensor> callLosses = new ArrayList<>();
+  /** The losses of the last call that covered this layer, published whole by {@link CallScope}. */
+  private volatile List<Tensor> callLosses = List.of();
   private List<InputSpec> inputSpec = List.of();
 
   protected Layer() {
@@ -142,7 +146,7 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
 
   @Override
   public String module() {
-    return "keras.layers";
+    return Registry.moduleOf(this, "keras.layers");
   }
 
   @Override
@@ -215,10 +219,15 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
     if (built) {
       return;
     }
-    build(inputShape);
-    JsonObject bc = new JsonObject();
-    bc.add("input_shape", Config.shapeJson(inputShape));
-    markBuilt(record ? bc : null);
+    synchronized (buildLock) {
+      if (built) {
+        return;
+      }
+      build(inputShape);
+      JsonObject bc = new JsonObject();
+      bc.add("input_shape", Config.shapeJson(inputShape));
+      markBuilt(record ? bc : null);
+    }
   }
 
   /** Marks this layer built, recording {@code buildConfig} (Keras's {@code get_build_config()}). */
@@ -585,8 +594,12 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
     // for every layer.
     checkInputs(args);
     if (!built) {
-      buildFromCall(args);
-      built = true;
+      synchronized (buildLock) {
+        if (!built) {
+          buildFromCall(args);
+          built = true;
+        }
+      }
       checkInputs(args);
     }
     if (symbolic) {
@@ -595,11 +608,11 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
     CallArgs cast = args.map(this::autocast);
     ArrayDeque<CallContext> stack = CONTEXT.get();
     ArrayDeque<Layer> calling = CALLING.get();
+    CallScope scope = CallScope.enter(this);
     stack.push(ctx);
     calling.push(this);
     boolean traced = Tracer.enterLayer(name());
     try {
-      callLosses.clear();
       List<Tensor> outputs = call(cast, ctx);
       Tensor mask = computeMask(cast, outputs);
       if (mask != null || supportsMasking) {
@@ -613,7 +626,7 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
         for (Tensor o : outputs) {
           Tensor penalty = activityRegularizer.apply(o);
           // Keras divides the activity penalty by the batch size.
-          callLosses.add(MathOps.mul(penalty, 1.0 / o.shape().get(0)));
+          addLoss(MathOps.mul(penalty, 1.0 / o.shape().get(0)));
         }
       }
       return outputs;
@@ -621,6 +634,9 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
       calling.pop();
       stack.pop();
       Tracer.exitLayer(traced);
+      if (scope != null) {
+        scope.close();
+      }
     }
   }
 
@@ -689,17 +705,25 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
     return in.isEmpty() ? null : in.get(0).mask();
   }
 
-  /** Losses added during the last call (activity regularization, {@link #addLoss}). */
+  /**
+   * Adds a loss to the running call (Keras's {@code add_loss}); it is collected with the call's
+   * other losses, per thread, and replaces this layer's losses when the outermost call ends.
+   */
   protected void addLoss(Tensor loss) {
-    callLosses.add(loss);
+    CallScope.addLoss(this, loss);
   }
 
-  /** Copies the last call's losses, here and below, out of the {@link Scratch} scope that is closing. */
+  /** Sets the losses another thread sees for this layer's last call (an immutable list). */
+  void publishCallLosses(List<Tensor> losses) {
+    callLosses = losses;
+  }
+
+  /**
+   * Copies this thread's last call's losses out of the {@link Scratch} scope that is closing (the
+   * copies other threads see are made when the call ends).
+   */
   public void keepCallLosses() {
-    callLosses.replaceAll(t -> t.value().isAttached() ? Tensor.of(Scratch.keep(t.value())) : t);
-    for (Layer l : sublayers()) {
-      l.keepCallLosses();
-    }
+    CallScope.keepLast();
   }
 
   /**
@@ -707,7 +731,8 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
    * this layer and every layer below it.
    */
   public List<Tensor> losses() {
-    List<Tensor> out = new ArrayList<>(callLosses);
+    List<Tensor> own = CallScope.ownLosses(this);
+    List<Tensor> out = new ArrayList<>(own == null ? callLosses : own);
     for (Variable v : trainableVariables) {
       if (v.regularizer() != null) {
         out.add(v.regularizer().apply(v.read()));
@@ -733,12 +758,29 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
   }
 
   /**
-   * Shapes and dtypes of the outputs for symbolic inputs. Default: runs the layer in inference on
-   * zeros twice, with unknown dims set to two different sizes; output dims that change are unknown.
+   * Shapes and dtypes of the outputs for symbolic inputs. As Keras's: a layer that defines
+   * {@link #computeOutputShape} gets its shape in the compute dtype, without running {@code call}
+   * (which may need state that is loaded later). Otherwise runs the layer in inference on zeros
+   * twice, with unknown dims set to two different sizes; output dims that change are unknown.
    */
   public List<Tensor> computeOutputSpec(CallArgs args) {
-    List<Tensor> a = call(dummy(args, 2), CallContext.INFERENCE);
-    List<Tensor> b = call(dummy(args, 3), CallContext.INFERENCE);
+    if (definesOutputShape() && args.args().size() == 1 && args.args().get(0) instanceof Tensor t) {
+      return List.of(Tensor.symbolic(computeOutputShape(t.shape()), computeDtype(), null));
+    }
+    return specByCalling(args);
+  }
+
+  private List<Tensor> specByCalling(CallArgs args) {
+    List<Tensor> a;
+    List<Tensor> b;
+    // The dummy calls' losses are nobody's.
+    CallScope discard = CallScope.enterDiscarding();
+    try {
+      a = call(dummy(args, 2), CallContext.INFERENCE);
+      b = call(dummy(args, 3), CallContext.INFERENCE);
+    } finally {
+      discard.close();
+    }
     List<Tensor> out = new ArrayList<>();
     for (int i = 0; i < a.size(); i++) {
       long[] da = a.get(i).value().shape();
@@ -796,12 +838,34 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
     return outputs.get(0);
   }
 
-  /** The output shape for an input shape (batch dim included), via {@link #computeOutputSpec}. */
+  /**
+   * The output shape for an input shape (batch dim included), Keras's {@code compute_output_shape}.
+   * Default: builds the layer and asks {@link #computeOutputSpec}. Layers that can tell their
+   * shape without running {@code call} override this, and {@link #computeOutputSpec} then uses it.
+   */
   public Shape computeOutputShape(Shape inputShape) {
     if (!built) {
       build(inputShape, true);
     }
-    return computeOutputSpec(CallArgs.of(Tensor.symbolic(inputShape, computeDtype(), null))).get(0).shape();
+    CallArgs args = CallArgs.of(Tensor.symbolic(inputShape, computeDtype(), null));
+    // An override that calls this default must not be called back by computeOutputSpec.
+    return (definesOutputShape() ? specByCalling(args) : computeOutputSpec(args)).get(0).shape();
+  }
+
+  private static final ClassValue<Boolean> DEFINES_OUTPUT_SHAPE = new ClassValue<>() {
+    @Override
+    protected Boolean computeValue(Class<?> type) {
+      try {
+        return type.getMethod("computeOutputShape", Shape.class).getDeclaringClass() != Layer.class;
+      } catch (NoSuchMethodException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  };
+
+  /** Whether this layer's class overrides {@link #computeOutputShape} (Keras's {@code utils.is_default} test). */
+  private boolean definesOutputShape() {
+    return DEFINES_OUTPUT_SHAPE.get(getClass());
   }
 
   @Override

@@ -5,6 +5,7 @@ import java.util.Objects;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.KerasObject;
+import org.jeras.core.config.Registry;
 import org.jeras.core.config.Serialization;
 import org.jeras.core.layer.DTypePolicy;
 import org.jeras.core.ops.MathOps;
@@ -205,7 +206,7 @@ public abstract class Loss implements KerasObject, Serialization.Shorthand, Clon
 
   @Override
   public String module() {
-    return "keras.losses";
+    return Registry.moduleOf(this, "keras.losses");
   }
 
   /** Keras's {@code Loss.get_config}: {@code name}, {@code reduction}, then the class's own keys. */

@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.KerasObject;
+import org.jeras.core.config.Registry;
 import org.jeras.core.config.Serialization;
 import org.jeras.core.layer.DTypePolicy;
 import org.jeras.core.tensor.DType;
@@ -97,7 +98,7 @@ public abstract class Metric implements KerasObject, Serialization.Shorthand {
 
   @Override
   public String module() {
-    return "keras.metrics";
+    return Registry.moduleOf(this, "keras.metrics");
   }
 
   /** Adds this class's own config keys after {@code name} and {@code dtype}. */

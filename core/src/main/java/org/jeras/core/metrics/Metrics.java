@@ -29,6 +29,13 @@ public final class Metrics {
     return Serialization.deserialize(identifier, Metric.class);
   }
 
+  /** Whether {@code identifier} names a Keras metric ({@code "accuracy"} and the other shorthands). */
+  public static boolean isBuiltinName(String identifier) {
+    String lower = identifier.toLowerCase(Locale.ROOT);
+    return lower.equals("accuracy") || lower.equals("acc")
+        || Registry.lookupAlias(Metric.class, identifier) instanceof MetricsProvider.Named;
+  }
+
   public static Metric get(String identifier, Shape yTrueShape, Shape yPredShape) {
     String lower = identifier.toLowerCase(Locale.ROOT);
     Metric metric;

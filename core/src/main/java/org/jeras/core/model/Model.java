@@ -232,6 +232,7 @@ public abstract class Model extends Layer {
 
   /** Predicts in batches of {@code batchSize} rows and concatenates the results. */
   public INDArray predict(INDArray x, int batchSize) {
+    Dataset.checkBatchSize(batchSize);
     long n = x.size(0);
     if (n <= batchSize) {
       return predictOnBatch(x);

@@ -1,6 +1,7 @@
 package org.jeras.core.regularizers;
 
 import org.jeras.core.config.KerasObject;
+import org.jeras.core.config.Registry;
 import org.jeras.core.tensor.Tensor;
 
 /** A penalty on a weight or activation, added to the training loss (Keras's {@code Regularizer}). */
@@ -10,6 +11,6 @@ public interface Regularizer extends KerasObject {
 
   @Override
   default String module() {
-    return "keras.regularizers";
+    return Registry.moduleOf(this, "keras.regularizers");
   }
 }

@@ -16,6 +16,7 @@ import org.jeras.core.config.PyNumber;
 import org.jeras.core.config.Serialization;
 import org.jeras.core.losses.Loss;
 import org.jeras.core.metrics.Metric;
+import org.jeras.core.metrics.Metrics;
 import org.jeras.core.model.Model;
 import org.jeras.core.optimizers.Optimizer;
 
@@ -33,7 +34,7 @@ public final class Compilation {
     List<String> outputs = model.outputNames();
     List<Loss> losses = new ArrayList<>();
     for (Object spec : perOutput(o.loss, outputs, "loss")) {
-      losses.add(spec == null ? null : toLoss(spec));
+      losses.add(spec == null ? null : toLoss(spec, o.source));
     }
     double[] weights = null;
     if (o.lossWeights != null) {
@@ -50,6 +51,11 @@ public final class Compilation {
       }
     } else if (o.metrics != null) {
       metrics.add(asList(o.metrics));
+    }
+    for (List<Object> specs : metrics) {
+      for (Object spec : specs) {
+        checkMetricName(spec, o.source);
+      }
     }
     JsonObject config = new JsonObject();
     config.add("optimizer", JsonNull.INSTANCE);
@@ -72,8 +78,10 @@ public final class Compilation {
 
   /** The compile arguments recorded in a {@code compile_config}. */
   public static CompileOptions options(Config c) {
-    Optimizer optimizer = Serialization.deserialize(c.get("optimizer"), Optimizer.class);
+    Optimizer optimizer = inContext(() -> Serialization.deserialize(c.get("optimizer"), Optimizer.class),
+        "compile_config 'optimizer'");
     CompileOptions o = CompileOptions.of(optimizer);
+    o.source = "compile_config";
     o.loss = fromJson(c.getOrNull("loss"));
     o.lossWeights = fromJson(c.getOrNull("loss_weights"));
     o.metrics = fromJson(c.getOrNull("metrics"));
@@ -121,17 +129,38 @@ public final class Compilation {
     return out;
   }
 
-  private static Loss toLoss(Object spec) {
+  private static Loss toLoss(Object spec, String source) {
     if (spec instanceof Loss l) {
       return l;
     }
     if (spec instanceof String s) {
-      return Serialization.deserialize(new JsonPrimitive(s), Loss.class);
+      return inContext(() -> Serialization.deserialize(new JsonPrimitive(s), Loss.class), source + " 'loss'");
     }
     if (spec instanceof JsonElement e) {
-      return Serialization.deserialize(e, Loss.class);
+      return inContext(() -> Serialization.deserialize(e, Loss.class), source + " 'loss'");
     }
     throw new ConfigException("A loss must be a Loss or a Keras loss name, got " + spec);
+  }
+
+  /**
+   * Fails now, saying where it came from, for a metric name given to {@code compile()} that names
+   * neither a Keras metric nor a custom object visible here (the trainer builds its metrics on the
+   * first batch). A file's compile_config is left to that first batch: a model whose metrics Jeras
+   * cannot build still loads and predicts.
+   */
+  private static void checkMetricName(Object spec, String source) {
+    if (spec instanceof String name && !source.equals("compile_config") && !Metrics.isBuiltinName(name)) {
+      inContext(() -> Serialization.deserialize(new JsonPrimitive(name), Metric.class), source + " 'metrics'");
+    }
+  }
+
+  /** Runs {@code body}; an unknown name it meets is reported as given in {@code where}. */
+  private static <T> T inContext(java.util.function.Supplier<T> body, String where) {
+    try {
+      return body.get();
+    } catch (ConfigException e) {
+      throw new ConfigException(where + ": " + e.getMessage(), e);
+    }
   }
 
   /** A metric spec as the trainer resolves it: a {@link Metric}, a name, or a serialized dict. */

@@ -20,6 +20,8 @@ public final class CompileOptions {
   Object metrics;
   /** Keras flags Jeras records but does not act on (run_eagerly, steps_per_execution, jit_compile). */
   final Map<String, JsonElement> flags = new LinkedHashMap<>();
+  /** Where these arguments come from, for messages: {@code compile()} or a file's {@code compile_config}. */
+  String source = "compile()";
 
   private CompileOptions(Optimizer optimizer) {
     this.optimizer = optimizer;

@@ -50,7 +50,16 @@ public final class Dataset {
   }
 
   /** Number of batches of {@code batchSize}. */
+  /** Refuses a batch size below 1 (a typed error instead of a division by zero or an endless loop). */
+  public static int checkBatchSize(int batchSize) {
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batch_size must be a positive integer, got " + batchSize);
+    }
+    return batchSize;
+  }
+
   public int batches(int batchSize) {
+    checkBatchSize(batchSize);
     return (int) ((size() + batchSize - 1) / batchSize);
   }
 
@@ -97,6 +106,7 @@ public final class Dataset {
 
   /** The batches of one epoch, shuffled with {@code random} when it is not null. */
   public Iterator<Batch> iterator(int batchSize, Random random) {
+    checkBatchSize(batchSize);
     long n = size();
     int[] order = new int[(int) n];
     for (int i = 0; i < order.length; i++) {

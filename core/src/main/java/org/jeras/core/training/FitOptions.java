@@ -29,8 +29,9 @@ public final class FitOptions {
     return new FitOptions();
   }
 
+  /** Rows per step; at least 1. */
   public FitOptions batchSize(int v) {
-    batchSize = v;
+    batchSize = Dataset.checkBatchSize(v);
     return this;
   }
 

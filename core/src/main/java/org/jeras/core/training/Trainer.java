@@ -11,6 +11,7 @@ import java.util.Random;
 import java.util.function.Supplier;
 import org.jeras.core.callbacks.Callback;
 import org.jeras.core.callbacks.History;
+import org.jeras.core.config.Serialization;
 import org.jeras.core.layer.CallArgs;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.losses.Loss;
@@ -39,6 +40,8 @@ public final class Trainer {
   private final List<Loss> losses;
   private final double[] lossWeights;
   private final List<List<Object>> metricSpecs;
+  /** The custom objects visible at compile time (a load's), for metrics resolved on the first batch. */
+  private final Map<String, ?> customObjects = Serialization.visibleCustomObjects();
   private final JsonObject compileConfig;
   private List<List<Metric>> metrics;
   private double lossTotal;
@@ -165,7 +168,9 @@ public final class Trainer {
             : metricSpecs.size() == 1 ? metricSpecs.get(0) : metricSpecs.get(i);
         List<Metric> resolved = new ArrayList<>();
         for (Object spec : specs) {
-          resolved.add(MetricResolver.resolve(spec, lossFor(i), batch.y().get(i), yPred.get(i)));
+          int output = i;
+          resolved.add(Serialization.withCustomObjects(customObjects,
+              () -> MetricResolver.resolve(spec, lossFor(output), batch.y().get(output), yPred.get(output))));
         }
         metrics.add(resolved);
       }
