@@ -174,6 +174,8 @@ public final class ArrayOps {
       out[i] += pads[i][0] + pads[i][1];
       inner[i] = NDArrayIndex.interval(pads[i][0], pads[i][0] + x.size(i));
     }
+    // Paddings come from configs: bound the output before allocating it.
+    TensorLimit.check("the output of pad", out, a.dtype());
     INDArray y = Nd4j.valueArrayOf(out, value, x.dataType());
     y.put(inner, x);
     return recordOp(OpDesc.of("pad", "pads", flatPads(pads), "value", value), y, g -> new INDArray[] {g.get(inner).dup('c')}, a);
@@ -188,6 +190,8 @@ public final class ArrayOps {
     for (int i = 0, j = 0; i < expanded.length; i++) {
       expanded[i] = i == ax + 1 ? repeats : s[j++];
     }
+    // Repeat counts come from configs (RepeatVector, UpSampling): bound the output before allocating it.
+    TensorLimit.check("the output of repeat", expanded, a.dtype());
     long[] out = s.clone();
     out[ax] *= repeats;
     long[] unit = expanded.clone();

@@ -4,6 +4,7 @@ import org.jeras.core.graph.Tracer;
 import org.jeras.core.ops.ArrayOps;
 import org.jeras.core.ops.LinalgOps;
 import org.jeras.core.ops.OpShapeException;
+import org.jeras.core.ops.TensorLimit;
 import org.jeras.core.tensor.Tensor;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -49,6 +50,8 @@ final class ImageResize {
       x = ArrayOps.pad(x, new long[][] {{0, 0}, {top, top}, {left, left}, {0, 0}}, fillValue);
     }
     DataType dt = x.value().dataType();
+    // The target size comes from the config: bound the output before building anything for it.
+    TensorLimit.check("the output of resize", new long[] {x.shape().get(0), height, width, x.shape().get(3)}, x.dtype());
     INDArray rh = matrix(x.shape().get(1), height, interpolation, dt);
     INDArray rw = matrix(x.shape().get(2), width, interpolation, dt);
     // (b, h, w, c) -> (b, w, c, h) @ rh^T -> (b, w, c, H) -> (b, H, c, w) @ rw^T -> (b, H, c, W) -> (b, H, W, c)
