@@ -187,11 +187,16 @@ public final class Registry {
     return o;
   }
 
-  /** The built-in factory for {@code module.className}, or one of {@code kind} by class name. */
+  /**
+   * The built-in factory for {@code module.className}, or one of {@code kind} by class name when the
+   * module is Keras's own under another path (or absent). A class from any other module is the
+   * user's: it never silently becomes the built-in of the same name, as Keras refuses it too.
+   */
   public static ObjectFactory<?> lookupBuiltin(Class<?> kind, String module, String className) {
     Builtins b = builtins();
     ObjectFactory<?> f = module == null ? null : b.byModuleAndName.get(module + "." + className);
-    if (f == null && kind != null && !isOpModule(module)) {
+    boolean kerasModule = module == null || module.equals("keras") || module.startsWith("keras.");
+    if (f == null && kind != null && kerasModule && !isOpModule(module)) {
       f = b.byKind.getOrDefault(kind, Map.of()).get(className);
     }
     return f;
