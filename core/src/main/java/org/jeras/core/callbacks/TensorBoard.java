@@ -1,6 +1,7 @@
 package org.jeras.core.callbacks;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.model.Model;
@@ -81,16 +82,19 @@ public final class TensorBoard implements Callback {
   @Override
   public void onEpochEnd(int epoch, Map<String, Double> logs) {
     boolean hasValidation = false;
+    Map<String, Double> trainLogs = new LinkedHashMap<>();
     for (Map.Entry<String, Double> e : logs.entrySet()) {
       if (!e.getKey().startsWith("val_")) {
-        train.scalar("epoch_" + e.getKey(), epoch, e.getValue());
+        trainLogs.put(e.getKey(), e.getValue());
       } else {
         hasValidation = true;
       }
     }
     if (model.isCompiled()) {
-      train.scalar("epoch_learning_rate", epoch, model.optimizer().learningRate());
+      // Replaces a learning_rate another callback logged, as Keras's TensorBoard does.
+      trainLogs.put("learning_rate", model.optimizer().learningRate());
     }
+    trainLogs.forEach((k, v) -> train.scalar("epoch_" + k, epoch, v));
     if (hasValidation) {
       if (validation == null) {
         validation = new EventFileWriter(logDir.resolve("validation"));

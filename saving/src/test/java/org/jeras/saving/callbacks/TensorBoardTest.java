@@ -1,6 +1,7 @@
 package org.jeras.saving.callbacks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jeras.core.callbacks.Callback;
 import org.jeras.core.callbacks.History;
+import org.jeras.core.callbacks.LearningRateScheduler;
 import org.jeras.core.callbacks.TensorBoard;
 import org.jeras.core.callbacks.TfRecords;
 import org.jeras.core.model.Model;
@@ -89,6 +91,20 @@ class TensorBoardTest {
       assertEquals(java.util.Arrays.stream(values).max().getAsDouble(), last.getMax(), tag);
       assertEquals(java.util.Arrays.stream(values).sum(), last.getSum(), 1e-9, tag);
     }
+  }
+
+  @Test
+  void logsTheLearningRateOnceAfterASchedulerChangedIt() throws IOException {
+    Path logDir = tmp.resolve("lr");
+    Model model = CallbackModels.mlp(5);
+    model.fit(CallbackModels.x(N), CallbackModels.y(N), FitOptions.defaults().epochs(2).batchSize(6).verbose(0)
+        .callbacks(new LearningRateScheduler((epoch, lr) -> 0.001 * (epoch + 1)), new TensorBoard(logDir)));
+    List<Event> train = events(logDir.resolve("train"));
+    assertEquals(Map.of(0L, 0.001f, 1L, 0.002f), scalars(train, "epoch_learning_rate"));
+    long written = train.stream().flatMap(e -> e.getSummary().getValueList().stream())
+        .filter(v -> v.getTag().equals("epoch_learning_rate")).count();
+    assertEquals(2, written);
+    assertFalse(Files.exists(logDir.resolve("validation")), "no validation data, no validation run");
   }
 
   /** The events of the one event file in {@code dir}. */
