@@ -280,6 +280,7 @@ public final class Trainer {
         it.next();
         step++;
       }
+      skipSteps = 0;
       while (it.hasNext() && !model.stopRequested()) {
         final int s = step;
         callbacks.forEach(c -> c.onTrainBatchBegin(s, new LinkedHashMap<>()));
