@@ -4,9 +4,12 @@ import java.util.List;
 import java.util.Map;
 import org.jeras.core.model.Model;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Stops training when a monitored value stops improving (Keras's {@code EarlyStopping}). */
 public final class EarlyStopping implements Callback {
+  private static final Logger LOG = LoggerFactory.getLogger(EarlyStopping.class);
   private final Monitor monitor;
   private final double minDelta;
   private final int patience;
@@ -18,6 +21,7 @@ public final class EarlyStopping implements Callback {
   private double best;
   private List<INDArray> bestWeights;
   private int stoppedEpoch = -1;
+  private boolean warnedMissing;
 
   public EarlyStopping(String monitor, double minDelta, int patience, String mode, Double baseline,
       boolean restoreBestWeights, int startFromEpoch) {
@@ -29,9 +33,14 @@ public final class EarlyStopping implements Callback {
     this.startFromEpoch = startFromEpoch;
   }
 
-  /** Keras's defaults: monitor val_loss, patience 0. */
+  /** Keras's defaults except {@code monitor} and {@code patience}. */
   public EarlyStopping(String monitor, int patience) {
     this(monitor, 0, patience, "auto", null, false, 0);
+  }
+
+  /** A builder starting from Keras's defaults: monitor val_loss, min_delta 0, patience 0, mode auto. */
+  public static Builder builder() {
+    return new Builder();
   }
 
   @Override
@@ -46,12 +55,21 @@ public final class EarlyStopping implements Callback {
     stoppedEpoch = -1;
     best = baseline != null ? baseline : monitor.worst();
     bestWeights = null;
+    warnedMissing = false;
   }
 
   @Override
   public void onEpochEnd(int epoch, Map<String, Double> logs) {
     Double current = monitor.value(logs);
-    if (current == null || epoch < startFromEpoch) {
+    if (current == null) {
+      if (!warnedMissing) {
+        warnedMissing = true;
+        LOG.warn("Early stopping conditioned on metric `{}` which is not available. Available metrics are: {}",
+            monitor.key(), String.join(",", logs.keySet()));
+      }
+      return;
+    }
+    if (epoch < startFromEpoch) {
       return;
     }
     if (restoreBestWeights && bestWeights == null) {
@@ -80,5 +98,64 @@ public final class EarlyStopping implements Callback {
   /** The epoch at which training was stopped, or -1. */
   public int stoppedEpoch() {
     return stoppedEpoch;
+  }
+
+  /** Builds an {@link EarlyStopping}; every setting starts at Keras's default. */
+  public static final class Builder {
+    private String monitor = "val_loss";
+    private double minDelta;
+    private int patience;
+    private String mode = "auto";
+    private Double baseline;
+    private boolean restoreBestWeights;
+    private int startFromEpoch;
+
+    private Builder() {}
+
+    /** The logged value to watch (default {@code val_loss}). */
+    public Builder monitor(String v) {
+      monitor = v;
+      return this;
+    }
+
+    /** The smallest change that counts as an improvement (default 0). */
+    public Builder minDelta(double v) {
+      minDelta = v;
+      return this;
+    }
+
+    /** Epochs without improvement before stopping (default 0). */
+    public Builder patience(int v) {
+      patience = v;
+      return this;
+    }
+
+    /** {@code "auto"}, {@code "min"} or {@code "max"}. */
+    public Builder mode(String v) {
+      mode = v;
+      return this;
+    }
+
+    /** A value the monitored quantity must beat (default none). */
+    public Builder baseline(Double v) {
+      baseline = v;
+      return this;
+    }
+
+    /** On stopping, restores the weights of the best epoch. */
+    public Builder restoreBestWeights(boolean v) {
+      restoreBestWeights = v;
+      return this;
+    }
+
+    /** Epochs to wait before watching (warm-up, default 0). */
+    public Builder startFromEpoch(int v) {
+      startFromEpoch = v;
+      return this;
+    }
+
+    public EarlyStopping build() {
+      return new EarlyStopping(monitor, minDelta, patience, mode, baseline, restoreBestWeights, startFromEpoch);
+    }
   }
 }

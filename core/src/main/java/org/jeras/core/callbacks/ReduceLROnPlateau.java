@@ -2,9 +2,12 @@ package org.jeras.core.callbacks;
 
 import java.util.Map;
 import org.jeras.core.model.Model;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Multiplies the learning rate by {@code factor} when a value stops improving (Keras's {@code ReduceLROnPlateau}). */
 public final class ReduceLROnPlateau implements Callback {
+  private static final Logger LOG = LoggerFactory.getLogger(ReduceLROnPlateau.class);
   private final Monitor monitor;
   private final double factor;
   private final int patience;
@@ -15,6 +18,7 @@ public final class ReduceLROnPlateau implements Callback {
   private double best;
   private int wait;
   private int cooldownCounter;
+  private boolean warnedMissing;
 
   public ReduceLROnPlateau(String monitor, double factor, int patience, String mode, double minDelta,
       int cooldown, double minLr) {
@@ -34,6 +38,11 @@ public final class ReduceLROnPlateau implements Callback {
     this("val_loss", 0.1, 10, "auto", 1e-4, 0, 0.0);
   }
 
+  /** A builder starting from Keras's defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
   @Override
   public void setModel(Model model) {
     this.model = model;
@@ -45,6 +54,7 @@ public final class ReduceLROnPlateau implements Callback {
     best = monitor.worst();
     wait = 0;
     cooldownCounter = 0;
+    warnedMissing = false;
   }
 
   @Override
@@ -53,6 +63,11 @@ public final class ReduceLROnPlateau implements Callback {
     logs.put("learning_rate", lr);
     Double current = monitor.value(logs);
     if (current == null) {
+      if (!warnedMissing) {
+        warnedMissing = true;
+        LOG.warn("Learning rate reduction is conditioned on metric `{}` which is not available. "
+            + "Available metrics are: {}.", monitor.key(), String.join(",", logs.keySet()));
+      }
       return;
     }
     if (cooldownCounter > 0) {
@@ -69,6 +84,65 @@ public final class ReduceLROnPlateau implements Callback {
         cooldownCounter = cooldown;
         wait = 0;
       }
+    }
+  }
+
+  /** Builds a {@link ReduceLROnPlateau}; every setting starts at Keras's default. */
+  public static final class Builder {
+    private String monitor = "val_loss";
+    private double factor = 0.1;
+    private int patience = 10;
+    private String mode = "auto";
+    private double minDelta = 1e-4;
+    private int cooldown;
+    private double minLr;
+
+    private Builder() {}
+
+    /** The logged value to watch (default {@code val_loss}). */
+    public Builder monitor(String v) {
+      monitor = v;
+      return this;
+    }
+
+    /** What the learning rate is multiplied by (default 0.1; must be below 1). */
+    public Builder factor(double v) {
+      factor = v;
+      return this;
+    }
+
+    /** Epochs without improvement before a reduction (default 10). */
+    public Builder patience(int v) {
+      patience = v;
+      return this;
+    }
+
+    /** {@code "auto"}, {@code "min"} or {@code "max"}. */
+    public Builder mode(String v) {
+      mode = v;
+      return this;
+    }
+
+    /** The smallest change that counts as an improvement (default 1e-4). */
+    public Builder minDelta(double v) {
+      minDelta = v;
+      return this;
+    }
+
+    /** Epochs to wait after a reduction before counting again (default 0). */
+    public Builder cooldown(int v) {
+      cooldown = v;
+      return this;
+    }
+
+    /** The lowest learning rate (default 0). */
+    public Builder minLr(double v) {
+      minLr = v;
+      return this;
+    }
+
+    public ReduceLROnPlateau build() {
+      return new ReduceLROnPlateau(monitor, factor, patience, mode, minDelta, cooldown, minLr);
     }
   }
 }

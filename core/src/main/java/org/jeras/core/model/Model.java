@@ -35,6 +35,8 @@ public abstract class Model extends Layer {
   private static final String PREDICT_SCRATCH = "jeras-predict";
   private Trainer trainer;
   private boolean stopTraining;
+  private int resumeEpoch = -1;
+  private int resumeStep;
 
   protected Model() {}
 
@@ -186,6 +188,30 @@ public abstract class Model extends Layer {
 
   public void resetStopTraining() {
     stopTraining = false;
+  }
+
+  /**
+   * Asks the running {@code fit} to start at {@code epoch}, skipping the first {@code step} batches
+   * of that epoch (Keras's {@code model._initial_epoch}); a callback calls it from
+   * {@code onTrainBegin}, e.g. {@code BackupAndRestore} after restoring a backup.
+   */
+  public void resumeAt(int epoch, int step) {
+    if (epoch < 0 || step < 0) {
+      throw new IllegalArgumentException("resumeAt needs epoch >= 0 and step >= 0, got " + epoch + ", " + step);
+    }
+    resumeEpoch = epoch;
+    resumeStep = step;
+  }
+
+  /** The {@code {epoch, step}} asked for by {@link #resumeAt}, or null; clears the request. */
+  public int[] takeResumePoint() {
+    if (resumeEpoch < 0) {
+      return null;
+    }
+    int[] point = {resumeEpoch, resumeStep};
+    resumeEpoch = -1;
+    resumeStep = 0;
+    return point;
   }
 
   /** The model's layers (for functional models including its input layers, as Keras). */

@@ -40,6 +40,10 @@ public final class FitOptions {
     return this;
   }
 
+  /**
+   * The epoch to start at; with shuffling, the skipped epochs' orders are still drawn, so that
+   * epochs {@code v..} see the same batches as in a run started at 0 with the same seed.
+   */
   public FitOptions initialEpoch(int v) {
     initialEpoch = v;
     return this;

@@ -231,7 +231,7 @@ public final class Trainer {
     Dataset epochData = train;
     Dataset val = validation;
     return loop(() -> epochData.iterator(o.batchSize, shuffler), train.batches(o.batchSize),
-        val == null ? null : () -> val.iterator(o.batchSize, null), o, out);
+        val == null ? null : () -> val.iterator(o.batchSize, null), o, out, shuffler != null);
   }
 
   /**
@@ -242,11 +242,16 @@ public final class Trainer {
     if (o.validationSplit > 0 || o.classWeight != null) {
       throw new IllegalArgumentException("validation_split and class_weight need in-memory data (a Dataset)");
     }
-    return loop(batches::iterator, steps, validation == null ? null : validation::iterator, o, out);
+    return loop(batches::iterator, steps, validation == null ? null : validation::iterator, o, out, false);
   }
 
+  /**
+   * The epoch loop. With {@code replayShuffles}, the epochs before the first one run still draw
+   * their shuffled order, so that a run started (or resumed) at epoch k sees the same batches as
+   * epochs k.. of a run started at 0.
+   */
   private History loop(Supplier<Iterator<Batch>> epochBatches, int steps,
-      Supplier<Iterator<Batch>> validation, FitOptions o, PrintStream out) {
+      Supplier<Iterator<Batch>> validation, FitOptions o, PrintStream out, boolean replayShuffles) {
     History history = new History();
     List<Callback> callbacks = new ArrayList<>(o.callbacks);
     callbacks.add(history);
@@ -255,8 +260,16 @@ public final class Trainer {
     }
     model.resetStopTraining();
     callbacks.forEach(c -> c.onTrainBegin(new LinkedHashMap<>()));
+    int[] resume = model.takeResumePoint();
+    int firstEpoch = resume == null ? o.initialEpoch : resume[0];
+    int skipSteps = resume == null ? 0 : resume[1];
+    if (replayShuffles) {
+      for (int epoch = 0; epoch < firstEpoch && epoch < o.epochs; epoch++) {
+        epochBatches.get();
+      }
+    }
     Map<String, Double> epochLogs = new LinkedHashMap<>();
-    for (int epoch = o.initialEpoch; epoch < o.epochs && !model.stopRequested(); epoch++) {
+    for (int epoch = firstEpoch; epoch < o.epochs && !model.stopRequested(); epoch++) {
       final int e = epoch;
       callbacks.forEach(c -> c.onEpochBegin(e, new LinkedHashMap<>()));
       if (o.verbose > 0) {
@@ -267,6 +280,12 @@ public final class Trainer {
       Iterator<Batch> it = epochBatches.get();
       int step = 0;
       Map<String, Double> logs = new LinkedHashMap<>();
+      // A resumed epoch skips the batches trained before the backup, keeping their order.
+      for (; skipSteps > 0 && it.hasNext(); skipSteps--) {
+        it.next();
+        step++;
+      }
+      skipSteps = 0;
       while (it.hasNext() && !model.stopRequested()) {
         final int s = step;
         callbacks.forEach(c -> c.onTrainBatchBegin(s, new LinkedHashMap<>()));
