@@ -7,7 +7,7 @@ import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.ops.MathOps;
 import org.jeras.core.tensor.Tensor;
-import org.nd4j.linalg.api.buffer.DataType;
+import org.jeras.layers.ops.MaskOps;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -47,7 +47,7 @@ public class Masking extends Layer {
 
   @Override
   protected Tensor computeMask(CallArgs args, List<Tensor> outputs) {
-    return Tensor.of(keep(args.tensor(0)).castTo(DataType.BOOL));
+    return MaskOps.any(MaskOps.notEqual(args.tensor(0), maskValue), -1);
   }
 
   @Override
