@@ -6,11 +6,13 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.jeras.conformance.Fixtures;
 import org.jeras.conformance.KerasModels;
 import org.jeras.core.config.Serialization;
+import org.jeras.core.io.Npz;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.layer.Names;
 import org.jeras.core.model.Functional;
@@ -22,6 +24,7 @@ import org.jeras.core.tensor.Tensor;
 import org.jeras.layers.core.Dense;
 import org.jeras.layers.core.Embedding;
 import org.jeras.layers.core.Masking;
+import org.jeras.saving.Models;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -90,6 +93,39 @@ class JavaBuiltMaskedModelsTest {
     assertEquals(JsonParser.parseString(expected), nodes(config));
     assertEquals("{\"name\":\"not_equal\"}", config.getAsJsonArray("layers").get(2).getAsJsonObject().get("config").toString());
     assertReloads(model, dir + "embedding_mask_lstm");
+  }
+
+  /**
+   * An embedding mask through a Bidirectional LSTM into a GRU ({@code extra/rnn_stacked/bi_lstm_concat_gru}):
+   * the Bidirectional receives the not_equal mask, and (Bidirectional not supporting masking in
+   * Keras) the GRU's recorded mask is null, as in Keras's file.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"bi_lstm_concat_gru", "bi_lstm_sum_gru"})
+  void bidirectionalStackBuiltInJavaMatchesKeras(String name) throws Exception {
+    Path file = Fixtures.dir().resolve("extra/rnn_stacked/" + name + ".keras");
+    JsonObject kerasConfig = KerasModels.config("extra/rnn_stacked/" + name).getAsJsonObject("config");
+    String mergeMode = kerasConfig.getAsJsonArray("layers").get(3).getAsJsonObject()
+        .getAsJsonObject("config").get("merge_mode").getAsString();
+    Model keras = Models.load(file);
+    Names.reset();
+    Tensor tokens = Input.of(Shape.of(7), DType.INT32, "tokens");
+    Embedding emb = new Embedding(20, 3).maskZero(true);
+    emb.setName("emb");
+    Bidirectional bi = new Bidirectional(new LSTM(2).returnSequences(true), mergeMode, null);
+    bi.setName("bi_lstm");
+    RNN gru = new GRU(3).returnSequences(true);
+    Tensor seq = bi.apply(emb.apply(tokens));
+    Functional model = new Functional(List.of(tokens), List.of(seq, gru.apply(seq)), "functional");
+    model.setWeights(keras.getWeights());
+    Map<String, INDArray> io = Npz.read(file.resolveSibling(name + ".io.npz"));
+    List<INDArray> want = KerasModels.outputs(io);
+    List<INDArray> got = model.predictOnBatch(KerasModels.inputs(io));
+    for (int i = 0; i < want.size(); i++) {
+      KerasModels.assertClose(want.get(i), got.get(i), name + " output " + i);
+    }
+    JsonObject javaConfig = Serialization.serialize(model).getAsJsonObject().getAsJsonObject("config");
+    assertEquals(nodes(kerasConfig), nodes(javaConfig), name);
   }
 
   /** Each layer dict's class, name and inbound nodes, in order. */

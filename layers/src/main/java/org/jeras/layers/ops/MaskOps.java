@@ -39,10 +39,30 @@ public final class MaskOps {
     return call("LogicalOr", Config.empty(), x, y);
   }
 
+  /** {@code keras.ops.expand_dims(x, axis)}. */
+  public static Tensor expandDims(Tensor x, int axis) {
+    return call("ExpandDims", Config.empty().put("axis", axis), x);
+  }
+
+  /** {@code keras.ops.ones_like(x, dtype="bool")}: all true, of x's shape. */
+  public static Tensor onesLikeBool(Tensor x) {
+    return call("OnesLike", Config.empty().put("dtype", "bool"), x);
+  }
+
+  /** {@code keras.ops.zeros_like(x, dtype="bool")}: all false, of x's shape. */
+  public static Tensor zerosLikeBool(Tensor x) {
+    return call("ZerosLike", Config.empty().put("dtype", "bool"), x);
+  }
+
+  /** {@code keras.ops.concatenate(xs, axis)}. */
+  public static Tensor concatenate(List<Tensor> xs, int axis) {
+    return call("Concatenate", Config.empty().put("axis", axis), new ArrayList<Object>(xs));
+  }
+
   private static Tensor call(String opClass, Config params, Object... args) {
     List<Object> argList = new ArrayList<>(Arrays.asList(args));
     KerasOp.Kernel kernel = KerasOp.kernel(NUMPY, opClass);
-    boolean symbolic = argList.stream().anyMatch(a -> a instanceof Tensor t && t.isSymbolic());
+    boolean symbolic = argList.stream().anyMatch(MaskOps::symbolic);
     if (!symbolic) {
       return kernel.apply(argList, params);
     }
@@ -50,5 +70,12 @@ public final class MaskOps {
     Config c = params.copy().put("name", Names.unique(Names.snakeCase(opClass)));
     Layer op = (Layer) factory.fromConfig(c);
     return op.apply(CallArgs.of(argList, new LinkedHashMap<>())).get(0);
+  }
+
+  private static boolean symbolic(Object arg) {
+    if (arg instanceof List<?> l) {
+      return l.stream().anyMatch(MaskOps::symbolic);
+    }
+    return arg instanceof Tensor t && t.isSymbolic();
   }
 }
