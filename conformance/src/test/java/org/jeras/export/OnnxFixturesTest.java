@@ -43,8 +43,6 @@ class OnnxFixturesTest {
    * lowering).
    */
   static final Map<String, String> PENDING = Map.ofEntries(
-      // The attention mask is combined with the other masks on arrays outside the ops.
-      entry("mha_attention_mask", "op 'where'"),
       // Fixture custom layers adding state or asset arrays with Tensor.of (they would declare Tracer.literal).
       entry("custom_own_variables", "op 'add'"),
       entry("custom_assets", "op 'multiply'"),
