@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.io.Reader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +27,14 @@ import org.jeras.core.tensor.Tensor;
 import org.jeras.layers.core.Dense;
 import org.jeras.layers.core.Embedding;
 import org.jeras.layers.core.Masking;
+import org.jeras.layers.merging.Add;
+import org.jeras.layers.merging.Concatenate;
 import org.jeras.saving.Models;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Masked recurrent models built with the functional API in Java, as a user would: the symbolic
@@ -126,6 +133,56 @@ class JavaBuiltMaskedModelsTest {
     }
     JsonObject javaConfig = Serialization.serialize(model).getAsJsonObject().getAsJsonObject("config");
     assertEquals(nodes(kerasConfig), nodes(javaConfig), name);
+  }
+
+  /**
+   * Masks through Masking, Concatenate and Add in a Java-built graph record the ops Keras records
+   * (not_equal, any, expand_dims, zeros_like, logical_or, concatenate), with the same names,
+   * configs and nodes: {@code functional_masks/concat_add_masks.json}, written by Keras 3.16 with
+   * {@code gen_concat_add_masks.py} beside it. The model also runs, its LSTMs reading those masks.
+   */
+  @Test
+  void mergedMasksRecordKerasOps() throws Exception {
+    Tensor ids = Input.of(Shape.of(5), DType.INT32, "ids");
+    Layer emb = named(new Embedding(10, 4).maskZero(true), "emb");
+    Layer dense = named(new Dense(4), "d");
+    Layer masking = named(new Masking(0.0), "masking");
+    Layer concat = named(new Concatenate(), "cat");
+    Layer add = named(new Add(), "add");
+    Layer lstm = named(new LSTM(3), "lstm");
+    Layer lstm2 = named(new LSTM(3), "lstm2");
+    // Keras's layers built with a name take no automatic one; a Java constructor takes one before
+    // setName, so the counters restart here, before the calls that name the ops.
+    Names.reset();
+    Tensor embedded = emb.apply(ids);
+    Tensor masked = masking.apply(dense.apply(embedded));
+    Functional model = new Functional(List.of(ids), List.of(lstm.apply(concat.apply(List.of(embedded, masked))),
+        lstm2.apply(add.apply(List.of(embedded, masked)))), "functional");
+    JsonArray expected;
+    try (Reader r = Files.newBufferedReader(Path.of(Fixtures.dir().getParent().toString(),
+        "functional_masks", "concat_add_masks.json"))) {
+      expected = JsonParser.parseReader(r).getAsJsonArray();
+    }
+    JsonArray actual = new JsonArray();
+    for (JsonElement e : Serialization.serialize(model).getAsJsonObject().getAsJsonObject("config")
+        .getAsJsonArray("layers")) {
+      JsonObject d = e.getAsJsonObject();
+      JsonArray row = new JsonArray();
+      row.add(d.get("class_name"));
+      row.add(d.get("name"));
+      row.add(d.get("module").getAsString().startsWith("keras.src.ops") ? d.get("config") : JsonNull.INSTANCE);
+      row.add(d.get("inbound_nodes"));
+      actual.add(row);
+    }
+    assertEquals(expected, actual);
+    INDArray x = Nd4j.createFromArray(new int[][] {{3, 1, 0, 0, 0}, {2, 9, 4, 7, 0}});
+    List<INDArray> out = model.predictOnBatch(List.of(x));
+    assertEquals(List.of(2L, 3L), List.of(out.get(0).size(0), out.get(0).size(1)));
+  }
+
+  private static <L extends Layer> L named(L layer, String name) {
+    layer.setName(name);
+    return layer;
   }
 
   /** Each layer dict's class, name and inbound nodes, in order. */
