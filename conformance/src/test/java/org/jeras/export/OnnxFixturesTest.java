@@ -43,10 +43,6 @@ class OnnxFixturesTest {
    * lowering).
    */
   static final Map<String, String> PENDING = Map.ofEntries(
-      // Masks computed on arrays outside the ops from input masks or an attention_mask input.
-      entry("embedding_mask_lstm", "op 'where'"),
-      entry("masking_lstm", "op 'where'"),
-      entry("mha_attention_mask", "op 'where'"),
       // Fixture custom layers adding state or asset arrays with Tensor.of (they would declare Tracer.literal).
       entry("custom_own_variables", "op 'add'"),
       entry("custom_assets", "op 'multiply'"),

@@ -363,6 +363,17 @@ final class OnnxLowering {
     RULES.put("where", (c, n) -> c.node("Where", List.of(c.cast(c.in(n, 0), c.val(n, 0).dtype(), DType.BOOL),
         c.inAs(n, 1), c.inAs(n, 2))));
     RULES.put("cast", (c, n) -> c.cast(c.in(n, 0), c.val(n, 0).dtype(), n.output().dtype()));
+    // Masks: booleans; ONNX's ReduceMax takes no booleans, so any() reduces 0/1 floats.
+    RULES.put("not_equal_scalar", (c, n) -> c.node("Not", List.of(c.node("Equal", List.of(c.in(n, 0),
+        c.g.scalar(n.op().getDouble("value"), c.val(n, 0).dtype()))))));
+    RULES.put("logical_or", (c, n) -> c.node("Or", List.of(c.cast(c.in(n, 0), c.val(n, 0).dtype(), DType.BOOL),
+        c.cast(c.in(n, 1), c.val(n, 1).dtype(), DType.BOOL))));
+    RULES.put("any", (c, n) -> {
+      String nonZero = c.cast(c.cast(c.in(n, 0), c.val(n, 0).dtype(), DType.BOOL), DType.BOOL, DType.FLOAT32);
+      String max = c.node("ReduceMax", List.of(nonZero), attr("axes", longs(n.op().getInts("axes"))),
+          attr("keepdims", n.op().getBool("keepdims") ? 1L : 0L));
+      return c.cast(max, DType.FLOAT32, DType.BOOL);
+    });
     RULES.put("full_like", (c, n) -> {
       TensorProto value = OnnxTypes.tensor("value",
           org.nd4j.linalg.factory.Nd4j.valueArrayOf(new long[] {1}, n.op().getDouble("value"),

@@ -614,14 +614,7 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
     boolean traced = Tracer.enterLayer(name());
     try {
       List<Tensor> outputs = call(cast, ctx);
-      Tensor mask = computeMask(cast, outputs);
-      if (mask != null || supportsMasking) {
-        List<Tensor> masked = new ArrayList<>(outputs.size());
-        for (int i = 0; i < outputs.size(); i++) {
-          masked.add(outputs.get(i).withMask(masksOutput(i) ? mask : null));
-        }
-        outputs = masked;
-      }
+      outputs = withOutputMask(outputs, computeMask(cast, outputs));
       if (activityRegularizer != null) {
         for (Tensor o : outputs) {
           Tensor penalty = activityRegularizer.apply(o);
@@ -638,6 +631,18 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
         scope.close();
       }
     }
+  }
+
+  /** The outputs carrying {@code mask} where {@link #masksOutput} says so (Keras's {@code _set_mask_metadata}). */
+  private List<Tensor> withOutputMask(List<Tensor> outputs, Tensor mask) {
+    if (mask == null && !supportsMasking) {
+      return outputs;
+    }
+    List<Tensor> masked = new ArrayList<>(outputs.size());
+    for (int i = 0; i < outputs.size(); i++) {
+      masked.add(outputs.get(i).withMask(masksOutput(i) ? mask : null));
+    }
+    return masked;
   }
 
   private Tensor autocast(Tensor t) {
@@ -695,7 +700,8 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
 
   /**
    * The mask of the outputs, as Keras's {@code compute_mask}. Default: layers that support masking
-   * pass the first input's mask through; others drop it.
+   * pass the first input's mask through; others drop it. Called on symbolic tensors too when a
+   * functional graph is built: a mask computed by ops must then build it from symbolic ops.
    */
   protected Tensor computeMask(CallArgs args, List<Tensor> outputs) {
     if (!supportsMasking) {
@@ -753,6 +759,11 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
     for (int i = 0; i < specs.size(); i++) {
       outputs.add(Tensor.symbolic(specs.get(i).shape(), specs.get(i).dtype(), new KerasHistory(this, nodeIndex, i)));
     }
+    // As Keras's __call__ on symbolic tensors, the mask is computed on the symbolic inputs: a mask
+    // made by ops records those ops as graph nodes, so the calls that consume it (an RNN's `mask`)
+    // record it as an argument and the model's call replays it. The node keeps the masked outputs,
+    // the very tensors later calls receive.
+    outputs = withOutputMask(outputs, computeMask(args, outputs));
     inboundNodes.add(new LayerNode(this, args, outputs));
     return outputs;
   }

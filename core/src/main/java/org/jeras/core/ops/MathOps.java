@@ -216,6 +216,20 @@ public final class MathOps {
         g -> grads(null, Broadcast.reduceTo(g.mul(c), sa), Broadcast.reduceTo(g.mul(c.rsub(1.0)), sb)), cond, a, b);
   }
 
+  /** {@code a != value} elementwise, as booleans (a mask; no gradient). */
+  public static Tensor notEqual(Tensor a, double value) {
+    return recordOp(OpDesc.of("not_equal_scalar", "value", value), a.value().neq(value).castTo(DataType.BOOL), null, a);
+  }
+
+  /** The elementwise OR of the truth values (non-zero is true) of {@code a} and {@code b}, broadcast, as booleans. */
+  public static Tensor logicalOr(Tensor a, Tensor b) {
+    INDArray x = a.value().castTo(DataType.DOUBLE).neq(0).castTo(DataType.DOUBLE);
+    INDArray y = b.value().castTo(DataType.DOUBLE).neq(0).castTo(DataType.DOUBLE);
+    long[] shape = Broadcast.shape(x.shape(), y.shape());
+    INDArray out = Transforms.max(Broadcast.to(x, shape), Broadcast.to(y, shape), true).castTo(DataType.BOOL);
+    return recordOp(OpDesc.of("logical_or"), out, null, a, b);
+  }
+
   /** A cast to another dtype; gradients flow between floating types. */
   public static Tensor cast(Tensor a, DType dtype) {
     INDArray x = a.value();

@@ -5,6 +5,7 @@ import static org.jeras.core.tensor.GradientTape.recordOp;
 import java.util.Arrays;
 import org.jeras.core.graph.OpDesc;
 import org.jeras.core.tensor.Tensor;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -74,6 +75,15 @@ public final class ReduceOps {
 
   public static Tensor mean(Tensor a) {
     return mean(a, false);
+  }
+
+  /** Whether any element over the axes is non-zero, as booleans (a mask; no gradient). */
+  public static Tensor any(Tensor a, boolean keepDims, int... axes) {
+    INDArray x = a.value();
+    int[] ax = axes(x.rank(), axes);
+    INDArray kept = x.castTo(DataType.DOUBLE).neq(0).castTo(DataType.DOUBLE).max(true, ax);
+    INDArray out = (keepDims ? kept : kept.reshape(dropAxes(x.shape(), ax))).castTo(DataType.BOOL);
+    return recordOp(reduction("any", ax, keepDims), out, null, a);
   }
 
   /** Max over axes; ties share the gradient equally. */

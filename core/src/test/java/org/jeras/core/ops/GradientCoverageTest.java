@@ -26,7 +26,10 @@ class GradientCoverageTest {
       "MathOps.sign", "piecewise constant: its gradient is zero wherever it exists, so nothing is recorded",
       "MathOps.fullLike", "a constant of the input's shape",
       "MathOps.zeros", "a constant whose leading sizes are the input's",
-      "ReduceOps.argmax", "integer indices");
+      "ReduceOps.argmax", "integer indices",
+      "MathOps.notEqual", "booleans (a mask)",
+      "MathOps.logicalOr", "booleans (a mask)",
+      "ReduceOps.any", "booleans (a mask)");
 
   private static final List<Path> OP_SOURCES =
       List.of(Path.of("src/main/java/org/jeras/core/ops"), Path.of("src/main/java/org/jeras/core/losses"));

@@ -20,7 +20,6 @@ import org.jeras.core.tensor.Shape;
 import org.jeras.core.tensor.Tensor;
 import org.jeras.core.tensor.Variable;
 import org.jeras.layers.core.Defaults;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -107,10 +106,10 @@ public class Attention extends Layer {
     boolean dropping = (training == null ? ctx.training() : (Boolean) training) && dropout > 0;
 
     Tensor scores = scores(query, key);
-    INDArray keep = masks[1] == null ? null : AttentionMasks.bool(masks[1].value());
+    Tensor keep = masks[1] == null ? null : AttentionMasks.bool(masks[1]);
     if (args.kwBool("use_causal_mask", false)) {
       long[] s = scores.shape().dims();
-      INDArray causal = AttentionMasks.causal(s[s.length - 2], s[s.length - 1]);
+      Tensor causal = AttentionMasks.causal(s[s.length - 2], s[s.length - 1]);
       keep = keep == null ? causal : AttentionMasks.and(AttentionMasks.expand(keep, -2), causal);
     }
     if (keep != null) {
@@ -119,15 +118,14 @@ public class Attention extends Layer {
       }
       // Masked keys get a large negative score (float16's largest where 1e9 does not fit).
       double large = scores.dtype() == DType.FLOAT16 ? 65504.0 : 1.0e9;
-      scores = MathOps.sub(scores, Tracer.derived(keep.rsub(1.0).muli(large).castTo(scores.value().dataType()),
-          masks[1]));
+      scores = MathOps.sub(scores, MathOps.cast(MathOps.mul(MathOps.rsub(1.0, keep), large), scores.dtype()));
     }
     Tensor weights = NnOps.softmax(scores, -1);
     Tensor applied = dropping ? RandomOps.dropout(weights, dropout, null, seedGenerator) : weights;
     Tensor output = EinsumOps.einsum("...qv,...vd->...qd", applied, value);
     if (masks[0] != null) {
-      INDArray q = AttentionMasks.expand(AttentionMasks.bool(masks[0].value()), -1);
-      output = MathOps.where(Tracer.derived(q, masks[0]), output,
+      Tensor q = AttentionMasks.expand(AttentionMasks.bool(masks[0]), -1);
+      output = MathOps.where(q, output,
           Tracer.literal(Tensor.of(Nd4j.scalar(output.value().dataType(), 0.0))));
     }
     return args.kwBool("return_attention_scores", false) ? List.of(output, weights) : List.of(output);

@@ -27,7 +27,6 @@ import org.jeras.layers.activations.Softmax;
 import org.jeras.layers.core.Axes;
 import org.jeras.layers.core.EinsumDense;
 import org.jeras.layers.regularization.Dropout;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -346,7 +345,7 @@ public class MultiHeadAttention extends Layer implements HasWeightSpecs<MultiHea
     // As Keras: the query's own Keras mask wins; value and key masks default to their tensors' masks.
     Tensor valueMask = maskArgument(args, 4, value);
     Tensor keyMask = maskArgument(args, 5, explicitKey);
-    INDArray mask = attentionMask(query, value, query.mask(), valueMask, keyMask, (Tensor) arg(args, 6), causal);
+    Tensor mask = attentionMask(query, value, query.mask(), valueMask, keyMask, (Tensor) arg(args, 6), causal);
 
     Tensor gate = useGate ? gateDense.apply(CallArgs.of(query.withMask(null)), context).get(0) : null;
     Tensor q = queryDense.apply(CallArgs.of(query.withMask(null)), context).get(0);
@@ -359,10 +358,7 @@ public class MultiHeadAttention extends Layer implements HasWeightSpecs<MultiHea
     // scores or attends over more than one axis; that op leaves fully masked rows uniform, while the
     // masked softmax of the other path zeroes them.
     boolean fused = dropout <= 0 && !returnScores && query.rank() == 3;
-    // What the mask is computed from: with none of them present (a causal mask) it is a constant.
-    Tensor[] maskSources = {query.mask(), valueMask, keyMask, (Tensor) arg(args, 6)};
-    scores = fused ? dotProductSoftmax(scores, mask, maskSources, context)
-        : maskedSoftmax(scores, mask, maskSources, context);
+    scores = fused ? dotProductSoftmax(scores, mask, context) : maskedSoftmax(scores, mask, context);
     Tensor applied = dropout > 0 ? dropoutLayer.apply(CallArgs.of(scores), context).get(0) : scores;
     Tensor attended = EinsumOps.einsum(combineEquation, applied, v);
     if (gate != null) {
@@ -383,7 +379,7 @@ public class MultiHeadAttention extends Layer implements HasWeightSpecs<MultiHea
    * negative number ({@code -0.7} times the dtype's largest value, as jax's), with no zeroing after
    * the softmax, so a row with every position masked attends uniformly.
    */
-  private Tensor dotProductSoftmax(Tensor scores, INDArray mask, Tensor[] maskSources, CallContext context) {
+  private Tensor dotProductSoftmax(Tensor scores, Tensor mask, CallContext context) {
     if (mask != null) {
       while (mask.rank() < scores.rank()) {
         mask = AttentionMasks.expand(mask, -attentionAxes.length * 2 - 1);
@@ -394,13 +390,13 @@ public class MultiHeadAttention extends Layer implements HasWeightSpecs<MultiHea
         case FLOAT64 -> Double.MAX_VALUE;
         default -> Float.MAX_VALUE;
       };
-      scores = MathOps.where(Tracer.derived(mask, maskSources), scores,
+      scores = MathOps.where(mask, scores,
           Tracer.literal(Tensor.of(Nd4j.scalar(scores.value().dataType(), large))));
     }
     return softmax.apply(CallArgs.of(scores), context).get(0);
   }
 
-  private Tensor maskedSoftmax(Tensor scores, INDArray mask, Tensor[] maskSources, CallContext context) {
+  private Tensor maskedSoftmax(Tensor scores, Tensor mask, CallContext context) {
     if (mask == null) {
       return softmax.apply(CallArgs.of(scores), context).get(0);
     }
@@ -409,7 +405,7 @@ public class MultiHeadAttention extends Layer implements HasWeightSpecs<MultiHea
     while (mask.rank() < scores.rank()) {
       mask = AttentionMasks.expand(mask, axis);
     }
-    CallArgs call = CallArgs.of(List.of(scores), Map.of("mask", Tracer.derived(mask, maskSources)));
+    CallArgs call = CallArgs.of(List.of(scores), Map.of("mask", mask));
     return softmax.apply(call, context).get(0);
   }
 
@@ -418,17 +414,17 @@ public class MultiHeadAttention extends Layer implements HasWeightSpecs<MultiHea
    * as {@code (B, 1, S)}, the causal and sliding-window masks as {@code (1, T, S)} and the explicit
    * attention mask, combined with a logical and; null when there is none.
    */
-  private INDArray attentionMask(Tensor query, Tensor value, Tensor queryMask, Tensor valueMask, Tensor keyMask,
+  private Tensor attentionMask(Tensor query, Tensor value, Tensor queryMask, Tensor valueMask, Tensor keyMask,
       Tensor attentionMask, boolean causal) {
-    INDArray auto = null;
+    Tensor auto = null;
     if (queryMask != null) {
-      auto = AttentionMasks.and(auto, AttentionMasks.expand(AttentionMasks.bool(queryMask.value()), -1));
+      auto = AttentionMasks.and(auto, AttentionMasks.expand(AttentionMasks.bool(queryMask), -1));
     }
     if (valueMask != null) {
-      auto = AttentionMasks.and(auto, AttentionMasks.expand(AttentionMasks.bool(valueMask.value()), -2));
+      auto = AttentionMasks.and(auto, AttentionMasks.expand(AttentionMasks.bool(valueMask), -2));
     }
     if (keyMask != null) {
-      auto = AttentionMasks.and(auto, AttentionMasks.expand(AttentionMasks.bool(keyMask.value()), -2));
+      auto = AttentionMasks.and(auto, AttentionMasks.expand(AttentionMasks.bool(keyMask), -2));
     }
     long t = query.shape().get(1);
     long s = value.shape().get(1);
@@ -438,7 +434,7 @@ public class MultiHeadAttention extends Layer implements HasWeightSpecs<MultiHea
     if (slidingWindow != null) {
       auto = AttentionMasks.and(auto, AttentionMasks.band(t, s, slidingWindow));
     }
-    return attentionMask == null ? auto : AttentionMasks.and(auto, AttentionMasks.bool(attentionMask.value()));
+    return attentionMask == null ? auto : AttentionMasks.and(auto, AttentionMasks.bool(attentionMask));
   }
 
   // ------------------------------------------------------------------ config

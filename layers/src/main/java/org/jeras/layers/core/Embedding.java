@@ -14,6 +14,7 @@ import org.jeras.core.ops.MathOps;
 import org.jeras.core.tensor.Shape;
 import org.jeras.core.tensor.Tensor;
 import org.jeras.core.tensor.Variable;
+import org.jeras.layers.ops.MaskOps;
 
 /**
  * Keras's {@code Embedding}: integer ids {@code [...]} to rows of {@code embeddings
@@ -68,7 +69,7 @@ public class Embedding extends Layer implements HasWeightSpecs<Embedding> {
     if (!maskZero) {
       return null;
     }
-    return Tensor.of(args.tensor(0).value().neq(0));
+    return MaskOps.notEqual(args.tensor(0), 0);
   }
 
   @Override

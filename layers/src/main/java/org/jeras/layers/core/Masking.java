@@ -6,9 +6,9 @@ import org.jeras.core.layer.CallArgs;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.ops.MathOps;
+import org.jeras.core.ops.ReduceOps;
 import org.jeras.core.tensor.Tensor;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
+import org.jeras.layers.ops.MaskOps;
 
 /**
  * Keras's {@code Masking}: a time step whose features all equal {@code mask_value} is masked
@@ -31,23 +31,16 @@ public class Masking extends Layer {
     return maskValue;
   }
 
-  /** 1 where any feature of the step differs from mask_value, else 0; shape {@code [batch, time]}. */
-  private INDArray keep(Tensor x) {
-    INDArray v = x.value();
-    return v.neq(maskValue).castTo(v.dataType()).max(v.rank() - 1);
-  }
-
+  /** Steps whose features all equal mask_value become zeros, by ops, so a traced graph computes it. */
   @Override
   protected Tensor call(Tensor x, CallContext ctx) {
-    INDArray k = keep(x);
-    long[] s = x.value().shape().clone();
-    s[s.length - 1] = 1;
-    return MathOps.mul(x, Tensor.of(k.reshape(s)));
+    Tensor keep = ReduceOps.any(MathOps.notEqual(x, maskValue), true, -1);
+    return MathOps.mul(x, MathOps.cast(keep, x.dtype()));
   }
 
   @Override
   protected Tensor computeMask(CallArgs args, List<Tensor> outputs) {
-    return Tensor.of(keep(args.tensor(0)).castTo(DataType.BOOL));
+    return MaskOps.any(MaskOps.notEqual(args.tensor(0), maskValue), -1);
   }
 
   @Override

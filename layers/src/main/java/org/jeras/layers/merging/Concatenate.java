@@ -1,6 +1,6 @@
 package org.jeras.layers.merging;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import org.jeras.core.config.Config;
 import org.jeras.core.layer.Args;
@@ -11,9 +11,7 @@ import org.jeras.core.ops.ArrayOps;
 import org.jeras.core.ops.Broadcast;
 import org.jeras.core.tensor.Shape;
 import org.jeras.core.tensor.Tensor;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
+import org.jeras.layers.ops.MaskOps;
 
 /** Joins its inputs along {@code axis} (Keras's {@code Concatenate}). */
 public class Concatenate extends Layer {
@@ -63,26 +61,19 @@ public class Concatenate extends Layer {
     if (inputs.stream().allMatch(t -> t.mask() == null)) {
       return null;
     }
-    int rank = inputs.get(0).rank();
-    int ax = Args.axis(className(), "axis", axis, rank);
-    INDArray[] masks = new INDArray[inputs.size()];
-    for (int i = 0; i < masks.length; i++) {
-      Tensor t = inputs.get(i);
-      long[] shape = t.value().shape();
-      if (t.mask() == null) {
-        masks[i] = Nd4j.ones(DataType.DOUBLE, shape);
-        continue;
+    List<Tensor> masks = new ArrayList<>();
+    for (Tensor t : inputs) {
+      Tensor m = t.mask();
+      if (m == null) {
+        masks.add(MaskOps.onesLikeBool(t));
+      } else if (m.rank() < t.rank()) {
+        // Broadcast by an OR with the input's shape, so the input is an operand of the recorded ops.
+        masks.add(MaskOps.logicalOr(MaskOps.expandDims(m, -1), MaskOps.zerosLikeBool(t)));
+      } else {
+        masks.add(m);
       }
-      INDArray m = t.mask().value().castTo(DataType.DOUBLE).neq(0).castTo(DataType.DOUBLE);
-      if (m.rank() < shape.length) {
-        long[] withAxis = Arrays.copyOf(m.shape(), m.rank() + 1);
-        withAxis[m.rank()] = 1;
-        m = Broadcast.to(m.reshape(withAxis), shape);
-      }
-      masks[i] = m;
     }
-    INDArray joined = Nd4j.concat(ax, masks);
-    return Tensor.of(joined.max(false, joined.rank() - 1).neq(0).castTo(DataType.BOOL));
+    return MaskOps.any(MaskOps.concatenate(masks, axis), -1);
   }
 
   @Override

@@ -6,7 +6,6 @@ import java.util.function.BinaryOperator;
 import org.jeras.core.ops.Broadcast;
 import org.jeras.core.ops.MathOps;
 import org.jeras.core.tensor.Tensor;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -21,16 +20,6 @@ final class MaskedMerge {
   /** Whether every input carries a mask. */
   static boolean allMasked(List<Tensor> inputs) {
     return inputs.stream().allMatch(t -> t.mask() != null);
-  }
-
-  /** The OR of the inputs' masks (all present), in the dtype of the first mask. */
-  static Tensor orMask(List<Tensor> inputs) {
-    INDArray m = null;
-    for (Tensor t : inputs) {
-      INDArray f = t.mask().value().castTo(DataType.FLOAT);
-      m = m == null ? f : Transforms.max(m, f, true);
-    }
-    return Tensor.of(m.castTo(inputs.get(0).mask().value().dataType()));
   }
 
   /** A mask of {@code x}'s leading axes broadcast along its last axis, as 0/1 in x's dtype. */

@@ -8,6 +8,7 @@ import org.jeras.core.layer.Layer;
 import org.jeras.core.ops.Broadcast;
 import org.jeras.core.tensor.Shape;
 import org.jeras.core.tensor.Tensor;
+import org.jeras.layers.ops.MaskOps;
 
 /**
  * The shared mechanism of Keras's element-wise merging layers: folds a list of equally shaped (or
@@ -72,7 +73,14 @@ public abstract class Merge extends Layer {
   protected Tensor computeMask(CallArgs args, List<Tensor> outputs) {
     // Keras's Merge.compute_mask: no mask unless every input has one, then their OR.
     List<Tensor> inputs = args.tensors(0);
-    return MaskedMerge.allMasked(inputs) ? MaskedMerge.orMask(inputs) : null;
+    if (!MaskedMerge.allMasked(inputs)) {
+      return null;
+    }
+    Tensor mask = inputs.get(0).mask();
+    for (Tensor t : inputs.subList(1, inputs.size())) {
+      mask = MaskOps.logicalOr(mask, t.mask());
+    }
+    return mask;
   }
 
 }

@@ -1,9 +1,12 @@
 package org.jeras.layers.ops;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ObjectFactory;
+import org.jeras.core.config.Registry;
 import org.jeras.core.layer.CallArgs;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.GraphOperation;
@@ -23,6 +26,9 @@ public final class KerasOp extends Layer implements GraphOperation {
     Tensor apply(List<Object> args, Config params);
   }
 
+  /** Each registered op's kernel by {@code module.Class}, for ops computed outside a graph ({@link MaskOps}). */
+  private static final Map<String, Kernel> KERNELS = new ConcurrentHashMap<>();
+
   private final String module;
   private final String opClass;
   private final Config params;
@@ -41,6 +47,7 @@ public final class KerasOp extends Layer implements GraphOperation {
    * the op's arguments, which {@code check} may refuse at load time.
    */
   static ObjectFactory<KerasOp> factory(String module, String opClass, Kernel kernel, Consumer<Config> check) {
+    KERNELS.put(module + "." + opClass, kernel);
     return c -> {
       c.readAllKeys(); // every key is the op's argument, read when it runs and vetted by check
       Config params = c.copy().remove("name");
@@ -51,6 +58,16 @@ public final class KerasOp extends Layer implements GraphOperation {
       }
       return op;
     };
+  }
+
+  /** The kernel of the registered op {@code module.opClass}. */
+  static Kernel kernel(String module, String opClass) {
+    Registry.lookupBuiltin(Layer.class, module, opClass); // loads the built-ins, which register the kernels
+    Kernel k = KERNELS.get(module + "." + opClass);
+    if (k == null) {
+      throw new IllegalStateException("No kernel for op " + module + "." + opClass);
+    }
+    return k;
   }
 
   @Override

@@ -3,7 +3,6 @@ package org.jeras.layers.ops;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.BinaryOperator;
 import java.util.function.UnaryOperator;
@@ -13,17 +12,13 @@ import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.Registry;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.ops.ArrayOps;
-import org.jeras.core.ops.Broadcast;
 import org.jeras.core.ops.LinalgOps;
 import org.jeras.core.ops.MathOps;
 import org.jeras.core.ops.NnOps;
 import org.jeras.core.ops.ReduceOps;
 import org.jeras.core.tensor.DType;
 import org.jeras.core.tensor.Tensor;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The {@code keras.ops} calls a functional model may record as nodes, each a {@link KerasOp} with
@@ -223,39 +218,24 @@ public final class KerasOpsBuiltins implements BuiltinProvider {
       return Tensor.of(x.value().neq(t.value().castTo(x.value().dataType())));
     }
     if (y instanceof Number n) {
-      return Tensor.of(x.value().neq(n.doubleValue()).castTo(DataType.BOOL));
+      return MathOps.notEqual(x, n.doubleValue());
     }
     throw new ConfigException("NotEqual: the second argument must be a tensor or a number, got " + y);
   }
 
   /** Whether any element along {@code axis} (all when null) is non-zero. */
   private static Tensor any(Tensor x, Integer axis, boolean keepdims) {
-    INDArray nonZero = x.value().castTo(DataType.DOUBLE).neq(0).castTo(DataType.DOUBLE);
-    INDArray out;
-    if (axis == null) {
-      out = nonZero.max();
-      if (keepdims) {
-        long[] ones = new long[x.rank()];
-        Arrays.fill(ones, 1);
-        out = out.reshape(ones);
-      }
-    } else {
-      out = nonZero.max(keepdims, axis < 0 ? axis + x.rank() : axis);
-    }
-    return Tensor.of(out.castTo(DataType.BOOL));
+    return axis == null ? ReduceOps.any(x, keepdims) : ReduceOps.any(x, keepdims, axis);
   }
 
   private static Tensor logicalOr(Tensor x, Tensor y) {
-    INDArray a = x.value().castTo(DataType.DOUBLE).neq(0).castTo(DataType.DOUBLE);
-    INDArray b = y.value().castTo(DataType.DOUBLE).neq(0).castTo(DataType.DOUBLE);
-    long[] shape = Broadcast.shape(a.shape(), b.shape());
-    return Tensor.of(Transforms.max(Broadcast.to(a, shape), Broadcast.to(b, shape), true).castTo(DataType.BOOL));
+    return MathOps.logicalOr(x, y);
   }
 
   /** x's shape filled with {@code value}, in the config's {@code dtype} (x's when null). */
   private static Tensor filledLike(Tensor x, Config p, double value) {
     DType dtype = p.isSet("dtype") ? DType.of(p.getString("dtype")) : x.dtype();
-    return Tensor.of(Nd4j.valueArrayOf(x.value().shape(), value, dtype.nd4j()));
+    return MathOps.cast(MathOps.fullLike(x, value), dtype);
   }
 
   /** {@code x[key]} for keys of integers and unit-step slices, as {@code GetItem} records them. */

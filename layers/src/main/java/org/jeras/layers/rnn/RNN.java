@@ -18,9 +18,7 @@ import org.jeras.core.ops.MathOps;
 import org.jeras.core.ops.RnnOps;
 import org.jeras.core.tensor.Shape;
 import org.jeras.core.tensor.Tensor;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Keras's {@code RNN} loop around a cell (tracked as attribute {@code cell}, so the cell's weights
@@ -199,7 +197,8 @@ public class RNN extends SequenceLayer implements HasWeightSpecs<RNN> {
       }
     }
     Tensor projected = cell.projectInputs(seq, inMasks);
-    INDArray keep = mask == null ? null : mask.value().castTo(computeDtype().nd4j());
+    // By ops, so a traced graph computes the mask's steps from the model's inputs.
+    Tensor keep = mask == null ? null : MathOps.cast(mask, computeDtype());
     Tensor zero = zeros(seq);
     Tensor previous = zero;
     List<Tensor> outputs = new ArrayList<>(time);
@@ -209,7 +208,7 @@ public class RNN extends SequenceLayer implements HasWeightSpecs<RNN> {
       Tensor out = r.get(0);
       List<Tensor> next = r.subList(1, r.size());
       if (keep != null) {
-        Tensor m = Tensor.of(keep.get(NDArrayIndex.all(), NDArrayIndex.interval(t, t + 1)).dup());
+        Tensor m = ArrayOps.slice(keep, 1, t, t + 1);
         out = MathOps.where(m, out, zeroOutputForMask ? zero : previous);
         List<Tensor> kept = new ArrayList<>(next.size());
         for (int i = 0; i < next.size(); i++) {
