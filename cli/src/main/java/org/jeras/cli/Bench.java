@@ -36,11 +36,14 @@ final class Bench {
       }
       Arrays.sort(ms);
       Runtime rt = Runtime.getRuntime();
+      // ND4J M2.1 allocates outside JavaCPP's byte counter (Pointer.totalBytes() stays 0), so the
+      // off-heap share is the resident set (JavaCPP's reading of it) less the heap the JVM holds.
+      long rss = Pointer.physicalBytes();
       out.printf(Locale.ROOT,
           "batch %d: median %.3f ms, p90 %.3f ms (%d iterations, %d warm-up); heap used %.1f MiB, off-heap %.1f MiB"
-              + " (physical %.1f MiB)%n",
+              + " (RSS %.1f MiB less committed heap)%n",
           batch, percentile(ms, 0.5), percentile(ms, 0.9), iterations, warmup,
-          mib(rt.totalMemory() - rt.freeMemory()), mib(Pointer.totalBytes()), mib(Pointer.physicalBytes()));
+          mib(rt.totalMemory() - rt.freeMemory()), mib(rss - rt.totalMemory()), mib(rss));
     }
   }
 
