@@ -36,14 +36,17 @@ final class Bench {
       }
       Arrays.sort(ms);
       Runtime rt = Runtime.getRuntime();
-      // ND4J M2.1 allocates outside JavaCPP's byte counter (Pointer.totalBytes() stays 0), so the
-      // off-heap share is the resident set (JavaCPP's reading of it) less the heap the JVM holds.
+      // ND4J M2.1's CPU buffers are counted neither by JavaCPP (Pointer.totalBytes()) nor by its
+      // memory manager, so off-heap is read as the resident set (JavaCPP's reading) less the heap
+      // in use: ND4J's buffers, the native libraries and the JVM's own memory. Committed heap is
+      // no measure here: much of it is never touched, hence not resident.
+      long used = rt.totalMemory() - rt.freeMemory();
       long rss = Pointer.physicalBytes();
       out.printf(Locale.ROOT,
           "batch %d: median %.3f ms, p90 %.3f ms (%d iterations, %d warm-up); heap used %.1f MiB, off-heap %.1f MiB"
-              + " (RSS %.1f MiB less committed heap)%n",
+              + " (RSS %.1f MiB less heap used)%n",
           batch, percentile(ms, 0.5), percentile(ms, 0.9), iterations, warmup,
-          mib(rt.totalMemory() - rt.freeMemory()), mib(rss - rt.totalMemory()), mib(rss));
+          mib(used), mib(rss - used), mib(rss));
     }
   }
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BenchCommandTest {
   private static final Pattern LINE = Pattern.compile("batch (\\d+): median ([0-9.]+) ms, p90 ([0-9.]+) ms"
       + " \\((\\d+) iterations, (\\d+) warm-up\\); heap used ([0-9.]+) MiB, off-heap ([0-9.]+) MiB"
-      + " \\(RSS ([0-9.]+) MiB less committed heap\\)");
+      + " \\(RSS ([0-9.]+) MiB less heap used\\)");
 
   @TempDir
   Path tmp;
