@@ -12,7 +12,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = {"Time loading a .keras model and predictOnBatch on random inputs shaped like its inputs.",
         "Prints the load time, then one line per batch size: median and p90 latency after the warm-up,"
-            + " heap used and ND4J's off-heap memory."})
+            + " heap used and off-heap memory (resident set less heap used)."})
 final class BenchCommand implements Callable<Integer> {
   @ParentCommand
   JerasCommand root;
@@ -20,7 +20,7 @@ final class BenchCommand implements Callable<Integer> {
   LoadMixin load;
   @Parameters(paramLabel = "FILE", description = "the .keras file")
   Path file;
-  @Option(names = "--batch", split = ",", paramLabel = "N[,N...]", defaultValue = "1,32",
+  @Option(names = "--batch", split = ",", paramLabel = "N", defaultValue = "1,32",
       description = "batch sizes, comma separated (default: ${DEFAULT-VALUE})")
   List<Integer> batches;
   @Option(names = "--warmup", paramLabel = "N", defaultValue = "10",
