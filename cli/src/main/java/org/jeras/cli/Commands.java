@@ -114,7 +114,7 @@ final class Commands {
     }
   }
 
-  private static Model model(Path file, LoadOptions load) {
+  static Model model(Path file, LoadOptions load) {
     Layer layer = KerasFile.load(file, load);
     if (!(layer instanceof Model m)) {
       throw new ConfigException(file + " holds a " + layer.className() + ", not a model");
