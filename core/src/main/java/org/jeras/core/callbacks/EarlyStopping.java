@@ -4,12 +4,9 @@ import java.util.List;
 import java.util.Map;
 import org.jeras.core.model.Model;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Stops training when a monitored value stops improving (Keras's {@code EarlyStopping}). */
 public final class EarlyStopping implements Callback {
-  private static final Logger LOG = LoggerFactory.getLogger(EarlyStopping.class);
   private final Monitor monitor;
   private final double minDelta;
   private final int patience;
@@ -21,7 +18,6 @@ public final class EarlyStopping implements Callback {
   private double best;
   private List<INDArray> bestWeights;
   private int stoppedEpoch = -1;
-  private boolean warnedMissing;
 
   public EarlyStopping(String monitor, double minDelta, int patience, String mode, Double baseline,
       boolean restoreBestWeights, int startFromEpoch) {
@@ -55,18 +51,12 @@ public final class EarlyStopping implements Callback {
     stoppedEpoch = -1;
     best = baseline != null ? baseline : monitor.worst();
     bestWeights = null;
-    warnedMissing = false;
   }
 
   @Override
   public void onEpochEnd(int epoch, Map<String, Double> logs) {
     Double current = monitor.value(logs);
     if (current == null) {
-      if (!warnedMissing) {
-        warnedMissing = true;
-        LOG.warn("Early stopping conditioned on metric `{}` which is not available. Available metrics are: {}",
-            monitor.key(), String.join(",", logs.keySet()));
-      }
       return;
     }
     if (epoch < startFromEpoch) {

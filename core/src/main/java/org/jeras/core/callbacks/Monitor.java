@@ -1,10 +1,12 @@
 package org.jeras.core.callbacks;
 
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Which logged value a callback watches and whether lower or higher is better (Keras's mode). */
 final class Monitor {
-  private static final System.Logger LOG = System.getLogger(Monitor.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(Monitor.class);
 
   private final String key;
   private final boolean higherIsBetter;
@@ -25,6 +27,12 @@ final class Monitor {
    *     conditioned on"}
    * @param end what Keras's warning ends with after the available keys
    */
+  /** A monitor whose callback words its own warning for a missing value (ModelCheckpoint). */
+  static Monitor of(String key, String mode) {
+    Monitor m = of(key, mode, "", "");
+    return new Monitor(m.key, m.higherIsBetter, null, null);
+  }
+
   static Monitor of(String key, String mode, String conditioned, String end) {
     boolean higher = switch (mode) {
       case "max" -> true;
@@ -46,9 +54,9 @@ final class Monitor {
    */
   Double value(Map<String, Double> logs) {
     Double v = logs.get(key);
-    if (v == null && !warned) {
+    if (v == null && !warned && missingWarning != null) {
       warned = true;
-      LOG.log(System.Logger.Level.WARNING, missingWarning + "Available metrics are: " + String.join(",", logs.keySet()) + missingEnd);
+      LOG.warn(missingWarning + "Available metrics are: " + String.join(",", logs.keySet()) + missingEnd);
     }
     return v;
   }

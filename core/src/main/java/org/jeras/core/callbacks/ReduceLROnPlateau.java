@@ -2,12 +2,9 @@ package org.jeras.core.callbacks;
 
 import java.util.Map;
 import org.jeras.core.model.Model;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Multiplies the learning rate by {@code factor} when a value stops improving (Keras's {@code ReduceLROnPlateau}). */
 public final class ReduceLROnPlateau implements Callback {
-  private static final Logger LOG = LoggerFactory.getLogger(ReduceLROnPlateau.class);
   private final Monitor monitor;
   private final double factor;
   private final int patience;
@@ -18,7 +15,6 @@ public final class ReduceLROnPlateau implements Callback {
   private double best;
   private int wait;
   private int cooldownCounter;
-  private boolean warnedMissing;
 
   public ReduceLROnPlateau(String monitor, double factor, int patience, String mode, double minDelta,
       int cooldown, double minLr) {
@@ -54,7 +50,6 @@ public final class ReduceLROnPlateau implements Callback {
     best = monitor.worst();
     wait = 0;
     cooldownCounter = 0;
-    warnedMissing = false;
   }
 
   @Override
@@ -63,11 +58,6 @@ public final class ReduceLROnPlateau implements Callback {
     logs.put("learning_rate", lr);
     Double current = monitor.value(logs);
     if (current == null) {
-      if (!warnedMissing) {
-        warnedMissing = true;
-        LOG.warn("Learning rate reduction is conditioned on metric `{}` which is not available. "
-            + "Available metrics are: {}.", monitor.key(), String.join(",", logs.keySet()));
-      }
       return;
     }
     if (cooldownCounter > 0) {

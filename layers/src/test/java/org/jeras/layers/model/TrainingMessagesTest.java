@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.jeras.core.callbacks.Callback;
 import org.jeras.core.callbacks.EarlyStopping;
 import org.jeras.core.callbacks.ReduceLROnPlateau;
@@ -16,6 +13,7 @@ import org.jeras.core.config.ConfigException;
 import org.jeras.core.model.Input;
 import org.jeras.core.model.Sequential;
 import org.jeras.core.optimizers.SGD;
+import org.jeras.core.testing.LogCapture;
 import org.jeras.core.training.CompileOptions;
 import org.jeras.core.training.FitOptions;
 import org.jeras.layers.core.Dense;
@@ -53,28 +51,16 @@ class TrainingMessagesTest {
     assertThrows(IllegalArgumentException.class, () -> m.predict(Nd4j.ones(DataType.FLOAT, 4, 3), 0));
   }
 
+  /** The WARN lines logged while {@code body} runs (slf4j-simple's format: "[thread] WARN logger - message"). */
   private static List<String> warningsDuring(Runnable body) {
-    Logger logger = Logger.getLogger("org.jeras.core.callbacks.Monitor");
-    List<String> messages = new ArrayList<>();
-    Handler h = new Handler() {
-      @Override
-      public void publish(LogRecord r) {
-        messages.add(r.getMessage());
+    List<String> out = new ArrayList<>();
+    for (String line : LogCapture.during(body).split("\\R")) {
+      int at = line.indexOf(" WARN ");
+      if (at >= 0) {
+        out.add(line.substring(line.indexOf(" - ", at) + 3).strip());
       }
-
-      @Override
-      public void flush() {}
-
-      @Override
-      public void close() {}
-    };
-    logger.addHandler(h);
-    try {
-      body.run();
-    } finally {
-      logger.removeHandler(h);
     }
-    return messages;
+    return out;
   }
 
   private static void fit(Callback callback) {
