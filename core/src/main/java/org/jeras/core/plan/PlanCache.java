@@ -1,0 +1,133 @@
+package org.jeras.core.plan;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.jeras.core.graph.OpGraph;
+import org.jeras.core.graph.TensorSpec;
+import org.jeras.core.graph.TraceException;
+import org.jeras.core.graph.Tracer;
+import org.jeras.core.tensor.DType;
+import org.jeras.core.tensor.Tensor;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A model's compiled inference plans, one per input signature (every input's shape, batch
+ * included, and dtype). The first call with a signature traces the inference function on that
+ * input ({@link Tracer#traceOnce}) and compiles the graph; a function that cannot be traced, or a
+ * graph with an op lacking a plan kernel, is remembered as eager for that signature and logged at
+ * debug level naming the op and layer. {@link #invalidate} forgets everything (the model's
+ * structure changed); weights need no recompiling since plans read variables by reference.
+ *
+ * <p>On by default; the system property {@code jeras.plan=false} turns it off (read on every call).
+ */
+public final class PlanCache {
+  private static final Logger LOG = LoggerFactory.getLogger(PlanCache.class);
+  /** Signatures kept per model; beyond that new signatures run eagerly (a predict over many sizes). */
+  static final int MAX_SIGNATURES = 8;
+
+  private final java.util.function.Supplier<String> owner;
+  private final ConcurrentHashMap<Key, Entry> plans = new ConcurrentHashMap<>();
+  private volatile boolean on = true;
+
+  /** A signature's plan, or why it runs eagerly. */
+  private record Entry(InferencePlan plan, String eagerReason) {}
+
+  /** A cache for the model whose name {@code owner} gives (for log messages). */
+  public PlanCache(java.util.function.Supplier<String> owner) {
+    this.owner = owner;
+  }
+
+  private record Key(long[][] shapes, DataType[] dtypes) {
+    static Key of(List<INDArray> xs) {
+      long[][] s = new long[xs.size()][];
+      DataType[] d = new DataType[xs.size()];
+      for (int i = 0; i < s.length; i++) {
+        s[i] = xs.get(i).shape();
+        d[i] = xs.get(i).dataType();
+      }
+      return new Key(s, d);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && Arrays.deepEquals(shapes, k.shapes) && Arrays.equals(dtypes, k.dtypes);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.deepHashCode(shapes) * 31 + Arrays.hashCode(dtypes);
+    }
+  }
+
+  /** Whether plans are on globally ({@code jeras.plan} is not {@code false}). */
+  public static boolean enabled() {
+    return !"false".equalsIgnoreCase(System.getProperty("jeras.plan"));
+  }
+
+  /** Turns this model's plans on or off (they also need {@link #enabled()}). */
+  public void setEnabled(boolean enabled) {
+    on = enabled;
+  }
+
+  /**
+   * The outputs of {@code fn} (the model's inference call) on {@code xs} through the plan for
+   * their signature, compiling it on first use; empty when this signature runs eagerly.
+   */
+  public Optional<List<INDArray>> run(List<INDArray> xs, Function<List<Tensor>, List<Tensor>> fn) {
+    if (!on || !enabled() || Tracer.isActive()) {
+      return Optional.empty();
+    }
+    Key key = Key.of(xs);
+    Entry e = plans.get(key);
+    if (e == null) {
+      if (plans.size() >= MAX_SIGNATURES) {
+        return Optional.empty();
+      }
+      e = plans.computeIfAbsent(key, k -> compile(xs, fn));
+    }
+    return e.plan == null ? Optional.empty() : Optional.of(e.plan.run(xs));
+  }
+
+  /** Whether the signature of {@code xs} has a compiled plan (false if not yet seen or eager). */
+  public boolean isPlanned(List<INDArray> xs) {
+    Entry e = plans.get(Key.of(xs));
+    return e != null && e.plan != null;
+  }
+
+  /** Why the signature of {@code xs} runs eagerly (the op and layer without a plan), or null. */
+  public String eagerReason(List<INDArray> xs) {
+    Entry e = plans.get(Key.of(xs));
+    return e == null ? null : e.eagerReason;
+  }
+
+  /** Forgets every plan: the next call per signature traces and compiles again. */
+  public void invalidate() {
+    plans.clear();
+  }
+
+  private Entry compile(List<INDArray> xs, Function<List<Tensor>, List<Tensor>> fn) {
+    List<TensorSpec> sig = new ArrayList<>();
+    for (int i = 0; i < xs.size(); i++) {
+      sig.add(new TensorSpec("args_" + i, xs.get(i).shape(), DType.of(xs.get(i).dataType())));
+    }
+    try {
+      OpGraph graph = Tracer.traceOnce(sig, fn, xs);
+      InferencePlan plan = InferencePlan.compile(graph);
+      LOG.debug("Model '{}': compiled an inference plan of {} ops for {}", owner.get(), graph.nodes().size(), sig);
+      return new Entry(plan, null);
+    } catch (Unplannable e) {
+      LOG.debug("Model '{}' runs eagerly for {}: no plan for {}", owner.get(), sig, e.getMessage());
+      return new Entry(null, "no plan for " + e.getMessage());
+    } catch (TraceException e) {
+      LOG.debug("Model '{}' runs eagerly for {}: not traceable: {}", owner.get(), sig, e.getMessage());
+      return new Entry(null, "not traceable: " + e.getMessage());
+    }
+  }
+}
