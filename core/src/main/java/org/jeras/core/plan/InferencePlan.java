@@ -129,7 +129,13 @@ public final class InferencePlan {
         in[i] = ids[i] < 0 ? null : arrays.get(ids[i]);
       }
       Binding b = new Binding(n, in);
-      Step s = PlanKernels.get(n.op().name()).bind(b);
+      Step s;
+      try {
+        s = PlanKernels.get(n.op().name()).bind(b);
+      } catch (ClassCastException | IllegalArgumentException | IllegalStateException e) {
+        // An attribute or shape the kernel does not expect: the model runs eagerly, with the reason logged.
+        throw b.unplannable("kernel rejected " + n.op() + ": " + e);
+      }
       if (s != null) {
         steps.add(s);
       }

@@ -105,7 +105,7 @@ final class PlanKernels {
     });
     KERNELS.put("reshape", PlanKernels::reshape);
     KERNELS.put("transpose", b -> {
-      int[] perm = Arrays.stream(b.op().getLongs("perm")).mapToInt(Math::toIntExact).toArray();
+      int[] perm = ints(b.op().get("perm"));
       INDArray view = b.in(0).permute(perm);
       INDArray out = b.out();
       return () -> out.assign(view);
@@ -199,9 +199,9 @@ final class PlanKernels {
     INDArray x = b.in(0);
     INDArray w = b.in(1);
     INDArray out = b.out();
-    int[] strides = b.op().getInts("strides");
+    int[] strides = ints(b.op().get("strides"));
     int[][] pads = b.op().getIntPairs("pads");
-    int[] dilation = b.op().getInts("dilation");
+    int[] dilation = ints(b.op().get("dilation"));
     boolean oneD = x.rank() == 3;
     if (!(oneD || x.rank() == 4) || !dense(x) || !dense(w)) {
       throw b.unplannable("input of rank " + x.rank() + " or non-dense operands");
@@ -232,8 +232,8 @@ final class PlanKernels {
   private static Step pool(Binding b, String nativeOp) {
     b.requireSameDtype();
     INDArray x = b.in(0);
-    int[] size = b.op().getInts("pool_size");
-    int[] strides = b.op().getInts("strides");
+    int[] size = ints(b.op().get("pool_size"));
+    int[] strides = ints(b.op().get("strides"));
     int[][] pads = b.op().getIntPairs("pads");
     if (x.rank() != 4 || pads[0][0] != pads[0][1] || pads[1][0] != pads[1][1] || !dense(x)) {
       throw b.unplannable("only 2-d pooling with even padding is planned");
@@ -241,6 +241,11 @@ final class PlanKernels {
     INDArray out = b.out();
     long[] iArgs = {size[0], size[1], strides[0], strides[1], pads[0][0], pads[1][0], 1, 1, 0, 0, 1};
     return () -> Kernels.execInts(nativeOp, out, iArgs, x);
+  }
+
+  /** A dimension-list attribute given as {@code int[]} or {@code long[]}. */
+  private static int[] ints(Object v) {
+    return v instanceof long[] l ? Arrays.stream(l).mapToInt(Math::toIntExact).toArray() : (int[]) v;
   }
 
   /** C-order with default strides from the start of its buffer, so views of it share that buffer. */
