@@ -112,14 +112,57 @@ public final class PlanCache {
     plans.clear();
   }
 
+  /**
+   * Runs a fresh plan once on the inputs it was traced with and compares it with the traced eager
+   * outputs (|plan - eager| <= 1e-5 + 1e-5 |eager|): a kernel that fails or disagrees makes the
+   * signature eager instead of giving wrong or no predictions. Returns the problem, or null.
+   */
+  private static String selfCheck(InferencePlan plan, List<INDArray> xs, List<INDArray> eager) {
+    List<INDArray> got;
+    try {
+      got = plan.run(xs);
+    } catch (RuntimeException e) {
+      return "the plan failed on its first run: " + e.getMessage();
+    }
+    for (int i = 0; i < got.size(); i++) {
+      if (eager.get(i).length() == 0 && got.get(i).length() == 0) {
+        continue;
+      }
+      INDArray e = eager.get(i).castTo(DataType.DOUBLE);
+      INDArray g = got.get(i).castTo(DataType.DOUBLE);
+      if (!Arrays.equals(e.shape(), g.shape())) {
+        return "the plan's output " + i + " has shape " + Arrays.toString(g.shape()) + ", eager "
+            + Arrays.toString(e.shape());
+      }
+      double worst = org.nd4j.linalg.ops.transforms.Transforms.abs(e.sub(g))
+          .subi(org.nd4j.linalg.ops.transforms.Transforms.abs(e).muli(1e-5)).maxNumber().doubleValue();
+      if (!(worst <= 1e-5)) {
+        return "the plan's output " + i + " differs from eager by " + worst + " (beyond 1e-5 + 1e-5|eager|)";
+      }
+    }
+    return null;
+  }
+
   private Entry compile(List<INDArray> xs, Function<List<Tensor>, List<Tensor>> fn) {
     List<TensorSpec> sig = new ArrayList<>();
     for (int i = 0; i < xs.size(); i++) {
       sig.add(new TensorSpec("args_" + i, xs.get(i).shape(), DType.of(xs.get(i).dataType())));
     }
     try {
-      OpGraph graph = Tracer.traceOnce(sig, fn, xs);
+      List<INDArray> eager = new ArrayList<>();
+      OpGraph graph = Tracer.traceOnce(sig, in -> {
+        List<Tensor> r = fn.apply(in);
+        for (Tensor t : r) {
+          eager.add(t == null ? null : t.value().dup());
+        }
+        return r;
+      }, xs);
       InferencePlan plan = InferencePlan.compile(graph);
+      String mismatch = selfCheck(plan, xs, eager);
+      if (mismatch != null) {
+        LOG.debug("Model '{}' runs eagerly for {}: {}", owner.get(), sig, mismatch);
+        return new Entry(null, mismatch);
+      }
       LOG.debug("Model '{}': compiled an inference plan of {} ops for {}", owner.get(), graph.nodes().size(), sig);
       return new Entry(plan, null);
     } catch (Unplannable e) {

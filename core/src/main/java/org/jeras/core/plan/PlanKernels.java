@@ -114,6 +114,11 @@ final class PlanKernels {
     KERNELS.put("conv", b -> conv(b, "conv2d"));
     KERNELS.put("depthwise_conv", b -> conv(b, "depthwise_conv2d"));
     KERNELS.put("max_pool", b -> pool(b, "maxpool2d"));
+    KERNELS.put("sum", b -> reduce(b, "reduce_sum"));
+    KERNELS.put("mean", b -> reduce(b, "reduce_mean"));
+    KERNELS.put("max", b -> reduce(b, "reduce_max"));
+    KERNELS.put("standardize", PlanKernels::standardize);
+    KERNELS.put("gelu", PlanKernels::gelu);
     KERNELS.put("avg_pool", b -> pool(b, "avgpool2d"));
   }
 
@@ -203,9 +208,15 @@ final class PlanKernels {
     int[][] pads = b.op().getIntPairs("pads");
     int[] dilation = ints(b.op().get("dilation"));
     boolean oneD = x.rank() == 3;
-    if (!(oneD || x.rank() == 4) || !dense(x) || !dense(w)) {
-      throw b.unplannable("input of rank " + x.rank() + " or non-dense operands");
+    if (!(oneD || x.rank() == 4)) {
+      throw b.unplannable("input of rank " + x.rank());
     }
+    // Operands that are views (a kernel reshaped from a variable, say) are copied into dense buffers per run.
+    INDArray xSrc = x;
+    INDArray wSrc = w;
+    x = dense(x) ? x : Nd4j.createUninitialized(x.dataType(), x.shape());
+    w = dense(w) ? w : Nd4j.createUninitialized(w.dataType(), w.shape());
+    Step copy = copies(xSrc, x, wSrc, w);
     INDArray xn = oneD ? x.reshape('c', x.size(0), 1, x.size(1), x.size(2)) : x;
     INDArray wn = oneD ? w.reshape('c', 1, w.size(0), w.size(1), w.size(2)) : w;
     INDArray on = oneD ? out.reshape('c', out.size(0), 1, out.size(1), out.size(2)) : out;
@@ -216,13 +227,17 @@ final class PlanKernels {
     long[] iArgs = {wn.size(0), wn.size(1), s[0], s[1], symmetric ? p[0][0] : 0, symmetric ? p[1][0] : 0, d[0], d[1],
         0, 1, 0};
     if (symmetric) {
-      return () -> Kernels.execInts(nativeOp, on, iArgs, xn, wn);
+      return () -> {
+        copy.run();
+        Kernels.execInts(nativeOp, on, iArgs, xn, wn);
+      };
     }
     INDArray padded = Nd4j.zeros(xn.dataType(), xn.size(0), xn.size(1) + p[0][0] + p[0][1],
         xn.size(2) + p[1][0] + p[1][1], xn.size(3));
     INDArray interior = padded.get(NDArrayIndex.all(), NDArrayIndex.interval(p[0][0], p[0][0] + xn.size(1)),
         NDArrayIndex.interval(p[1][0], p[1][0] + xn.size(2)), NDArrayIndex.all());
     return () -> {
+      copy.run();
       interior.assign(xn);
       Kernels.execInts(nativeOp, on, iArgs, padded, wn);
     };
@@ -241,6 +256,117 @@ final class PlanKernels {
     INDArray out = b.out();
     long[] iArgs = {size[0], size[1], strides[0], strides[1], pads[0][0], pads[1][0], 1, 1, 0, 0, 1};
     return () -> Kernels.execInts(nativeOp, out, iArgs, x);
+  }
+
+  /** Copies each source into its dense stand-in where they differ (a no-op step otherwise). */
+  private static Step copies(INDArray x, INDArray xDense, INDArray w, INDArray wDense) {
+    boolean cx = x != xDense;
+    boolean cw = w != wDense;
+    return () -> {
+      if (cx) {
+        xDense.assign(x);
+      }
+      if (cw) {
+        wDense.assign(w);
+      }
+    };
+  }
+
+  /**
+   * {@code sum}, {@code mean} or {@code max} over the {@code axes} attribute into the output (a
+   * view without the kept unit dimensions when {@code keepdims}), as {@link Kernels#sum} runs it.
+   */
+  private static Step reduce(Binding b, String nativeOp) {
+    b.requireSameDtype();
+    INDArray x = b.in(0);
+    INDArray out = b.out();
+    int[] axes = ints(b.op().get("axes"));
+    long[] target = reduced(x.shape(), axes);
+    if (x.isEmpty() || out.length() != java.util.Arrays.stream(target).reduce(1, (p, q) -> p * q)) {
+      throw b.unplannable("empty input or unexpected output shape");
+    }
+    INDArray view = out.reshape('c', target);
+    long[] ax = Arrays.stream(axes).asLongStream().toArray();
+    return () -> Kernels.execInts(nativeOp, view, ax, x);
+  }
+
+  /** {@code shape} without the dimensions in {@code axes}. */
+  private static long[] reduced(long[] shape, int[] axes) {
+    long[] out = new long[shape.length - axes.length];
+    for (int i = 0, j = 0; i < shape.length; i++) {
+      final int d = i;
+      if (Arrays.stream(axes).noneMatch(a -> a == d)) {
+        out[j++] = shape[i];
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Layer normalization's core, {@code (x - mean) / sqrt(var + eps)} over {@code axes}, in the
+   * eager op's order of operations, over scratch buffers of the frame.
+   */
+  private static Step standardize(Binding b) {
+    b.requireSameDtype();
+    INDArray x = b.in(0);
+    INDArray out = b.out();
+    int[] axes = ints(b.op().get("axes"));
+    long[] ax = Arrays.stream(axes).asLongStream().toArray();
+    long[] keep = x.shape();
+    for (int a : axes) {
+      keep[a] = 1;
+    }
+    long[] flat = reduced(x.shape(), axes);
+    INDArray mean = Nd4j.createUninitialized(x.dataType(), keep);
+    INDArray var = Nd4j.createUninitialized(x.dataType(), keep);
+    INDArray meanFlat = mean.reshape('c', flat);
+    INDArray varFlat = var.reshape('c', flat);
+    INDArray squares = Nd4j.createUninitialized(x.dataType(), x.shape());
+    Op addEps = new ScalarAdd(var, null, var, b.op().getDouble("epsilon"));
+    Op rsqrt = new Pow(var, var, -0.5);
+    return () -> {
+      Kernels.execInts("reduce_mean", meanFlat, ax, x);
+      Kernels.exec("subtract", out, x, mean);
+      Kernels.exec("multiply", squares, out, out);
+      Kernels.execInts("reduce_mean", varFlat, ax, squares);
+      Nd4j.getExecutioner().exec(addEps);
+      Nd4j.getExecutioner().exec(rsqrt);
+      Kernels.exec("multiply", out, out, var);
+    };
+  }
+
+  /** GELU, exact (through erf) or tanh-approximated, in the eager op's order of operations. */
+  private static Step gelu(Binding b) {
+    b.requireSameDtype();
+    INDArray x = b.in(0);
+    INDArray out = b.out();
+    INDArray t = Nd4j.createUninitialized(x.dataType(), x.shape());
+    if (b.op().getBool("approximate")) {
+      double c = Math.sqrt(2.0 / Math.PI);
+      Op[] ops = {new ScalarMultiplication(t, null, t, 0.044715), new ScalarAdd(t, null, t, 1.0),
+          new ScalarMultiplication(t, null, t, c), new Tanh(t, t), new ScalarAdd(t, null, t, 1.0),
+          new ScalarMultiplication(out, null, out, 0.5)};
+      return () -> {
+        Kernels.exec("multiply", t, x, x);
+        Nd4j.getExecutioner().exec(ops[0]);
+        Nd4j.getExecutioner().exec(ops[1]);
+        Kernels.exec("multiply", t, t, x);
+        Nd4j.getExecutioner().exec(ops[2]);
+        Nd4j.getExecutioner().exec(ops[3]);
+        Nd4j.getExecutioner().exec(ops[4]);
+        Kernels.exec("multiply", out, t, x);
+        Nd4j.getExecutioner().exec(ops[5]);
+      };
+    }
+    Op[] ops = {new ScalarMultiplication(x, null, t, 1.0 / Math.sqrt(2.0)),
+        new org.nd4j.linalg.api.ops.impl.transforms.strict.Erf(t, t), new ScalarAdd(t, null, t, 1.0),
+        new ScalarMultiplication(t, null, t, 0.5)};
+    return () -> {
+      for (Op op : ops) {
+        Nd4j.getExecutioner().exec(op);
+      }
+      Kernels.exec("multiply", out, x, t);
+    };
   }
 
   /** A dimension-list attribute given as {@code int[]} or {@code long[]}. */
