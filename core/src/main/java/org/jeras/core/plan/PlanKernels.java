@@ -118,6 +118,15 @@ final class PlanKernels {
     KERNELS.put("mean", b -> reduce(b, "reduce_mean"));
     KERNELS.put("max", b -> reduce(b, "reduce_max"));
     KERNELS.put("standardize", PlanKernels::standardize);
+    // Filled arrays depend on their input's shape only, which a plan fixes: filled once, no step.
+    KERNELS.put("zeros", b -> {
+      b.alias(b.out().assign(0));
+      return null;
+    });
+    KERNELS.put("full_like", b -> {
+      b.alias(b.out().assign(b.op().getDouble("value")));
+      return null;
+    });
     KERNELS.put("gelu", PlanKernels::gelu);
     KERNELS.put("avg_pool", b -> pool(b, "avgpool2d"));
   }
@@ -160,11 +169,14 @@ final class PlanKernels {
   /** A reshape of a dense array is a view of its buffer: no step at all. */
   private static Step reshape(Binding b) {
     INDArray x = b.in(0);
-    if (!dense(x)) {
-      throw b.unplannable("input is not a dense c-order array");
+    if (dense(x)) {
+      b.alias(x.reshape('c', b.outShape()));
+      return null;
     }
-    b.alias(x.reshape('c', b.outShape()));
-    return null;
+    // A view (a variable laid out otherwise, say): copied per run into a buffer of the output's shape.
+    INDArray out = b.out();
+    INDArray target = out.reshape('c', x.shape());
+    return () -> target.assign(x);
   }
 
   private static Step concat(Binding b) {
@@ -324,10 +336,11 @@ final class PlanKernels {
     INDArray squares = Nd4j.createUninitialized(x.dataType(), x.shape());
     Op addEps = new ScalarAdd(var, null, var, b.op().getDouble("epsilon"));
     Op rsqrt = new Pow(var, var, -0.5);
+    Op square = new Square(out, squares);
     return () -> {
       Kernels.execInts("reduce_mean", meanFlat, ax, x);
       Kernels.exec("subtract", out, x, mean);
-      Kernels.exec("multiply", squares, out, out);
+      Nd4j.getExecutioner().exec(square);
       Kernels.execInts("reduce_mean", varFlat, ax, squares);
       Nd4j.getExecutioner().exec(addEps);
       Nd4j.getExecutioner().exec(rsqrt);
