@@ -36,6 +36,7 @@ class PlannedConcurrencyTest {
       if (!m.inferencePlans().isPlanned(x)) {
         continue;
       }
+      System.err.println("[PlannedConcurrencyTest] " + c.id());
       ConcurrentInference.check(m, x, THREADS, CALLS, c.id());
       checked++;
     }

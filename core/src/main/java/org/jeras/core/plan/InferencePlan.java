@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import org.jeras.core.graph.OpGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -17,12 +16,16 @@ import org.nd4j.linalg.factory.Nd4j;
  * walk, no per-call buffer allocation besides those copies.
  *
  * <p>Variables are read by reference: the frame holds each variable's own array, so in-place
- * weight updates are seen by the next run. Thread-safe: each run takes a frame (buffers and bound
- * steps) from a pool, or builds one when all are in use, and returns it afterwards.
+ * weight updates are seen by the next run. Thread-safe: each thread runs on its own frame (buffers
+ * and bound steps), built on its first run.
  */
 public final class InferencePlan {
   private final OpGraph graph;
-  private final ConcurrentLinkedQueue<Frame> frames = new ConcurrentLinkedQueue<>();
+  /**
+   * One frame per thread: a frame's legacy ND4J op objects and buffers stay with the thread that
+   * built them (handing frames between threads through a shared pool crashed natively under load).
+   */
+  private final ThreadLocal<Frame> frames = ThreadLocal.withInitial(this::newFrame);
 
   /** One set of buffers with the steps bound to them; used by one thread at a time. */
   private static final class Frame {
@@ -61,8 +64,8 @@ public final class InferencePlan {
       }
     }
     InferencePlan plan = new InferencePlan(graph);
-    // The first frame is built now, so every kernel has accepted its node before the plan is used.
-    plan.frames.add(plan.newFrame());
+    // This thread's frame is built now, so every kernel has accepted its node before the plan is used.
+    plan.frames.get();
     return plan;
   }
 
@@ -84,30 +87,23 @@ public final class InferencePlan {
     if (inputs.size() != graph.inputs().size()) {
       throw new IllegalArgumentException("The plan takes " + graph.inputs().size() + " inputs, got " + inputs.size());
     }
-    Frame f = frames.poll();
-    if (f == null) {
-      f = newFrame();
+    Frame f = frames.get();
+    for (int i = 0; i < f.inputs.length; i++) {
+      INDArray x = inputs.get(i);
+      if (!Arrays.equals(x.shape(), f.inputs[i].shape())) {
+        throw new IllegalArgumentException("Input " + i + " has shape " + Arrays.toString(x.shape())
+            + " but the plan was compiled for " + Arrays.toString(f.inputs[i].shape()));
+      }
+      f.inputs[i].assign(x);
     }
-    try {
-      for (int i = 0; i < f.inputs.length; i++) {
-        INDArray x = inputs.get(i);
-        if (!Arrays.equals(x.shape(), f.inputs[i].shape())) {
-          throw new IllegalArgumentException("Input " + i + " has shape " + Arrays.toString(x.shape())
-              + " but the plan was compiled for " + Arrays.toString(f.inputs[i].shape()));
-        }
-        f.inputs[i].assign(x);
-      }
-      for (Step s : f.steps) {
-        s.run();
-      }
-      List<INDArray> out = new ArrayList<>(f.outputs.length);
-      for (INDArray o : f.outputs) {
-        out.add(o.dup('c'));
-      }
-      return out;
-    } finally {
-      frames.offer(f);
+    for (Step s : f.steps) {
+      s.run();
     }
+    List<INDArray> out = new ArrayList<>(f.outputs.length);
+    for (INDArray o : f.outputs) {
+      out.add(o.dup('c'));
+    }
+    return out;
   }
 
   private Frame newFrame() {

@@ -101,6 +101,12 @@ public final class PlanCache {
     return e != null && e.plan != null;
   }
 
+  /** The compiled plan for the signature of {@code xs}, if any. */
+  public Optional<InferencePlan> plan(List<INDArray> xs) {
+    Entry e = plans.get(Key.of(xs));
+    return e == null ? Optional.empty() : Optional.ofNullable(e.plan);
+  }
+
   /** Why the signature of {@code xs} runs eagerly (the op and layer without a plan), or null. */
   public String eagerReason(List<INDArray> xs) {
     Entry e = plans.get(Key.of(xs));

@@ -105,10 +105,10 @@ final class PlanKernels {
     });
     KERNELS.put("reshape", PlanKernels::reshape);
     KERNELS.put("transpose", b -> {
-      int[] perm = ints(b.op().get("perm"));
-      INDArray view = b.in(0).permute(perm);
+      long[] perm = Arrays.stream(ints(b.op().get("perm"))).asLongStream().toArray();
+      INDArray x = b.in(0);
       INDArray out = b.out();
-      return () -> out.assign(view);
+      return () -> Kernels.execInts("permute", out, perm, x);
     });
     KERNELS.put("concat", PlanKernels::concat);
     KERNELS.put("conv", b -> conv(b, "conv2d"));
