@@ -16,16 +16,16 @@ import org.nd4j.linalg.factory.Nd4j;
  * walk, no per-call buffer allocation besides those copies.
  *
  * <p>Variables are read by reference: the frame holds each variable's own array, so in-place
- * weight updates are seen by the next run. Thread-safe: each thread runs on its own frame (buffers
- * and bound steps), built on its first run.
+ * weight updates are seen by the next run. Thread-safe: runs are serialized on the plan's frame.
  */
 public final class InferencePlan {
   private final OpGraph graph;
   /**
-   * One frame per thread: a frame's legacy ND4J op objects and buffers stay with the thread that
-   * built them (handing frames between threads through a shared pool crashed natively under load).
+   * The plan's one frame, built at compile time. Runs are serialized on it: with a frame per thread
+   * (pooled or thread-local) the concurrency test crashed natively (a double free in ND4J's
+   * deallocator thread), which is not understood yet.
    */
-  private final ThreadLocal<Frame> frames = ThreadLocal.withInitial(this::newFrame);
+  private Frame frame;
 
   /** One set of buffers with the steps bound to them; used by one thread at a time. */
   private static final class Frame {
@@ -64,8 +64,8 @@ public final class InferencePlan {
       }
     }
     InferencePlan plan = new InferencePlan(graph);
-    // This thread's frame is built now, so every kernel has accepted its node before the plan is used.
-    plan.frames.get();
+    // The frame is built now, so every kernel has accepted its node before the plan is used.
+    plan.frame = plan.newFrame();
     return plan;
   }
 
@@ -83,11 +83,11 @@ public final class InferencePlan {
    * Runs the plan on {@code inputs} (shapes as the graph's inputs; any dtype, converted as the
    * traced call converted them) and returns fresh arrays with the outputs.
    */
-  public List<INDArray> run(List<INDArray> inputs) {
+  public synchronized List<INDArray> run(List<INDArray> inputs) {
     if (inputs.size() != graph.inputs().size()) {
       throw new IllegalArgumentException("The plan takes " + graph.inputs().size() + " inputs, got " + inputs.size());
     }
-    Frame f = frames.get();
+    Frame f = frame;
     for (int i = 0; i < f.inputs.length; i++) {
       INDArray x = inputs.get(i);
       if (!Arrays.equals(x.shape(), f.inputs[i].shape())) {

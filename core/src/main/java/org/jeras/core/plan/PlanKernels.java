@@ -114,10 +114,8 @@ final class PlanKernels {
     KERNELS.put("conv", b -> conv(b, "conv2d"));
     KERNELS.put("depthwise_conv", b -> conv(b, "depthwise_conv2d"));
     KERNELS.put("max_pool", b -> pool(b, "maxpool2d"));
-    KERNELS.put("sum", b -> reduce(b, "reduce_sum"));
-    KERNELS.put("mean", b -> reduce(b, "reduce_mean"));
-    KERNELS.put("max", b -> reduce(b, "reduce_max"));
-    KERNELS.put("standardize", PlanKernels::standardize);
+    KERNELS.put("sum", b -> reduce(b, false));
+    KERNELS.put("mean", b -> reduce(b, true));
     // Filled arrays depend on their input's shape only, which a plan fixes: filled once, no step.
     KERNELS.put("zeros", b -> {
       b.alias(b.out().assign(0));
@@ -285,21 +283,21 @@ final class PlanKernels {
   }
 
   /**
-   * {@code sum}, {@code mean} or {@code max} over the {@code axes} attribute into the output (a
-   * view without the kept unit dimensions when {@code keepdims}), as {@link Kernels#sum} runs it.
+   * {@code sum} or {@code mean} over the {@code axes} attribute, as the eager op computes it
+   * (ND4J's reduction into a given result), into the output or a view of it without the unit
+   * dimensions {@code keepdims} leaves.
    */
-  private static Step reduce(Binding b, String nativeOp) {
+  private static Step reduce(Binding b, boolean mean) {
     b.requireSameDtype();
     INDArray x = b.in(0);
     INDArray out = b.out();
     int[] axes = ints(b.op().get("axes"));
     long[] target = reduced(x.shape(), axes);
-    if (x.isEmpty() || out.length() != java.util.Arrays.stream(target).reduce(1, (p, q) -> p * q)) {
-      throw b.unplannable("empty input or unexpected output shape");
+    if (x.isEmpty() || axes.length == 0 || out.length() != Arrays.stream(target).reduce(1, (p, q) -> p * q)) {
+      throw b.unplannable("empty input, no axes or unexpected output shape");
     }
     INDArray view = out.reshape('c', target);
-    long[] ax = Arrays.stream(axes).asLongStream().toArray();
-    return () -> Kernels.execInts(nativeOp, view, ax, x);
+    return mean ? () -> x.mean(view, axes) : () -> x.sum(view, axes);
   }
 
   /** {@code shape} without the dimensions in {@code axes}. */
@@ -312,40 +310,6 @@ final class PlanKernels {
       }
     }
     return out;
-  }
-
-  /**
-   * Layer normalization's core, {@code (x - mean) / sqrt(var + eps)} over {@code axes}, in the
-   * eager op's order of operations, over scratch buffers of the frame.
-   */
-  private static Step standardize(Binding b) {
-    b.requireSameDtype();
-    INDArray x = b.in(0);
-    INDArray out = b.out();
-    int[] axes = ints(b.op().get("axes"));
-    long[] ax = Arrays.stream(axes).asLongStream().toArray();
-    long[] keep = x.shape();
-    for (int a : axes) {
-      keep[a] = 1;
-    }
-    long[] flat = reduced(x.shape(), axes);
-    INDArray mean = Nd4j.createUninitialized(x.dataType(), keep);
-    INDArray var = Nd4j.createUninitialized(x.dataType(), keep);
-    INDArray meanFlat = mean.reshape('c', flat);
-    INDArray varFlat = var.reshape('c', flat);
-    INDArray squares = Nd4j.createUninitialized(x.dataType(), x.shape());
-    Op addEps = new ScalarAdd(var, null, var, b.op().getDouble("epsilon"));
-    Op rsqrt = new Pow(var, var, -0.5);
-    Op square = new Square(out, squares);
-    return () -> {
-      Kernels.execInts("reduce_mean", meanFlat, ax, x);
-      Kernels.exec("subtract", out, x, mean);
-      Nd4j.getExecutioner().exec(square);
-      Kernels.execInts("reduce_mean", varFlat, ax, squares);
-      Nd4j.getExecutioner().exec(addEps);
-      Nd4j.getExecutioner().exec(rsqrt);
-      Kernels.exec("multiply", out, out, var);
-    };
   }
 
   /** GELU, exact (through erf) or tanh-approximated, in the eager op's order of operations. */

@@ -21,7 +21,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * The compiled inference plan behind {@code predictOnBatch}: it is used once compiled, equals the
  * eager path, sees weight updates, is recompiled when layers are added, and is off with
- * {@code jeras.plan=false}.
+ * {@code jeras.plan=true} (off by default for now).
  */
 class InferencePlanBehaviourTest {
   private static Sequential mlp() {
@@ -29,6 +29,7 @@ class InferencePlanBehaviourTest {
     m.add(Input.of(6));
     m.add(new Dense(5, "relu"));
     m.add(new Dense(4, "softmax"));
+    m.inferencePlans().setEnabled(true);
     return m;
   }
 
@@ -94,6 +95,7 @@ class InferencePlanBehaviourTest {
     m.add(new MaxPooling2D(2, 2));
     m.add(new Flatten());
     m.add(new Dense(3, "softmax"));
+    m.inferencePlans().setEnabled(true);
     INDArray x = Nd4j.rand(DataType.FLOAT, 2, 10, 10, 2);
     INDArray got = m.predictOnBatch(x);
     assertTrue(m.inferencePlans().isPlanned(List.of(x)), m.inferencePlans().eagerReason(List.of(x)));
@@ -101,14 +103,18 @@ class InferencePlanBehaviourTest {
   }
 
   @Test
-  void systemPropertyTurnsPlansOff() {
-    Sequential m = mlp();
+  void systemPropertyTurnsPlansOn() {
+    Sequential m = new Sequential();
+    m.add(Input.of(6));
+    m.add(new Dense(4, "softmax"));
     INDArray x = Nd4j.rand(DataType.FLOAT, 2, 6);
+    m.predictOnBatch(x);
+    assertFalse(m.inferencePlans().isPlanned(List.of(x)), "plans are off by default");
     String old = System.getProperty("jeras.plan");
-    System.setProperty("jeras.plan", "false");
+    System.setProperty("jeras.plan", "true");
     try {
       assertNotNull(m.predictOnBatch(x));
-      assertFalse(m.inferencePlans().isPlanned(List.of(x)));
+      assertTrue(m.inferencePlans().isPlanned(List.of(x)));
     } finally {
       if (old == null) {
         System.clearProperty("jeras.plan");
@@ -116,7 +122,5 @@ class InferencePlanBehaviourTest {
         System.setProperty("jeras.plan", old);
       }
     }
-    m.predictOnBatch(x);
-    assertTrue(m.inferencePlans().isPlanned(List.of(x)));
   }
 }
