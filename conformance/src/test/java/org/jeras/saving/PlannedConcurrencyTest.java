@@ -11,7 +11,6 @@ import org.jeras.conformance.KerasModels;
 import org.jeras.core.io.Npz;
 import org.jeras.core.model.Model;
 import org.jeras.core.testing.ConcurrentInference;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -24,9 +23,6 @@ class PlannedConcurrencyTest {
   static final int CALLS = 50;
 
   @Test
-  @Disabled("Known bug: the JVM aborts natively (heap corruption in ND4J: TAD cache / deallocator) a few fixtures"
-      + " in (batchnorm, conv2d_channels_first), even with plan runs serialized; which is why plans are off by"
-      + " default")
   void plannedModelsPredictConcurrentlyLikeSingleThreaded() throws IOException {
     int checked = 0;
     for (Case c : KerasCases.loadable()) {

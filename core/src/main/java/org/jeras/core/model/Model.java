@@ -266,8 +266,8 @@ public abstract class Model extends Layer {
 
   /**
    * The model's compiled inference plans, one per input signature, which {@link #predictOnBatch}
-   * and {@link #predict} run through when on (system property {@code jeras.plan=true}, or
-   * {@link PlanCache#setEnabled}).
+   * and {@link #predict} run through (system property {@code jeras.plan=false} turns them off,
+   * {@link PlanCache#setEnabled} decides per model).
    */
   public PlanCache inferencePlans() {
     return plans;

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.jeras.core.graph.OpGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -16,16 +17,13 @@ import org.nd4j.linalg.factory.Nd4j;
  * walk, no per-call buffer allocation besides those copies.
  *
  * <p>Variables are read by reference: the frame holds each variable's own array, so in-place
- * weight updates are seen by the next run. Thread-safe: runs are serialized on the plan's frame.
+ * weight updates are seen by the next run. Thread-safe: each run takes a frame (buffers and bound
+ * steps) from a pool, or builds one when all are in use, and returns it afterwards.
  */
 public final class InferencePlan {
   private final OpGraph graph;
-  /**
-   * The plan's one frame, built at compile time. Runs are serialized on it: with a frame per thread
-   * (pooled or thread-local) the concurrency test crashed natively (a double free in ND4J's
-   * deallocator thread), which is not understood yet.
-   */
-  private Frame frame;
+  /** Idle frames; a run takes one or builds one when all are in use, and returns it afterwards. */
+  private final ConcurrentLinkedQueue<Frame> frames = new ConcurrentLinkedQueue<>();
 
   /** One set of buffers with the steps bound to them; used by one thread at a time. */
   private static final class Frame {
@@ -65,7 +63,7 @@ public final class InferencePlan {
     }
     InferencePlan plan = new InferencePlan(graph);
     // The frame is built now, so every kernel has accepted its node before the plan is used.
-    plan.frame = plan.newFrame();
+    plan.frames.add(plan.newFrame());
     return plan;
   }
 
@@ -83,27 +81,34 @@ public final class InferencePlan {
    * Runs the plan on {@code inputs} (shapes as the graph's inputs; any dtype, converted as the
    * traced call converted them) and returns fresh arrays with the outputs.
    */
-  public synchronized List<INDArray> run(List<INDArray> inputs) {
+  public List<INDArray> run(List<INDArray> inputs) {
     if (inputs.size() != graph.inputs().size()) {
       throw new IllegalArgumentException("The plan takes " + graph.inputs().size() + " inputs, got " + inputs.size());
     }
-    Frame f = frame;
-    for (int i = 0; i < f.inputs.length; i++) {
-      INDArray x = inputs.get(i);
-      if (!Arrays.equals(x.shape(), f.inputs[i].shape())) {
-        throw new IllegalArgumentException("Input " + i + " has shape " + Arrays.toString(x.shape())
-            + " but the plan was compiled for " + Arrays.toString(f.inputs[i].shape()));
+    Frame f = frames.poll();
+    if (f == null) {
+      f = newFrame();
+    }
+    try {
+      for (int i = 0; i < f.inputs.length; i++) {
+        INDArray x = inputs.get(i);
+        if (!Arrays.equals(x.shape(), f.inputs[i].shape())) {
+          throw new IllegalArgumentException("Input " + i + " has shape " + Arrays.toString(x.shape())
+              + " but the plan was compiled for " + Arrays.toString(f.inputs[i].shape()));
+        }
+        f.inputs[i].assign(x);
       }
-      f.inputs[i].assign(x);
+      for (Step s : f.steps) {
+        s.run();
+      }
+      List<INDArray> out = new ArrayList<>(f.outputs.length);
+      for (INDArray o : f.outputs) {
+        out.add(o.dup('c'));
+      }
+      return out;
+    } finally {
+      frames.offer(f);
     }
-    for (Step s : f.steps) {
-      s.run();
-    }
-    List<INDArray> out = new ArrayList<>(f.outputs.length);
-    for (INDArray o : f.outputs) {
-      out.add(o.dup('c'));
-    }
-    return out;
   }
 
   private Frame newFrame() {

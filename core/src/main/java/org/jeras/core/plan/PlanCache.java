@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * debug level naming the op and layer. {@link #invalidate} forgets everything (the model's
  * structure changed); weights need no recompiling since plans read variables by reference.
  *
- * <p>Off by default for now: the system property {@code jeras.plan=true} (read on every call) or
- * {@link #setEnabled} turns it on.
+ * <p>On by default; the system property {@code jeras.plan=false} (read on every call) turns it
+ * off, {@link #setEnabled} decides per model.
  */
 public final class PlanCache {
   private static final Logger LOG = LoggerFactory.getLogger(PlanCache.class);
@@ -68,12 +68,9 @@ public final class PlanCache {
     }
   }
 
-  /**
-   * Whether plans are on for models without their own setting: only with {@code jeras.plan=true}
-   * for now (off by default until concurrent planned inference is fixed: it crashed natively).
-   */
+  /** Whether plans are on for models without their own setting: unless {@code jeras.plan=false}. */
   public static boolean enabled() {
-    return "true".equalsIgnoreCase(System.getProperty("jeras.plan"));
+    return !"false".equalsIgnoreCase(System.getProperty("jeras.plan"));
   }
 
   /** Turns this model's plans on or off, whatever {@code jeras.plan} says. */
