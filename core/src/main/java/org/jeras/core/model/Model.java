@@ -5,12 +5,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jeras.core.callbacks.History;
 import org.jeras.core.config.Config;
 import org.jeras.core.layer.CallArgs;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.optimizers.Optimizer;
+import org.jeras.core.plan.PlanCache;
 import org.jeras.core.tensor.GradientTape;
 import org.jeras.core.tensor.Scratch;
 import org.jeras.core.tensor.Shape;
@@ -37,6 +39,7 @@ public abstract class Model extends Layer {
   private boolean stopTraining;
   private int resumeEpoch = -1;
   private int resumeStep;
+  private final PlanCache plans = new PlanCache(this::name);
 
   protected Model() {}
 
@@ -230,8 +233,17 @@ public abstract class Model extends Layer {
         + layers().stream().map(Layer::name).toList());
   }
 
-  /** Predicts on one batch in inference mode. */
+  /**
+   * Predicts on one batch in inference mode: through the compiled plan for the input's signature
+   * when the model can be planned (see {@link #inferencePlans()}), else eagerly.
+   */
   public INDArray predictOnBatch(INDArray x) {
+    if (isBuilt()) {
+      Optional<List<INDArray>> planned = plans.run(List.of(x), in -> List.of(call(in.get(0), false)));
+      if (planned.isPresent()) {
+        return planned.get().get(0);
+      }
+    }
     try (Scratch scratch = Scratch.open(PREDICT_SCRATCH)) {
       INDArray y = call(Tensor.of(x), false).value();
       keepCallLosses();
@@ -241,6 +253,13 @@ public abstract class Model extends Layer {
 
   /** Predicts on several inputs (functional models with several inputs), returning every output. */
   public List<INDArray> predictOnBatch(List<INDArray> xs) {
+    if (isBuilt()) {
+      Optional<List<INDArray>> planned = plans.run(xs, in -> apply(in.size() == 1 ? CallArgs.of(in.get(0))
+          : CallArgs.ofList(in), CallContext.INFERENCE));
+      if (planned.isPresent()) {
+        return planned.get();
+      }
+    }
     List<Tensor> in = new ArrayList<>();
     for (INDArray x : xs) {
       in.add(Tensor.of(x));
@@ -269,6 +288,20 @@ public abstract class Model extends Layer {
       parts.add(predictOnBatch(slice(x, start, end)));
     }
     return Nd4j.concat(0, parts.toArray(new INDArray[0]));
+  }
+
+  /**
+   * The model's compiled inference plans, one per input signature, which {@link #predictOnBatch}
+   * and {@link #predict} run through (system property {@code jeras.plan=false} turns them off,
+   * {@link PlanCache#setEnabled} decides per model).
+   */
+  public PlanCache inferencePlans() {
+    return plans;
+  }
+
+  /** Called when layers are added or removed: plans compiled for the old structure are dropped. */
+  protected void structureChanged() {
+    plans.invalidate();
   }
 
   static INDArray slice(INDArray x, long start, long end) {

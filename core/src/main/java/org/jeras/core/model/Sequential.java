@@ -46,6 +46,7 @@ public class Sequential extends Model {
       return this;
     }
     layers.add(layer);
+    structureChanged();
     if (inputLayer != null) {
       buildGraph();
     }
@@ -65,7 +66,9 @@ public class Sequential extends Model {
     if (layers.isEmpty()) {
       throw new IllegalStateException("There are no layers in the model");
     }
-    return layers.remove(layers.size() - 1);
+    Layer removed = layers.remove(layers.size() - 1);
+    structureChanged();
+    return removed;
   }
 
   @Override

@@ -104,12 +104,30 @@ public final class Kernels {
       return (transA ? a.transpose() : a).mmul(transB ? b.transpose() : b);
     }
     INDArray c = Nd4j.createUninitialized(a.dataType(), m, n);
-    if (CPU_BLAS && denseRowMajor(a) && denseRowMajor(b)) {
+    gemm(a, transA, b, transB, c);
+    return c;
+  }
+
+  /**
+   * {@code c = op(a) @ op(b)} into the preallocated 2-d c-order {@code c}, for same-dtype float or
+   * double operands whose sizes the caller has checked ({@link Checks#matmul2d}).
+   */
+  public static void matmulInto(INDArray a, boolean transA, INDArray b, boolean transB, INDArray c) {
+    Checks.matmul2d(a, transA, b, transB);
+    gemm(a, transA, b, transB, c);
+  }
+
+  private static void gemm(INDArray a, boolean transA, INDArray b, boolean transB, INDArray c) {
+    if (CPU_BLAS && denseRowMajor(a) && denseRowMajor(b) && denseRowMajor(c)) {
       CpuBlas.gemm(a, transA, b, transB, c);
-      return c;
+      return;
     }
     Nd4j.gemm(a, b, c, transA, transB, 1.0, 0.0);
-    return c;
+  }
+
+  /** Whether {@link #matmulInto} takes these dtypes. */
+  public static boolean blasDtypes(INDArray a, INDArray b, INDArray c) {
+    return a.dataType() == b.dataType() && b.dataType() == c.dataType() && blasType(a.dataType());
   }
 
   /** The sum of {@code a} over {@code axes} (sorted, distinct), without the reduced dimensions. */

@@ -1,0 +1,20 @@
+package org.jeras.core.plan;
+
+/**
+ * Thrown while compiling a plan when an op has no plan kernel, or none for its attributes, shapes
+ * or dtypes; the model then runs eagerly.
+ */
+public final class Unplannable extends RuntimeException {
+  private final String op;
+
+  public Unplannable(String op, String layerPath, String reason) {
+    super("op '" + op + "'" + (layerPath == null || layerPath.isEmpty() ? "" : " of layer '" + layerPath + "'")
+        + ": " + reason);
+    this.op = op;
+  }
+
+  /** The op that cannot be planned. */
+  public String op() {
+    return op;
+  }
+}
