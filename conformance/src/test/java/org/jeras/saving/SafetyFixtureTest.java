@@ -5,11 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.CRC32;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.jeras.core.config.ConfigException;
 import org.jeras.conformance.Fixtures;
 import org.jeras.saving.archive.ArchiveLimits;
@@ -21,28 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 class SafetyFixtureTest {
   @TempDir
   Path tmp;
-
-  private Path zip(String member, byte[] data, boolean deflate) throws IOException {
-    Path p = tmp.resolve("hostile.keras");
-    try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(p))) {
-      z.setMethod(deflate ? ZipOutputStream.DEFLATED : ZipOutputStream.STORED);
-      for (String m : new String[] {"config.json", member}) {
-        byte[] d = m.equals(member) ? data : "{}".getBytes();
-        ZipEntry e = new ZipEntry(m);
-        if (!deflate) {
-          CRC32 crc = new CRC32();
-          crc.update(d);
-          e.setSize(d.length);
-          e.setCompressedSize(d.length);
-          e.setCrc(crc.getValue());
-        }
-        z.putNextEntry(e);
-        z.write(d);
-        z.closeEntry();
-      }
-    }
-    return p;
-  }
 
   @Test
   void safeModeRefusesPythonLambdas() {
@@ -57,7 +31,7 @@ class SafetyFixtureTest {
 
   @Test
   void decompressionBombsAndOversizedMembersAreRefused() throws IOException {
-    Path bomb = zip("model.weights.h5", new byte[20 << 20], true);
+    Path bomb = SafetyTest.zip(tmp, "model.weights.h5", new byte[20 << 20], true);
     UnsafeFileException e = assertThrows(UnsafeFileException.class, () -> KerasArchive.open(bomb));
     assertTrue(e.getMessage().contains("'model.weights.h5'") && e.getMessage().contains("decompression bomb"), e.getMessage());
 

@@ -38,7 +38,12 @@ class SafetyTest {
   }
 
   private Path zip(String member, byte[] data, boolean deflate) throws IOException {
-    Path p = tmp.resolve("hostile.keras");
+    return zip(tmp, member, data, deflate);
+  }
+
+  /** A {@code .keras} zip in {@code dir} holding an empty config.json and {@code member}. */
+  static Path zip(Path dir, String member, byte[] data, boolean deflate) throws IOException {
+    Path p = dir.resolve("hostile.keras");
     try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(p))) {
       z.setMethod(deflate ? ZipOutputStream.DEFLATED : ZipOutputStream.STORED);
       for (String m : new String[] {"config.json", member}) {

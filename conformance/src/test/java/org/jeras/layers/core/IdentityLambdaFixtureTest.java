@@ -12,31 +12,13 @@ import org.jeras.conformance.KerasModels;
 import org.jeras.core.activations.Activation;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
-import org.jeras.core.config.Registry;
 import org.jeras.core.config.Serialization;
 import org.jeras.core.layer.Layer;
-import org.jeras.core.ops.MathOps;
-import org.jeras.core.ops.NnOps;
 import org.jeras.core.tensor.Tensor;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 class IdentityLambdaFixtureTest {
-  private static final Activation AFFINE = x -> MathOps.add(MathOps.mul(x, 2.0), 1.0);
-  private static final Lambda.Function PRODUCT = xs -> MathOps.mul(xs.get(0), NnOps.tanh(xs.get(1)));
-
-  static {
-    Registry.registerFunction("jeras_tests", "affine", AFFINE);
-    Registry.registerFunction("jeras_tests", "product", PRODUCT);
-  }
-
-  private static INDArray rand(long seed, long... shape) {
-    Nd4j.getRandom().setSeed(seed);
-    return Nd4j.rand(DataType.DOUBLE, shape).subi(0.5);
-  }
-
   @Test
   void identityFixtureMatchesKeras() {
     for (String dir : List.of("", "jax/")) {
@@ -66,7 +48,7 @@ class IdentityLambdaFixtureTest {
 
   @Test
   void registeredFunctionsRoundTrip() {
-    Lambda one = new Lambda(AFFINE);
+    Lambda one = new Lambda(IdentityLambdaTest.AFFINE);
     Config c = one.getConfig();
     JsonObject fn = c.get("function").getAsJsonObject();
     assertEquals("jeras_tests>affine", fn.get("config").getAsString());
@@ -74,9 +56,9 @@ class IdentityLambdaFixtureTest {
     assertEquals(List.of("name", "trainable", "dtype", "function", "arguments"), List.copyOf(c.json().keySet()));
     Lambda back = (Lambda) Serialization.deserialize(Serialization.serialize(one), Layer.class);
     assertEquals(c, back.getConfig());
-    INDArray x = rand(3, 2, 3);
+    INDArray x = IdentityLambdaTest.rand(3, 2, 3);
     KerasModels.assertClose(x.mul(2).addi(1), back.apply(Tensor.of(x)).value(), "affine");
-    Lambda two = (Lambda) Serialization.deserialize(Serialization.serialize(new Lambda(PRODUCT)), Layer.class);
+    Lambda two = (Lambda) Serialization.deserialize(Serialization.serialize(new Lambda(IdentityLambdaTest.PRODUCT)), Layer.class);
     assertEquals(List.of(2L, 3L), List.of(two.apply(List.of(Tensor.of(x), Tensor.of(x))).value().shape()[0], 3L));
     assertThrows(ConfigException.class, () -> new Lambda((Activation) t -> t).getConfig());
     JsonObject unknown = Serialization.serialize(one).getAsJsonObject().deepCopy();

@@ -18,15 +18,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 class IdentityLambdaTest {
-  private static final Activation AFFINE = x -> MathOps.add(MathOps.mul(x, 2.0), 1.0);
-  private static final Lambda.Function PRODUCT = xs -> MathOps.mul(xs.get(0), NnOps.tanh(xs.get(1)));
+  static final Activation AFFINE = x -> MathOps.add(MathOps.mul(x, 2.0), 1.0);
+  static final Lambda.Function PRODUCT = xs -> MathOps.mul(xs.get(0), NnOps.tanh(xs.get(1)));
 
   static {
     Registry.registerFunction("jeras_tests", "affine", AFFINE);
     Registry.registerFunction("jeras_tests", "product", PRODUCT);
   }
 
-  private static INDArray rand(long seed, long... shape) {
+  static INDArray rand(long seed, long... shape) {
     Nd4j.getRandom().setSeed(seed);
     return Nd4j.rand(DataType.DOUBLE, shape).subi(0.5);
   }
