@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -27,23 +26,12 @@ class HostileCliTest {
   @TempDir
   Path tmp;
 
-  private record Result(int status, String out, String err) {}
-
-  private static Result run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
-
-  private static void oneFailureLine(Result r) {
-    assertEquals(1, r.status, r.err);
-    assertTrue(r.err.endsWith("\n") && r.err.indexOf('\n') == r.err.length() - 1, r.err);
-    for (char c : r.err.strip().toCharArray()) {
-      assertTrue(!Character.isISOControl(c), "control character " + (int) c + " in " + r.err);
+  private static void oneFailureLine(CliRun r) {
+    r.assertOneFailureLine();
+    for (char c : r.err().strip().toCharArray()) {
+      assertTrue(!Character.isISOControl(c), "control character " + (int) c + " in " + r.err());
     }
-    assertTrue(r.err.length() < 2100, r.err.length() + " chars");
+    assertTrue(r.err().length() < 2100, r.err().length() + " chars");
   }
 
   private static byte[] npy(String header, int dataBytes) {
@@ -71,10 +59,10 @@ class HostileCliTest {
         "{'descr': '<c16', 'fortran_order': False, 'shape': (5, 8), }",
         "{'descr': '<f4', 'fortran_order': False, 'shape': (5, 8), }")) {
       Path in = CraftedZip.write(tmp.resolve("in.npz"), List.of(Member.stored("x.npy", npy(header, 16))));
-      Result r = run("predict", model.toString(), "--input", in.toString(),
+      CliRun r = CliRun.of("predict", model.toString(), "--input", in.toString(),
           "--output", tmp.resolve("out.npz").toString());
       oneFailureLine(r);
-      assertTrue(r.err.contains("in.npz:x.npy'"), r.err);
+      assertTrue(r.err().contains("in.npz:x.npy'"), r.err());
     }
   }
 
@@ -87,11 +75,11 @@ class HostileCliTest {
     Path keras = CraftedZip.write(tmp.resolve("evil.keras"), List.of(
         Member.stored("config.json", config.getBytes(StandardCharsets.UTF_8)),
         Member.stored("model.weights.h5", new byte[0])));
-    Result r = run("summary", keras.toString());
+    CliRun r = CliRun.of("summary", keras.toString());
     oneFailureLine(r);
-    assertTrue(r.err.contains("'Dense\\r\\u001b[2K\\u0000AAAA") && r.err.contains("(2097163 chars)"), r.err);
-    Result inspect = run("inspect", keras.toString());
-    assertTrue(inspect.out.contains("Dense\\r\\u001b[2K\\u0000") && !inspect.out.contains("\u001b"), "escaped");
+    assertTrue(r.err().contains("'Dense\\r\\u001b[2K\\u0000AAAA") && r.err().contains("(2097163 chars)"), r.err());
+    CliRun inspect = CliRun.of("inspect", keras.toString());
+    assertTrue(inspect.out().contains("Dense\\r\\u001b[2K\\u0000") && !inspect.out().contains("\u001b"), "escaped");
   }
 
   @Test
@@ -115,8 +103,8 @@ class HostileCliTest {
     Path keras = CraftedZip.write(tmp.resolve("cut.keras"), List.of(
         Member.stored("config.json", "{\"module\": \"keras\", \"class_name\": \"Sequential\", \"config\": {\"name\": \"s\", \"layers\": []}}".getBytes(StandardCharsets.UTF_8)),
         Member.stored("model.weights.h5", cut)));
-    Result r = run("inspect", keras.toString());
-    assertEquals(0, r.status, r.err);
-    assertTrue(r.out.contains("  layers/dense/vars/0 [64, 64] float32"), r.out);
+    CliRun r = CliRun.of("inspect", keras.toString());
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().contains("  layers/dense/vars/0 [64, 64] float32"), r.out());
   }
 }

@@ -3,9 +3,6 @@ package org.jeras.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -24,15 +21,6 @@ class MainTest {
   @TempDir
   Path tmp;
 
-  private record Result(int status, String out, String err) {}
-
-  private static Result run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
-
   /** The fixture files a plain {@code jeras predict} loads: all but those needing custom classes. */
   static List<Case> predictCases() {
     return KerasCases.loadable().stream().filter(c -> !c.needsCustomObjects()).toList();
@@ -43,8 +31,8 @@ class MainTest {
   @MethodSource("predictCases")
   void predictMatchesKeras(Case c) throws Exception {
     Path out = tmp.resolve(c.name() + ".out.npz");
-    Result r = run("predict", c.keras().toString(), "--input", c.io().toString(), "--output", out.toString());
-    assertEquals(0, r.status, c.id() + ": " + r.err);
+    CliRun r = CliRun.of("predict", c.keras().toString(), "--input", c.io().toString(), "--output", out.toString());
+    assertEquals(0, r.status(), c.id() + ": " + r.err());
     Map<String, INDArray> expected = Npz.read(c.io());
     Map<String, INDArray> got = Npz.read(out);
     for (Map.Entry<String, INDArray> y : expected.entrySet()) {
@@ -59,46 +47,46 @@ class MainTest {
 
   @Test
   void summaryPrintsKerasTable() {
-    Result r = run("summary", Fixtures.file("opt_adam_cce.keras").toString());
-    assertEquals(0, r.status, r.err);
-    assertTrue(r.out.contains("┃ Layer (type)"), r.out);
-    assertTrue(r.out.contains("(None, 16)"), r.out);
+    CliRun r = CliRun.of("summary", Fixtures.file("opt_adam_cce.keras").toString());
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().contains("┃ Layer (type)"), r.out());
+    assertTrue(r.out().contains("(None, 16)"), r.out());
     // As Keras prints it after load_model (compiled, so the built optimizer's variables count).
-    assertTrue(r.out.contains(" Total params: 587 (2.29 KB)\n Trainable params: 195 (780.00 B)\n"
-        + " Non-trainable params: 0 (0.00 B)\n Optimizer params: 392 (1.53 KB)\n"), r.out);
+    assertTrue(r.out().contains(" Total params: 587 (2.29 KB)\n Trainable params: 195 (780.00 B)\n"
+        + " Non-trainable params: 0 (0.00 B)\n Optimizer params: 392 (1.53 KB)\n"), r.out());
   }
 
   @Test
   void inspectListsMembersConfigAndWeights() {
-    Result r = run("inspect", Fixtures.file("func_multi_io.keras").toString());
-    assertEquals(0, r.status, r.err);
-    assertTrue(r.out.contains("  model.weights.h5"), r.out);
-    assertTrue(r.out.contains("Functional \"multi_io\" [Functional]"), r.out);
-    assertTrue(r.out.contains("layers/dense_2/vars/0 [24, 8] float32"), r.out);
-    assertTrue(r.out.contains("optimizer/vars/0 [] int32"), r.out);
+    CliRun r = CliRun.of("inspect", Fixtures.file("func_multi_io.keras").toString());
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().contains("  model.weights.h5"), r.out());
+    assertTrue(r.out().contains("Functional \"multi_io\" [Functional]"), r.out());
+    assertTrue(r.out().contains("layers/dense_2/vars/0 [24, 8] float32"), r.out());
+    assertTrue(r.out().contains("optimizer/vars/0 [] int32"), r.out());
   }
 
   @Test
   void resaveWritesALoadableFile() throws Exception {
     Path out = tmp.resolve("resaved.keras");
-    Result r = run("resave", Fixtures.file("opt_adam_cce.keras").toString(), out.toString());
-    assertEquals(0, r.status, r.err);
+    CliRun r = CliRun.of("resave", Fixtures.file("opt_adam_cce.keras").toString(), out.toString());
+    assertEquals(0, r.status(), r.err());
     Path pred = tmp.resolve("p.npz");
-    assertEquals(0, run("predict", out.toString(), "--input", Fixtures.file("opt_adam_cce.io.npz").toString(), "--output", pred.toString()).status);
+    assertEquals(0, CliRun.of("predict", out.toString(), "--input", Fixtures.file("opt_adam_cce.io.npz").toString(), "--output", pred.toString()).status());
     INDArray y = Npz.read(Fixtures.file("opt_adam_cce.io.npz")).get("y");
     assertTrue(Npz.read(pred).get("y").equalsWithEps(y, 1e-5));
   }
 
   @Test
   void errorsAreOneLineWithNonZeroStatus() {
-    Result missing = run("summary", tmp.resolve("nope.keras").toString());
-    assertEquals(1, missing.status);
-    assertEquals(1, missing.err.strip().lines().count(), missing.err);
-    assertEquals(2, run("frobnicate").status);
-    assertEquals(2, run("predict", "a.keras").status);
-    Result unsafe = run("predict", Fixtures.file("lambda_unsafe.keras").toString(), "--input",
+    CliRun missing = CliRun.of("summary", tmp.resolve("nope.keras").toString());
+    assertEquals(1, missing.status());
+    assertEquals(1, missing.err().strip().lines().count(), missing.err());
+    assertEquals(2, CliRun.of("frobnicate").status());
+    assertEquals(2, CliRun.of("predict", "a.keras").status());
+    CliRun unsafe = CliRun.of("predict", Fixtures.file("lambda_unsafe.keras").toString(), "--input",
         Fixtures.file("lambda_unsafe.io.npz").toString(), "--output", tmp.resolve("u.npz").toString());
-    assertEquals(1, unsafe.status);
-    assertTrue(unsafe.err.toLowerCase().contains("safe"), unsafe.err);
+    assertEquals(1, unsafe.status());
+    assertTrue(unsafe.err().toLowerCase().contains("safe"), unsafe.err());
   }
 }
