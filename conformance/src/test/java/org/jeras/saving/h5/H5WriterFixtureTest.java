@@ -3,7 +3,6 @@ package org.jeras.saving.h5;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -28,12 +27,6 @@ class H5WriterFixtureTest {
     }
     s.datasets.forEach((p, v) -> w.root().putDataset(p, v));
     return w;
-  }
-
-  static byte[] bytes(H5Writer w) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    w.writeTo(out);
-    return out.toByteArray();
   }
 
   @Test
@@ -70,6 +63,6 @@ class H5WriterFixtureTest {
     try (H5Reader r = H5Reader.fromBytes(original, "opt_adam_cce")) {
       s = H5Structure.of(r);
     }
-    assertArrayEquals(bytes(copyOf(s)), bytes(copyOf(s)));
+    assertArrayEquals(H5WriterTest.bytes(copyOf(s)), H5WriterTest.bytes(copyOf(s)));
   }
 }
