@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.AbstractMap;
@@ -30,20 +29,11 @@ import org.jeras.saving.WeightsFile;
 import org.jeras.saving.h5.H5Reader;
 import org.jeras.saving.h5.H5Structures;
 import org.jeras.saving.h5.H5WeightsReader;
-import org.jeras.saving.h5.H5WeightsWriter;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** StateWalker checked against files written by real Keras (the fixtures). */
 class StateWalkerFixtureTest {
-
-  static H5Structures saved(Object root) throws IOException {
-    H5WeightsWriter w = new H5WeightsWriter();
-    StateWalker.save(root, w, null);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    w.writeTo(out);
-    return H5Structures.of(out.toByteArray(), "walk");
-  }
 
   private static String name(Layer b, String attr, int i, int j) {
     Object o = ((List<?>) b.trackedAttributes().get(attr)).get(i);
@@ -135,7 +125,7 @@ class StateWalkerFixtureTest {
         assertEquals(r.dataset("optimizer/vars/" + i), vars.get(i).array(), "optimizer variable " + i);
       }
       H5Structures expected = H5Structures.of(r);
-      H5Structures actual = saved(new Compiled(m, adam));
+      H5Structures actual = StateWalkerTest.saved(new Compiled(m, adam));
       assertEquals(expected.lines(), actual.lines());
       expected.assertSameValues(actual, "opt_adam_cce");
     }
