@@ -2,10 +2,8 @@ package org.jeras.cli;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import org.jeras.core.config.ConfigException;
+import org.jeras.core.config.TypedError;
 import org.jeras.core.config.Untrusted;
-import org.jeras.core.layer.IncompatibleInputException;
-import org.jeras.core.ops.OpShapeException;
 import picocli.CommandLine;
 
 /**
@@ -64,9 +62,7 @@ public final class Main {
 
   static String oneLine(Throwable e) {
     String m = e.getMessage();
-    boolean typed = e instanceof ConfigException || e instanceof IncompatibleInputException
-        || e instanceof OpShapeException || e instanceof CommandException;
-    if (!typed) {
+    if (!(e instanceof TypedError)) {
       // Anything but a typed error is a bug or a resource limit: name its class.
       m = e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
     }

@@ -1,7 +1,7 @@
 package org.jeras.core.config;
 
 /** A config (or file) that Jeras cannot read: names the key, member or path at fault. */
-public class ConfigException extends RuntimeException {
+public class ConfigException extends RuntimeException implements TypedError {
   public ConfigException(String message) {
     super(message);
   }

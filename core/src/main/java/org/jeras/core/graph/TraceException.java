@@ -1,11 +1,13 @@
 package org.jeras.core.graph;
 
+import org.jeras.core.config.TypedError;
+
 /**
  * Tracing could not record a function as an {@link OpGraph}: an op with no description, a tensor
  * that came from outside the traced ops, or a shape the graph cannot express. The message names
  * the layer path and the op.
  */
-public final class TraceException extends RuntimeException {
+public final class TraceException extends RuntimeException implements TypedError {
   private final String layerPath;
   private final String op;
 

@@ -1,11 +1,13 @@
 package org.jeras.core.layer;
 
+import org.jeras.core.config.TypedError;
+
 /**
  * An input that does not fit what a layer or model declared (its {@link InputSpec}, or a model's
  * {@code Input} shapes and count): Keras's {@code ValueError} from {@code assert_input_compatibility}.
  * The message names the layer by its path ({@code outer/inner}) and gives the expected and found shapes.
  */
-public class IncompatibleInputException extends IllegalArgumentException {
+public class IncompatibleInputException extends IllegalArgumentException implements TypedError {
   public IncompatibleInputException(String message) {
     super(message);
   }
