@@ -16,7 +16,8 @@ import java.io.IOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -54,10 +55,19 @@ public final class H5Reader implements AutoCloseable {
     this.fileSize = fileSize;
   }
 
-  /** Opens an HDF5 file. */
+  /**
+   * Opens an HDF5 file. Files up to 2 GiB are memory-mapped and read as one buffer: jHDF then slices
+   * every structure out of the mapping, whereas reading through a channel allocates each object
+   * header at the size the file declares before reading it, so a crafted header could claim
+   * gigabytes of heap.
+   */
   public static H5Reader open(Path path) {
-    try {
-      return new H5Reader(new HdfFile(path), path.toString(), Files.size(path));
+    try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+      long size = channel.size();
+      HdfFile file = size <= Integer.MAX_VALUE
+          ? HdfFile.fromByteBuffer(channel.map(FileChannel.MapMode.READ_ONLY, 0, size))
+          : new HdfFile(path);
+      return new H5Reader(file, path.toString(), size);
     } catch (IOException | RuntimeException | StackOverflowError e) {
       throw corrupt(path.toString(), "", e);
     }
