@@ -5,6 +5,6 @@ import org.jeras.core.config.TypedError;
 /** A command's own refusal (an unsupported format, a model it cannot time): printed as its message alone. */
 final class CommandException extends RuntimeException implements TypedError {
   CommandException(String message) {
-    super(message);
+    super(TypedError.oneLine(message));
   }
 }

@@ -24,7 +24,7 @@ public class InvalidConfigException extends ConfigException {
 
   private InvalidConfigException(String key, String owner, String kind, String layerPath, String problem,
       Throwable cause) {
-    super(message(owner, kind, layerPath, problem), cause);
+    super(TypedError.oneLine(message(owner, kind, layerPath, problem)), cause);
     this.key = key;
     this.owner = owner;
     this.kind = kind;

@@ -5,4 +5,16 @@ package org.jeras.core.config;
  * input, a config value or a file (and names the layer path, key or member), so a tool may show
  * the message alone. Anything else reaching a caller is a bug or a resource limit.
  */
-public interface TypedError {}
+public interface TypedError {
+  /** Characters kept of a typed error's message before it is cut. */
+  int MAX_MESSAGE_CHARS = 4000;
+
+  /**
+   * {@code message} as one printable line: every typed error's constructor passes its message
+   * through here, so a name read from a hostile file (a layer name, a key) cannot inject terminal
+   * control sequences or line breaks, nor make a megabyte-long message, whatever the call site.
+   */
+  static String oneLine(String message) {
+    return message == null ? null : Untrusted.escape(message, MAX_MESSAGE_CHARS);
+  }
+}

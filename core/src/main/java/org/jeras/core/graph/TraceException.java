@@ -12,7 +12,7 @@ public final class TraceException extends RuntimeException implements TypedError
   private final String op;
 
   public TraceException(String layerPath, String op, String message) {
-    super((layerPath == null || layerPath.isEmpty() ? "" : "Layer '" + layerPath + "': ") + message);
+    super(TypedError.oneLine((layerPath == null || layerPath.isEmpty() ? "" : "Layer '" + layerPath + "': ") + message));
     this.layerPath = layerPath;
     this.op = op;
   }

@@ -9,6 +9,6 @@ import org.jeras.core.config.TypedError;
  */
 public class IncompatibleInputException extends IllegalArgumentException implements TypedError {
   public IncompatibleInputException(String message) {
-    super(message);
+    super(TypedError.oneLine(message));
   }
 }

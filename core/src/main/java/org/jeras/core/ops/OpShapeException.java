@@ -8,6 +8,6 @@ import org.jeras.core.config.TypedError;
  */
 public class OpShapeException extends IllegalArgumentException implements TypedError {
   public OpShapeException(String message) {
-    super(message);
+    super(TypedError.oneLine(message));
   }
 }

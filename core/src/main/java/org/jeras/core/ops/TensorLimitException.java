@@ -1,5 +1,6 @@
 package org.jeras.core.ops;
 
+import org.jeras.core.config.TypedError;
 import org.jeras.core.config.ConfigException;
 
 /**
@@ -9,6 +10,6 @@ import org.jeras.core.config.ConfigException;
  */
 public class TensorLimitException extends ConfigException {
   public TensorLimitException(String message) {
-    super(message);
+    super(TypedError.oneLine(message));
   }
 }

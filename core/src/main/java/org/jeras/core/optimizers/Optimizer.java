@@ -16,6 +16,7 @@ import org.jeras.core.config.Config;
 import org.jeras.core.config.KerasObject;
 import org.jeras.core.config.PyNumber;
 import org.jeras.core.config.Serialization;
+import org.jeras.core.io.LoadLimits;
 import org.jeras.core.layer.Names;
 import org.jeras.core.layer.VariableStore;
 import org.jeras.core.ops.MathOps;
@@ -133,6 +134,9 @@ public abstract class Optimizer implements KerasObject, Serialization.StrictKeys
     for (Variable v : vars) {
       for (int i = 0; i < slots.length; i++) {
         String slotName = v.path().replace('/', '_') + "_" + slots[i];
+        // Slots are weights too: a model loaded from a file pays for them from the same budget.
+        LoadLimits.chargeWeights(v.array().shape(), v.array().dataType().width(),
+            "Optimizer slot '" + name + "/" + slotName + "'", true);
         INDArray init = initialValues[i] == 0 ? Nd4j.zeros(v.array().dataType(), v.array().shape())
             : Nd4j.valueArrayOf(v.array().shape(), initialValues[i], v.array().dataType());
         out.get(i).add(track(new Variable(slotName, name + "/" + slotName, init, false)));
