@@ -1,5 +1,8 @@
 package org.jeras.core.io;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.function.Supplier;
 import org.jeras.core.config.ConfigException;
 
@@ -133,6 +136,21 @@ public final class LoadLimits {
       return new byte[(int) n];
     } catch (OutOfMemoryError e) {
       throw new ConfigException(what + " needs " + n + " bytes, more than the Java heap has free");
+    }
+  }
+
+  /** Space that extracting a file's contents must leave free on the disk it writes to. */
+  public static final long DISK_RESERVE_BYTES = 64L << 20;
+
+  /**
+   * Refuses to write {@code bytes} for {@code what} into {@code dir} when the disk would be left
+   * with less than {@link #DISK_RESERVE_BYTES}: a full disk fails whatever else runs on the machine.
+   */
+  public static void checkDiskSpace(Path dir, long bytes, String what) throws IOException {
+    long usable = Files.getFileStore(dir).getUsableSpace();
+    if (bytes > usable - DISK_RESERVE_BYTES) {
+      throw new ConfigException(what + " needs " + bytes + " bytes on disk, but '" + dir + "' has " + usable
+          + " bytes free (" + DISK_RESERVE_BYTES + " are kept free)");
     }
   }
 

@@ -194,17 +194,18 @@ public final class KerasArchive implements AutoCloseable {
       tmp = Files.createTempDirectory("jeras-assets");
       Path root = tmp.toRealPath();
       long total = 0;
-      for (String m : members) {
-        if (!m.startsWith(ASSETS + "/") || m.endsWith("/")) {
-          continue;
-        }
-        ZipEntry e = zip.getEntry(m);
-        long declared = checkDeclaredSize(e);
-        total += declared;
+      List<String> assets = members.stream().filter(m -> m.startsWith(ASSETS + "/") && !m.endsWith("/")).toList();
+      for (String m : assets) {
+        total += checkDeclaredSize(zip.getEntry(m));
         if (total > limits.maxTotalBytes()) {
           throw new UnsafeFileException("Not allowed: archive '" + path + "' extracts to more than "
               + limits.maxTotalBytes() + " bytes");
         }
+      }
+      LoadLimits.checkDiskSpace(root, total, "Extracting the assets of '" + path + "'");
+      for (String m : assets) {
+        ZipEntry e = zip.getEntry(m);
+        long declared = e.getSize();
         Path target = root.resolve(m).normalize();
         if (!target.startsWith(root)) {
           throw new UnsafeFileException("Not allowed: archive member " + Untrusted.quote(m) + " escapes the extraction directory");
