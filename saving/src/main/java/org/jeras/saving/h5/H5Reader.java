@@ -228,6 +228,11 @@ public final class H5Reader implements AutoCloseable {
       throw e;
     } catch (RuntimeException | StackOverflowError e) {
       throw corrupt(source, path, e);
+    } catch (OutOfMemoryError e) {
+      // Only files over 2 GiB are read through a channel, where jHDF allocates an object header
+      // at its declared size: that one failed allocation is all there was to free.
+      throw new UnsafeFileException("Not allowed: H5 file '" + source + "' declares a structure under "
+          + Untrusted.quote(path) + " larger than the Java heap");
     }
   }
 
