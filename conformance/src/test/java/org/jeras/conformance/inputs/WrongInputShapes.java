@@ -26,7 +26,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * fails the test instead of ending the build: every loadable real-Keras fixture model, fed batches
  * of randomly wrong shapes (a fixed dimension changed, an axis added or dropped, an input missing),
  * either refuses them with a typed error or, where Keras accepts the shape (a trailing axis of size 1
- * added or dropped), predicts what it predicts for the right batch. A model without Inputs
+ * added or dropped, another numeric dtype), predicts what it predicts for the right batch; text where
+ * numbers are expected (or the reverse) is refused. A model without Inputs
  * (subclassed) declares no shape: there a wrong batch must be refused with a typed error or computed,
  * never crash or fail untyped. Then each layer of a functional fixture model is called on its own with
  * a wrong batch ({@link #checkLayers}): refused typed, or computed.
@@ -178,7 +179,7 @@ public final class WrongInputShapes {
     INDArray x = xs.get(i);
     Shape ref = refs.get(i);
     long[] s = x.shape();
-    switch (random.nextInt(5)) {
+    switch (random.nextInt(7)) {
       case 0: {
         // A known dimension (not the batch) takes another size.
         List<Integer> fixed = new ArrayList<>();
@@ -221,6 +222,29 @@ public final class WrongInputShapes {
         // A trailing axis of size 1, which Keras squeezes away.
         long[] t = insert(s, s.length, 1);
         return with(xs, i, x.reshape(t), "trailing 1 on input " + i, Expect.SAME_RESULT);
+      }
+      case 5: {
+        // Another numeric dtype holding the same values: Keras casts it to the Input's dtype.
+        if (x.dataType() == org.nd4j.linalg.api.buffer.DataType.UTF8) {
+          return null;
+        }
+        return with(xs, i, x.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE), "input " + i + " as float64",
+            Expect.SAME_RESULT);
+      }
+      case 6: {
+        // Text where numbers are expected, or numbers where text is.
+        INDArray y;
+        if (x.dataType() == org.nd4j.linalg.api.buffer.DataType.UTF8) {
+          y = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, s);
+        } else {
+          List<String> text = new ArrayList<>();
+          for (long j = 0; j < x.length(); j++) {
+            text.add("a");
+          }
+          y = Nd4j.create(text, s);
+        }
+        return with(xs, i, y, "input " + i + " as " + (x.dataType() == org.nd4j.linalg.api.buffer.DataType.UTF8
+            ? "float32" : "text"), Expect.REFUSED);
       }
       default: {
         // One input too many or too few.

@@ -544,7 +544,27 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
     return sb.append(name).toString();
   }
 
+  /**
+   * Whether this layer's call takes text (string) tensors. Layers compute on numbers unless they say
+   * otherwise (lookups, hashing, text vectorization, models, identity-like layers); a custom layer
+   * whose call takes strings overrides this. Text handed to any other layer is refused with a typed
+   * error before it reaches a kernel.
+   */
+  public boolean acceptsText() {
+    return false;
+  }
+
   private void checkInputs(CallArgs args) {
+    if (!acceptsText()) {
+      List<Tensor> tensors = args.allTensors();
+      for (int i = 0; i < tensors.size(); i++) {
+        if (tensors.get(i).dtype() == DType.STRING) {
+          throw new IncompatibleInputException("Input " + i + " of layer '" + callPath() + "' (" + className()
+              + ") is incompatible with the layer: expected a numeric dtype, found dtype=string with shape "
+              + tensors.get(i).shape());
+        }
+      }
+    }
     List<InputSpec> specs = inputSpec();
     if (specs.isEmpty() || args.args().isEmpty()) {
       return;

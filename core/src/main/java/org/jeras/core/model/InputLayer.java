@@ -80,4 +80,9 @@ public final class InputLayer extends Layer {
         .put("name", name())
         .put("optional", optional);
   }
+
+  @Override
+  public boolean acceptsText() {
+    return true;
+  }
 }

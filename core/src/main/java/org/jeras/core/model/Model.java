@@ -342,4 +342,10 @@ public abstract class Model extends Layer {
   public String summaryString() {
     return Summary.of(this);
   }
+
+  @Override
+  public boolean acceptsText() {
+    // A model checks its inputs against its own Inputs (ModelInputs), and its layers check theirs.
+    return true;
+  }
 }

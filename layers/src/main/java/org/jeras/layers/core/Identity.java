@@ -20,4 +20,9 @@ public class Identity extends Layer {
   public static Identity fromConfig(Config c) {
     return new Identity().withBaseConfig(c);
   }
+
+  @Override
+  public boolean acceptsText() {
+    return true;
+  }
 }

@@ -149,4 +149,10 @@ public class Lambda extends Layer {
     throw new ConfigException("Lambda layer '" + layer + "': function '" + name + "' is "
         + (f == null ? "not registered; register it with Registry.registerFunction" : "not a Lambda.Function or Activation"));
   }
+
+  @Override
+  public boolean acceptsText() {
+    // The function decides what it takes.
+    return true;
+  }
 }

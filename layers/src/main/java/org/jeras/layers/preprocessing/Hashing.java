@@ -125,4 +125,9 @@ public class Hashing extends Layer {
     }
     return new Hashing(c.getInt("num_bins"), mask, salt, c.getString("output_mode", "int")).withBaseConfig(c);
   }
+
+  @Override
+  public boolean acceptsText() {
+    return true;
+  }
 }

@@ -87,4 +87,9 @@ public class StringLookup extends IndexLookup<String> {
         vocab, idfWeights(c));
     return l.<StringLookup>withVocabularySize(c).withBaseConfig(c);
   }
+
+  @Override
+  public boolean acceptsText() {
+    return true;
+  }
 }

@@ -291,4 +291,9 @@ public class TextVectorization extends Layer {
     t.lookup.withVocabularySize(c);
     return t.withBaseConfig(c);
   }
+
+  @Override
+  public boolean acceptsText() {
+    return true;
+  }
 }

@@ -80,4 +80,10 @@ public class TimeDistributed extends Layer {
     }
     return new TimeDistributed(Serialization.deserialize(c.get("layer"), Layer.class)).withBaseConfig(c);
   }
+
+  @Override
+  public boolean acceptsText() {
+    // What the wrapped layer takes, one time step at a time.
+    return layer.acceptsText();
+  }
 }
