@@ -42,13 +42,7 @@ class OnnxFixturesTest {
    * error names (the first op reached by a value the graph cannot compute, or the op with no ONNX
    * lowering).
    */
-  static final Map<String, String> PENDING = Map.ofEntries(
-      // Fixture custom layers adding state or asset arrays with Tensor.of (they would declare Tracer.literal).
-      entry("custom_own_variables", "op 'add'"),
-      entry("custom_assets", "op 'multiply'"),
-      // Preprocessing layers computing their whole output on arrays (bucketizing, one-hot counts).
-      entry("pre_discretization", "Output 0"),
-      entry("pre_category_encoding", "Output 0"));
+  static final Map<String, String> PENDING = Map.ofEntries();
 
   @TempDir
   Path dir;

@@ -374,6 +374,43 @@ final class OnnxLowering {
           attr("keepdims", n.op().getBool("keepdims") ? 1L : 0L));
       return c.cast(max, DType.FLOAT32, DType.BOOL);
     });
+    // ---- preprocessing encodings (Discretization, CategoryEncoding, the lookups)
+    RULES.put("digitize", (c, n) -> {
+      double[] bins = (double[]) n.op().get("bins");
+      String x = c.node("Unsqueeze", List.of(c.cast(c.in(n, 0), c.val(n, 0).dtype(), DType.FLOAT64),
+          c.g.longs(c.val(n, 0).shape().length)));
+      String reached = c.cast(c.node("GreaterOrEqual", List.of(x, c.g.initializer(OnnxTypes.tensor(c.g.fresh("bins"),
+          org.nd4j.linalg.factory.Nd4j.createFromArray(bins))))), DType.BOOL, DType.INT32);
+      return c.node("ReduceSum", List.of(reached, c.g.longs(-1)), attr("keepdims", 0L));
+    });
+    RULES.put("category_encode", (c, n) -> {
+      long[] shape = c.val(n, 0).shape();
+      int rank = shape.length;
+      String idx = c.cast(c.in(n, 0), c.val(n, 0).dtype(), DType.INT64);
+      if (rank == 0) {
+        idx = c.node("Reshape", List.of(idx, c.g.longs(1)));
+        rank = 1;
+      }
+      String mode = n.op().getString("mode");
+      if (mode.equals("one_hot") && rank > 1 && shape[rank - 1] == 1) {
+        idx = c.node("Squeeze", List.of(idx, c.g.longs(rank - 1)));
+        rank--;
+      }
+      // Equality with 0..depth-1: an index outside the range matches nothing, as in Keras.
+      long[] classes = new long[(int) n.op().getLong("depth")];
+      for (int k = 0; k < classes.length; k++) {
+        classes[k] = k;
+      }
+      String hot = c.cast(c.node("Equal", List.of(c.node("Unsqueeze", List.of(idx, c.g.longs(rank))),
+          c.g.longs(classes))), DType.BOOL, DType.FLOAT32);
+      long axis = rank > 1 ? 1 : 0;
+      if (mode.equals("count")) {
+        hot = c.node("ReduceSum", List.of(hot, c.g.longs(axis)), attr("keepdims", 0L));
+      } else if (mode.equals("multi_hot")) {
+        hot = c.node("ReduceMax", List.of(hot), attr("axes", new long[] {axis}), attr("keepdims", 0L));
+      }
+      return c.cast(hot, DType.FLOAT32, n.output().dtype());
+    });
     RULES.put("full_like", (c, n) -> {
       TensorProto value = OnnxTypes.tensor("value",
           org.nd4j.linalg.factory.Nd4j.valueArrayOf(new long[] {1}, n.op().getDouble("value"),

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.jeras.core.graph.TensorSpec;
 import org.jeras.core.ops.ArrayOps;
 import org.jeras.core.ops.ConvOps;
+import org.jeras.core.ops.EncodingOps;
 import org.jeras.core.ops.LinalgOps;
 import org.jeras.core.ops.MathOps;
 import org.jeras.core.ops.NnOps;
@@ -142,6 +143,14 @@ class OnnxOpsTest {
     c.add(one("pool2d", unary(t -> MathOps.add(PoolOps.maxPool(t, new int[] {2, 2}, new int[] {2, 2},
         new int[][] {{0, 1}, {0, 1}}), PoolOps.avgPool(t, new int[] {2, 2}, new int[] {2, 2},
         new int[][] {{0, 1}, {0, 1}}))), 5, 5, 2));
+    // preprocessing encodings: indices 0..4 against 4 classes, so index 4 matches nothing
+    c.add(one("digitize", unary(t -> EncodingOps.digitize(t, new double[] {-1, 0, 0.5, 1})), 6));
+    for (String mode : List.of("one_hot", "multi_hot", "count")) {
+      c.add(new Case("category_encode_" + mode, List.of(new TensorSpec(null, new long[] {-1, 3}, DType.INT64)),
+          args -> List.of(EncodingOps.categoryEncode(args.get(0), mode, 4, DType.FLOAT32))));
+    }
+    c.add(new Case("category_encode_one_hot_trailing_1", List.of(new TensorSpec(null, new long[] {-1, 1},
+        DType.INT64)), args -> List.of(EncodingOps.categoryEncode(args.get(0), "one_hot", 6, DType.FLOAT32))));
     c.add(one("pool1d", unary(t -> PoolOps.avgPool(t, new int[] {3}, new int[] {1}, new int[][] {{1, 1}})), 6, 2));
     return c;
   }

@@ -29,7 +29,9 @@ class GradientCoverageTest {
       "ReduceOps.argmax", "integer indices",
       "MathOps.notEqual", "booleans (a mask)",
       "MathOps.logicalOr", "booleans (a mask)",
-      "ReduceOps.any", "booleans (a mask)");
+      "ReduceOps.any", "booleans (a mask)",
+      "EncodingOps.digitize", "integer bin indices",
+      "EncodingOps.categoryEncode", "one-hot marks and counts of integer indices");
 
   private static final List<Path> OP_SOURCES =
       List.of(Path.of("src/main/java/org/jeras/core/ops"), Path.of("src/main/java/org/jeras/core/losses"));

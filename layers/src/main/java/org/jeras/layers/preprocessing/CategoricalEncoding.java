@@ -1,10 +1,10 @@
 package org.jeras.layers.preprocessing;
 
-import java.util.Arrays;
 import org.jeras.core.config.ConfigException;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
+import org.jeras.core.ops.EncodingOps;
+import org.jeras.core.ops.MathOps;
+import org.jeras.core.tensor.DType;
+import org.jeras.core.tensor.Tensor;
 
 /**
  * Keras's {@code encode_categorical_inputs}, shared by the index-producing preprocessing layers:
@@ -27,58 +27,19 @@ final class CategoricalEncoding {
     throw new ConfigException(layer + " 'output_mode' must be one of " + String.join(", ", allowed) + ", got '" + mode + "'");
   }
 
-  static INDArray encode(INDArray indices, String mode, int depth, DataType out, INDArray idfWeights) {
+  /**
+   * {@code indices} encoded as {@code mode} says ({@code tf_idf} = {@code count} times
+   * {@code idfWeights}, a tensor of {@code depth} weights), in dtype {@code out}, through described
+   * ops ({@link EncodingOps}) so that the layers using it trace and export.
+   */
+  static Tensor encode(Tensor indices, String mode, int depth, DType out, Tensor idfWeights) {
     if (mode.equals("int")) {
-      return indices.castTo(out);
+      return MathOps.cast(indices, out);
     }
-    INDArray idx = indices.rank() == 0 ? indices.reshape(1) : indices;
-    long[] s = idx.shape();
-    if (mode.equals("one_hot")) {
-      long[] in = s.length > 1 && s[s.length - 1] == 1 ? Arrays.copyOf(s, s.length - 1) : s;
-      long n = idx.length();
-      long[] shape = Arrays.copyOf(in, in.length + 1);
-      shape[in.length] = depth;
-      double[] data = new double[Math.toIntExact(n * depth)];
-      long[] flat = idx.castTo(DataType.LONG).reshape(n).toLongVector();
-      for (int i = 0; i < n; i++) {
-        if (flat[i] >= 0 && flat[i] < depth) {
-          data[(int) (i * depth + flat[i])] = 1;
-        }
-      }
-      return Nd4j.create(data, shape, DataType.DOUBLE).castTo(out);
-    }
-    boolean count = mode.equals("count") || mode.equals("tf_idf");
-    // Reduce axis 1 (or 0 for a rank-1 input): view the input as (outer, reduced, inner).
-    int axis = s.length > 1 ? 1 : 0;
-    long outer = axis == 1 ? s[0] : 1;
-    long reduced = s[axis];
-    long inner = idx.length() / Math.max(outer * reduced, 1);
-    long[] flat = idx.castTo(DataType.LONG).reshape(idx.length()).toLongVector();
-    double[] data = new double[Math.toIntExact(outer * inner * depth)];
-    for (long o = 0; o < outer; o++) {
-      for (long r = 0; r < reduced; r++) {
-        for (long k = 0; k < inner; k++) {
-          long v = flat[(int) ((o * reduced + r) * inner + k)];
-          if (v >= 0 && v < depth) {
-            int at = (int) ((o * inner + k) * depth + v);
-            data[at] = count ? data[at] + 1 : 1;
-          }
-        }
-      }
-    }
-    long[] shape;
-    if (s.length == 1) {
-      shape = new long[] {depth};
-    } else {
-      shape = new long[s.length];
-      shape[0] = s[0];
-      System.arraycopy(s, 2, shape, 1, s.length - 2);
-      shape[s.length - 1] = depth;
-    }
-    INDArray result = Nd4j.create(data, shape, DataType.DOUBLE);
     if (mode.equals("tf_idf")) {
-      result.muli(idfWeights.castTo(DataType.DOUBLE).reshape(depth));
+      Tensor counts = EncodingOps.categoryEncode(indices, "count", depth, DType.FLOAT64);
+      return MathOps.cast(MathOps.mul(counts, MathOps.cast(idfWeights, DType.FLOAT64)), out);
     }
-    return result.castTo(out);
+    return EncodingOps.categoryEncode(indices, mode, depth, out);
   }
 }

@@ -29,7 +29,7 @@ public class CategoryEncoding extends Layer {
 
   @Override
   protected Tensor call(Tensor x, CallContext ctx) {
-    return Tensor.of(CategoricalEncoding.encode(x.value(), outputMode, numTokens, computeDtype().nd4j(), null));
+    return CategoricalEncoding.encode(x, outputMode, numTokens, computeDtype(), null);
   }
 
   @Override

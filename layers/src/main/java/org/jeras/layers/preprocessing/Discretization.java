@@ -6,11 +6,11 @@ import org.jeras.core.config.ConfigException;
 import org.jeras.core.layer.Args;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
+import org.jeras.core.ops.EncodingOps;
 import org.jeras.core.tensor.DType;
 import org.jeras.core.tensor.Tensor;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Buckets continuous values by {@code bin_boundaries} (Keras's {@code Discretization}): value
@@ -138,19 +138,9 @@ public class Discretization extends Layer {
     if (binBoundaries == null) {
       throw new IllegalStateException("Discretization '" + name() + "': pass 'bin_boundaries' or call adapt() first");
     }
-    INDArray v = x.value().castTo(DataType.DOUBLE);
-    double[] flat = v.reshape(v.length()).toDoubleVector();
-    double[] idx = new double[flat.length];
-    for (int i = 0; i < flat.length; i++) {
-      int k = 0;
-      while (k < binBoundaries.length && binBoundaries[k] <= flat[i]) {
-        k++;
-      }
-      idx[i] = k;
-    }
-    INDArray indices = Nd4j.create(idx, v.shape(), DataType.DOUBLE);
-    DataType out = outputMode.equals("int") ? DataType.INT : computeDtype().nd4j();
-    return Tensor.of(CategoricalEncoding.encode(indices, outputMode, binBoundaries.length + 1, out, null));
+    Tensor indices = EncodingOps.digitize(x, binBoundaries);
+    DType out = outputMode.equals("int") ? DType.INT32 : computeDtype();
+    return CategoricalEncoding.encode(indices, outputMode, binBoundaries.length + 1, out, null);
   }
 
   /** Keras writes exactly these keys, with {@code dtype} as a plain name and no {@code trainable}. */

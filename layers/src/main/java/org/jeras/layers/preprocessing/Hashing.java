@@ -94,8 +94,7 @@ public class Hashing extends Layer {
     if (outputMode.equals("one_hot") && in.rank() > 0 && in.size(in.rank() - 1) == 1) {
       indices = indices.reshape(Arrays.copyOf(in.shape(), in.rank() - 1));
     }
-    DataType out = computeDtype().nd4j();
-    return Tensor.of(CategoricalEncoding.encode(indices, outputMode, numBins, out, null));
+    return CategoricalEncoding.encode(Tensor.of(indices), outputMode, numBins, computeDtype(), null);
   }
 
   @Override

@@ -24,6 +24,7 @@ import org.jeras.core.layer.CallArgs;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.layer.VariableStore;
+import org.jeras.core.tensor.DType;
 import org.jeras.core.tensor.Tensor;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -361,10 +362,10 @@ public abstract class IndexLookup<K> extends Layer {
     }
     int depth = padToMaxTokens ? maxTokens : frozenVocabSize;
     if (outputMode.equals("tf_idf")) {
-      return Tensor.of(CategoricalEncoding.encode(indices, "tf_idf", depth, DataType.FLOAT,
-          Nd4j.createFromArray(idfWeights)));
+      return CategoricalEncoding.encode(Tensor.of(indices), "tf_idf", depth, DType.FLOAT32,
+          Tensor.of(Nd4j.createFromArray(idfWeights)));
     }
-    return Tensor.of(CategoricalEncoding.encode(indices, outputMode, depth, DataType.LONG, null));
+    return CategoricalEncoding.encode(Tensor.of(indices), outputMode, depth, DType.INT64, null);
   }
 
   @Override

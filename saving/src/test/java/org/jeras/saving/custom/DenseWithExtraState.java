@@ -1,6 +1,7 @@
 package org.jeras.saving.custom;
 
 import org.jeras.core.config.Config;
+import org.jeras.core.graph.Tracer;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.layer.VariableStore;
@@ -58,7 +59,7 @@ public final class DenseWithExtraState extends Layer {
 
   @Override
   protected Tensor call(Tensor input, CallContext ctx) {
-    return MathOps.add(LinalgOps.matmul(input, kernel.read()), Tensor.of(offset));
+    return MathOps.add(LinalgOps.matmul(input, kernel.read()), Tracer.literal(Tensor.of(offset)));
   }
 
   @Override

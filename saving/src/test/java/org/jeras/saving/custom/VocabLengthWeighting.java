@@ -8,6 +8,7 @@ import java.util.List;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.layer.CallArgs;
+import org.jeras.core.graph.Tracer;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.ops.MathOps;
@@ -70,7 +71,7 @@ public final class VocabLengthWeighting extends Layer {
     for (int i = 0; i < vocabSize; i++) {
       lengths[i] = vocabulary.get(i).length();
     }
-    return MathOps.mul(input, Tensor.of(Nd4j.createFromArray(lengths)));
+    return MathOps.mul(input, Tracer.literal(Tensor.of(Nd4j.createFromArray(lengths))));
   }
 
   @Override
