@@ -1,5 +1,6 @@
 package org.jeras.export;
 
+import ai.onnxruntime.platform.Fp16Conversions;
 import com.google.protobuf.ByteString;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -43,7 +44,7 @@ final class OnnxTypes {
   /** {@code array} as a tensor with raw little-endian data. */
   static TensorProto tensor(String name, INDArray array) {
     DType dtype = DType.of(array.dataType());
-    if (dtype == DType.STRING || dtype == DType.FLOAT16 || dtype == DType.BFLOAT16) {
+    if (dtype == DType.STRING) {
       throw new IllegalArgumentException("Cannot write " + dtype.kerasName() + " array '" + name + "' to ONNX yet");
     }
     INDArray c = array.dup('c');
@@ -75,6 +76,17 @@ final class OnnxTypes {
           buf.putShort((short) i);
         }
       }
+      // Half floats as their 16-bit patterns (ONNX's raw_data for FLOAT16 and BFLOAT16).
+      case FLOAT16 -> {
+        for (float f : c.castTo(DataType.FLOAT).data().asFloat()) {
+          buf.putShort(Fp16Conversions.floatToFp16(f));
+        }
+      }
+      case BFLOAT16 -> {
+        for (float f : c.castTo(DataType.FLOAT).data().asFloat()) {
+          buf.putShort(Fp16Conversions.floatToBf16(f));
+        }
+      }
       case INT8, UINT8, BOOL -> {
         for (int i : c.castTo(DataType.INT).data().asInt()) {
           buf.put((byte) i);
@@ -104,7 +116,7 @@ final class OnnxTypes {
     return switch (d) {
       case FLOAT64, INT64 -> 8;
       case FLOAT32, INT32 -> 4;
-      case INT16 -> 2;
+      case INT16, FLOAT16, BFLOAT16 -> 2;
       default -> 1;
     };
   }
