@@ -95,22 +95,25 @@ public final class HistoryChart {
     PngFile.write(render(epochs, logs, width, height), png);
   }
 
-  /** Draws the plot into a new RGB image of {@code width} x {@code height} pixels. */
+  /**
+   * Draws the plot into a new RGB image of {@code width} x {@code height} pixels; throws
+   * {@link PlotException} if there is nothing to plot or the size cannot hold the panels.
+   */
   public static BufferedImage render(List<Integer> epochs, Map<String, List<Double>> logs, int width, int height) {
     List<String> panels = panels(logs.keySet());
     if (panels.isEmpty() || epochs.isEmpty()) {
-      throw new IllegalArgumentException("Nothing to plot: the history has no epochs or no logged values");
+      throw new PlotException("Nothing to plot: the history has no epochs or no logged values");
     }
     for (Map.Entry<String, List<Double>> e : logs.entrySet()) {
       if (e.getValue().size() > epochs.size()) {
-        throw new IllegalArgumentException("'" + e.getKey() + "' has " + e.getValue().size() + " values for "
+        throw new PlotException("'" + e.getKey() + "' has " + e.getValue().size() + " values for "
             + epochs.size() + " epochs");
       }
     }
     int cols = columns(panels.size());
     int rows = rows(panels.size());
     if (width < 100 * cols || height < 80 * rows || (long) width * height > 100_000_000L) {
-      throw new IllegalArgumentException("A plot of " + panels.size() + " panels needs at least " + 100 * cols + " x "
+      throw new PlotException("A plot of " + panels.size() + " panels needs at least " + 100 * cols + " x "
           + 80 * rows + " pixels and at most 100 megapixels; got " + width + " x " + height);
     }
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);

@@ -2,7 +2,6 @@ package org.jeras.core.plot;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -18,7 +17,7 @@ public final class PngFile {
     String s = name == null ? "" : name.toString();
     int dot = s.lastIndexOf('.');
     if (dot > 0 && !s.substring(dot + 1).toLowerCase(Locale.ROOT).equals("png")) {
-      throw new IllegalArgumentException(file + ": only PNG images are written; name the file *.png");
+      throw new PlotException(file + ": only PNG images are written; name the file *.png");
     }
   }
 
@@ -34,7 +33,7 @@ public final class PngFile {
         throw new IOException("no PNG writer in this JVM");
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
+      throw new PlotException("Cannot write " + file + ": " + e.getMessage(), e);
     }
   }
 }

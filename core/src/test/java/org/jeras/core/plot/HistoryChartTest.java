@@ -91,12 +91,12 @@ class HistoryChartTest {
 
   @Test
   void badInputIsRefused() {
-    assertThrows(IllegalArgumentException.class, () -> new History().plot(dir.resolve("empty.png")));
+    assertThrows(PlotException.class, () -> new History().plot(dir.resolve("empty.png")));
     History h = history(3, "loss");
-    assertThrows(IllegalArgumentException.class, () -> h.plot(dir.resolve("history.jpg")));
-    assertThrows(IllegalArgumentException.class, () -> h.plot(dir.resolve("small.png"), 10, 10));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(PlotException.class, () -> h.plot(dir.resolve("history.jpg")));
+    assertThrows(PlotException.class, () -> h.plot(dir.resolve("small.png"), 10, 10));
+    assertThrows(PlotException.class,
         () -> HistoryChart.render(List.of(0), Map.of("loss", List.of(1.0, 2.0)), 400, 300));
-    assertThrows(java.io.UncheckedIOException.class, () -> h.plot(dir.resolve("no/such/dir.png")));
+    assertThrows(PlotException.class, () -> h.plot(dir.resolve("no/such/dir.png")));
   }
 }

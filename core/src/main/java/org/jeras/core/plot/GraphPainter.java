@@ -1,0 +1,410 @@
+package org.jeras.core.plot;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.font.FontRenderContext;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jeras.core.utils.ModelPlot;
+
+/**
+ * Draws a {@link LayerGraph} without Graphviz: boxes styled like Keras's labels (black title row,
+ * white cells), placed in layers by longest path from the sources (top to bottom, or left to right
+ * for {@code rankdir="LR"}), the boxes of a layer side by side in the order of their parents,
+ * straight arrows, and dashed frames around expanded nested models. Lengths are in points, scaled
+ * by {@code dpi / 72} as Graphviz scales them.
+ */
+public final class GraphPainter {
+  /** Largest image drawn, in pixels; a bigger graph needs a lower dpi. */
+  public static final long MAX_PIXELS = 64L << 20;
+
+  private static final Font TITLE = new Font(Font.SANS_SERIF, Font.PLAIN, 16);
+  private static final Font TITLE_BOLD = TITLE.deriveFont(Font.BOLD);
+  private static final Font CELL = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
+  private static final Font CELL_BOLD = CELL.deriveFont(Font.BOLD);
+  private static final Font CLUSTER = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
+  private static final double PAD = 10;
+  private static final double BORDER = 1;
+  private static final double RANK_GAP = 44;
+  private static final double NODE_GAP = 28;
+  private static final double MARGIN = 12;
+  private static final double CLUSTER_PAD = 10;
+  private static final double CLUSTER_LABEL = 20;
+  private static final Map<String, Color> COLOURS = Map.of("white", Color.WHITE,
+      LayerGraph.TRAINABLE, new Color(0x22, 0x8b, 0x22), LayerGraph.NON_TRAINABLE, new Color(0xb2, 0x22, 0x22));
+
+  /** A box's size and place (top left corner), with its cells' widths. */
+  private static final class Placed {
+    final LayerGraph.Box box;
+    final double titleH;
+    final double cellH;
+    final double[] cellW;
+    double w;
+    double h;
+    double x;
+    double y;
+    int rank;
+    double order;
+
+    Placed(LayerGraph.Box box, FontRenderContext frc) {
+      this.box = box;
+      String rest = box.title().substring(box.boldTitle().length());
+      double titleW = width(box.boldTitle(), TITLE_BOLD, frc) + width(rest, TITLE, frc) + 2 * PAD;
+      titleH = height(TITLE_BOLD, frc) + 2 * PAD;
+      cellW = new double[box.cells().size()];
+      double cellsW = 0;
+      for (int i = 0; i < cellW.length; i++) {
+        LayerGraph.Cell c = box.cells().get(i);
+        cellW[i] = width(c.label(), CELL, frc) + width(c.value(), CELL_BOLD, frc) + 2 * PAD;
+        cellsW += cellW[i];
+      }
+      cellH = cellW.length == 0 ? 0 : height(CELL_BOLD, frc) + 2 * PAD;
+      w = Math.max(titleW, cellsW) + 2 * BORDER;
+      // As Graphviz's table, cells share out the width the title row leaves over.
+      for (int i = 0; i < cellW.length; i++) {
+        cellW[i] += (w - 2 * BORDER - cellsW) / cellW.length;
+      }
+      h = titleH + cellH + 2 * BORDER;
+    }
+  }
+
+  private GraphPainter() {}
+
+  /** Where a box is drawn, in points from the top left corner of the image. */
+  public record Place(String id, double x, double y, double width, double height) {}
+
+  /** The boxes' places and the size of the whole drawing, in points (1/72 inch). */
+  public record Layout(List<Place> places, double width, double height) {}
+
+  /** The graph's layout, before scaling by the dpi. */
+  public static Layout layout(LayerGraph graph, ModelPlot.Options options) {
+    Arranged a = arrange(graph, options);
+    List<Place> places = new ArrayList<>();
+    for (Placed p : a.placed()) {
+      places.add(new Place(p.box.id(), p.x, p.y, p.w, p.h));
+    }
+    return new Layout(places, a.width(), a.height());
+  }
+
+  /** The placed boxes and the drawing's size in points. */
+  private record Arranged(List<Placed> placed, Map<String, Placed> byId, int depth, double width, double height) {}
+
+  private static Arranged arrange(LayerGraph graph, ModelPlot.Options options) {
+    boolean lr = options.rankdir().equals("LR");
+    FontRenderContext frc = new FontRenderContext(null, true, true);
+    Map<String, Placed> byId = new HashMap<>();
+    List<Placed> placed = new ArrayList<>();
+    for (LayerGraph.Box b : graph.boxes()) {
+      Placed p = new Placed(b, frc);
+      placed.add(p);
+      byId.put(b.id(), p);
+    }
+    List<List<Placed>> ranks = rank(placed, graph.edges(), byId);
+    int depth = clusterDepth(graph);
+    double rankGap = RANK_GAP + depth * (CLUSTER_PAD + CLUSTER_LABEL);
+    double nodeGap = NODE_GAP + 2 * depth * CLUSTER_PAD;
+    double margin = MARGIN + depth * (CLUSTER_PAD + CLUSTER_LABEL);
+    // Along the ranks (y for TB) each rank takes its tallest box; across, each rank is centred.
+    double along = margin;
+    double widest = 0;
+    for (List<Placed> rank : ranks) {
+      double across = 0;
+      double thick = 0;
+      for (Placed p : rank) {
+        across += (lr ? p.h : p.w) + (across > 0 ? nodeGap : 0);
+        thick = Math.max(thick, lr ? p.w : p.h);
+      }
+      widest = Math.max(widest, across);
+      for (Placed p : rank) {
+        if (lr) {
+          p.x = along + (thick - p.w) / 2;
+        } else {
+          p.y = along + (thick - p.h) / 2;
+        }
+      }
+      along += thick + rankGap;
+    }
+    double totalAlong = along - rankGap + margin;
+    for (List<Placed> rank : ranks) {
+      double size = 0;
+      for (Placed p : rank) {
+        size += (lr ? p.h : p.w) + (size > 0 ? nodeGap : 0);
+      }
+      double pos = margin + (widest - size) / 2;
+      for (Placed p : rank) {
+        if (lr) {
+          p.y = pos;
+          pos += p.h + nodeGap;
+        } else {
+          p.x = pos;
+          pos += p.w + nodeGap;
+        }
+      }
+    }
+    double totalAcross = widest + 2 * margin;
+    return new Arranged(placed, byId, depth, lr ? totalAlong : totalAcross, lr ? totalAcross : totalAlong);
+  }
+
+  /** The graph drawn into a new RGB image; throws {@link PlotException} if it would be too large. */
+  public static BufferedImage paint(LayerGraph graph, ModelPlot.Options options) {
+    boolean lr = options.rankdir().equals("LR");
+    Arranged a = arrange(graph, options);
+    List<Placed> placed = a.placed();
+    Map<String, Placed> byId = a.byId();
+    int depth = a.depth();
+    double scale = options.dpi() / 72.0;
+    double width = a.width() * scale;
+    double height = a.height() * scale;
+    if (width * height > MAX_PIXELS || width > 30000 || height > 30000) {
+      throw new PlotException(String.format("The plot would be %.0f x %.0f pixels; use a lower dpi than %d",
+          width, height, options.dpi()));
+    }
+    BufferedImage image = new BufferedImage((int) Math.ceil(width), (int) Math.ceil(height), BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    try {
+      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+      g.setColor(Color.WHITE);
+      g.fillRect(0, 0, image.getWidth(), image.getHeight());
+      g.scale(scale, scale);
+      drawClusters(g, graph, byId, "", 0, depth);
+      drawEdges(g, graph.edges(), byId, lr);
+      for (Placed p : placed) {
+        drawBox(g, p);
+      }
+    } finally {
+      g.dispose();
+    }
+    return image;
+  }
+
+  /**
+   * Longest-path layering (a box one rank below its lowest parent), in topological order; boxes in
+   * a cycle (not possible in a functional graph) are put after the rest. Within a rank, boxes are
+   * ordered by the mean order of their parents, ties in the graph's order.
+   */
+  private static List<List<Placed>> rank(List<Placed> placed, List<LayerGraph.Edge> edges, Map<String, Placed> byId) {
+    Map<Placed, List<Placed>> parents = new HashMap<>();
+    Map<Placed, List<Placed>> children = new HashMap<>();
+    Map<Placed, Integer> indegree = new HashMap<>();
+    for (Placed p : placed) {
+      parents.put(p, new ArrayList<>());
+      children.put(p, new ArrayList<>());
+      indegree.put(p, 0);
+    }
+    for (LayerGraph.Edge e : edges) {
+      Placed a = byId.get(e.from());
+      Placed b = byId.get(e.to());
+      if (a != b) {
+        children.get(a).add(b);
+        parents.get(b).add(a);
+        indegree.merge(b, 1, Integer::sum);
+      }
+    }
+    Deque<Placed> ready = new ArrayDeque<>();
+    for (Placed p : placed) {
+      if (indegree.get(p) == 0) {
+        ready.add(p);
+      }
+    }
+    List<Placed> topo = new ArrayList<>();
+    while (!ready.isEmpty()) {
+      Placed p = ready.poll();
+      topo.add(p);
+      for (Placed c : children.get(p)) {
+        c.rank = Math.max(c.rank, p.rank + 1);
+        if (indegree.merge(c, -1, Integer::sum) == 0) {
+          ready.add(c);
+        }
+      }
+    }
+    int maxRank = topo.stream().mapToInt(p -> p.rank).max().orElse(-1);
+    for (Placed p : placed) {
+      if (!topo.contains(p)) {
+        p.rank = ++maxRank;
+        topo.add(p);
+      }
+    }
+    List<List<Placed>> ranks = new ArrayList<>();
+    for (int r = 0; r <= maxRank; r++) {
+      ranks.add(new ArrayList<>());
+    }
+    for (Placed p : placed) {
+      ranks.get(p.rank).add(p);
+    }
+    for (List<Placed> rank : ranks) {
+      for (Placed p : rank) {
+        p.order = parents.get(p).stream().mapToDouble(q -> q.order).average().orElse(rank.indexOf(p));
+      }
+      rank.sort(Comparator.comparingDouble((Placed p) -> p.order).thenComparing(p -> p.box.cluster()));
+      for (int i = 0; i < rank.size(); i++) {
+        rank.get(i).order = i;
+      }
+    }
+    ranks.removeIf(List::isEmpty);
+    return ranks;
+  }
+
+  private static int clusterDepth(LayerGraph graph) {
+    Map<String, String> parent = new HashMap<>();
+    graph.clusters().forEach(c -> parent.put(c.id(), c.parent()));
+    int max = 0;
+    for (String id : parent.keySet()) {
+      int d = 0;
+      for (String c = id; !c.isEmpty() && d <= parent.size(); c = parent.getOrDefault(c, "")) {
+        d++;
+      }
+      max = Math.max(max, d);
+    }
+    return max;
+  }
+
+  /** Dashed frames around the boxes of each expanded model (inner frames inside outer ones). */
+  private static Rectangle2D drawClusters(Graphics2D g, LayerGraph graph, Map<String, Placed> byId, String id,
+      int level, int depth) {
+    Rectangle2D bounds = null;
+    for (LayerGraph.Cluster c : graph.clusters()) {
+      if (c.parent().equals(id) && level < depth) {
+        Rectangle2D inner = drawClusters(g, graph, byId, c.id(), level + 1, depth);
+        if (inner == null) {
+          continue;
+        }
+        Rectangle2D frame = new Rectangle2D.Double(inner.getX() - CLUSTER_PAD, inner.getY() - CLUSTER_PAD - CLUSTER_LABEL,
+            inner.getWidth() + 2 * CLUSTER_PAD, inner.getHeight() + 2 * CLUSTER_PAD + CLUSTER_LABEL);
+        g.setColor(Color.BLACK);
+        g.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f));
+        g.draw(frame);
+        g.setFont(CLUSTER);
+        g.drawString(c.label(), (float) (frame.getX() + 6), (float) (frame.getY() + CLUSTER_LABEL - 4));
+        bounds = union(bounds, frame);
+      }
+    }
+    for (Placed p : byId.values()) {
+      if (p.box.cluster().equals(id) && !id.isEmpty()) {
+        bounds = union(bounds, new Rectangle2D.Double(p.x, p.y, p.w, p.h));
+      }
+    }
+    return bounds;
+  }
+
+  private static Rectangle2D union(Rectangle2D a, Rectangle2D b) {
+    if (a == null) {
+      return b;
+    }
+    Rectangle2D u = new Rectangle2D.Double();
+    Rectangle2D.union(a, b, u);
+    return u;
+  }
+
+  /**
+   * Straight arrows from the exit side of the source to the entry side of the target; several
+   * arrows on one side are spread along it in the order of the boxes at their other ends.
+   */
+  private static void drawEdges(Graphics2D g, List<LayerGraph.Edge> edges, Map<String, Placed> byId, boolean lr) {
+    Map<Placed, List<Placed>> outs = new HashMap<>();
+    Map<Placed, List<Placed>> ins = new HashMap<>();
+    for (LayerGraph.Edge e : edges) {
+      Placed a = byId.get(e.from());
+      Placed b = byId.get(e.to());
+      outs.computeIfAbsent(a, k -> new ArrayList<>()).add(b);
+      ins.computeIfAbsent(b, k -> new ArrayList<>()).add(a);
+    }
+    Comparator<Placed> across = Comparator.comparingDouble(p -> lr ? p.y : p.x);
+    outs.values().forEach(l -> l.sort(across));
+    ins.values().forEach(l -> l.sort(across));
+    g.setColor(Color.BLACK);
+    g.setStroke(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
+    for (LayerGraph.Edge e : edges) {
+      Placed a = byId.get(e.from());
+      Placed b = byId.get(e.to());
+      if (a == b) {
+        continue;
+      }
+      double fa = fraction(outs.get(a).indexOf(b), outs.get(a).size());
+      double fb = fraction(ins.get(b).indexOf(a), ins.get(b).size());
+      double x1 = lr ? a.x + a.w : a.x + a.w * fa;
+      double y1 = lr ? a.y + a.h * fa : a.y + a.h;
+      double x2 = lr ? b.x : b.x + b.w * fb;
+      double y2 = lr ? b.y + b.h * fb : b.y;
+      arrow(g, x1, y1, x2, y2);
+    }
+  }
+
+  private static double fraction(int index, int count) {
+    return (index + 1.0) / (count + 1.0);
+  }
+
+  private static void arrow(Graphics2D g, double x1, double y1, double x2, double y2) {
+    double len = Math.hypot(x2 - x1, y2 - y1);
+    if (len < 1e-6) {
+      return;
+    }
+    double ux = (x2 - x1) / len;
+    double uy = (y2 - y1) / len;
+    double head = 10;
+    double half = 4.5;
+    g.draw(new java.awt.geom.Line2D.Double(x1, y1, x2 - ux * head, y2 - uy * head));
+    Path2D tip = new Path2D.Double();
+    tip.moveTo(x2, y2);
+    tip.lineTo(x2 - ux * head - uy * half, y2 - uy * head + ux * half);
+    tip.lineTo(x2 - ux * head + uy * half, y2 - uy * head - ux * half);
+    tip.closePath();
+    g.fill(tip);
+  }
+
+  /** Keras's label: a black table, the title in white, each cell a white (or coloured) box. */
+  private static void drawBox(Graphics2D g, Placed p) {
+    g.setColor(Color.BLACK);
+    g.fill(new Rectangle2D.Double(p.x, p.y, p.w, p.h));
+    LayerGraph.Box b = p.box;
+    String rest = b.title().substring(b.boldTitle().length());
+    FontRenderContext frc = g.getFontRenderContext();
+    double textW = width(b.boldTitle(), TITLE_BOLD, frc) + width(rest, TITLE, frc);
+    float tx = (float) (p.x + (p.w - textW) / 2);
+    float ty = (float) (p.y + BORDER + PAD + TITLE_BOLD.getLineMetrics("Ag", frc).getAscent());
+    g.setColor(Color.WHITE);
+    g.setFont(TITLE_BOLD);
+    g.drawString(b.boldTitle(), tx, ty);
+    g.setFont(TITLE);
+    g.drawString(rest, (float) (tx + width(b.boldTitle(), TITLE_BOLD, frc)), ty);
+    double cx = p.x + BORDER;
+    double cy = p.y + BORDER + p.titleH;
+    for (int i = 0; i < p.cellW.length; i++) {
+      LayerGraph.Cell c = b.cells().get(i);
+      Color bg = COLOURS.getOrDefault(c.background(), Color.WHITE);
+      g.setColor(bg);
+      // One point of black between cells and around them, as Graphviz's cellborder.
+      g.fill(new Rectangle2D.Double(cx + BORDER, cy, p.cellW[i] - 2 * BORDER, p.cellH - BORDER));
+      g.setColor(bg.equals(Color.WHITE) ? Color.BLACK : Color.WHITE);
+      double w = width(c.label(), CELL, frc) + width(c.value(), CELL_BOLD, frc);
+      float x = (float) (cx + (p.cellW[i] - w) / 2);
+      float y = (float) (cy + PAD + CELL_BOLD.getLineMetrics("Ag", frc).getAscent());
+      g.setFont(CELL);
+      g.drawString(c.label(), x, y);
+      g.setFont(CELL_BOLD);
+      g.drawString(c.value(), (float) (x + width(c.label(), CELL, frc)), y);
+      cx += p.cellW[i];
+    }
+  }
+
+  private static double width(String s, Font f, FontRenderContext frc) {
+    return s.isEmpty() ? 0 : f.getStringBounds(s, frc).getWidth();
+  }
+
+  private static double height(Font f, FontRenderContext frc) {
+    java.awt.font.LineMetrics m = f.getLineMetrics("Ag", frc);
+    return m.getAscent() + m.getDescent();
+  }
+}
