@@ -13,17 +13,31 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import org.jeras.core.model.Model;
+import org.jeras.core.plot.GraphPainter;
+import org.jeras.core.plot.LayerGraph;
+import org.jeras.core.plot.PlotImages;
 import org.jeras.core.utils.ModelPlot;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code ModelPlot.toDot} of real-Keras models: its boxes are the layers of Keras's config and its
  * arrows the {@code keras_history} of each layer call's inputs as Keras serialized them.
  */
 class ModelPlotFixtureTest {
+  static {
+    System.setProperty("java.awt.headless", "true");
+  }
+
+  @TempDir
+  Path tmp;
   private static final Pattern EDGE = Pattern.compile("^\"([^\"]*)\" -> \"([^\"]*)\" \\[penwidth=2\\];$", Pattern.MULTILINE);
   private static final Pattern NODE = Pattern.compile("^\"([^\"]*)\" \\[label=<", Pattern.MULTILINE);
 
@@ -83,6 +97,37 @@ class ModelPlotFixtureTest {
       String line = dot.lines().filter(x -> x.startsWith("\"" + layerName + "\" [label=")).findFirst().orElseThrow();
       assertTrue(line.contains(s.substring(layerName.length() + 2)), line + " lacks " + s);
     }
+  }
+
+  @Test
+  void builtinPngOfAMultiInputMultiOutputModel() throws Exception {
+    ModelPlot.Options options = ModelPlot.Options.DEFAULT.withRenderer(ModelPlot.Renderer.BUILTIN).withDpi(72)
+        .withShowShapes(true);
+    Model model = KerasModels.load("func_multi_io");
+    Path png = tmp.resolve("func_multi_io.png");
+    ModelPlot.plotModel(model, png, options);
+    BufferedImage img = PlotImages.read(png);
+    GraphPainter.Layout layout = GraphPainter.layout(LayerGraph.of(model, options), options);
+    assertEquals(KerasConfigs.of("func_multi_io").getAsJsonObject("config").getAsJsonArray("layers").size(),
+        layout.places().size());
+    assertEquals((int) Math.ceil(layout.width()), img.getWidth());
+    assertEquals((int) Math.ceil(layout.height()), img.getHeight());
+    for (GraphPainter.Place p : layout.places()) {
+      int rgb = img.getRGB((int) p.x() + 2, (int) p.y() + 2) & 0xffffff;
+      assertEquals(0, rgb, p.id() + "'s title is drawn at its place");
+    }
+    // The two inputs share the top rank, the two outputs the bottom one.
+    Map<String, GraphPainter.Place> at = new HashMap<>();
+    layout.places().forEach(p -> at.put(p.id(), p));
+    assertEquals(at.get("in_a").y(), at.get("in_b").y());
+    assertEquals(at.get("out_reg").y(), at.get("out_cls").y());
+    assertTrue(at.get("trunk").y() < at.get("out_cls").y());
+    // proj_a -> concat and proj_b -> concat skip add's rank: they pass beside add, left and right of it.
+    GraphPainter.Place add = at.get("add");
+    int y = (int) (add.y() + add.height() / 2);
+    assertTrue(PlotImages.count(img, 0, 90, 0, y, (int) add.x() - 1, 1) > 0, "an arrow left of add");
+    int right = (int) (add.x() + add.width()) + 2;
+    assertTrue(PlotImages.count(img, 0, 90, right, y, img.getWidth() - right, 1) > 0, "an arrow right of add");
   }
 
   /** Python's repr of a shape list from the config: {@code [null, 5]} as {@code (None, 5)}. */

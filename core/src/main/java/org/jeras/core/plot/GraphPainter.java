@@ -41,6 +41,8 @@ public final class GraphPainter {
   private static final double MARGIN = 12;
   private static final double CLUSTER_PAD = 10;
   private static final double CLUSTER_LABEL = 20;
+  /** Width of the lane a long arrow takes through a rank it crosses. */
+  private static final double LANE = 12;
   private static final Map<String, Color> COLOURS = Map.of("white", Color.WHITE,
       LayerGraph.TRAINABLE, new Color(0x22, 0x8b, 0x22), LayerGraph.NON_TRAINABLE, new Color(0xb2, 0x22, 0x22));
 
@@ -77,6 +79,17 @@ public final class GraphPainter {
       }
       h = titleH + cellH + 2 * BORDER;
     }
+
+    /** A waypoint of a long arrow in {@code rank}: a narrow lane the boxes of the rank leave free. */
+    Placed(int rank, boolean lr) {
+      box = null;
+      titleH = 0;
+      cellH = 0;
+      cellW = new double[0];
+      w = lr ? 0 : LANE;
+      h = lr ? LANE : 0;
+      this.rank = rank;
+    }
   }
 
   private GraphPainter() {}
@@ -98,7 +111,8 @@ public final class GraphPainter {
   }
 
   /** The placed boxes and the drawing's size in points. */
-  private record Arranged(List<Placed> placed, Map<String, Placed> byId, int depth, double width, double height) {}
+  private record Arranged(List<Placed> placed, Map<String, Placed> byId, List<List<Placed>> routes, int depth,
+      double width, double height) {}
 
   private static Arranged arrange(LayerGraph graph, ModelPlot.Options options) {
     boolean lr = options.rankdir().equals("LR");
@@ -110,7 +124,8 @@ public final class GraphPainter {
       placed.add(p);
       byId.put(b.id(), p);
     }
-    List<List<Placed>> ranks = rank(placed, graph.edges(), byId);
+    List<List<Placed>> routes = new ArrayList<>();
+    List<List<Placed>> ranks = rank(placed, graph.edges(), byId, lr, routes);
     int depth = clusterDepth(graph);
     double rankGap = RANK_GAP + depth * (CLUSTER_PAD + CLUSTER_LABEL);
     double nodeGap = NODE_GAP + 2 * depth * CLUSTER_PAD;
@@ -127,7 +142,16 @@ public final class GraphPainter {
       }
       widest = Math.max(widest, across);
       for (Placed p : rank) {
-        if (lr) {
+        if (p.box == null) {
+          // A waypoint spans its rank's band, so its arrow runs straight through it.
+          if (lr) {
+            p.x = along;
+            p.w = thick;
+          } else {
+            p.y = along;
+            p.h = thick;
+          }
+        } else if (lr) {
           p.x = along + (thick - p.w) / 2;
         } else {
           p.y = along + (thick - p.h) / 2;
@@ -153,7 +177,7 @@ public final class GraphPainter {
       }
     }
     double totalAcross = widest + 2 * margin;
-    return new Arranged(placed, byId, depth, lr ? totalAlong : totalAcross, lr ? totalAcross : totalAlong);
+    return new Arranged(placed, byId, routes, depth, lr ? totalAlong : totalAcross, lr ? totalAcross : totalAlong);
   }
 
   /** The graph drawn into a new RGB image; throws {@link PlotException} if it would be too large. */
@@ -180,7 +204,7 @@ public final class GraphPainter {
       g.fillRect(0, 0, image.getWidth(), image.getHeight());
       g.scale(scale, scale);
       drawClusters(g, graph, byId, "", 0, depth);
-      drawEdges(g, graph.edges(), byId, lr);
+      drawEdges(g, a.routes(), lr);
       for (Placed p : placed) {
         drawBox(g, p);
       }
@@ -192,15 +216,16 @@ public final class GraphPainter {
 
   /**
    * Longest-path layering (a box one rank below its lowest parent), in topological order; boxes in
-   * a cycle (not possible in a functional graph) are put after the rest. Within a rank, boxes are
+   * a cycle (not possible in a functional graph) are put after the rest. An arrow spanning several
+   * ranks gets a waypoint in each rank between (so it passes beside the boxes there, not through
+   * them); {@code routes} receives each arrow's points. Within a rank, boxes and waypoints are
    * ordered by the mean order of their parents, ties in the graph's order.
    */
-  private static List<List<Placed>> rank(List<Placed> placed, List<LayerGraph.Edge> edges, Map<String, Placed> byId) {
-    Map<Placed, List<Placed>> parents = new HashMap<>();
+  private static List<List<Placed>> rank(List<Placed> placed, List<LayerGraph.Edge> edges, Map<String, Placed> byId,
+      boolean lr, List<List<Placed>> routes) {
     Map<Placed, List<Placed>> children = new HashMap<>();
     Map<Placed, Integer> indegree = new HashMap<>();
     for (Placed p : placed) {
-      parents.put(p, new ArrayList<>());
       children.put(p, new ArrayList<>());
       indegree.put(p, 0);
     }
@@ -209,7 +234,6 @@ public final class GraphPainter {
       Placed b = byId.get(e.to());
       if (a != b) {
         children.get(a).add(b);
-        parents.get(b).add(a);
         indegree.merge(b, 1, Integer::sum);
       }
     }
@@ -219,10 +243,10 @@ public final class GraphPainter {
         ready.add(p);
       }
     }
-    List<Placed> topo = new ArrayList<>();
+    java.util.Set<Placed> done = new java.util.HashSet<>();
     while (!ready.isEmpty()) {
       Placed p = ready.poll();
-      topo.add(p);
+      done.add(p);
       for (Placed c : children.get(p)) {
         c.rank = Math.max(c.rank, p.rank + 1);
         if (indegree.merge(c, -1, Integer::sum) == 0) {
@@ -230,11 +254,10 @@ public final class GraphPainter {
         }
       }
     }
-    int maxRank = topo.stream().mapToInt(p -> p.rank).max().orElse(-1);
+    int maxRank = placed.stream().filter(done::contains).mapToInt(p -> p.rank).max().orElse(-1);
     for (Placed p : placed) {
-      if (!topo.contains(p)) {
+      if (!done.contains(p)) {
         p.rank = ++maxRank;
-        topo.add(p);
       }
     }
     List<List<Placed>> ranks = new ArrayList<>();
@@ -244,11 +267,38 @@ public final class GraphPainter {
     for (Placed p : placed) {
       ranks.get(p.rank).add(p);
     }
-    for (List<Placed> rank : ranks) {
-      for (Placed p : rank) {
-        p.order = parents.get(p).stream().mapToDouble(q -> q.order).average().orElse(rank.indexOf(p));
+    Map<Placed, List<Placed>> parents = new HashMap<>();
+    for (LayerGraph.Edge e : edges) {
+      Placed a = byId.get(e.from());
+      Placed b = byId.get(e.to());
+      if (a == b) {
+        continue;
       }
-      rank.sort(Comparator.comparingDouble((Placed p) -> p.order).thenComparing(p -> p.box.cluster()));
+      List<Placed> route = new ArrayList<>();
+      route.add(a);
+      for (int r = a.rank + 1; r < b.rank; r++) {
+        Placed waypoint = new Placed(r, lr);
+        ranks.get(r).add(waypoint);
+        route.add(waypoint);
+      }
+      route.add(b);
+      for (int i = 1; i < route.size(); i++) {
+        parents.computeIfAbsent(route.get(i), k -> new ArrayList<>()).add(route.get(i - 1));
+      }
+      routes.add(route);
+    }
+    for (List<Placed> rank : ranks) {
+      for (int i = 0; i < rank.size(); i++) {
+        Placed p = rank.get(i);
+        // Only parents in earlier ranks have their final order by now.
+        final int index = i;
+        p.order = parents.getOrDefault(p, List.of()).stream().filter(q -> q.rank < p.rank)
+            .mapToDouble(q -> q.order).average().orElse(index);
+      }
+      List<Placed> byGraphOrder = new ArrayList<>(rank);
+      rank.sort(Comparator.comparingDouble((Placed p) -> p.order)
+          .thenComparing(p -> p.box == null ? "" : p.box.cluster())
+          .thenComparingInt(byGraphOrder::indexOf));
       for (int i = 0; i < rank.size(); i++) {
         rank.get(i).order = i;
       }
@@ -309,36 +359,40 @@ public final class GraphPainter {
   }
 
   /**
-   * Straight arrows from the exit side of the source to the entry side of the target; several
-   * arrows on one side are spread along it in the order of the boxes at their other ends.
+   * Arrows from the exit side of the source to the entry side of the target, straight, or through
+   * the waypoints of the ranks a long arrow crosses; several arrows on one side of a box are spread
+   * along it in the order of their next points.
    */
-  private static void drawEdges(Graphics2D g, List<LayerGraph.Edge> edges, Map<String, Placed> byId, boolean lr) {
+  private static void drawEdges(Graphics2D g, List<List<Placed>> routes, boolean lr) {
     Map<Placed, List<Placed>> outs = new HashMap<>();
     Map<Placed, List<Placed>> ins = new HashMap<>();
-    for (LayerGraph.Edge e : edges) {
-      Placed a = byId.get(e.from());
-      Placed b = byId.get(e.to());
-      outs.computeIfAbsent(a, k -> new ArrayList<>()).add(b);
-      ins.computeIfAbsent(b, k -> new ArrayList<>()).add(a);
+    for (List<Placed> r : routes) {
+      outs.computeIfAbsent(r.get(0), k -> new ArrayList<>()).add(r.get(1));
+      ins.computeIfAbsent(r.get(r.size() - 1), k -> new ArrayList<>()).add(r.get(r.size() - 2));
     }
-    Comparator<Placed> across = Comparator.comparingDouble(p -> lr ? p.y : p.x);
+    Comparator<Placed> across = Comparator.comparingDouble(p -> lr ? p.y + p.h / 2 : p.x + p.w / 2);
     outs.values().forEach(l -> l.sort(across));
     ins.values().forEach(l -> l.sort(across));
     g.setColor(Color.BLACK);
-    g.setStroke(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
-    for (LayerGraph.Edge e : edges) {
-      Placed a = byId.get(e.from());
-      Placed b = byId.get(e.to());
-      if (a == b) {
-        continue;
+    g.setStroke(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND));
+    for (List<Placed> r : routes) {
+      Placed a = r.get(0);
+      Placed b = r.get(r.size() - 1);
+      double fa = fraction(outs.get(a).indexOf(r.get(1)), outs.get(a).size());
+      double fb = fraction(ins.get(b).indexOf(r.get(r.size() - 2)), ins.get(b).size());
+      Path2D line = new Path2D.Double();
+      line.moveTo(lr ? a.x + a.w : a.x + a.w * fa, lr ? a.y + a.h * fa : a.y + a.h);
+      for (Placed w : r.subList(1, r.size() - 1)) {
+        if (lr) {
+          line.lineTo(w.x, w.y + w.h / 2);
+          line.lineTo(w.x + w.w, w.y + w.h / 2);
+        } else {
+          line.lineTo(w.x + w.w / 2, w.y);
+          line.lineTo(w.x + w.w / 2, w.y + w.h);
+        }
       }
-      double fa = fraction(outs.get(a).indexOf(b), outs.get(a).size());
-      double fb = fraction(ins.get(b).indexOf(a), ins.get(b).size());
-      double x1 = lr ? a.x + a.w : a.x + a.w * fa;
-      double y1 = lr ? a.y + a.h * fa : a.y + a.h;
-      double x2 = lr ? b.x : b.x + b.w * fb;
-      double y2 = lr ? b.y + b.h * fb : b.y;
-      arrow(g, x1, y1, x2, y2);
+      java.awt.geom.Point2D last = line.getCurrentPoint();
+      arrow(g, line, last.getX(), last.getY(), lr ? b.x : b.x + b.w * fb, lr ? b.y + b.h * fb : b.y);
     }
   }
 
@@ -346,7 +400,8 @@ public final class GraphPainter {
     return (index + 1.0) / (count + 1.0);
   }
 
-  private static void arrow(Graphics2D g, double x1, double y1, double x2, double y2) {
+  /** Draws {@code path} on to its last segment, from (x1, y1) to (x2, y2), ending in a filled head. */
+  private static void arrow(Graphics2D g, Path2D path, double x1, double y1, double x2, double y2) {
     double len = Math.hypot(x2 - x1, y2 - y1);
     if (len < 1e-6) {
       return;
@@ -355,7 +410,8 @@ public final class GraphPainter {
     double uy = (y2 - y1) / len;
     double head = 10;
     double half = 4.5;
-    g.draw(new java.awt.geom.Line2D.Double(x1, y1, x2 - ux * head, y2 - uy * head));
+    path.lineTo(x2 - ux * head, y2 - uy * head);
+    g.draw(path);
     Path2D tip = new Path2D.Double();
     tip.moveTo(x2, y2);
     tip.lineTo(x2 - ux * head - uy * half, y2 - uy * head + ux * half);
