@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A training log written by Keras's or Jeras's {@code CSVLogger}: a header {@code epoch<sep>key...}
@@ -39,7 +40,7 @@ record HistoryCsv(List<Integer> epochs, Map<String, List<Double>> logs) {
           + " writes it); got '" + cut(header) + "'");
     }
     String sep = header.substring(5, 6);
-    String[] columns = header.split(java.util.regex.Pattern.quote(sep), -1);
+    String[] columns = header.split(Pattern.quote(sep), -1);
     Map<String, List<Double>> logs = new LinkedHashMap<>();
     for (int c = 1; c < columns.length; c++) {
       String name = unquote(columns[c]);
@@ -56,7 +57,7 @@ record HistoryCsv(List<Integer> epochs, Map<String, List<Double>> logs) {
     List<Integer> epochs = new ArrayList<>();
     List<String> names = new ArrayList<>(logs.keySet());
     for (int i = 1; i < lines.size(); i++) {
-      String[] cells = strip(lines.get(i)).split(java.util.regex.Pattern.quote(sep), -1);
+      String[] cells = strip(lines.get(i)).split(Pattern.quote(sep), -1);
       if (cells.length != columns.length) {
         throw new CommandException(file + ":" + (i + 1) + ": " + cells.length + " values for " + columns.length + " columns");
       }

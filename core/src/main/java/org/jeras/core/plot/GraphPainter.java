@@ -6,7 +6,9 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.font.FontRenderContext;
+import java.awt.font.LineMetrics;
 import java.awt.geom.Path2D;
+import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayDeque;
@@ -14,8 +16,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jeras.core.utils.ModelPlot;
 
 /**
@@ -243,7 +247,7 @@ public final class GraphPainter {
         ready.add(p);
       }
     }
-    java.util.Set<Placed> done = new java.util.HashSet<>();
+    Set<Placed> done = new HashSet<>();
     while (!ready.isEmpty()) {
       Placed p = ready.poll();
       done.add(p);
@@ -391,7 +395,7 @@ public final class GraphPainter {
           line.lineTo(w.x + w.w / 2, w.y + w.h);
         }
       }
-      java.awt.geom.Point2D last = line.getCurrentPoint();
+      Point2D last = line.getCurrentPoint();
       arrow(g, line, last.getX(), last.getY(), lr ? b.x : b.x + b.w * fb, lr ? b.y + b.h * fb : b.y);
     }
   }
@@ -460,7 +464,7 @@ public final class GraphPainter {
   }
 
   private static double height(Font f, FontRenderContext frc) {
-    java.awt.font.LineMetrics m = f.getLineMetrics("Ag", frc);
+    LineMetrics m = f.getLineMetrics("Ag", frc);
     return m.getAscent() + m.getDescent();
   }
 }

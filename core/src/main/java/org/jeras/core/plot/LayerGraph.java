@@ -2,6 +2,7 @@ package org.jeras.core.plot;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,7 +51,7 @@ public final class LayerGraph {
   private final List<Cluster> clusters = new ArrayList<>();
   private final Set<Edge> edges = new LinkedHashSet<>();
   private final Map<Layer, String> ids = new IdentityHashMap<>();
-  private final Set<String> usedIds = new java.util.HashSet<>();
+  private final Set<String> usedIds = new HashSet<>();
 
   private LayerGraph(ModelPlot.Options options) {
     this.options = options;
