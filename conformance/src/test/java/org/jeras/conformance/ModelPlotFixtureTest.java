@@ -2,6 +2,7 @@ package org.jeras.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -19,6 +20,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.jeras.core.model.Model;
 import org.jeras.core.plot.GraphPainter;
+import org.jeras.core.plot.Graphviz;
 import org.jeras.core.plot.LayerGraph;
 import org.jeras.core.plot.PlotImages;
 import org.jeras.core.utils.ModelPlot;
@@ -130,6 +132,17 @@ class ModelPlotFixtureTest {
     assertTrue(PlotImages.count(img, 0, 90, right, y, img.getWidth() - right, 1) > 0, "an arrow right of add");
   }
 
+  @Test
+  void graphvizAcceptsTheDotOfAFixture() throws Exception {
+    assumeTrue(Graphviz.findDot().isPresent(), "Graphviz is not installed");
+    Path png = tmp.resolve("func_multi_io_graphviz.png");
+    ModelPlot.plotModel(KerasModels.load("func_multi_io"), png, ModelPlot.Options.DEFAULT.withDpi(72)
+        .withRenderer(ModelPlot.Renderer.GRAPHVIZ).withShowShapes(true).withShowDtype(true).withShowTrainable(true));
+    BufferedImage img = PlotImages.read(png);
+    assertTrue(img.getWidth() > 300 && img.getHeight() > 400, img.getWidth() + "x" + img.getHeight());
+    assertTrue(PlotImages.count(img, 0x228b22, 8, 0, 0, img.getWidth(), img.getHeight()) > 100, "trainable cells");
+  }
+
   /** Python's repr of a shape list from the config: {@code [null, 5]} as {@code (None, 5)}. */
   static String tuple(JsonArray shape) {
     List<String> dims = new ArrayList<>();
@@ -153,6 +166,30 @@ class ModelPlotFixtureTest {
       chain.add(layers.get(i) + "->" + layers.get(i + 1));
     }
     assertEquals(chain, found(EDGE, dot, true));
+  }
+
+  @Test
+  void expandedNestedFunctionalIsEnteredAtItsInput() {
+    // Keras's rule: an arrow into an expanded functional model ends at its InputLayer's box.
+    JsonObject inner = KerasConfigs.of("nested_functional_in_sequential").getAsJsonObject("config")
+        .getAsJsonArray("layers").get(1).getAsJsonObject().getAsJsonObject("config");
+    Set<String> nodes = new TreeSet<>(Set.of("head"));
+    Set<String> edges = new TreeSet<>();
+    for (JsonElement l : inner.getAsJsonArray("layers")) {
+      String layerName = l.getAsJsonObject().get("name").getAsString();
+      nodes.add("inner_func/" + layerName);
+      List<JsonObject> tensors = new ArrayList<>();
+      histories(l.getAsJsonObject().get("inbound_nodes"), tensors);
+      for (JsonObject t : tensors) {
+        edges.add("inner_func/" + t.getAsJsonArray("keras_history").get(0).getAsString() + "->inner_func/" + layerName);
+      }
+    }
+    String output = inner.getAsJsonArray("output_layers").get(0).getAsString();
+    edges.add("inner_func/" + output + "->head");
+    String dot = ModelPlot.toDot(KerasModels.load("nested_functional_in_sequential"),
+        ModelPlot.Options.DEFAULT.withExpandNested(true));
+    assertEquals(nodes, found(NODE, dot, false));
+    assertEquals(edges, found(EDGE, dot, true));
   }
 
   @Test
