@@ -27,11 +27,16 @@ import org.jeras.core.utils.ModelPlot;
  * white cells), placed in layers by longest path from the sources (top to bottom, or left to right
  * for {@code rankdir="LR"}), the boxes of a layer side by side in the order of their parents,
  * straight arrows, and dashed frames around expanded nested models. Lengths are in points, scaled
- * by {@code dpi / 72} as Graphviz scales them.
+ * by {@code dpi / 72} as Graphviz scales them, or less where that would exceed {@link #MAX_PIXELS}
+ * or {@link #MAX_SIDE} (a deep model at Keras's 200 dpi), down to half a pixel per point.
  */
 public final class GraphPainter {
-  /** Largest image drawn, in pixels; a bigger graph needs a lower dpi. */
+  /** Most pixels of an image; a graph that would need more is drawn at a lower resolution. */
   public static final long MAX_PIXELS = 64L << 20;
+  /** Longest side of an image, in pixels. */
+  public static final int MAX_SIDE = 30000;
+  /** Lowest resolution a graph is shrunk to (pixels per point) before it is refused as too large. */
+  private static final double MIN_SCALE = 0.5;
 
   private static final Font TITLE = new Font(Font.SANS_SERIF, Font.PLAIN, 16);
   private static final Font TITLE_BOLD = TITLE.deriveFont(Font.BOLD);
@@ -184,20 +189,19 @@ public final class GraphPainter {
     return new Arranged(placed, byId, routes, depth, lr ? totalAlong : totalAcross, lr ? totalAcross : totalAlong);
   }
 
-  /** The graph drawn into a new RGB image; throws {@link PlotException} if it would be too large. */
+  /**
+   * The graph drawn into a new RGB image at {@link #scale}; throws {@link PlotException} if even
+   * half a pixel per point would exceed the limits.
+   */
   public static BufferedImage paint(LayerGraph graph, ModelPlot.Options options) {
     boolean lr = options.rankdir().equals("LR");
     Arranged a = arrange(graph, options);
     List<Placed> placed = a.placed();
     Map<String, Placed> byId = a.byId();
     int depth = a.depth();
-    double scale = options.dpi() / 72.0;
+    double scale = scale(a.width(), a.height(), options.dpi());
     double width = a.width() * scale;
     double height = a.height() * scale;
-    if (width * height > MAX_PIXELS || width > 30000 || height > 30000) {
-      throw new PlotException(String.format("The plot would be %.0f x %.0f pixels; use a lower dpi than %d",
-          width, height, options.dpi()));
-    }
     BufferedImage image = new BufferedImage((int) Math.ceil(width), (int) Math.ceil(height), BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     try {
@@ -216,6 +220,21 @@ public final class GraphPainter {
       g.dispose();
     }
     return image;
+  }
+
+  /**
+   * Pixels per point for a drawing of {@code width} x {@code height} points: {@code dpi / 72}, less
+   * if the image would exceed {@link #MAX_PIXELS} or {@link #MAX_SIDE}; a {@link PlotException}
+   * if that is below half a pixel per point (text would be unreadable).
+   */
+  public static double scale(double width, double height, int dpi) {
+    double fit = Math.min(Math.sqrt(MAX_PIXELS / (width * height)), Math.min(MAX_SIDE / width, MAX_SIDE / height));
+    double scale = Math.min(dpi / 72.0, fit);
+    if (scale < MIN_SCALE) {
+      throw new PlotException(String.format("The model's plot is too large: %.0f x %.0f points would exceed %d x %d"
+          + " pixels (or %d megapixels) even at %.0f dpi", width, height, MAX_SIDE, MAX_SIDE, MAX_PIXELS >> 20, MIN_SCALE * 72));
+    }
+    return scale;
   }
 
   /**

@@ -45,7 +45,8 @@ public final class ModelPlot {
    * @param showTrainable layers with weights say whether they are trainable
    * @param expandNested nested Functional and Sequential models are drawn as clusters of their layers
    * @param rankdir {@code "TB"} (top to bottom) or {@code "LR"} (left to right)
-   * @param dpi resolution of the image (Graphviz's {@code dpi}; 72 draws a point as one pixel)
+   * @param dpi resolution of the image (Graphviz's {@code dpi}; 72 draws a point as one pixel); the
+   *     built-in layout lowers it where the image would exceed {@link GraphPainter#MAX_PIXELS}
    * @param renderer who draws the image
    */
   public record Options(boolean showShapes, boolean showDtype, boolean showLayerNames, boolean showTrainable,

@@ -187,6 +187,18 @@ class ModelPlotTest {
   }
 
   @Test
+  void aPlotTooLargeForTheDpiIsShrunkToTheLimit() {
+    assertEquals(1.0, GraphPainter.scale(1000, 500, 72));
+    assertEquals(200 / 72.0, GraphPainter.scale(1000, 500, 200));
+    // 1000 x 500 points at 1200 dpi would be 139 megapixels: shrunk to exactly the limit.
+    double s = GraphPainter.scale(1000, 500, 1200);
+    assertEquals(GraphPainter.MAX_PIXELS, 1000 * s * 500 * s, 1);
+    // A deep chain is held to the longest side.
+    assertEquals(GraphPainter.MAX_SIDE / 20_000.0, GraphPainter.scale(300, 20_000, 200), 1e-12);
+    assertThrows(PlotException.class, () -> GraphPainter.scale(300, 100_000, 200));
+  }
+
+  @Test
   void leftToRightLaysRanksAsColumns() throws Exception {
     Path png = dir.resolve("lr.png");
     Sequential s = new Sequential("seq", named(new Dense(8), "d1"), named(new Dense(4), "d2"), named(new Dense(2), "d3"));
@@ -221,8 +233,11 @@ class ModelPlotTest {
     assertThrows(PlotException.class, () -> ModelPlot.plotModel(unbuilt, dir.resolve("u.png"), BUILTIN));
     assertThrows(PlotException.class, () -> ModelPlot.plotModel(diamond(), dir.resolve("d.svg"), BUILTIN));
     assertThrows(PlotException.class, () -> Options.DEFAULT.withRankdir("BT"));
-    assertThrows(PlotException.class, () -> ModelPlot.plotModel(diamond(), dir.resolve("huge.png"), BUILTIN.withDpi(1200)
-        .withShowShapes(true)));
+    // A title no image can hold at a readable resolution.
+    Tensor in = Input.of(2);
+    Functional wide = new Functional(in, named(new Dense(1), "d".repeat(40_000)).apply(in), "wide");
+    PlotException e = assertThrows(PlotException.class, () -> ModelPlot.plotModel(wide, dir.resolve("w.png"), BUILTIN));
+    assertTrue(e.getMessage().startsWith("The model's plot is too large"), e.getMessage());
   }
 
   @Test
@@ -250,8 +265,9 @@ class ModelPlotTest {
       int y0 = (int) Math.round((p.y() + 2) * scale);
       assertTrue(lum(img.getRGB(x0, y0)) < 60, p.id() + " top left at " + x0 + "," + y0);
       assertTrue(lum(img.getRGB((int) ((p.x() + p.width() - 2) * scale), y0)) < 60, p.id() + " top right");
-      // Just outside the box is background (or an arrow passing by, never the whole row).
-      double outside = PlotImages.inkFraction(img, x0, Math.max(0, y0 - 6), (int) (p.width() * scale) - 4, 1);
+      // Just above the box is background (or an arrow passing by, never the whole row).
+      int above = (int) Math.round((p.y() - 3) * scale);
+      double outside = PlotImages.inkFraction(img, x0, Math.max(0, above), (int) (p.width() * scale) - 4, 1);
       assertTrue(outside < 0.2, p.id() + " row above is " + outside + " ink");
     }
   }
