@@ -199,6 +199,31 @@ class ModelPlotTest {
   }
 
   @Test
+  void residualStackKeepsEveryArrowPointingDown() throws Exception {
+    Tensor in = Input.of(8);
+    Tensor x = in;
+    for (int i = 0; i < 12; i++) {
+      Tensor h = named(new Dense(8), "block" + i + "_a").apply(x);
+      h = named(new Dense(8), "block" + i + "_b").apply(h);
+      x = named(new Add(), "block" + i + "_add").apply(List.of(x, h));
+    }
+    Functional m = new Functional(in, x, "residual");
+    Options options = BUILTIN.withShowShapes(true);
+    LayerGraph graph = LayerGraph.of(m, options);
+    GraphPainter.Layout layout = GraphPainter.layout(graph, options);
+    Map<String, GraphPainter.Place> at = new HashMap<>();
+    layout.places().forEach(p -> at.put(p.id(), p));
+    assertEquals(37, at.size());
+    assertEquals(48, graph.edges().size());
+    for (LayerGraph.Edge e : graph.edges()) {
+      assertTrue(at.get(e.from()).y() + at.get(e.from()).height() < at.get(e.to()).y(), e.toString());
+    }
+    Path png = dir.resolve("residual.png");
+    ModelPlot.plotModel(m, png, options);
+    assertBoxesDrawn(PlotImages.read(png), layout, 1);
+  }
+
+  @Test
   void leftToRightLaysRanksAsColumns() throws Exception {
     Path png = dir.resolve("lr.png");
     Sequential s = new Sequential("seq", named(new Dense(8), "d1"), named(new Dense(4), "d2"), named(new Dense(2), "d3"));
