@@ -19,7 +19,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.jeras.core.model.Model;
-import org.jeras.core.plot.GraphPainter;
+import org.jeras.core.plot.GraphLayout;
 import org.jeras.core.plot.Graphviz;
 import org.jeras.core.plot.LayerGraph;
 import org.jeras.core.plot.PlotImages;
@@ -109,23 +109,23 @@ class ModelPlotFixtureTest {
     Path png = tmp.resolve("func_multi_io.png");
     ModelPlot.plotModel(model, png, options);
     BufferedImage img = PlotImages.read(png);
-    GraphPainter.Layout layout = GraphPainter.layout(LayerGraph.of(model, options), options);
+    GraphLayout layout = GraphLayout.of(LayerGraph.of(model, options), options);
     assertEquals(KerasConfigs.of("func_multi_io").getAsJsonObject("config").getAsJsonArray("layers").size(),
         layout.places().size());
     assertEquals((int) Math.ceil(layout.width()), img.getWidth());
     assertEquals((int) Math.ceil(layout.height()), img.getHeight());
-    for (GraphPainter.Place p : layout.places()) {
+    for (GraphLayout.Place p : layout.places()) {
       int rgb = img.getRGB((int) p.x() + 2, (int) p.y() + 2) & 0xffffff;
       assertEquals(0, rgb, p.id() + "'s title is drawn at its place");
     }
     // The two inputs share the top rank, the two outputs the bottom one.
-    Map<String, GraphPainter.Place> at = new HashMap<>();
+    Map<String, GraphLayout.Place> at = new HashMap<>();
     layout.places().forEach(p -> at.put(p.id(), p));
     assertEquals(at.get("in_a").y(), at.get("in_b").y());
     assertEquals(at.get("out_reg").y(), at.get("out_cls").y());
     assertTrue(at.get("trunk").y() < at.get("out_cls").y());
     // proj_a -> concat and proj_b -> concat skip add's rank: they pass beside add, left and right of it.
-    GraphPainter.Place add = at.get("add");
+    GraphLayout.Place add = at.get("add");
     int y = (int) (add.y() + add.height() / 2);
     assertTrue(PlotImages.count(img, 0, 90, 0, y, (int) add.x() - 1, 1) > 0, "an arrow left of add");
     int right = (int) (add.x() + add.width()) + 2;

@@ -1,34 +1,40 @@
 package org.jeras.core.plot;
 
+import static org.jeras.core.plot.BoxStyle.BORDER;
+import static org.jeras.core.plot.BoxStyle.CELL;
+import static org.jeras.core.plot.BoxStyle.CELL_BOLD;
+import static org.jeras.core.plot.BoxStyle.CLUSTER;
+import static org.jeras.core.plot.BoxStyle.COLOURS;
+import static org.jeras.core.plot.BoxStyle.PAD;
+import static org.jeras.core.plot.BoxStyle.TITLE;
+import static org.jeras.core.plot.BoxStyle.TITLE_BOLD;
+import static org.jeras.core.plot.BoxStyle.width;
+import static org.jeras.core.plot.GraphLayout.CLUSTER_LABEL;
+import static org.jeras.core.plot.GraphLayout.CLUSTER_PAD;
+
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.font.FontRenderContext;
-import java.awt.font.LineMetrics;
 import java.awt.geom.Path2D;
 import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jeras.core.utils.ModelPlot;
 
 /**
- * Draws a {@link LayerGraph} without Graphviz: boxes styled like Keras's labels (black title row,
- * white cells), placed in layers by longest path from the sources (top to bottom, or left to right
- * for {@code rankdir="LR"}), the boxes of a layer side by side in the order of their parents,
- * straight arrows, and dashed frames around expanded nested models. Lengths are in points, scaled
- * by {@code dpi / 72} as Graphviz scales them, or less where that would exceed {@link #MAX_PIXELS}
- * or {@link #MAX_SIDE} (a deep model at Keras's 200 dpi), down to half a pixel per point.
+ * Draws a {@link LayerGraph} without Graphviz, at the places of its {@link GraphLayout}: boxes
+ * styled like Keras's labels (black title row, white cells), arrows straight or through the
+ * waypoint lanes of the ranks they skip, dashed frames around expanded nested models. Points are
+ * scaled by {@code dpi / 72} as Graphviz scales them, or less where that would exceed
+ * {@link #MAX_PIXELS} or {@link #MAX_SIDE} (a deep model at Keras's 200 dpi), down to half a pixel
+ * per point.
  */
 public final class GraphPainter {
   /** Most pixels of an image; a graph that would need more is drawn at a lower resolution. */
@@ -38,156 +44,7 @@ public final class GraphPainter {
   /** Lowest resolution a graph is shrunk to (pixels per point) before it is refused as too large. */
   private static final double MIN_SCALE = 0.5;
 
-  private static final Font TITLE = new Font(Font.SANS_SERIF, Font.PLAIN, 16);
-  private static final Font TITLE_BOLD = TITLE.deriveFont(Font.BOLD);
-  private static final Font CELL = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
-  private static final Font CELL_BOLD = CELL.deriveFont(Font.BOLD);
-  private static final Font CLUSTER = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
-  private static final double PAD = 10;
-  private static final double BORDER = 1;
-  private static final double RANK_GAP = 44;
-  private static final double NODE_GAP = 28;
-  private static final double MARGIN = 12;
-  private static final double CLUSTER_PAD = 10;
-  private static final double CLUSTER_LABEL = 20;
-  /** Width of the lane a long arrow takes through a rank it crosses. */
-  private static final double LANE = 12;
-  private static final Map<String, Color> COLOURS = Map.of("white", Color.WHITE,
-      LayerGraph.TRAINABLE, new Color(0x22, 0x8b, 0x22), LayerGraph.NON_TRAINABLE, new Color(0xb2, 0x22, 0x22));
-
-  /** A box's size and place (top left corner), with its cells' widths. */
-  private static final class Placed {
-    final LayerGraph.Box box;
-    final double titleH;
-    final double cellH;
-    final double[] cellW;
-    double w;
-    double h;
-    double x;
-    double y;
-    int rank;
-    double order;
-
-    Placed(LayerGraph.Box box, FontRenderContext frc) {
-      this.box = box;
-      String rest = box.title().substring(box.boldTitle().length());
-      double titleW = width(box.boldTitle(), TITLE_BOLD, frc) + width(rest, TITLE, frc) + 2 * PAD;
-      titleH = height(TITLE_BOLD, frc) + 2 * PAD;
-      cellW = new double[box.cells().size()];
-      double cellsW = 0;
-      for (int i = 0; i < cellW.length; i++) {
-        LayerGraph.Cell c = box.cells().get(i);
-        cellW[i] = width(c.label(), CELL, frc) + width(c.value(), CELL_BOLD, frc) + 2 * PAD;
-        cellsW += cellW[i];
-      }
-      cellH = cellW.length == 0 ? 0 : height(CELL_BOLD, frc) + 2 * PAD;
-      w = Math.max(titleW, cellsW) + 2 * BORDER;
-      // As Graphviz's table, cells share out the width the title row leaves over.
-      for (int i = 0; i < cellW.length; i++) {
-        cellW[i] += (w - 2 * BORDER - cellsW) / cellW.length;
-      }
-      h = titleH + cellH + 2 * BORDER;
-    }
-
-    /** A waypoint of a long arrow in {@code rank}: a narrow lane the boxes of the rank leave free. */
-    Placed(int rank, boolean lr) {
-      box = null;
-      titleH = 0;
-      cellH = 0;
-      cellW = new double[0];
-      w = lr ? 0 : LANE;
-      h = lr ? LANE : 0;
-      this.rank = rank;
-    }
-  }
-
   private GraphPainter() {}
-
-  /** Where a box is drawn, in points from the top left corner of the image. */
-  public record Place(String id, double x, double y, double width, double height) {}
-
-  /** The boxes' places and the size of the whole drawing, in points (1/72 inch). */
-  public record Layout(List<Place> places, double width, double height) {}
-
-  /** The graph's layout, before scaling by the dpi. */
-  public static Layout layout(LayerGraph graph, ModelPlot.Options options) {
-    Arranged a = arrange(graph, options);
-    List<Place> places = new ArrayList<>();
-    for (Placed p : a.placed()) {
-      places.add(new Place(p.box.id(), p.x, p.y, p.w, p.h));
-    }
-    return new Layout(places, a.width(), a.height());
-  }
-
-  /** The placed boxes and the drawing's size in points. */
-  private record Arranged(List<Placed> placed, Map<String, Placed> byId, List<List<Placed>> routes, int depth,
-      double width, double height) {}
-
-  private static Arranged arrange(LayerGraph graph, ModelPlot.Options options) {
-    boolean lr = options.rankdir().equals("LR");
-    FontRenderContext frc = new FontRenderContext(null, true, true);
-    Map<String, Placed> byId = new HashMap<>();
-    List<Placed> placed = new ArrayList<>();
-    for (LayerGraph.Box b : graph.boxes()) {
-      Placed p = new Placed(b, frc);
-      placed.add(p);
-      byId.put(b.id(), p);
-    }
-    List<List<Placed>> routes = new ArrayList<>();
-    List<List<Placed>> ranks = rank(placed, graph.edges(), byId, lr, routes);
-    int depth = clusterDepth(graph);
-    double rankGap = RANK_GAP + depth * (CLUSTER_PAD + CLUSTER_LABEL);
-    double nodeGap = NODE_GAP + 2 * depth * CLUSTER_PAD;
-    double margin = MARGIN + depth * (CLUSTER_PAD + CLUSTER_LABEL);
-    // Along the ranks (y for TB) each rank takes its tallest box; across, each rank is centred.
-    double along = margin;
-    double widest = 0;
-    for (List<Placed> rank : ranks) {
-      double across = 0;
-      double thick = 0;
-      for (Placed p : rank) {
-        across += (lr ? p.h : p.w) + (across > 0 ? nodeGap : 0);
-        thick = Math.max(thick, lr ? p.w : p.h);
-      }
-      widest = Math.max(widest, across);
-      for (Placed p : rank) {
-        if (p.box == null) {
-          // A waypoint spans its rank's band, so its arrow runs straight through it.
-          if (lr) {
-            p.x = along;
-            p.w = thick;
-          } else {
-            p.y = along;
-            p.h = thick;
-          }
-        } else if (lr) {
-          p.x = along + (thick - p.w) / 2;
-        } else {
-          p.y = along + (thick - p.h) / 2;
-        }
-      }
-      along += thick + rankGap;
-    }
-    double totalAlong = along - rankGap + margin;
-    for (List<Placed> rank : ranks) {
-      double size = 0;
-      for (Placed p : rank) {
-        size += (lr ? p.h : p.w) + (size > 0 ? nodeGap : 0);
-      }
-      double pos = margin + (widest - size) / 2;
-      for (Placed p : rank) {
-        if (lr) {
-          p.y = pos;
-          pos += p.h + nodeGap;
-        } else {
-          p.x = pos;
-          pos += p.w + nodeGap;
-        }
-      }
-    }
-    double totalAcross = widest + 2 * margin;
-    return new Arranged(placed, byId, routes, depth, lr ? totalAlong : totalAcross, lr ? totalAcross : totalAlong);
-  }
 
   /**
    * The graph drawn into a new RGB image at {@link #scale}; throws {@link PlotException} if even
@@ -195,7 +52,7 @@ public final class GraphPainter {
    */
   public static BufferedImage paint(LayerGraph graph, ModelPlot.Options options) {
     boolean lr = options.rankdir().equals("LR");
-    Arranged a = arrange(graph, options);
+    GraphLayout a = GraphLayout.of(graph, options);
     List<Placed> placed = a.placed();
     Map<String, Placed> byId = a.byId();
     int depth = a.depth();
@@ -235,113 +92,6 @@ public final class GraphPainter {
           + " pixels (or %d megapixels) even at %.0f dpi", width, height, MAX_SIDE, MAX_SIDE, MAX_PIXELS >> 20, MIN_SCALE * 72));
     }
     return scale;
-  }
-
-  /**
-   * Longest-path layering (a box one rank below its lowest parent), in topological order; boxes in
-   * a cycle (not possible in a functional graph) are put after the rest. An arrow spanning several
-   * ranks gets a waypoint in each rank between (so it passes beside the boxes there, not through
-   * them); {@code routes} receives each arrow's points. Within a rank, boxes and waypoints are
-   * ordered by the mean order of their parents, ties in the graph's order.
-   */
-  private static List<List<Placed>> rank(List<Placed> placed, List<LayerGraph.Edge> edges, Map<String, Placed> byId,
-      boolean lr, List<List<Placed>> routes) {
-    Map<Placed, List<Placed>> children = new HashMap<>();
-    Map<Placed, Integer> indegree = new HashMap<>();
-    for (Placed p : placed) {
-      children.put(p, new ArrayList<>());
-      indegree.put(p, 0);
-    }
-    for (LayerGraph.Edge e : edges) {
-      Placed a = byId.get(e.from());
-      Placed b = byId.get(e.to());
-      if (a != b) {
-        children.get(a).add(b);
-        indegree.merge(b, 1, Integer::sum);
-      }
-    }
-    Deque<Placed> ready = new ArrayDeque<>();
-    for (Placed p : placed) {
-      if (indegree.get(p) == 0) {
-        ready.add(p);
-      }
-    }
-    Set<Placed> done = new HashSet<>();
-    while (!ready.isEmpty()) {
-      Placed p = ready.poll();
-      done.add(p);
-      for (Placed c : children.get(p)) {
-        c.rank = Math.max(c.rank, p.rank + 1);
-        if (indegree.merge(c, -1, Integer::sum) == 0) {
-          ready.add(c);
-        }
-      }
-    }
-    int maxRank = placed.stream().filter(done::contains).mapToInt(p -> p.rank).max().orElse(-1);
-    for (Placed p : placed) {
-      if (!done.contains(p)) {
-        p.rank = ++maxRank;
-      }
-    }
-    List<List<Placed>> ranks = new ArrayList<>();
-    for (int r = 0; r <= maxRank; r++) {
-      ranks.add(new ArrayList<>());
-    }
-    for (Placed p : placed) {
-      ranks.get(p.rank).add(p);
-    }
-    Map<Placed, List<Placed>> parents = new HashMap<>();
-    for (LayerGraph.Edge e : edges) {
-      Placed a = byId.get(e.from());
-      Placed b = byId.get(e.to());
-      if (a == b) {
-        continue;
-      }
-      List<Placed> route = new ArrayList<>();
-      route.add(a);
-      for (int r = a.rank + 1; r < b.rank; r++) {
-        Placed waypoint = new Placed(r, lr);
-        ranks.get(r).add(waypoint);
-        route.add(waypoint);
-      }
-      route.add(b);
-      for (int i = 1; i < route.size(); i++) {
-        parents.computeIfAbsent(route.get(i), k -> new ArrayList<>()).add(route.get(i - 1));
-      }
-      routes.add(route);
-    }
-    for (List<Placed> rank : ranks) {
-      for (int i = 0; i < rank.size(); i++) {
-        Placed p = rank.get(i);
-        // Only parents in earlier ranks have their final order by now.
-        final int index = i;
-        p.order = parents.getOrDefault(p, List.of()).stream().filter(q -> q.rank < p.rank)
-            .mapToDouble(q -> q.order).average().orElse(index);
-      }
-      List<Placed> byGraphOrder = new ArrayList<>(rank);
-      rank.sort(Comparator.comparingDouble((Placed p) -> p.order)
-          .thenComparing(p -> p.box == null ? "" : p.box.cluster())
-          .thenComparingInt(byGraphOrder::indexOf));
-      for (int i = 0; i < rank.size(); i++) {
-        rank.get(i).order = i;
-      }
-    }
-    ranks.removeIf(List::isEmpty);
-    return ranks;
-  }
-
-  private static int clusterDepth(LayerGraph graph) {
-    Map<String, String> parent = new HashMap<>();
-    graph.clusters().forEach(c -> parent.put(c.id(), c.parent()));
-    int max = 0;
-    for (String id : parent.keySet()) {
-      int d = 0;
-      for (String c = id; !c.isEmpty() && d <= parent.size(); c = parent.getOrDefault(c, "")) {
-        d++;
-      }
-      max = Math.max(max, d);
-    }
-    return max;
   }
 
   /** Dashed frames around the boxes of each expanded model (inner frames inside outer ones). */
@@ -476,14 +226,5 @@ public final class GraphPainter {
       g.drawString(c.value(), (float) (x + width(c.label(), CELL, frc)), y);
       cx += p.cellW[i];
     }
-  }
-
-  private static double width(String s, Font f, FontRenderContext frc) {
-    return s.isEmpty() ? 0 : f.getStringBounds(s, frc).getWidth();
-  }
-
-  private static double height(Font f, FontRenderContext frc) {
-    LineMetrics m = f.getLineMetrics("Ag", frc);
-    return m.getAscent() + m.getDescent();
   }
 }

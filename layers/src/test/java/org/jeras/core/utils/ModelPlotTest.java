@@ -20,6 +20,7 @@ import org.jeras.core.layer.Layer;
 import org.jeras.core.model.Functional;
 import org.jeras.core.model.Input;
 import org.jeras.core.model.Sequential;
+import org.jeras.core.plot.GraphLayout;
 import org.jeras.core.plot.GraphPainter;
 import org.jeras.core.plot.Graphviz;
 import org.jeras.core.plot.LayerGraph;
@@ -143,15 +144,15 @@ class ModelPlotTest {
     ModelPlot.plotModel(s, png, BUILTIN);
     BufferedImage img = PlotImages.read(png);
     assertTrue(img.getHeight() > img.getWidth(), "a chain is tall: " + img.getWidth() + "x" + img.getHeight());
-    GraphPainter.Layout layout = GraphPainter.layout(LayerGraph.of(s, BUILTIN), BUILTIN);
-    assertEquals(List.of("d1", "d2", "d3"), layout.places().stream().map(GraphPainter.Place::id).toList());
+    GraphLayout layout = GraphLayout.of(LayerGraph.of(s, BUILTIN), BUILTIN);
+    assertEquals(List.of("d1", "d2", "d3"), layout.places().stream().map(GraphLayout.Place::id).toList());
     assertEquals((int) Math.ceil(layout.width()), img.getWidth());
     assertEquals((int) Math.ceil(layout.height()), img.getHeight());
     for (int i = 0; i < 3; i++) {
-      GraphPainter.Place p = layout.places().get(i);
+      GraphLayout.Place p = layout.places().get(i);
       assertEquals(layout.width() / 2, p.x() + p.width() / 2, 1e-9, "a chain is centred");
       if (i > 0) {
-        GraphPainter.Place above = layout.places().get(i - 1);
+        GraphLayout.Place above = layout.places().get(i - 1);
         assertTrue(p.y() > above.y() + above.height() + 20, "ranks apart");
       }
     }
@@ -172,10 +173,10 @@ class ModelPlotTest {
     ModelPlot.plotModel(diamond(), png, BUILTIN.withShowShapes(true).withShowTrainable(true));
     BufferedImage img = PlotImages.read(png);
     Options options = BUILTIN.withShowShapes(true).withShowTrainable(true);
-    GraphPainter.Layout layout = GraphPainter.layout(LayerGraph.of(diamond(), options), options);
+    GraphLayout layout = GraphLayout.of(LayerGraph.of(diamond(), options), options);
     assertBoxesDrawn(img, layout, 1);
     // Ranks: in | a b | sum | out: a and b side by side at one height, the others one per rank.
-    Map<String, GraphPainter.Place> at = new HashMap<>();
+    Map<String, GraphLayout.Place> at = new HashMap<>();
     layout.places().forEach(p -> at.put(p.id(), p));
     assertEquals(at.get("a").y(), at.get("b").y(), 1e-9);
     assertTrue(at.get("a").x() + at.get("a").width() < at.get("b").x());
@@ -210,8 +211,8 @@ class ModelPlotTest {
     Functional m = new Functional(in, x, "residual");
     Options options = BUILTIN.withShowShapes(true);
     LayerGraph graph = LayerGraph.of(m, options);
-    GraphPainter.Layout layout = GraphPainter.layout(graph, options);
-    Map<String, GraphPainter.Place> at = new HashMap<>();
+    GraphLayout layout = GraphLayout.of(graph, options);
+    Map<String, GraphLayout.Place> at = new HashMap<>();
     layout.places().forEach(p -> at.put(p.id(), p));
     assertEquals(37, at.size());
     assertEquals(48, graph.edges().size());
@@ -240,12 +241,12 @@ class ModelPlotTest {
     ModelPlot.plotModel(nested(), png, options);
     BufferedImage img = PlotImages.read(png);
     assertTrue(img.getHeight() > 200);
-    GraphPainter.Layout layout = GraphPainter.layout(LayerGraph.of(nested(), options), options);
+    GraphLayout layout = GraphLayout.of(LayerGraph.of(nested(), options), options);
     assertEquals(4, layout.places().size());
     assertBoxesDrawn(img, layout, 1);
     // The dashed frame runs between the input's box and the first inner box.
-    GraphPainter.Place x = layout.places().get(0);
-    GraphPainter.Place i1 = layout.places().get(1);
+    GraphLayout.Place x = layout.places().get(0);
+    GraphLayout.Place i1 = layout.places().get(1);
     assertEquals("inner/i1", i1.id());
     int between = (int) ((x.y() + x.height() + i1.y()) / 2);
     assertTrue(PlotImages.count(img, 0, 90, (int) i1.x() - 30, between, (int) i1.width() + 60, (int) (i1.y() - between)) > 20,
@@ -284,8 +285,8 @@ class ModelPlotTest {
   }
 
   /** Each box's black title is drawn where the layout puts it: its top left corner and its middle are dark. */
-  static void assertBoxesDrawn(BufferedImage img, GraphPainter.Layout layout, double scale) {
-    for (GraphPainter.Place p : layout.places()) {
+  static void assertBoxesDrawn(BufferedImage img, GraphLayout layout, double scale) {
+    for (GraphLayout.Place p : layout.places()) {
       int x0 = (int) Math.round((p.x() + 2) * scale);
       int y0 = (int) Math.round((p.y() + 2) * scale);
       assertTrue(lum(img.getRGB(x0, y0)) < 60, p.id() + " top left at " + x0 + "," + y0);
