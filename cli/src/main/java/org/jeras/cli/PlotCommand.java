@@ -43,6 +43,8 @@ final class PlotCommand implements Callable<Integer> {
   boolean showDtype;
   @Option(names = "--show-trainable", description = "model: mark layers with weights trainable or not")
   boolean showTrainable;
+  @Option(names = "--show-layer-activations", description = "model: show the activation of layers that have one")
+  boolean showActivations;
   @Option(names = "--hide-layer-names", description = "model: title boxes with the class only")
   boolean hideLayerNames;
   @Option(names = "--expand-nested", description = "model: draw nested models' layers inside dashed frames")
@@ -72,7 +74,8 @@ final class PlotCommand implements Callable<Integer> {
       plotModel();
     } else {
       refuse("--show-shapes", showShapes, "--show-dtype", showDtype, "--show-trainable", showTrainable,
-          "--hide-layer-names", hideLayerNames, "--expand-nested", expandNested, "--rankdir", rankdir != null,
+          "--show-layer-activations", showActivations, "--hide-layer-names", hideLayerNames,
+          "--expand-nested", expandNested, "--rankdir", rankdir != null,
           "--dpi", dpi != null, "--renderer", renderer != null);
       plotHistory();
     }
@@ -81,7 +84,8 @@ final class PlotCommand implements Callable<Integer> {
 
   private void plotModel() {
     ModelPlot.Options o = ModelPlot.Options.DEFAULT.withShowShapes(showShapes).withShowDtype(showDtype)
-        .withShowTrainable(showTrainable).withShowLayerNames(!hideLayerNames).withExpandNested(expandNested);
+        .withShowTrainable(showTrainable).withShowLayerActivations(showActivations)
+        .withShowLayerNames(!hideLayerNames).withExpandNested(expandNested);
     if (rankdir != null) {
       o = o.withRankdir(rankdir);
     }

@@ -81,10 +81,10 @@ class PlotCommandTest {
     Path model = CliRun.denseModel(tmp, "m.keras");
     Path out = tmp.resolve("model.png");
     CliRun r = CliRun.of("plot", model.toString(), out.toString(), "--show-shapes", "--expand-nested",
-        "--renderer", "builtin", "--dpi", "72");
+        "--show-layer-activations", "--renderer", "builtin", "--dpi", "72");
     assertEquals(0, r.status(), r.err());
     BufferedImage img = PlotImages.read(out);
-    // One Dense box with its two shape cells: wider than tall, with dark title and white cells.
+    // One Dense box with its activation row and two shape cells: wider than tall, dark title, white cells.
     assertTrue(img.getWidth() > img.getHeight() && img.getHeight() > 40, img.getWidth() + "x" + img.getHeight());
     double ink = PlotImages.inkFraction(img, 0, 0, img.getWidth(), img.getHeight());
     assertTrue(ink > 0.2 && ink < 0.8, "ink " + ink);

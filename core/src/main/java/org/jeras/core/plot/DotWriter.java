@@ -46,13 +46,17 @@ public final class DotWriter {
     }
   }
 
-  /** Keras's {@code make_layer_label}: the title row, then one row of the box's cells. */
+  /** Keras's {@code make_layer_label}: the title row, the activation's row, then one row of the box's cells. */
   static String label(LayerGraph.Box b) {
     StringBuilder sb = new StringBuilder("<<table border=\"0\" cellborder=\"1\" bgcolor=\"black\" cellpadding=\"10\">");
     String rest = b.title().substring(b.boldTitle().length());
     sb.append("<tr><td colspan=\"").append(b.columns()).append("\" bgcolor=\"black\">")
         .append("<font point-size=\"16\" color=\"white\"><b>").append(html(b.boldTitle())).append("</b>")
         .append(html(rest)).append("</font></td></tr>");
+    if (b.activation() != null) {
+      sb.append("<tr><td bgcolor=\"white\" colspan=\"").append(b.columns()).append("\"><font point-size=\"14\">")
+          .append("Activation: <b>").append(html(b.activation())).append("</b></font></td></tr>");
+    }
     List<LayerGraph.Cell> cells = b.cells();
     if (!cells.isEmpty()) {
       sb.append("<tr>");

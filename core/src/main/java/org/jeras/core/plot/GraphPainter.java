@@ -210,21 +210,30 @@ public final class GraphPainter {
     g.drawString(rest, (float) (tx + width(b.boldTitle(), TITLE_BOLD, frc)), ty);
     double cx = p.x + BORDER;
     double cy = p.y + BORDER + p.titleH;
+    if (b.activation() != null) {
+      cell(g, new LayerGraph.Cell(Placed.ACTIVATION, b.activation(), "white"), cx, cy, p.w - 2 * BORDER, p.activationH);
+      cy += p.activationH;
+    }
     for (int i = 0; i < p.cellW.length; i++) {
-      LayerGraph.Cell c = b.cells().get(i);
-      Color bg = COLOURS.getOrDefault(c.background(), Color.WHITE);
-      g.setColor(bg);
-      // One point of black between cells and around them, as Graphviz's cellborder.
-      g.fill(new Rectangle2D.Double(cx + BORDER, cy, p.cellW[i] - 2 * BORDER, p.cellH - BORDER));
-      g.setColor(bg.equals(Color.WHITE) ? Color.BLACK : Color.WHITE);
-      double w = width(c.label(), CELL, frc) + width(c.value(), CELL_BOLD, frc);
-      float x = (float) (cx + (p.cellW[i] - w) / 2);
-      float y = (float) (cy + PAD + CELL_BOLD.getLineMetrics("Ag", frc).getAscent());
-      g.setFont(CELL);
-      g.drawString(c.label(), x, y);
-      g.setFont(CELL_BOLD);
-      g.drawString(c.value(), (float) (x + width(c.label(), CELL, frc)), y);
+      cell(g, b.cells().get(i), cx, cy, p.cellW[i], p.cellH);
       cx += p.cellW[i];
     }
+  }
+
+  /** One cell at (x, y) of width w and height h: its background, then plain label and bold value centred. */
+  private static void cell(Graphics2D g, LayerGraph.Cell c, double x, double y, double w, double h) {
+    FontRenderContext frc = g.getFontRenderContext();
+    Color bg = COLOURS.getOrDefault(c.background(), Color.WHITE);
+    g.setColor(bg);
+    // One point of black between cells and around them, as Graphviz's cellborder.
+    g.fill(new Rectangle2D.Double(x + BORDER, y, w - 2 * BORDER, h - BORDER));
+    g.setColor(bg.equals(Color.WHITE) ? Color.BLACK : Color.WHITE);
+    double textW = width(c.label(), CELL, frc) + width(c.value(), CELL_BOLD, frc);
+    float tx = (float) (x + (w - textW) / 2);
+    float ty = (float) (y + PAD + CELL_BOLD.getLineMetrics("Ag", frc).getAscent());
+    g.setFont(CELL);
+    g.drawString(c.label(), tx, ty);
+    g.setFont(CELL_BOLD);
+    g.drawString(c.value(), (float) (tx + width(c.label(), CELL, frc)), ty);
   }
 }

@@ -1,5 +1,7 @@
 package org.jeras.core.plot;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -35,10 +37,12 @@ public final class LayerGraph {
 
   /**
    * One box: {@code title} is "name (Class)" or the class alone, {@code boldTitle} its bold part;
+   * {@code activation} the name of the layer's activation for a row of its own, or null;
    * {@code cluster} is the id of the innermost expanded model holding it ("" at the top);
    * {@code columns} is the width of the title in cells, as Keras's {@code colspan}.
    */
-  public record Box(String id, String boldTitle, String title, List<Cell> cells, int columns, String cluster) {}
+  public record Box(String id, String boldTitle, String title, String activation, List<Cell> cells, int columns,
+      String cluster) {}
 
   /** An expanded nested model, drawn as a dashed frame labelled with its name inside {@code parent}. */
   public record Cluster(String id, String label, String parent) {}
@@ -215,7 +219,41 @@ public final class LayerGraph {
     int columns = (options.showDtype() ? 1 : 0) + (options.showTrainable() ? 1 : 0) + (options.showShapes() ? 2 : 0);
     String bold = options.showLayerNames() ? l.name() : cls;
     String title = options.showLayerNames() ? l.name() + " (" + cls + ")" : cls;
-    boxes.add(new Box(id, bold, title, List.copyOf(cells), Math.max(1, columns), cluster));
+    String activation = options.showLayerActivations() ? activation(l) : null;
+    boxes.add(new Box(id, bold, title, activation, List.copyOf(cells), Math.max(1, columns), cluster));
+  }
+
+  /**
+   * The name of the layer's activation as its config holds it (a built-in's name, else the
+   * serialized function's name or class), or null for a layer without one (Keras's
+   * {@code hasattr(layer, "activation")}).
+   */
+  private static String activation(Layer l) {
+    if (l instanceof Model) {
+      return null;
+    }
+    JsonElement a;
+    try {
+      a = l.getConfig().json().get("activation");
+    } catch (RuntimeException e) {
+      // A layer that cannot describe itself still gets its box, without the row.
+      return null;
+    }
+    if (a == null || a.isJsonNull()) {
+      return null;
+    }
+    if (a.isJsonPrimitive()) {
+      return a.getAsString();
+    }
+    if (a.isJsonObject()) {
+      JsonObject o = a.getAsJsonObject();
+      for (String key : new String[] {"config", "registered_name", "class_name"}) {
+        if (o.has(key) && o.get(key).isJsonPrimitive()) {
+          return o.get(key).getAsString();
+        }
+      }
+    }
+    return null;
   }
 
   /** Python's repr of the shapes: {@code (None, 8)}, or a list of them for several tensors. */

@@ -15,9 +15,13 @@ import java.awt.font.FontRenderContext;
 final class Placed {
   /** Width of the lane a long arrow takes through a rank it crosses. */
   static final double LANE = 12;
+  /** The label of the activation's row, as Keras's. */
+  static final String ACTIVATION = "Activation: ";
 
   final LayerGraph.Box box;
   final double titleH;
+  /** Height of the activation's row (0 without one). */
+  final double activationH;
   final double cellH;
   final double[] cellW;
   double w;
@@ -40,18 +44,26 @@ final class Placed {
       cellsW += cellW[i];
     }
     cellH = cellW.length == 0 ? 0 : height(CELL_BOLD, frc) + 2 * PAD;
-    w = Math.max(titleW, cellsW) + 2 * BORDER;
+    double activationW = 0;
+    if (box.activation() != null) {
+      activationW = width(ACTIVATION, CELL, frc) + width(box.activation(), CELL_BOLD, frc) + 2 * PAD;
+      activationH = height(CELL_BOLD, frc) + 2 * PAD;
+    } else {
+      activationH = 0;
+    }
+    w = Math.max(Math.max(titleW, cellsW), activationW) + 2 * BORDER;
     // As Graphviz's table, cells share out the width the title row leaves over.
     for (int i = 0; i < cellW.length; i++) {
       cellW[i] += (w - 2 * BORDER - cellsW) / cellW.length;
     }
-    h = titleH + cellH + 2 * BORDER;
+    h = titleH + activationH + cellH + 2 * BORDER;
   }
 
   /** A waypoint of a long arrow in {@code rank}: a narrow lane the boxes of the rank leave free. */
   Placed(int rank, boolean lr) {
     box = null;
     titleH = 0;
+    activationH = 0;
     cellH = 0;
     cellW = new double[0];
     w = lr ? 0 : LANE;

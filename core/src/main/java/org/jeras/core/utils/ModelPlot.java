@@ -43,6 +43,7 @@ public final class ModelPlot {
    * @param showDtype each box lists the layer's output dtype
    * @param showLayerNames the title is "name (Class)" rather than the class alone
    * @param showTrainable layers with weights say whether they are trainable
+   * @param showLayerActivations layers with an {@code activation} in their config show it in a row of their own
    * @param expandNested nested Functional and Sequential models are drawn as clusters of their layers
    * @param rankdir {@code "TB"} (top to bottom) or {@code "LR"} (left to right)
    * @param dpi resolution of the image (Graphviz's {@code dpi}; 72 draws a point as one pixel); the
@@ -50,9 +51,10 @@ public final class ModelPlot {
    * @param renderer who draws the image
    */
   public record Options(boolean showShapes, boolean showDtype, boolean showLayerNames, boolean showTrainable,
-      boolean expandNested, String rankdir, int dpi, Renderer renderer) {
+      boolean showLayerActivations, boolean expandNested, String rankdir, int dpi, Renderer renderer) {
     /** Keras's defaults (dpi 200, top to bottom), layer names shown, rendered by {@link Renderer#AUTO}. */
-    public static final Options DEFAULT = new Options(false, false, true, false, false, "TB", 200, Renderer.AUTO);
+    public static final Options DEFAULT = new Options(false, false, true, false, false, false, "TB", 200,
+        Renderer.AUTO);
 
     /** Checks {@code rankdir} and {@code dpi}. */
     public Options {
@@ -70,42 +72,56 @@ public final class ModelPlot {
 
     /** These options with {@code show_shapes} set. */
     public Options withShowShapes(boolean v) {
-      return new Options(v, showDtype, showLayerNames, showTrainable, expandNested, rankdir, dpi, renderer);
+      return new Options(v, showDtype, showLayerNames, showTrainable, showLayerActivations,
+          expandNested, rankdir, dpi, renderer);
     }
 
     /** These options with {@code show_dtype} set. */
     public Options withShowDtype(boolean v) {
-      return new Options(showShapes, v, showLayerNames, showTrainable, expandNested, rankdir, dpi, renderer);
+      return new Options(showShapes, v, showLayerNames, showTrainable, showLayerActivations,
+          expandNested, rankdir, dpi, renderer);
     }
 
     /** These options with {@code show_layer_names} set. */
     public Options withShowLayerNames(boolean v) {
-      return new Options(showShapes, showDtype, v, showTrainable, expandNested, rankdir, dpi, renderer);
+      return new Options(showShapes, showDtype, v, showTrainable, showLayerActivations,
+          expandNested, rankdir, dpi, renderer);
     }
 
     /** These options with {@code show_trainable} set. */
     public Options withShowTrainable(boolean v) {
-      return new Options(showShapes, showDtype, showLayerNames, v, expandNested, rankdir, dpi, renderer);
+      return new Options(showShapes, showDtype, showLayerNames, v, showLayerActivations,
+          expandNested, rankdir, dpi, renderer);
+    }
+
+    /** These options with {@code show_layer_activations} set. */
+    public Options withShowLayerActivations(boolean v) {
+      return new Options(showShapes, showDtype, showLayerNames, showTrainable, v,
+          expandNested, rankdir, dpi, renderer);
     }
 
     /** These options with {@code expand_nested} set. */
     public Options withExpandNested(boolean v) {
-      return new Options(showShapes, showDtype, showLayerNames, showTrainable, v, rankdir, dpi, renderer);
+      return new Options(showShapes, showDtype, showLayerNames, showTrainable, showLayerActivations,
+          v, rankdir, dpi, renderer);
     }
 
     /** These options with {@code rankdir} ("TB" or "LR"). */
     public Options withRankdir(String v) {
-      return new Options(showShapes, showDtype, showLayerNames, showTrainable, expandNested, v, dpi, renderer);
+      return new Options(showShapes, showDtype, showLayerNames, showTrainable, showLayerActivations,
+          expandNested, v, dpi, renderer);
     }
 
     /** These options with {@code dpi}. */
     public Options withDpi(int v) {
-      return new Options(showShapes, showDtype, showLayerNames, showTrainable, expandNested, rankdir, v, renderer);
+      return new Options(showShapes, showDtype, showLayerNames, showTrainable, showLayerActivations,
+          expandNested, rankdir, v, renderer);
     }
 
     /** These options with the given renderer. */
     public Options withRenderer(Renderer v) {
-      return new Options(showShapes, showDtype, showLayerNames, showTrainable, expandNested, rankdir, dpi, v);
+      return new Options(showShapes, showDtype, showLayerNames, showTrainable, showLayerActivations,
+          expandNested, rankdir, dpi, v);
     }
   }
 

@@ -107,6 +107,26 @@ class ModelPlotTest {
   }
 
   @Test
+  void activationsGetARowOfTheirOwn() throws Exception {
+    Tensor in = Input.of(3);
+    Tensor h = named(new Dense(4, "relu"), "hidden").apply(in);
+    Functional m = new Functional(in, named(new Dense(2), "linear_out").apply(h), "act");
+    Options options = BUILTIN.withShowLayerActivations(true);
+    String dot = ModelPlot.toDot(m, options);
+    assertTrue(dot.contains("<b>hidden</b> (Dense)</font></td></tr><tr><td bgcolor=\"white\" colspan=\"1\">"
+        + "<font point-size=\"14\">Activation: <b>relu</b></font></td></tr></table>>"), dot);
+    assertTrue(dot.contains("Activation: <b>linear</b>"), dot);
+    assertEquals(2, dot.split("Activation:", -1).length - 1, "no row for the InputLayer");
+    GraphLayout with = GraphLayout.of(LayerGraph.of(m, options), options);
+    GraphLayout without = GraphLayout.of(LayerGraph.of(m, BUILTIN), BUILTIN);
+    assertTrue(with.places().get(1).height() > without.places().get(1).height() + 20);
+    assertEquals(with.places().get(0).height(), without.places().get(0).height());
+    Path png = dir.resolve("activations.png");
+    ModelPlot.plotModel(m, png, options);
+    assertBoxesDrawn(PlotImages.read(png), with, 1);
+  }
+
+  @Test
   void sequentialIsAChainWithoutItsInputLayer() {
     Sequential s = new Sequential("seq", named(new Dense(8), "d1"), named(new Dense(4), "d2"), named(new Dense(2), "d3"));
     s.apply(Input.of(3));
