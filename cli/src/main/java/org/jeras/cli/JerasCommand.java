@@ -5,9 +5,9 @@ import picocli.CommandLine.Command;
 
 /** The top-level {@code jeras} command; holds the streams its subcommands print to. */
 @Command(name = "jeras", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-    description = "Reads, runs, exports and times Keras v3 (.keras) models.",
+    description = "Reads, runs, exports, times and plots Keras v3 (.keras) models.",
     subcommands = {SummaryCommand.class, InspectCommand.class, PredictCommand.class, ResaveCommand.class,
-        ExportCommand.class, BenchCommand.class, picocli.CommandLine.HelpCommand.class})
+        ExportCommand.class, BenchCommand.class, PlotCommand.class, picocli.CommandLine.HelpCommand.class})
 final class JerasCommand implements Runnable {
   final PrintStream out;
   final PrintStream err;

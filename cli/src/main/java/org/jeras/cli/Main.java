@@ -8,7 +8,7 @@ import picocli.CommandLine;
 
 /**
  * The {@code jeras} command line (picocli): {@code summary}, {@code inspect}, {@code predict},
- * {@code resave}, {@code export} and {@code bench}, each with {@code --help}; {@code --version}.
+ * {@code resave}, {@code export}, {@code bench} and {@code plot}, each with {@code --help}; {@code --version}.
  * Options may come in any order. {@code --unsafe} / {@code --no-safe-mode} turns Keras's safe mode
  * off (with a warning line on stderr); {@code --classpath JARS} registers the custom objects of the
  * jars' {@link org.jeras.core.config.JerasPlugin}s before loading.

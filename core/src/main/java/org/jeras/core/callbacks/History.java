@@ -1,10 +1,12 @@
 package org.jeras.core.callbacks;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jeras.core.plot.HistoryChart;
 
 /** The per-epoch logs of a {@code fit} run (Keras's {@code History}); returned by {@code fit}. */
 public final class History implements Callback {
@@ -31,7 +33,23 @@ public final class History implements Callback {
     return v;
   }
 
+  /** The 0-based index of each logged epoch, in order. */
   public List<Integer> epochs() {
     return Collections.unmodifiableList(epochs);
+  }
+
+  /**
+   * Writes the training curves as a PNG, as Keras users draw them with matplotlib: one panel per
+   * metric (loss first), x the epoch (1-based), lines "train" and "validation" ({@code val_} keys),
+   * titled with the metric; {@link HistoryChart#PANEL_WIDTH} x {@link HistoryChart#PANEL_HEIGHT}
+   * pixels per panel, at most {@link HistoryChart#MAX_COLUMNS} panels a row. Works headless.
+   */
+  public void plot(Path png) {
+    HistoryChart.write(epochs, history, png);
+  }
+
+  /** {@link #plot(Path)} into an image of {@code width} x {@code height} pixels. */
+  public void plot(Path png, int width, int height) {
+    HistoryChart.write(epochs, history, png, width, height);
   }
 }

@@ -69,13 +69,16 @@ public class Functional extends Model {
   }
 
   /** The graph's layers and operations in Keras's order (Keras's {@code model._operations}). */
-  List<Layer> operations() {
-    return layers;
+  public List<Layer> operations() {
+    return Collections.unmodifiableList(layers);
   }
 
-  /** Each node's depth in the graph: 0 at the outputs (Keras's {@code _nodes_by_depth}). */
-  Map<LayerNode, Integer> nodeDepths() {
-    return nodeDepths;
+  /**
+   * The layer calls of this graph, each with its depth: 0 at the outputs (Keras's
+   * {@code _nodes_by_depth}); a layer's other calls (in other models) are not keys.
+   */
+  public Map<LayerNode, Integer> nodeDepths() {
+    return Collections.unmodifiableMap(nodeDepths);
   }
 
   /** The graph's layers in Keras's order; graph operations that are not layers are left out, as in Keras. */
