@@ -59,6 +59,15 @@ public final class ProgbarLogger implements Callback {
     calledInFit = true;
   }
 
+  /**
+   * Ends the fit: a logger passed again to {@code evaluate} prints its bar (Keras keeps it silent
+   * for the rest of its life, which only matters when one logger is reused).
+   */
+  @Override
+  public void onTrainEnd(Map<String, Double> logs) {
+    calledInFit = false;
+  }
+
   @Override
   public void onTestBegin(Map<String, Double> logs) {
     if (!calledInFit) {

@@ -78,9 +78,9 @@ class ProgbarOutputTest {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
     Sequential m = model();
-    m.fit(X, Y, FitOptions.defaults().epochs(2).batchSize(1).validationData(X, Y)
-        .callbacks(new ProgbarLogger(out).dynamic(false).clock(ticking())));
-    m.evaluate(X, Y, 2, 1, new ProgbarLogger(out).dynamic(false).clock(ticking()));
+    ProgbarLogger reused = new ProgbarLogger(out).dynamic(false).clock(ticking());
+    m.fit(X, Y, FitOptions.defaults().epochs(2).batchSize(1).validationData(X, Y).callbacks(reused));
+    m.evaluate(X, Y, 2, 1, reused);
     m.predict(X, 4, 1, new ProgbarLogger(out).dynamic(false).clock(ticking()));
     String bar = "━".repeat(20);
     assertEquals("Epoch 1/2\n"
