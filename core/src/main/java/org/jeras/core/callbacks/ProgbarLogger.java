@@ -13,7 +13,7 @@ import org.jeras.core.training.ProgressBar;
  */
 public final class ProgbarLogger implements Callback {
   private final PrintStream out;
-  private boolean dynamic = System.console() != null;
+  private boolean dynamic = ProgressBar.hasTerminal();
   private DoubleSupplier clock = ProgressBar::wallClock;
   private int verbose = 1;
   private int epochs = 1;
@@ -33,7 +33,7 @@ public final class ProgbarLogger implements Callback {
   }
 
   /**
-   * Whether to redraw the bar in place (default: when the JVM has a console); without, each bar
+   * Whether to redraw the bar in place (default: when output is a terminal); without, each bar
    * prints its final line only, so IDE consoles, CI logs and files get one line per epoch.
    */
   public ProgbarLogger dynamic(boolean v) {

@@ -1,5 +1,6 @@
 package org.jeras.core.training;
 
+import java.io.Console;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -39,10 +40,10 @@ public final class ProgressBar {
 
   /**
    * A bar of {@code target} steps (negative: unknown) printing to {@code out}; dynamic when the JVM
-   * has a console, timed by the wall clock.
+   * writes to a terminal ({@link #hasTerminal}), timed by the wall clock.
    */
   public ProgressBar(PrintStream out, int target, int verbose) {
-    this(out, target, verbose, System.console() != null, ProgressBar::wallClock);
+    this(out, target, verbose, hasTerminal(), ProgressBar::wallClock);
   }
 
   /**
@@ -56,6 +57,23 @@ public final class ProgressBar {
     this.dynamic = dynamic;
     this.clock = clock;
     this.start = clock.getAsDouble();
+  }
+
+  /**
+   * Whether standard output is a terminal, where a line can be redrawn in place: a console exists
+   * and, on JDK 22 and later (where {@code System.console()} exists even when output is redirected),
+   * {@code Console.isTerminal()} says so.
+   */
+  public static boolean hasTerminal() {
+    Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+    } catch (ReflectiveOperationException e) {
+      return true; // before JDK 22 a console exists only on a terminal
+    }
   }
 
   /** Seconds since the epoch with the clock's full resolution. */
