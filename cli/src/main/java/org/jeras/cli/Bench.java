@@ -12,7 +12,6 @@ import org.jeras.core.model.Model;
 import org.jeras.export.Exporter;
 import org.jeras.saving.LoadOptions;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /** What {@code jeras bench} measures: load time, then predictOnBatch latency and memory per batch size. */
 final class Bench {
@@ -50,20 +49,15 @@ final class Bench {
     }
   }
 
-  /** Uniform [0, 1) for floating inputs; 0 or 1 for integer inputs (indices every vocabulary holds). */
+  /** {@link TensorSpec#randomInput} for each input; an input with an unknown dimension is a usage error. */
   private static List<INDArray> inputs(List<TensorSpec> specs, int batch) {
     List<INDArray> xs = new ArrayList<>();
     for (TensorSpec spec : specs) {
-      long[] shape = spec.shape().clone();
-      shape[0] = batch;
-      for (int d = 1; d < shape.length; d++) {
-        if (shape[d] < 0) {
-          throw new CommandException("input '" + spec.name() + "' has shape " + spec.shapeString()
-              + ": bench needs every dimension but the batch to be known");
-        }
+      try {
+        xs.add(spec.randomInput(batch));
+      } catch (IllegalArgumentException e) {
+        throw new CommandException(e.getMessage());
       }
-      INDArray x = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, shape);
-      xs.add(spec.dtype().isFloating() ? x.castTo(spec.dtype().nd4j()) : x.gt(0.5).castTo(spec.dtype().nd4j()));
     }
     return xs;
   }

@@ -1,14 +1,12 @@
 package org.jeras.export;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import org.jeras.core.graph.ModelSignature;
 import org.jeras.core.graph.TensorSpec;
 import org.jeras.core.layer.CallArgs;
 import org.jeras.core.layer.CallContext;
-import org.jeras.core.model.Functional;
 import org.jeras.core.model.Model;
-import org.jeras.core.model.Sequential;
 import org.jeras.core.tensor.Tensor;
 
 /**
@@ -46,28 +44,8 @@ public final class Exporter {
     return model.apply(call, CallContext.INFERENCE);
   }
 
-  /** The model's input signature with the batch dimension unknown. */
+  /** The model's input signature with the batch dimension unknown ({@link ModelSignature#of}). */
   public static List<TensorSpec> signature(Model model) {
-    List<TensorSpec> out = new ArrayList<>();
-    if (model instanceof Functional f) {
-      for (int i = 0; i < f.inputs().size(); i++) {
-        Tensor in = f.inputs().get(i);
-        out.add(new TensorSpec("args_" + i, batchless(in.shape().dims()), in.dtype()));
-      }
-    } else if (model instanceof Sequential s && s.inputLayer() != null) {
-      out.add(new TensorSpec("args_0", batchless(s.inputLayer().batchShape().dims()), s.inputLayer().dtype()));
-    } else {
-      throw new IllegalArgumentException("The input signature of model '" + model.name() + "' is unknown; pass an"
-          + " input signature to export it");
-    }
-    return out;
-  }
-
-  private static long[] batchless(long[] dims) {
-    long[] s = dims.clone();
-    if (s.length > 0) {
-      s[0] = -1;
-    }
-    return s;
+    return ModelSignature.of(model);
   }
 }

@@ -4,53 +4,248 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
-/** A callback from lambdas (Keras's {@code LambdaCallback}); any may be null. */
+/**
+ * A callback from lambdas (Keras's {@code LambdaCallback}), one per hook, every one optional:
+ * <pre>{@code
+ * LambdaCallback.builder()
+ *     .onEpochEnd((epoch, logs) -> post("/publish/epoch/end", epoch, logs))
+ *     .onTrainEnd(logs -> close())
+ *     .build();
+ * }</pre>
+ */
 public final class LambdaCallback implements Callback {
-  private final BiConsumer<Integer, Map<String, Double>> onEpochBegin;
-  private final BiConsumer<Integer, Map<String, Double>> onEpochEnd;
-  private final BiConsumer<Integer, Map<String, Double>> onBatchEnd;
-  private final Consumer<Map<String, Double>> onTrainEnd;
+  private final Builder hooks;
 
+  /** The four hooks of Keras's positional arguments; any may be null. */
   public LambdaCallback(BiConsumer<Integer, Map<String, Double>> onEpochBegin,
       BiConsumer<Integer, Map<String, Double>> onEpochEnd,
       BiConsumer<Integer, Map<String, Double>> onBatchEnd,
       Consumer<Map<String, Double>> onTrainEnd) {
-    this.onEpochBegin = onEpochBegin;
-    this.onEpochEnd = onEpochEnd;
-    this.onBatchEnd = onBatchEnd;
-    this.onTrainEnd = onTrainEnd;
+    this(builder().onEpochBegin(onEpochBegin).onEpochEnd(onEpochEnd).onTrainBatchEnd(onBatchEnd)
+        .onTrainEnd(onTrainEnd));
+  }
+
+  private LambdaCallback(Builder hooks) {
+    this.hooks = hooks.copy();
   }
 
   /** Runs {@code onEpochEnd} after each epoch. */
   public static LambdaCallback onEpochEnd(BiConsumer<Integer, Map<String, Double>> onEpochEnd) {
-    return new LambdaCallback(null, onEpochEnd, null, null);
+    return builder().onEpochEnd(onEpochEnd).build();
   }
 
-  @Override
-  public void onEpochBegin(int epoch, Map<String, Double> logs) {
-    if (onEpochBegin != null) {
-      onEpochBegin.accept(epoch, logs);
+  /** A builder with no hooks set. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  private static void run(Consumer<Map<String, Double>> hook, Map<String, Double> logs) {
+    if (hook != null) {
+      hook.accept(logs);
+    }
+  }
+
+  private static void run(BiConsumer<Integer, Map<String, Double>> hook, int index, Map<String, Double> logs) {
+    if (hook != null) {
+      hook.accept(index, logs);
     }
   }
 
   @Override
-  public void onEpochEnd(int epoch, Map<String, Double> logs) {
-    if (onEpochEnd != null) {
-      onEpochEnd.accept(epoch, logs);
-    }
-  }
-
-  @Override
-  public void onTrainBatchEnd(int batch, Map<String, Double> logs) {
-    if (onBatchEnd != null) {
-      onBatchEnd.accept(batch, logs);
-    }
+  public void onTrainBegin(Map<String, Double> logs) {
+    run(hooks.trainBegin, logs);
   }
 
   @Override
   public void onTrainEnd(Map<String, Double> logs) {
-    if (onTrainEnd != null) {
-      onTrainEnd.accept(logs);
+    run(hooks.trainEnd, logs);
+  }
+
+  @Override
+  public void onEpochBegin(int epoch, Map<String, Double> logs) {
+    run(hooks.epochBegin, epoch, logs);
+  }
+
+  @Override
+  public void onEpochEnd(int epoch, Map<String, Double> logs) {
+    run(hooks.epochEnd, epoch, logs);
+  }
+
+  @Override
+  public void onTrainBatchBegin(int batch, Map<String, Double> logs) {
+    run(hooks.trainBatchBegin, batch, logs);
+  }
+
+  @Override
+  public void onTrainBatchEnd(int batch, Map<String, Double> logs) {
+    run(hooks.trainBatchEnd, batch, logs);
+  }
+
+  @Override
+  public void onTestBegin(Map<String, Double> logs) {
+    run(hooks.testBegin, logs);
+  }
+
+  @Override
+  public void onTestEnd(Map<String, Double> logs) {
+    run(hooks.testEnd, logs);
+  }
+
+  @Override
+  public void onTestBatchBegin(int batch, Map<String, Double> logs) {
+    run(hooks.testBatchBegin, batch, logs);
+  }
+
+  @Override
+  public void onTestBatchEnd(int batch, Map<String, Double> logs) {
+    run(hooks.testBatchEnd, batch, logs);
+  }
+
+  @Override
+  public void onPredictBegin(Map<String, Double> logs) {
+    run(hooks.predictBegin, logs);
+  }
+
+  @Override
+  public void onPredictEnd(Map<String, Double> logs) {
+    run(hooks.predictEnd, logs);
+  }
+
+  @Override
+  public void onPredictBatchBegin(int batch, Map<String, Double> logs) {
+    run(hooks.predictBatchBegin, batch, logs);
+  }
+
+  @Override
+  public void onPredictBatchEnd(int batch, Map<String, Double> logs) {
+    run(hooks.predictBatchEnd, batch, logs);
+  }
+
+  /** Sets the hooks of a {@link LambdaCallback}, named as Keras's keyword arguments; null unsets one. */
+  public static final class Builder {
+    private Consumer<Map<String, Double>> trainBegin;
+    private Consumer<Map<String, Double>> trainEnd;
+    private BiConsumer<Integer, Map<String, Double>> epochBegin;
+    private BiConsumer<Integer, Map<String, Double>> epochEnd;
+    private BiConsumer<Integer, Map<String, Double>> trainBatchBegin;
+    private BiConsumer<Integer, Map<String, Double>> trainBatchEnd;
+    private Consumer<Map<String, Double>> testBegin;
+    private Consumer<Map<String, Double>> testEnd;
+    private BiConsumer<Integer, Map<String, Double>> testBatchBegin;
+    private BiConsumer<Integer, Map<String, Double>> testBatchEnd;
+    private Consumer<Map<String, Double>> predictBegin;
+    private Consumer<Map<String, Double>> predictEnd;
+    private BiConsumer<Integer, Map<String, Double>> predictBatchBegin;
+    private BiConsumer<Integer, Map<String, Double>> predictBatchEnd;
+
+    private Builder() {}
+
+    private Builder copy() {
+      Builder b = new Builder();
+      b.trainBegin = trainBegin;
+      b.trainEnd = trainEnd;
+      b.epochBegin = epochBegin;
+      b.epochEnd = epochEnd;
+      b.trainBatchBegin = trainBatchBegin;
+      b.trainBatchEnd = trainBatchEnd;
+      b.testBegin = testBegin;
+      b.testEnd = testEnd;
+      b.testBatchBegin = testBatchBegin;
+      b.testBatchEnd = testBatchEnd;
+      b.predictBegin = predictBegin;
+      b.predictEnd = predictEnd;
+      b.predictBatchBegin = predictBatchBegin;
+      b.predictBatchEnd = predictBatchEnd;
+      return b;
+    }
+
+    /** At the start of {@code fit}. */
+    public Builder onTrainBegin(Consumer<Map<String, Double>> f) {
+      trainBegin = f;
+      return this;
+    }
+
+    /** At the end of {@code fit}, with the last epoch's logs. */
+    public Builder onTrainEnd(Consumer<Map<String, Double>> f) {
+      trainEnd = f;
+      return this;
+    }
+
+    /** Before each epoch (0-based). */
+    public Builder onEpochBegin(BiConsumer<Integer, Map<String, Double>> f) {
+      epochBegin = f;
+      return this;
+    }
+
+    /** After each epoch, with its logs including {@code val_} ones. */
+    public Builder onEpochEnd(BiConsumer<Integer, Map<String, Double>> f) {
+      epochEnd = f;
+      return this;
+    }
+
+    /** Before each training batch (0-based within the epoch). */
+    public Builder onTrainBatchBegin(BiConsumer<Integer, Map<String, Double>> f) {
+      trainBatchBegin = f;
+      return this;
+    }
+
+    /** After each training batch, with the epoch's running logs. */
+    public Builder onTrainBatchEnd(BiConsumer<Integer, Map<String, Double>> f) {
+      trainBatchEnd = f;
+      return this;
+    }
+
+    /** At the start of {@code evaluate} and of each validation in {@code fit}. */
+    public Builder onTestBegin(Consumer<Map<String, Double>> f) {
+      testBegin = f;
+      return this;
+    }
+
+    /** At the end of {@code evaluate} and of each validation, with its logs. */
+    public Builder onTestEnd(Consumer<Map<String, Double>> f) {
+      testEnd = f;
+      return this;
+    }
+
+    /** Before each evaluation batch. */
+    public Builder onTestBatchBegin(BiConsumer<Integer, Map<String, Double>> f) {
+      testBatchBegin = f;
+      return this;
+    }
+
+    /** After each evaluation batch, with the running logs. */
+    public Builder onTestBatchEnd(BiConsumer<Integer, Map<String, Double>> f) {
+      testBatchEnd = f;
+      return this;
+    }
+
+    /** At the start of {@code predict}. */
+    public Builder onPredictBegin(Consumer<Map<String, Double>> f) {
+      predictBegin = f;
+      return this;
+    }
+
+    /** At the end of {@code predict}. */
+    public Builder onPredictEnd(Consumer<Map<String, Double>> f) {
+      predictEnd = f;
+      return this;
+    }
+
+    /** Before each prediction batch. */
+    public Builder onPredictBatchBegin(BiConsumer<Integer, Map<String, Double>> f) {
+      predictBatchBegin = f;
+      return this;
+    }
+
+    /** After each prediction batch (empty logs). */
+    public Builder onPredictBatchEnd(BiConsumer<Integer, Map<String, Double>> f) {
+      predictBatchEnd = f;
+      return this;
+    }
+
+    /** A callback running the hooks set so far; later changes to this builder do not affect it. */
+    public LambdaCallback build() {
+      return new LambdaCallback(this);
     }
   }
 }

@@ -11,8 +11,48 @@ import java.util.Map;
  * {@code {name}} and {@code {name:spec}} with spec {@code [0][width][.precision][d|f|e|g|s]},
  * and {@code {{ }}} escapes; e.g. {@code "ckpt-{epoch:02d}-{val_loss:.2f}.keras"}.
  */
-final class PyFormat {
+public final class PyFormat {
   private PyFormat() {}
+
+  /**
+   * Python's {@code f"{v:.Nf}"}: the exact binary value rounded half-even to {@code precision}
+   * decimals (Java's {@code %f} rounds the shortest decimal half-up, which differs on ties),
+   * {@code nan}/{@code inf}, and the sign kept on values that round to zero.
+   */
+  public static String fixed(double v, int precision) {
+    if (!Double.isFinite(v)) {
+      return nonFinite(v);
+    }
+    String digits = new BigDecimal(v).abs().setScale(precision, RoundingMode.HALF_EVEN).toPlainString();
+    return negative(v) ? "-" + digits : digits;
+  }
+
+  /** Python's {@code f"{v:.Ne}"}: {@code precision} decimals, half-even, an exponent of at least two digits. */
+  public static String scientific(double v, int precision) {
+    if (!Double.isFinite(v)) {
+      return nonFinite(v);
+    }
+    String sign = negative(v) ? "-" : "";
+    if (v == 0) {
+      return sign + (precision == 0 ? "0" : "0." + "0".repeat(precision)) + "e+00";
+    }
+    BigDecimal rounded = new BigDecimal(v).abs().round(new MathContext(precision + 1, RoundingMode.HALF_EVEN));
+    int exp = rounded.precision() - rounded.scale() - 1;
+    StringBuilder digits = new StringBuilder(rounded.unscaledValue().toString());
+    while (digits.length() < precision + 1) {
+      digits.append('0');
+    }
+    String mantissa = precision == 0 ? digits.substring(0, 1) : digits.charAt(0) + "." + digits.substring(1, precision + 1);
+    return sign + mantissa + "e" + (exp < 0 ? "-" : "+") + String.format(Locale.ROOT, "%02d", Math.abs(exp));
+  }
+
+  private static boolean negative(double v) {
+    return v < 0 || (v == 0 && 1 / v < 0);
+  }
+
+  private static String nonFinite(double v) {
+    return Double.isNaN(v) ? "nan" : v > 0 ? "inf" : "-inf";
+  }
 
   /**
    * Formats {@code template} with {@code values} ({@link Integer}/{@link Long} or {@link Double});
@@ -90,8 +130,8 @@ final class PyFormat {
         }
         yield Long.toString(value.longValue());
       }
-      case 'f' -> String.format(Locale.ROOT, "%." + (precision < 0 ? 6 : precision) + "f", value.doubleValue());
-      case 'e' -> String.format(Locale.ROOT, "%." + (precision < 0 ? 6 : precision) + "e", value.doubleValue());
+      case 'f' -> fixed(value.doubleValue(), precision < 0 ? 6 : precision);
+      case 'e' -> scientific(value.doubleValue(), precision < 0 ? 6 : precision);
       case 'g' -> general(value.doubleValue(), precision < 0 ? 6 : Math.max(precision, 1));
       case 0, 's' -> integral ? Long.toString(value.longValue())
           : precision >= 0 ? general(value.doubleValue(), Math.max(precision, 1)) : repr(value.doubleValue());

@@ -3,6 +3,9 @@ package org.jeras.core.graph;
 import java.util.Arrays;
 import java.util.Objects;
 import org.jeras.core.tensor.DType;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The shape and dtype of one argument of a traced function, as Keras's {@code InputSpec} in an
@@ -27,6 +30,23 @@ public record TensorSpec(String name, long[] shape, DType dtype) {
     s[0] = -1;
     System.arraycopy(dims, 0, s, 1, dims.length);
     return new TensorSpec(name, s, DType.FLOAT32);
+  }
+
+  /**
+   * A random array of this spec with {@code batch} rows: uniform [0, 1) for floating dtypes, 0 or 1
+   * for integer ones (indices every vocabulary holds); every dimension but the first must be known.
+   */
+  public INDArray randomInput(long batch) {
+    long[] s = shape.clone();
+    s[0] = batch;
+    for (int d = 1; d < s.length; d++) {
+      if (s[d] < 0) {
+        throw new IllegalArgumentException("input '" + name + "' has shape " + shapeString()
+            + ": random inputs need every dimension but the batch to be known");
+      }
+    }
+    INDArray x = Nd4j.rand(DataType.FLOAT, s);
+    return dtype.isFloating() ? x.castTo(dtype.nd4j()) : x.gt(0.5).castTo(dtype.nd4j());
   }
 
   @Override

@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jeras.core.callbacks.Callback;
+import org.jeras.core.callbacks.CallbackList;
+import org.jeras.core.callbacks.CallbackParams;
 import org.jeras.core.callbacks.History;
 import org.jeras.core.config.Config;
 import org.jeras.core.layer.CallArgs;
@@ -154,18 +157,37 @@ public abstract class Model extends Layer {
     return trainer.fit(batches, steps, validation, options, System.out);
   }
 
-  /** Mean loss and metrics over batches from a source. */
+  /** Mean loss and metrics over batches from a source, with a progress bar (Keras's default verbose). */
   public Map<String, Double> evaluate(Iterable<Batch> batches) {
-    return trainer().evaluate(batches.iterator());
+    return evaluate(batches, 1);
   }
 
-  /** Mean loss and metrics over {@code x, y} in inference mode (Keras's {@code evaluate}). */
+  /**
+   * Mean loss and metrics over batches from a source: {@code verbose} 0 silent, 1 progress bar,
+   * 2 one line; {@code callbacks} get the test hooks.
+   */
+  public Map<String, Double> evaluate(Iterable<Batch> batches, int verbose, Callback... callbacks) {
+    return trainer().evaluate(batches.iterator(), -1, verbose, List.of(callbacks), System.out);
+  }
+
+  /** Mean loss and metrics over {@code x, y} in inference mode, with a progress bar (Keras's {@code evaluate}). */
   public Map<String, Double> evaluate(INDArray x, INDArray y, int batchSize) {
-    return evaluate(new Dataset(List.of(x), List.of(y), null), batchSize);
+    return evaluate(x, y, batchSize, 1);
   }
 
+  /** {@code evaluate} with a {@code verbose} level (0, 1, 2) and callbacks. */
+  public Map<String, Double> evaluate(INDArray x, INDArray y, int batchSize, int verbose, Callback... callbacks) {
+    return evaluate(new Dataset(List.of(x), List.of(y), null), batchSize, verbose, callbacks);
+  }
+
+  /** {@code evaluate} over a multi-input/multi-output dataset, with a progress bar. */
   public Map<String, Double> evaluate(Dataset data, int batchSize) {
-    return trainer().evaluate(data, batchSize);
+    return evaluate(data, batchSize, 1);
+  }
+
+  /** {@code evaluate} over a dataset with a {@code verbose} level (0, 1, 2) and callbacks. */
+  public Map<String, Double> evaluate(Dataset data, int batchSize, int verbose, Callback... callbacks) {
+    return trainer().evaluate(data, batchSize, verbose, List.of(callbacks), System.out);
   }
 
   /** One optimizer step on one batch; returns the logs (Keras's {@code train_on_batch}). */
@@ -275,19 +297,32 @@ public abstract class Model extends Layer {
     }
   }
 
-  /** Predicts in batches of {@code batchSize} rows and concatenates the results. */
+  /** Predicts in batches of {@code batchSize} rows with a progress bar (Keras's default verbose). */
   public INDArray predict(INDArray x, int batchSize) {
+    return predict(x, batchSize, 1);
+  }
+
+  /**
+   * Predicts in batches of {@code batchSize} rows and concatenates the results; {@code verbose}
+   * 0 silent, 1 progress bar, 2 one line; {@code callbacks} get the predict hooks.
+   */
+  public INDArray predict(INDArray x, int batchSize, int verbose, Callback... callbacks) {
     Dataset.checkBatchSize(batchSize);
     long n = x.size(0);
-    if (n <= batchSize) {
-      return predictOnBatch(x);
-    }
+    int steps = (int) Math.max(1, (n + batchSize - 1) / batchSize);
+    CallbackList list = new CallbackList(List.of(callbacks), false, verbose != 0, System.out, this,
+        new CallbackParams(verbose, 1, steps));
+    list.onPredictBegin();
     List<INDArray> parts = new ArrayList<>();
-    for (long start = 0; start < n; start += batchSize) {
+    for (int step = 0; step < steps; step++) {
+      list.onPredictBatchBegin(step);
+      long start = (long) step * batchSize;
       long end = Math.min(n, start + batchSize);
-      parts.add(predictOnBatch(slice(x, start, end)));
+      parts.add(predictOnBatch(steps == 1 ? x : slice(x, start, end)));
+      list.onPredictBatchEnd(step);
     }
-    return Nd4j.concat(0, parts.toArray(new INDArray[0]));
+    list.onPredictEnd();
+    return parts.size() == 1 ? parts.get(0) : Nd4j.concat(0, parts.toArray(new INDArray[0]));
   }
 
   /**

@@ -49,7 +49,7 @@ public final class FitOptions {
     return this;
   }
 
-  /** 0 silent, 1 progress bar, 2 one line per epoch. */
+  /** 0 silent, 1 progress bar (Keras's "auto"), 2 one line per epoch; 0 adds no {@code ProgbarLogger}. */
   public FitOptions verbose(int v) {
     verbose = v;
     return this;

@@ -1,86 +1,225 @@
 package org.jeras.core.training;
 
+import java.io.Console;
 import java.io.PrintStream;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.function.DoubleSupplier;
+import org.jeras.core.callbacks.PyFormat;
 
 /**
- * Keras's progress bar: {@code 4/4 ━━━━━━━━━━━━━━━━━━━━ 0s 8ms/step - loss: 0.4232}, rewritten in
- * place while an epoch runs (verbose 1) or printed once per epoch (verbose 2).
+ * Keras's {@code Progbar}: {@code 4/4 ━━━━━━━━━━━━━━━━━━━━ 0s 8ms/step - loss: 0.4232}, character for
+ * character as Keras 3 prints it. Verbose 1 rewrites one line in place on a terminal (backspaces
+ * over the previous line, {@code \r}, the bold/green/grey escape codes, spaces over what a shorter
+ * line leaves); without a terminal ({@code dynamic} false: IDE, CI, piped output) it prints the
+ * final line of each bar once, without escape codes. Verbose 2 prints one line when the bar is
+ * finalized: {@code 2/2 - 0s - 15ms/step - loss: 0.1000}. Values are shown as given (Keras's
+ * {@code ProgbarLogger} marks every value stateful: Jeras's logs are already running means).
  */
 public final class ProgressBar {
+  /** Keras's minimum time between two redraws, in seconds. */
+  public static final double INTERVAL = 0.05;
   private static final int WIDTH = 20;
+  private static final String BOLD = "\u001b[1m";
+  private static final String RESET = "\u001b[0m";
+  private static final String GREEN = "\u001b[32m";
+  private static final String GREY = "\u001b[37m";
   private final PrintStream out;
-  private final int target;
   private final int verbose;
-  private final long start = System.nanoTime();
-  /** Rewrite the line in place only on a terminal, as Keras does; otherwise print the final line. */
-  private final boolean dynamic = System.console() != null;
-  private long lastUpdate;
+  private final boolean dynamic;
+  private final DoubleSupplier clock;
+  private int target;
+  /** Insertion order is Keras's {@code _values_order}: a key keeps the place it was first seen at. */
+  private final Map<String, Double> values = new LinkedHashMap<>();
+  private final double start;
+  private double lastUpdate;
+  private double timeAfterFirstStep = Double.NaN;
+  private int prevTotalWidth;
 
+  /**
+   * A bar of {@code target} steps (negative: unknown) printing to {@code out}; dynamic when the JVM
+   * writes to a terminal ({@link #hasTerminal}), timed by the wall clock.
+   */
   public ProgressBar(PrintStream out, int target, int verbose) {
+    this(out, target, verbose, hasTerminal(), ProgressBar::wallClock);
+  }
+
+  /**
+   * A bar with an explicit display mode and {@code clock} (seconds, as Python's {@code time.time()};
+   * tests pass a fake one).
+   */
+  public ProgressBar(PrintStream out, int target, int verbose, boolean dynamic, DoubleSupplier clock) {
     this.out = out;
     this.target = target;
     this.verbose = verbose;
+    this.dynamic = dynamic;
+    this.clock = clock;
+    this.start = clock.getAsDouble();
   }
 
-  /** Shows progress after {@code step} batches with the current {@code logs}. */
-  public void update(int step, Map<String, Double> logs, boolean finalize) {
-    if (verbose == 0 || (!finalize && (verbose == 2 || !dynamic))) {
-      return;
+  /**
+   * Whether standard output is a terminal, where a line can be redrawn in place: a console exists
+   * and, on JDK 22 and later (where {@code System.console()} exists even when output is redirected),
+   * {@code Console.isTerminal()} says so.
+   */
+  public static boolean hasTerminal() {
+    Console console = System.console();
+    if (console == null) {
+      return false;
     }
-    long now = System.nanoTime();
-    if (!finalize && now - lastUpdate < 50_000_000L) {
-      return;
+    try {
+      return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+    } catch (ReflectiveOperationException e) {
+      return true; // before JDK 22 a console exists only on a terminal
+    }
+  }
+
+  /** Seconds since the epoch with the clock's full resolution. */
+  public static double wallClock() {
+    Instant now = Instant.now();
+    return now.getEpochSecond() + now.getNano() / 1e9;
+  }
+
+  /** The number of steps; negative when unknown. */
+  public int target() {
+    return target;
+  }
+
+  /** Sets the number of steps, e.g. once an epoch of unknown length has ended. */
+  public void setTarget(int target) {
+    this.target = target;
+  }
+
+  /**
+   * Shows progress after {@code current} steps with the current {@code logs}; {@code finalize}
+   * ends the bar (a line break on a terminal, the only line without one).
+   */
+  public void update(int current, Map<String, Double> logs, boolean finalize) {
+    if (logs != null) {
+      logs.forEach((k, v) -> {
+        if (v != null) {
+          values.put(k, v);
+        }
+      });
+    }
+    double now = clock.getAsDouble();
+    double timePerUnit = estimateStepDuration(current, now);
+    if (verbose == 1) {
+      if (now - lastUpdate < INTERVAL && !finalize) {
+        return;
+      }
+      if (dynamic) {
+        printInPlace(current, now, timePerUnit, finalize);
+      } else if (finalize) {
+        out.print(line(current, now, timePerUnit, true, false) + "\n");
+        out.flush();
+      }
+    } else if (verbose == 2 && finalize && target > 0) {
+      StringBuilder info = new StringBuilder(count(current)).append(" - ")
+          .append(PyFormat.fixed(now - start, 0)).append("s -").append(formatTime(timePerUnit));
+      // Keras's verbose-2 branch tests avg > 1e-3 without abs(): negative values print in e format.
+      values.forEach((k, v) -> info.append(" - ").append(k).append(": ")
+          .append(v > 1e-3 ? PyFormat.fixed(v, 4) : PyFormat.scientific(v, 4)));
+      out.print(info + "\n");
+      out.flush();
     }
     lastUpdate = now;
-    double elapsed = (System.nanoTime() - start) / 1e9;
-    StringBuilder sb = new StringBuilder();
-    if (verbose == 1 && target <= 0) {
-      sb.append(String.format(Locale.US, "%d/Unknown ", step));
-    } else if (verbose == 1) {
-      int digits = Integer.toString(target).length();
-      sb.append(String.format(Locale.US, "%" + digits + "d/%d ", step, target));
-      int filled = target <= 0 ? WIDTH : (int) Math.floor(WIDTH * (double) step / target);
-      sb.append("━".repeat(filled)).append(" ".repeat(WIDTH - filled)).append(' ');
+  }
+
+  private void printInPlace(int current, double now, double timePerUnit, boolean finalize) {
+    String body = line(current, now, timePerUnit, finalize, true);
+    int totalWidth = visibleWidth(body);
+    StringBuilder message = new StringBuilder("\b".repeat(prevTotalWidth)).append('\r').append(body);
+    // A shorter line than the last one leaves old characters behind unless spaces cover them.
+    if (prevTotalWidth > totalWidth) {
+      message.append(" ".repeat(prevTotalWidth - totalWidth));
     }
-    double perStep = step == 0 ? 0 : elapsed / step;
     if (finalize) {
-      sb.append(String.format(Locale.US, "%ds %s", Math.round(elapsed), timePerStep(perStep)));
-    } else {
-      double eta = target <= 0 ? elapsed : perStep * (target - step);
-      sb.append(String.format(Locale.US, "%ds %s", Math.round(eta), timePerStep(perStep)));
+      message.append('\n');
     }
-    for (Map.Entry<String, Double> e : new TreeMap<>(logs).entrySet()) {
-      sb.append(" - ").append(e.getKey()).append(": ").append(format(e.getValue()));
-    }
-    if (verbose == 1 && dynamic) {
-      out.print("\r" + sb);
-      if (finalize) {
-        out.println();
-      }
-    } else {
-      out.println(sb);
-    }
+    out.print(message);
     out.flush();
+    prevTotalWidth = totalWidth;
   }
 
-  private static String timePerStep(double seconds) {
-    if (seconds >= 1) {
-      return String.format(Locale.US, "%ds/step", Math.round(seconds));
+  /** The verbose-1 line: count and bar, ETA or elapsed time, time per step, values. */
+  private String line(int current, double now, double timePerUnit, boolean finalize, boolean escapes) {
+    StringBuilder sb = new StringBuilder();
+    if (target > 0) {
+      sb.append(style(BOLD, count(current), escapes)).append(' ');
+      int progWidth = (int) (WIDTH * ((double) current / target));
+      if (progWidth > 0) {
+        sb.append(style(GREEN, "━".repeat(progWidth), escapes));
+      }
+      // Keras always emits the grey segment's codes, even when it is empty.
+      sb.append(style(GREY, "━".repeat(Math.max(WIDTH - progWidth, 0)), escapes));
+    } else {
+      sb.append(String.format(Locale.ROOT, "%7d/Unknown", current));
     }
-    if (seconds >= 1e-3) {
-      return String.format(Locale.US, "%dms/step", Math.round(seconds * 1e3));
+    String time;
+    if (target > 0 && !finalize) {
+      time = eta(timePerUnit * (target - current));
+    } else {
+      time = PyFormat.fixed(now - start, 0) + "s";
     }
-    return String.format(Locale.US, "%dus/step", Math.round(seconds * 1e6));
+    sb.append(' ').append(style(BOLD, time, escapes)).append(formatTime(timePerUnit));
+    values.forEach((k, v) -> sb.append(" - ").append(k).append(": ")
+        .append(Math.abs(v) > 1e-3 ? PyFormat.fixed(v, 4) : PyFormat.scientific(v, 4)));
+    return sb.toString();
   }
 
-  /** Keras's number format in logs: 4 decimals, scientific for tiny values. */
-  static String format(double v) {
-    if (v != 0 && Math.abs(v) < 1e-3) {
-      return String.format(Locale.US, "%.4e", v);
+  private String count(int current) {
+    int digits = Integer.toString(target).length();
+    return String.format(Locale.ROOT, "%" + digits + "d/%d", current, target);
+  }
+
+  private static String style(String code, String text, boolean escapes) {
+    return escapes ? code + text + RESET : text;
+  }
+
+  /** Characters a terminal shows: the line without its escape sequences (each is ESC [ digits m). */
+  private static int visibleWidth(String s) {
+    return s.replaceAll("\u001b\\[[0-9]*m", "").length();
+  }
+
+  /** Keras's ETA: {@code h:mm:ss} past an hour, {@code m:ss} past a minute, else whole seconds (truncated). */
+  private static String eta(double eta) {
+    if (eta > 3600) {
+      return String.format(Locale.ROOT, "%d:%02d:%02d", (long) Math.floor(eta / 3600), (long) Math.floor(eta % 3600 / 60),
+          (long) (eta % 60));
     }
-    return String.format(Locale.US, "%.4f", v);
+    if (eta > 60) {
+      return String.format(Locale.ROOT, "%d:%02d", (long) Math.floor(eta / 60), (long) (eta % 60));
+    }
+    return (long) eta + "s";
+  }
+
+  private static String formatTime(double timePerUnit) {
+    if (timePerUnit >= 1 || timePerUnit == 0) {
+      return " " + PyFormat.fixed(timePerUnit, 0) + "s/step";
+    }
+    if (timePerUnit >= 1e-3) {
+      return " " + PyFormat.fixed(timePerUnit * 1000.0, 0) + "ms/step";
+    }
+    return " " + PyFormat.fixed(timePerUnit * 1000000.0, 0) + "us/step";
+  }
+
+  /**
+   * Keras's step time: after the first step, the mean over the later steps only (the first one,
+   * with its warm-up, is not representative).
+   */
+  private double estimateStepDuration(int current, double now) {
+    if (current == 0) {
+      return 0;
+    }
+    double timePerUnit = !Double.isNaN(timeAfterFirstStep) && current > 1
+        ? (now - timeAfterFirstStep) / (current - 1)
+        : (now - start) / current;
+    if (current == 1) {
+      timeAfterFirstStep = now;
+    }
+    return timePerUnit;
   }
 }

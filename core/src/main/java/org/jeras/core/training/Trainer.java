@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.Supplier;
 import org.jeras.core.callbacks.Callback;
+import org.jeras.core.callbacks.CallbackList;
+import org.jeras.core.callbacks.CallbackParams;
 import org.jeras.core.callbacks.History;
 import org.jeras.core.config.Serialization;
 import org.jeras.core.layer.CallArgs;
@@ -252,14 +254,10 @@ public final class Trainer {
    */
   private History loop(Supplier<Iterator<Batch>> epochBatches, int steps,
       Supplier<Iterator<Batch>> validation, FitOptions o, PrintStream out, boolean replayShuffles) {
-    History history = new History();
-    List<Callback> callbacks = new ArrayList<>(o.callbacks);
-    callbacks.add(history);
-    for (Callback c : callbacks) {
-      c.setModel(model);
-    }
+    CallbackList callbacks = new CallbackList(o.callbacks, true, o.verbose != 0, out, model,
+        new CallbackParams(o.verbose, o.epochs, steps));
     model.resetStopTraining();
-    callbacks.forEach(c -> c.onTrainBegin(new LinkedHashMap<>()));
+    callbacks.onTrainBegin();
     int[] resume = model.takeResumePoint();
     int firstEpoch = resume == null ? o.initialEpoch : resume[0];
     int skipSteps = resume == null ? 0 : resume[1];
@@ -270,13 +268,8 @@ public final class Trainer {
     }
     Map<String, Double> epochLogs = new LinkedHashMap<>();
     for (int epoch = firstEpoch; epoch < o.epochs && !model.stopRequested(); epoch++) {
-      final int e = epoch;
-      callbacks.forEach(c -> c.onEpochBegin(e, new LinkedHashMap<>()));
-      if (o.verbose > 0) {
-        out.println("Epoch " + (epoch + 1) + "/" + o.epochs);
-      }
+      callbacks.onEpochBegin(epoch);
       resetMetrics();
-      ProgressBar bar = new ProgressBar(out, steps, o.verbose);
       Iterator<Batch> it = epochBatches.get();
       int step = 0;
       Map<String, Double> logs = new LinkedHashMap<>();
@@ -287,43 +280,62 @@ public final class Trainer {
       }
       skipSteps = 0;
       while (it.hasNext() && !model.stopRequested()) {
-        final int s = step;
-        callbacks.forEach(c -> c.onTrainBatchBegin(s, new LinkedHashMap<>()));
+        callbacks.onTrainBatchBegin(step);
         logs = new LinkedHashMap<>(model.trainStep(it.next()));
+        callbacks.onTrainBatchEnd(step, logs);
         step++;
-        final Map<String, Double> batchLogs = logs;
-        callbacks.forEach(c -> c.onTrainBatchEnd(s, batchLogs));
-        bar.update(step, logs, false);
       }
       epochLogs = new LinkedHashMap<>(logs);
       if (validation != null) {
-        for (Map.Entry<String, Double> v : evaluate(validation.get()).entrySet()) {
+        for (Map.Entry<String, Double> v : evaluate(validation.get(), callbacks).entrySet()) {
           epochLogs.put("val_" + v.getKey(), v.getValue());
         }
       }
-      bar.update(step, epochLogs, true);
-      final Map<String, Double> finalLogs = epochLogs;
-      callbacks.forEach(c -> c.onEpochEnd(e, finalLogs));
+      callbacks.onEpochEnd(epoch, epochLogs);
     }
-    final Map<String, Double> last = epochLogs;
-    callbacks.forEach(c -> c.onTrainEnd(last));
-    return history;
+    callbacks.onTrainEnd(epochLogs);
+    return callbacks.history();
   }
 
-  /** Keras's {@code evaluate}: the mean loss and metrics over all batches, in inference mode. */
+  /** Keras's {@code evaluate}: the mean loss and metrics over all batches, in inference mode, silently. */
   public Map<String, Double> evaluate(Dataset data, int batchSize) {
-    return evaluate(data.iterator(batchSize, null));
+    return evaluate(data, batchSize, 0, List.of(), System.out);
   }
 
-  /** {@code evaluate} over batches from a source. */
+  /**
+   * Keras's {@code evaluate} with a progress bar at {@code verbose} 1 or 2 (printed to {@code out})
+   * and the test hooks of {@code callbacks}.
+   */
+  public Map<String, Double> evaluate(Dataset data, int batchSize, int verbose, List<Callback> callbacks,
+      PrintStream out) {
+    return evaluate(data.iterator(batchSize, null), data.batches(batchSize), verbose, callbacks, out);
+  }
+
+  /** {@code evaluate} over batches from a source, silently. */
   public Map<String, Double> evaluate(Iterator<Batch> batches) {
+    return evaluate(batches, -1, 0, List.of(), System.out);
+  }
+
+  /** {@code evaluate} over {@code steps} batches from a source (-1: unknown), with a bar and callbacks. */
+  public Map<String, Double> evaluate(Iterator<Batch> batches, int steps, int verbose, List<Callback> callbacks,
+      PrintStream out) {
+    CallbackList list = new CallbackList(callbacks, false, verbose != 0, out, model,
+        new CallbackParams(verbose, 1, steps));
+    return evaluate(batches, list);
+  }
+
+  private Map<String, Double> evaluate(Iterator<Batch> batches, CallbackList callbacks) {
     resetMetrics();
+    callbacks.onTestBegin();
     Map<String, Double> logs = new LinkedHashMap<>();
-    while (batches.hasNext()) {
+    for (int step = 0; batches.hasNext(); step++) {
+      callbacks.onTestBatchBegin(step);
       logs = model.testStep(batches.next());
+      callbacks.onTestBatchEnd(step, logs);
     }
     Map<String, Double> out = new LinkedHashMap<>(logs);
     resetMetrics();
+    callbacks.onTestEnd(out);
     return out;
   }
 }
