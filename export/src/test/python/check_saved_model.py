@@ -1,0 +1,89 @@
+"""Loads the TensorFlow SavedModels Jeras exported and checks them against Jeras's predictions.
+
+Export every loadable fixture model first (the conformance test keeps each export beside its
+inputs and Jeras's predictions):
+
+    ./mvnw -B -ntp test -pl conformance -am -Dtest=SavedModelFixturesTest \
+        -Dsurefire.failIfNoSpecifiedTests=false -Djeras.keepSavedModels=/tmp/jeras-savedmodels
+
+then, with TensorFlow 2.21 (no Jeras or model code involved):
+
+    python export/src/test/python/check_saved_model.py /tmp/jeras-savedmodels
+
+For each DIR/<case>/model it runs tf.saved_model.load(model).serve(x0, ..) and the
+signatures["serving_default"] function (inputs by name, outputs output_0, ..), at the full batch
+and one row fewer (the batch dimension is dynamic), and compares them with io.npz's y0, ..
+(|got - want| <= 1e-5 + 1e-5 |want|). It also checks that the loaded object's variables are
+tf.Variables. Prints one line per case and the counts; exits non-zero when any case fails.
+"""
+
+import os
+import sys
+
+import numpy as np
+import tensorflow as tf
+
+TOL = 1e-5
+
+
+def as_list(y):
+    return list(y) if isinstance(y, (list, tuple)) else [y]
+
+
+def worst(got, want):
+    got = np.asarray(got, dtype=np.float64)
+    want = np.asarray(want, dtype=np.float64)
+    if got.shape != want.shape:
+        return f"shape {got.shape} != {want.shape}"
+    err = float((np.abs(got - want) - TOL * np.abs(want)).max(initial=0.0))
+    return None if err <= TOL else f"max error {err:.3g}"
+
+
+def check(case_dir):
+    io = np.load(os.path.join(case_dir, "io.npz"))
+    xs = [io[f"x{i}"] for i in range(sum(1 for k in io.files if k.startswith("x")))]
+    ys = [io[f"y{i}"] for i in range(sum(1 for k in io.files if k.startswith("y")))]
+    loaded = tf.saved_model.load(os.path.join(case_dir, "model"))
+    if not all(isinstance(v, tf.Variable) for v in loaded.variables):
+        return "loaded.variables are not all tf.Variables"
+    sig = loaded.signatures["serving_default"]
+    names = sorted(sig.structured_input_signature[1].keys())
+    # The signature's inputs are keyed by the spec names args_0, args_1, ..: positional order.
+    names = sorted(names, key=lambda n: int(n.split("_")[-1]) if n.split("_")[-1].isdigit() else 0)
+    n = xs[0].shape[0]
+    for batch in ([n, n - 1] if n > 1 else [n]):
+        x = [a[:batch] for a in xs]
+        want = [y[:batch] for y in ys]
+        got = as_list(loaded.serve(*x))
+        if len(got) != len(want):
+            return f"serve returned {len(got)} outputs, want {len(want)}"
+        for i, (g, w) in enumerate(zip(got, want)):
+            bad = worst(g.numpy(), w)
+            if bad:
+                return f"serve output {i} at batch {batch}: {bad}"
+        out = sig(**{name: tf.constant(a) for name, a in zip(names, x)})
+        for i, w in enumerate(want):
+            bad = worst(out[f"output_{i}"].numpy(), w)
+            if bad:
+                return f"serving_default output_{i} at batch {batch}: {bad}"
+    return None
+
+
+def main(root):
+    cases = sorted(d for d in os.listdir(root) if os.path.isdir(os.path.join(root, d, "model")))
+    failed = []
+    for c in cases:
+        try:
+            problem = check(os.path.join(root, c))
+        except Exception as e:  # a load or run failure is this case's result
+            problem = f"{type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}"[:300]
+        print(f"{'FAIL' if problem else 'ok  '} {c}" + (f": {problem}" if problem else ""), flush=True)
+        if problem:
+            failed.append(c)
+    print(f"\n{len(cases) - len(failed)} of {len(cases)} SavedModels reproduce Jeras's predictions "
+          f"(serve and serving_default, within {TOL})")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1]))
