@@ -1,20 +1,23 @@
 """Loads the TensorFlow SavedModels Jeras exported and checks them against Jeras's predictions.
 
-Export every loadable fixture model first (the conformance test keeps each export beside its
-inputs and Jeras's predictions):
+Export every loadable fixture model and the export guide's two cases first (the tests keep each
+export beside its inputs and Jeras's predictions):
 
-    ./mvnw -B -ntp test -pl conformance -am -Dtest=SavedModelFixturesTest \
+    ./mvnw -B -ntp test -pl conformance -am -Dtest='SavedModelFixturesTest,SavedModelGuideCasesTest' \
         -Dsurefire.failIfNoSpecifiedTests=false -Djeras.keepSavedModels=/tmp/jeras-savedmodels
 
 then, with TensorFlow 2.21 (no Jeras or model code involved):
 
     python export/src/test/python/check_saved_model.py /tmp/jeras-savedmodels
 
-For each DIR/<case>/model it runs tf.saved_model.load(model).serve(x0, ..) and the
-signatures["serving_default"] function (inputs by name, outputs output_0, ..), at the full batch
-and one row fewer (the batch dimension is dynamic), and compares them with io.npz's y0, ..
-(|got - want| <= 1e-5 + 1e-5 |want|). It also checks that the loaded object's variables are
-tf.Variables. Prints one line per case and the counts; exits non-zero when any case fails.
+For each DIR/<case>/model it runs the endpoint named in DIR/<case>/endpoint (serve) of
+tf.saved_model.load(model) on x0, .. and the signatures["serving_default"] function (inputs by
+name, outputs output_0, ..), at the full batch and one row fewer (the batch dimension is dynamic),
+and compares them with io.npz's y0, .. (|got - want| <= 1e-5 + 1e-5 |want|). It also runs
+serving_default the way TensorFlow Serving does, from the MetaGraphDef in a TF1 session whose
+variables the saver restores, checks that the loaded object's variables are tf.Variables, and that
+each variable collection (io.npz's <name>_0, ..) is a list attribute of tf.Variables holding those
+values. Prints one line per case and the counts; exits non-zero when any case fails.
 """
 
 import os
@@ -43,9 +46,20 @@ def check(case_dir):
     io = np.load(os.path.join(case_dir, "io.npz"))
     xs = [io[f"x{i}"] for i in range(sum(1 for k in io.files if k.startswith("x")))]
     ys = [io[f"y{i}"] for i in range(sum(1 for k in io.files if k.startswith("y")))]
+    with open(os.path.join(case_dir, "endpoint")) as f:
+        endpoint = f.read().strip()
     loaded = tf.saved_model.load(os.path.join(case_dir, "model"))
     if not all(isinstance(v, tf.Variable) for v in loaded.variables):
         return "loaded.variables are not all tf.Variables"
+    collections = sorted({k.rsplit("_", 1)[0] for k in io.files if not k[0] in "xy"})
+    for name in collections:
+        want = [io[f"{name}_{i}"] for i in range(sum(1 for k in io.files if k.rsplit("_", 1)[0] == name))]
+        got = getattr(loaded, name)
+        if len(got) != len(want) or not all(isinstance(v, tf.Variable) for v in got):
+            return f"loaded.{name} is not a list of {len(want)} tf.Variables"
+        for i, (g, w) in enumerate(zip(got, want)):
+            if not np.array_equal(g.numpy(), w):
+                return f"loaded.{name}[{i}] differs from the exported variable"
     sig = loaded.signatures["serving_default"]
     names = sorted(sig.structured_input_signature[1].keys())
     # The signature's inputs are keyed by the spec names args_0, args_1, ..: positional order.
@@ -54,18 +68,34 @@ def check(case_dir):
     for batch in ([n, n - 1] if n > 1 else [n]):
         x = [a[:batch] for a in xs]
         want = [y[:batch] for y in ys]
-        got = as_list(loaded.serve(*x))
+        got = as_list(getattr(loaded, endpoint)(*x))
         if len(got) != len(want):
-            return f"serve returned {len(got)} outputs, want {len(want)}"
+            return f"{endpoint} returned {len(got)} outputs, want {len(want)}"
         for i, (g, w) in enumerate(zip(got, want)):
             bad = worst(g.numpy(), w)
             if bad:
-                return f"serve output {i} at batch {batch}: {bad}"
+                return f"{endpoint} output {i} at batch {batch}: {bad}"
         out = sig(**{name: tf.constant(a) for name, a in zip(names, x)})
         for i, w in enumerate(want):
             bad = worst(out[f"output_{i}"].numpy(), w)
             if bad:
                 return f"serving_default output_{i} at batch {batch}: {bad}"
+    return serving(os.path.join(case_dir, "model"), names, xs, ys)
+
+
+def serving(model_dir, names, xs, ys):
+    """serving_default as TensorFlow Serving runs it: graph, saver restore, feeds and fetches by name."""
+    tf1 = tf.compat.v1
+    with tf.Graph().as_default(), tf1.Session() as sess:
+        meta = tf1.saved_model.loader.load(sess, ["serve"], model_dir)
+        sig = meta.signature_def["serving_default"]
+        feeds = {sig.inputs[name].name: x for name, x in zip(names, xs)}
+        fetches = {k: v.name for k, v in sig.outputs.items()}
+        out = sess.run(fetches, feeds)
+    for i, w in enumerate(ys):
+        bad = worst(out[f"output_{i}"], w)
+        if bad:
+            return f"serving_default in a TF1 session, output_{i}: {bad}"
     return None
 
 
@@ -81,7 +111,7 @@ def main(root):
         if problem:
             failed.append(c)
     print(f"\n{len(cases) - len(failed)} of {len(cases)} SavedModels reproduce Jeras's predictions "
-          f"(serve and serving_default, within {TOL})")
+          f"(endpoint, serving_default, TF1 session; within {TOL})")
     return 1 if failed else 0
 
 

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.jeras.conformance.KerasCases;
 import org.jeras.conformance.KerasCases.Case;
 import org.jeras.conformance.KerasModels;
@@ -79,23 +78,10 @@ class SavedModelFixturesTest {
     keep(c, model, xs);
   }
 
-  /** Keeps the export and Jeras's predictions for the Python check when {@code jeras.keepSavedModels} is set. */
+  /** Keeps the export with the inputs and Jeras's predictions for the Python check (when asked to). */
   private void keep(Case c, Model model, List<INDArray> xs) throws IOException {
-    String keep = System.getProperty("jeras.keepSavedModels");
-    if (keep == null || keep.isEmpty()) {
+    if (System.getProperty("jeras.keepSavedModels") == null) {
       return;
-    }
-    Path target = Path.of(keep, c.id().replace('/', '_'));
-    Path modelDir = target.resolve("model");
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path p : files.toList()) {
-        Path to = modelDir.resolve(dir.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(to);
-        } else {
-          Files.copy(p, to);
-        }
-      }
     }
     Map<String, INDArray> io = new LinkedHashMap<>();
     for (int i = 0; i < xs.size(); i++) {
@@ -105,7 +91,7 @@ class SavedModelFixturesTest {
     for (int i = 0; i < ys.size(); i++) {
       io.put("y" + i, ys.get(i));
     }
-    Npz.write(target.resolve("io.npz"), io);
+    KeptSavedModels.keep(dir, c.id().replace('/', '_'), "serve", io);
   }
 
   /** Every pending case is a fixture case, so the list names nothing stale. */

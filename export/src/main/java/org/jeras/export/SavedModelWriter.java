@@ -220,18 +220,20 @@ final class SavedModelWriter {
       ckptGraph.addNodes(o.trackable);
     }
 
-    SaverDef saver = saver(graph, vars, handles);
     graph.addNode(NodeDef.newBuilder().setName("NoOp").setOp("NoOp"));
     graph.setLibrary(library).setVersions(VersionDef.newBuilder().setProducer(GRAPH_PRODUCER).setMinConsumer(12));
     meta.setMetaInfoDef(MetaGraphDef.MetaInfoDef.newBuilder().addTags("serve").setTensorflowVersion("2.21.0")
             .setStrippedDefaultAttrs(false))
         .setGraphDef(graph)
-        .setSaverDef(saver)
         .putCollectionDef("saved_model_main_op", CollectionDef.newBuilder()
             .setNodeList(CollectionDef.NodeList.newBuilder().addValue("NoOp")).build())
         .putSignatureDef("__saved_model_init_op", SignatureDef.newBuilder().putOutputs("__saved_model_init_op",
             TensorInfo.newBuilder().setName("NoOp").setTensorShape(TfTypes.unknownRank()).build()).build())
         .setObjectGraphDef(objectGraph);
+    if (!vars.isEmpty()) {
+      // SaveV2 and RestoreV2 take one tensor at least; without variables there is nothing to restore.
+      meta.setSaverDef(saver(meta.getGraphDefBuilder(), vars, handles));
+    }
     SavedModel model = SavedModel.newBuilder().setSavedModelSchemaVersion(1).addMetaGraphs(meta).build();
 
     Files.createDirectories(dir.resolve("variables"));

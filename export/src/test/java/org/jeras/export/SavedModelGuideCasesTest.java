@@ -3,8 +3,9 @@ package org.jeras.export;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jeras.core.graph.TensorSpec;
@@ -19,12 +20,14 @@ import org.jeras.layers.normalization.BatchNormalization;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The two cases of Keras's export guide written as TensorFlow SavedModels: the files parse back,
- * hold the functions, signatures and variable collections TensorFlow needs, and the checkpoint
- * holds every variable's bytes. (Loading them in TensorFlow is {@code src/test/python/check_saved_model.py}.)
+ * The two cases of Keras's export guide written as TensorFlow SavedModels, with the endpoint
+ * listing Keras prints. With {@code -Djeras.keepSavedModels=DIR} each is kept as
+ * {@code DIR/<case>/model} with its inputs, Jeras's outputs and the collection's values in
+ * {@code io.npz}, for {@code src/test/python/check_saved_model.py} to load in TensorFlow.
  */
 class SavedModelGuideCasesTest {
   @TempDir
@@ -37,6 +40,7 @@ class SavedModelGuideCasesTest {
     Tensor out = new Dense(1, "sigmoid").apply(bn.apply(new Dense(8, "relu").apply(in)));
     Functional model = new Functional(in, out, "guide");
     Nd4j.getRandom().setSeed(7);
+    // Non-trivial statistics so the inference-mode normalization matters.
     bn.setWeights(List.of(Nd4j.rand(DataType.FLOAT, 8).addi(0.5), Nd4j.randn(DataType.FLOAT, 8),
         Nd4j.randn(DataType.FLOAT, 8), Nd4j.rand(DataType.FLOAT, 8).addi(0.1)));
     return model;
@@ -53,36 +57,39 @@ class SavedModelGuideCasesTest {
   }
 
   @Test
-  void functionalModelWritesALoadableLayout() throws Exception {
+  void functionalModelPrintsItsEndpointAsKerasDoes() throws IOException {
     Functional model = guideModel();
     ExportArchive archive = Exporter.export(model, dir, ExportFormat.TF_SAVED_MODEL);
-    assertTrue(Files.isRegularFile(dir.resolve("saved_model.pb")));
-    assertTrue(Files.isRegularFile(dir.resolve("variables/variables.index")));
-    assertTrue(Files.isRegularFile(dir.resolve("variables/variables.data-00000-of-00001")));
-    String described = archive.describe();
-    assertTrue(described.startsWith("\n* Endpoint 'serve'\n  args_0 (POSITIONAL_ONLY): TensorSpec(shape=(None, 16),"
-        + " dtype=tf.float32, name='args_0')\nOutput Type:\n  TensorSpec(shape=(None, 1), dtype=tf.float32,"
-        + " name=None)\nCaptures:\n"), described);
+    StringBuilder captures = new StringBuilder();
+    for (Variable v : model.weights()) {
+      captures.append("  ").append(v.path()).append(": TensorSpec(shape=(), dtype=tf.resource, name=None)\n");
+    }
+    assertEquals("\n* Endpoint 'serve'\n  args_0 (POSITIONAL_ONLY): TensorSpec(shape=(None, 16), dtype=tf.float32,"
+        + " name='args_0')\nOutput Type:\n  TensorSpec(shape=(None, 1), dtype=tf.float32, name=None)\nCaptures:\n"
+        + captures, archive.describe());
+    INDArray x = Nd4j.randn(DataType.FLOAT, 8, 16);
+    KeptSavedModels.keep(dir, "guide_functional", "serve", Map.of("x0", x, "y0", model.predict(x, 8)));
   }
 
   @Test
-  void attentionArchiveWritesItsCollection() {
+  void attentionArchiveWritesItsCollection() throws IOException {
     MultiHeadAttention layer = new MultiHeadAttention(2, 2);
-    layer.apply(CallArgs.of(List.of(Tensor.of(Nd4j.randn(DataType.FLOAT, 3, 2, 2)),
-        Tensor.of(Nd4j.randn(DataType.FLOAT, 3, 2, 2))), Map.of()));
+    Nd4j.getRandom().setSeed(11);
+    INDArray query = Nd4j.randn(DataType.FLOAT, 3, 2, 2);
+    INDArray value = Nd4j.randn(DataType.FLOAT, 3, 2, 2);
+    INDArray expected = layer.apply(CallArgs.of(List.of(Tensor.of(query), Tensor.of(value)), Map.of())).get(0).value();
     List<Variable> weights = layer.weights();
     assertEquals(8, weights.size());
-    attentionArchive(layer).writeOut(dir, ExportFormat.TF_SAVED_MODEL);
-    assertTrue(Files.isRegularFile(dir.resolve("saved_model.pb")));
-  }
-
-  /** Writes both cases under {@code jeras.savedmodel.out} when set, for the Python check. */
-  @Test
-  void writesTheCasesForThePythonCheck() {
-    String out = System.getProperty("jeras.savedmodel.out");
-    if (out == null) {
-      return;
+    ExportArchive archive = attentionArchive(layer);
+    archive.writeOut(dir, ExportFormat.TF_SAVED_MODEL);
+    assertTrue(archive.describe().startsWith("\n* Endpoint 'call'\n  args_0 (POSITIONAL_ONLY): TensorSpec(shape=(None,"
+        + " 2, 2), dtype=tf.float32, name='query')\n  args_1 (POSITIONAL_ONLY): TensorSpec(shape=(None, 2, 2),"
+        + " dtype=tf.float32, name='value')\nOutput Type:\n  TensorSpec(shape=(None, 2, 2), dtype=tf.float32,"
+        + " name=None)\n"), archive.describe());
+    Map<String, INDArray> io = new LinkedHashMap<>(Map.of("x0", query, "x1", value, "y0", expected));
+    for (int i = 0; i < weights.size(); i++) {
+      io.put("my_vars_" + i, weights.get(i).array());
     }
-    Exporter.export(guideModel(), Path.of(out, "guide"), ExportFormat.TF_SAVED_MODEL);
+    KeptSavedModels.keep(dir, "guide_attention", "call", io);
   }
 }

@@ -1,0 +1,42 @@
+package org.jeras.export;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jeras.core.model.Functional;
+import org.jeras.core.model.Input;
+import org.jeras.core.tensor.Tensor;
+import org.jeras.layers.core.Dense;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What cannot be written as a SavedModel fails with one typed line naming the op, layer or path. */
+class SavedModelErrorsTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void anOpWithoutATensorFlowLoweringNamesItAndItsLayer() {
+    Tensor in = Input.of(4);
+    Functional model = new Functional(in, new Dense(3, "sparsemax").apply(in), "m");
+    ExportException e = assertThrows(ExportException.class,
+        () -> Exporter.export(model, dir.resolve("out"), ExportFormat.TF_SAVED_MODEL));
+    assertTrue(e.getMessage().contains("no TensorFlow lowering yet for op(s) [sparsemax]"), e.getMessage());
+    assertTrue(e.getMessage().contains("used by [sparsemax (layer 'm/dense"), e.getMessage());
+    assertEquals(1, e.getMessage().lines().count());
+    assertTrue(!Files.exists(dir.resolve("out/saved_model.pb")), "nothing is written");
+  }
+
+  @Test
+  void anUnwritableDirectoryNamesIt() throws Exception {
+    Path file = Files.writeString(dir.resolve("file"), "not a directory");
+    Tensor in = Input.of(4);
+    Functional model = new Functional(in, new Dense(3).apply(in), "m");
+    ExportException e = assertThrows(ExportException.class,
+        () -> Exporter.export(model, file, ExportFormat.TF_SAVED_MODEL));
+    assertTrue(e.getMessage().startsWith("Cannot write the SavedModel to " + file), e.getMessage());
+  }
+}
