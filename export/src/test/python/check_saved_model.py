@@ -61,12 +61,13 @@ def check(case_dir):
             if not np.array_equal(g.numpy(), w):
                 return f"loaded.{name}[{i}] differs from the exported variable"
     sig = loaded.signatures["serving_default"]
-    names = sorted(sig.structured_input_signature[1].keys())
-    # The signature's inputs are keyed by the spec names args_0, args_1, ..: positional order.
-    names = sorted(names, key=lambda n: int(n.split("_")[-1]) if n.split("_")[-1].isdigit() else 0)
+    # The endpoint's input signature names its positional arguments, which serving_default takes by name.
+    specs = getattr(loaded, endpoint).input_signature
+    names = [spec.name for spec in specs]
     n = xs[0].shape[0]
     for batch in ([n, n - 1] if n > 1 else [n]):
-        x = [a[:batch] for a in xs]
+        # Only the dynamic (None) batch dimensions take another size.
+        x = [a[:batch] if spec.shape[0] is None else a for a, spec in zip(xs, specs)]
         want = [y[:batch] for y in ys]
         got = as_list(getattr(loaded, endpoint)(*x))
         if len(got) != len(want):
