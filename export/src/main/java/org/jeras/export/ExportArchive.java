@@ -161,7 +161,23 @@ public final class ExportArchive {
     }
   }
 
+  /** Names of the root object's own attributes in a SavedModel, which endpoints and collections cannot take. */
+  private static final Set<String> SAVED_MODEL_ATTRIBUTES = Set.of("variables", "trainable_variables",
+      "non_trainable_variables", "signatures");
+
   private void writeSavedModel(Path dir) {
+    for (String name : endpoints.keySet()) {
+      if (SAVED_MODEL_ATTRIBUTES.contains(name) || collections.containsKey(name)) {
+        throw new ExportException("Cannot write a SavedModel: endpoint name '" + name + "' is taken by "
+            + (collections.containsKey(name) ? "a variable collection" : "the SavedModel's own attribute"));
+      }
+    }
+    for (String name : collections.keySet()) {
+      if (SAVED_MODEL_ATTRIBUTES.contains(name)) {
+        throw new ExportException("Cannot write a SavedModel: variable collection name '" + name
+            + "' is taken by the SavedModel's own attribute");
+      }
+    }
     List<SavedModelWriter.Endpoint> eps = new ArrayList<>();
     List<Variable> vars = new ArrayList<>();
     for (Layer l : tracked) {

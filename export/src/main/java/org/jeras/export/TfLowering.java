@@ -318,19 +318,20 @@ final class TfLowering {
   }
 
   /**
-   * A 1-d convolution or pooling as its 2-d form: {@code x} gains a unit spatial axis 1 and the result
-   * loses it again; returns {@code null} when {@code x} is not rank 3.
+   * A 1-d convolution's or pooling's per-axis attribute for its 2-d form, which runs it over a unit
+   * leading spatial axis: {@code unit} for that axis, then the 1-d value.
    */
   private static int[] as2d(int[] v, int unit) {
     return new int[] {unit, v[0]};
   }
 
+  /** 1-d paddings for the 2-d form: none on the unit axis. */
   private static int[][] as2d(int[][] v) {
     return new int[][] {{0, 0}, v[0]};
   }
 
   /** Keras's channels_last convolution: explicit zero padding, then a VALID Conv2D / Conv3D (1-d runs as 2-d). */
-  private static String conv(Ctx c, OpGraph.Node n, String x, String kernel, long[] kernelShape, boolean depthwise) {
+  private static String conv(Ctx c, OpGraph.Node n, String x, String kernel, boolean depthwise) {
     OpDesc op = n.op();
     DType t = n.output().dtype();
     int rank = c.val(n, 0).rank();
@@ -371,7 +372,7 @@ final class TfLowering {
     String k = c.inAs(n, 1);
     long[] ks = c.val(n, 1).shape();
     if (groups == 1) {
-      return conv(c, n, x, k, ks, false);
+      return conv(c, n, x, k, false);
     }
     DType t = n.output().dtype();
     int rank = c.val(n, 0).rank();
@@ -381,7 +382,7 @@ final class TfLowering {
     for (long g = 0; g < groups; g++) {
       String xg = c.stridedSlice(x, t, rank, rank - 1, g * inPer, (g + 1) * inPer, false);
       String kg = c.stridedSlice(k, t, ks.length, ks.length - 1, g * outPer, (g + 1) * outPer, false);
-      parts.add(conv(c, n, xg, kg, ks, false));
+      parts.add(conv(c, n, xg, kg, false));
     }
     return c.concat(parts, t, rank - 1);
   }
@@ -757,7 +758,7 @@ final class TfLowering {
           : c.bin("AddV2", t, xw, c.inAs(n, 2));
     });
     RULES.put("conv", TfLowering::groupedConv);
-    RULES.put("depthwise_conv", (c, n) -> conv(c, n, c.inAs(n, 0), c.inAs(n, 1), c.val(n, 1).shape(), true));
+    RULES.put("depthwise_conv", (c, n) -> conv(c, n, c.inAs(n, 0), c.inAs(n, 1), true));
     RULES.put("conv_transpose", TfLowering::convTranspose);
     RULES.put("lstm_packed", TfLowering::lstm);
     RULES.put("max_pool", (c, n) -> pool(c, n, true));

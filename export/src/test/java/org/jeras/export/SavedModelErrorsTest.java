@@ -39,4 +39,17 @@ class SavedModelErrorsTest {
         () -> Exporter.export(model, file, ExportFormat.TF_SAVED_MODEL));
     assertTrue(e.getMessage().startsWith("Cannot write the SavedModel to " + file), e.getMessage());
   }
+
+  @Test
+  void anEndpointCannotTakeTheNameOfACollectionOrOfTheRootsLists() {
+    Tensor in = Input.of(4);
+    Dense dense = new Dense(3);
+    Functional model = new Functional(in, dense.apply(in), "m");
+    ExportArchive archive = new ExportArchive().track(model);
+    archive.addEndpoint("variables", args -> Exporter.serve(model, args), Exporter.signature(model).toArray(
+        new org.jeras.core.graph.TensorSpec[0]));
+    ExportException e = assertThrows(ExportException.class, () -> archive.writeOut(dir, ExportFormat.TF_SAVED_MODEL));
+    assertEquals("Cannot write a SavedModel: endpoint name 'variables' is taken by the SavedModel's own attribute",
+        e.getMessage());
+  }
 }
