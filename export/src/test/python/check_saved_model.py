@@ -1,9 +1,9 @@
 """Loads the TensorFlow SavedModels Jeras exported and checks them against Jeras's predictions.
 
-Export every loadable fixture model and the export guide's two cases first (the tests keep each
-export beside its inputs and Jeras's predictions):
+Export every loadable fixture model, the export guide's two cases, the single-op cases and the
+dynamic-dimension case first (the tests keep each export beside its inputs and Jeras's predictions):
 
-    ./mvnw -B -ntp test -pl conformance -am -Dtest='SavedModelFixturesTest,SavedModelGuideCasesTest' \
+    ./mvnw -B -ntp test -pl export,conformance -am -Dtest='SavedModel*Test' \
         -Dsurefire.failIfNoSpecifiedTests=false -Djeras.keepSavedModels=/tmp/jeras-savedmodels
 
 then, with TensorFlow 2.21 (no Jeras or model code involved):
