@@ -39,7 +39,10 @@ import org.tensorflow.proto.SavedObjectGraphOuterClass.SavedObject;
 class SavedModelFixturesTest {
   private static final LoadOptions OPTIONS = LoadOptions.DEFAULT.withCustomObjects(FixtureCustomObjects.classes());
 
-  /** Fixture cases (by name, in both sets) that cannot be exported yet, each with what its export error names. */
+  /**
+   * Fixture cases (by name, in both sets) that cannot be exported yet, each with what its export error
+   * names: ONNX's pending cases, whose tracing fails before any lowering.
+   */
   static final Map<String, String> PENDING = new LinkedHashMap<>(OnnxFixturesTest.PENDING);
 
   @TempDir

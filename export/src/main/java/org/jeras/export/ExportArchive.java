@@ -192,6 +192,9 @@ public final class ExportArchive {
       SavedModelWriter.write(dir, eps, vars, collections);
     } catch (IOException e) {
       throw new ExportException("Cannot write the SavedModel to " + dir + ": " + e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      // A variable whose dtype the checkpoint cannot hold yet (float16, bfloat16, string).
+      throw new ExportException("Cannot write the SavedModel to " + dir + ": " + e.getMessage(), e);
     }
   }
 
