@@ -272,14 +272,19 @@ final class TfLowering {
     RULES.put(op, (c, n) -> a.of(c, n, c.inAs(n, 0), n.output().dtype()));
   }
 
-  /** {@code op} applied along {@code axis}, which TensorFlow's softmaxes only take last: transposed there and back. */
+  /** {@code tf} applied along {@code axis}, which TensorFlow's softmaxes only take last: transposed there and back. */
   private static String lastAxis(Ctx c, OpGraph.Node n, String tf) {
+    return alongLastAxis(c, n, (x, t) -> c.op(tf, t, x));
+  }
+
+  /** {@code f} applied to the node's input with its {@code axis} moved last (a transpose there and back). */
+  private static String alongLastAxis(Ctx c, OpGraph.Node n, java.util.function.BiFunction<String, DType, String> f) {
     int rank = c.val(n, 0).rank();
     long axis = n.op().getLong("axis");
     axis = axis < 0 ? axis + rank : axis;
     DType t = n.output().dtype();
     if (axis == rank - 1) {
-      return c.op(tf, t, c.inAs(n, 0));
+      return f.apply(c.inAs(n, 0), t);
     }
     long[] perm = new long[rank];
     for (int k = 0; k < rank; k++) {
@@ -287,7 +292,30 @@ final class TfLowering {
     }
     perm[(int) axis] = rank - 1;
     perm[rank - 1] = axis;
-    return c.transpose(c.op(tf, t, c.transpose(c.inAs(n, 0), t, perm)), t, perm);
+    return c.transpose(f.apply(c.transpose(c.inAs(n, 0), t, perm), t), t, perm);
+  }
+
+  /**
+   * Sparsemax over the last axis of {@code x} (static size {@code d}): with {@code z} sorted descending
+   * and {@code s} its running sum, the support is the {@code r <= d} where {@code 1 + r z_r > s_r};
+   * {@code tau = (sum of z over the support - 1) / |support|} and the result is {@code relu(x - tau)}.
+   */
+  private static String sparsemax(Ctx c, String x, DType t, long d) {
+    String sorted = c.fn.node("TopKV2", List.of(x, c.ints0(d)), Map.of("T", type(t), "sorted", b(true),
+        "Tk", type(DType.INT32), "index_type", type(DType.INT32)));
+    String running = c.fn.node("Cumsum", List.of(sorted, c.ints0(-1)), Map.of("T", type(t), "Tidx",
+        type(DType.INT32), "exclusive", b(false), "reverse", b(false)));
+    double[] ranks = new double[(int) d];
+    for (int r = 0; r < d; r++) {
+      ranks[r] = r + 1;
+    }
+    String r = c.fn.constant(org.nd4j.linalg.factory.Nd4j.createFromArray(ranks).castTo(t.nd4j()), "ranks");
+    String inSupport = c.cast(greater(c, c.bin("AddV2", t, c.scalar(1, t), c.bin("Mul", t, r, sorted)), running, t),
+        DType.BOOL, t);
+    String size = c.reduce("Sum", inSupport, t, new long[] {-1}, true);
+    String sum = c.reduce("Sum", c.bin("Mul", t, inSupport, sorted), t, new long[] {-1}, true);
+    String tau = c.bin("RealDiv", t, c.bin("Sub", t, sum, c.scalar(1, t)), size);
+    return c.op("Relu", t, c.bin("Sub", t, x, tau));
   }
 
   /** Zero {@code before/after} paddings of a channels_last value's spatial axes, or the input when there are none. */
@@ -649,6 +677,16 @@ final class TfLowering {
     // ---- activations
     RULES.put("softmax", (c, n) -> lastAxis(c, n, "Softmax"));
     RULES.put("log_softmax", (c, n) -> lastAxis(c, n, "LogSoftmax"));
+    RULES.put("sparsemax", (c, n) -> {
+      long[] shape = c.val(n, 0).shape();
+      int rank = shape.length;
+      long axis = n.op().getLong("axis");
+      long d = shape[(int) (axis < 0 ? axis + rank : axis)];
+      if (d < 0) {
+        throw new ExportException("sparsemax over an axis of dynamic size");
+      }
+      return alongLastAxis(c, n, (x, t) -> sparsemax(c, x, t, d));
+    });
     act("hard_tanh", (c, n, x, t) -> c.op("ClipByValue", t, x, c.scalar(-1, t), c.scalar(1, t)));
     act("leaky_relu", (c, n, x, t) -> c.op("LeakyRelu", t, List.of(x), "alpha", f(n.op().getDouble("negative_slope"))));
     act("relu_ex", (c, n, x, t) -> {

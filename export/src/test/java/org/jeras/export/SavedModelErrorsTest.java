@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.jeras.core.graph.TensorSpec;
+import org.jeras.core.ops.NnOps;
+import org.jeras.core.tensor.DType;
 import org.jeras.core.model.Functional;
 import org.jeras.core.model.Input;
 import org.jeras.core.tensor.Tensor;
@@ -19,13 +23,15 @@ class SavedModelErrorsTest {
   Path dir;
 
   @Test
-  void anOpWithoutATensorFlowLoweringNamesItAndItsLayer() {
-    Tensor in = Input.of(4);
-    Functional model = new Functional(in, new Dense(3, "sparsemax").apply(in), "m");
+  void anOpTensorFlowCannotExpressNamesItAndWritesNothing() {
+    ExportArchive archive = new ExportArchive();
+    archive.addEndpoint("serve", args -> List.of(NnOps.sparsemax(args.get(0), -1)),
+        new TensorSpec("x", new long[] {-1, -1}, DType.FLOAT32));
     ExportException e = assertThrows(ExportException.class,
-        () -> Exporter.export(model, dir.resolve("out"), ExportFormat.TF_SAVED_MODEL));
-    assertTrue(e.getMessage().contains("no TensorFlow lowering yet for op(s) [sparsemax]"), e.getMessage());
-    assertTrue(e.getMessage().contains("used by [sparsemax (layer 'm/dense"), e.getMessage());
+        () -> archive.writeOut(dir.resolve("out"), ExportFormat.TF_SAVED_MODEL));
+    assertTrue(e.getMessage().startsWith("Cannot export op sparsemax"), e.getMessage());
+    assertTrue(e.getMessage().endsWith("to a TensorFlow SavedModel: sparsemax over an axis of dynamic size"),
+        e.getMessage());
     assertEquals(1, e.getMessage().lines().count());
     assertTrue(!Files.exists(dir.resolve("out/saved_model.pb")), "nothing is written");
   }

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.jeras.core.graph.TensorSpec;
+import org.jeras.core.ops.MathOps;
+import org.jeras.core.ops.NnOps;
 import org.jeras.core.tensor.Tensor;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -34,10 +36,19 @@ class SavedModelOpsTest {
   @TempDir
   Path root;
 
+  /** Cases of ops that only the TensorFlow lowering has. */
+  static List<OnnxOpsTest.Case> tfOnlyCases() {
+    return List.of(
+        new OnnxOpsTest.Case("sparsemax", List.of(TensorSpec.batched(null, 6)),
+            args -> List.of(NnOps.sparsemax(MathOps.mul(args.get(0), 2.0), -1))),
+        new OnnxOpsTest.Case("sparsemax_axis1", List.of(TensorSpec.batched(null, 5, 3)),
+            args -> List.of(NnOps.sparsemax(args.get(0), 1))));
+  }
+
   @TestFactory
   Stream<DynamicTest> everyLoweringWritesAWellFormedFunction() {
-    return OnnxOpsTest.cases().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> check(c,
-        root.resolve(c.name()))));
+    return Stream.concat(OnnxOpsTest.cases().stream(), tfOnlyCases().stream())
+        .map(c -> DynamicTest.dynamicTest(c.name(), () -> check(c, root.resolve(c.name()))));
   }
 
   private static void check(OnnxOpsTest.Case c, Path dir) throws IOException {
