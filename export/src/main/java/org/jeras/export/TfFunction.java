@@ -47,7 +47,7 @@ final class TfFunction {
       Map.entry("MaxPool", "output"), Map.entry("AvgPool", "output"), Map.entry("MaxPool3D", "output"),
       Map.entry("AvgPool3D", "output"), Map.entry("Identity", "output"), Map.entry("Const", "output"),
       Map.entry("ReadVariableOp", "value"), Map.entry("StatefulPartitionedCall", "output"),
-      Map.entry("TopKV2", "values"), Map.entry("Cumsum", "out"));
+      Map.entry("TopKV2", "values"), Map.entry("Cumsum", "out"), Map.entry("Equal", "z"));
 
   private final FunctionDef.Builder fn = FunctionDef.newBuilder();
   private final List<TensorShapeProto> inputShapes = new ArrayList<>();

@@ -622,6 +622,44 @@ final class TfLowering {
     RULES.put("any", (c, n) -> c.fn.node("Any", List.of(c.cast(c.in(n, 0), c.val(n, 0).dtype(), DType.BOOL),
         c.ints(longs(n.op().getInts("axes")))), Map.of("Tidx", type(DType.INT32),
         "keep_dims", b(n.op().getBool("keepdims")))));
+    // ---- preprocessing encodings (Discretization, CategoryEncoding, the lookups)
+    RULES.put("digitize", (c, n) -> {
+      double[] bins = (double[]) n.op().get("bins");
+      OpGraph.Value x = c.val(n, 0);
+      String v = c.expandDims(c.cast(c.in(n, 0), x.dtype(), DType.FLOAT64), DType.FLOAT64, x.rank());
+      String reached = c.cast(c.op("GreaterEqual", DType.FLOAT64, v,
+          c.fn.constant(org.nd4j.linalg.factory.Nd4j.createFromArray(bins), "bins")), DType.BOOL, DType.INT32);
+      return c.cast(c.reduce("Sum", reached, DType.INT32, new long[] {-1}, false), DType.INT32, n.output().dtype());
+    });
+    RULES.put("category_encode", (c, n) -> {
+      long[] shape = c.val(n, 0).shape();
+      int rank = shape.length;
+      String idx = c.cast(c.in(n, 0), c.val(n, 0).dtype(), DType.INT64);
+      if (rank == 0) {
+        idx = c.reshape(idx, DType.INT64, new long[] {1});
+        rank = 1;
+      }
+      String mode = n.op().getString("mode");
+      if (mode.equals("one_hot") && rank > 1 && shape[rank - 1] == 1) {
+        idx = c.squeeze(idx, DType.INT64, rank - 1);
+        rank--;
+      }
+      // Equality with 0..depth-1: an index outside the range matches nothing, as in Keras.
+      long[] classes = new long[(int) n.op().getLong("depth")];
+      for (int k = 0; k < classes.length; k++) {
+        classes[k] = k;
+      }
+      String hot = c.cast(c.op("Equal", DType.INT64, List.of(c.expandDims(idx, DType.INT64, rank),
+          c.fn.constant(org.nd4j.linalg.factory.Nd4j.createFromArray(classes), "classes")),
+          "incompatible_shape_error", b(true)), DType.BOOL, DType.FLOAT32);
+      long axis = rank > 1 ? 1 : 0;
+      if (mode.equals("count")) {
+        hot = c.reduce("Sum", hot, DType.FLOAT32, new long[] {axis}, false);
+      } else if (mode.equals("multi_hot")) {
+        hot = c.reduce("Max", hot, DType.FLOAT32, new long[] {axis}, false);
+      }
+      return c.cast(hot, DType.FLOAT32, n.output().dtype());
+    });
     RULES.put("full_like", (c, n) -> c.fn.node("Fill", List.of(c.shape(c.in(n, 0), c.val(n, 0).dtype()),
         c.scalar(n.op().getDouble("value"), n)), Map.of("T", type(n.output().dtype()),
         "index_type", type(DType.INT32))));
