@@ -3,6 +3,7 @@ package org.jeras.export;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -19,7 +20,7 @@ public final class KeptSavedModels {
   /**
    * Copies the SavedModel directory {@code exported} to {@code DIR/<name>/model}, with {@code io}
    * (inputs {@code x0..}, Jeras's outputs {@code y0..}, collection values {@code <collection>_i})
-   * in {@code io.npz} and the endpoint to call in {@code endpoint}.
+   * in {@code io.npz} and the endpoint to call in {@code endpoint}; a kept copy from an earlier run is replaced.
    */
   public static void keep(Path exported, String name, String endpoint, Map<String, INDArray> io) throws IOException {
     String keep = System.getProperty("jeras.keepSavedModels");
@@ -33,7 +34,7 @@ public final class KeptSavedModels {
         if (Files.isDirectory(p)) {
           Files.createDirectories(to);
         } else {
-          Files.copy(p, to);
+          Files.copy(p, to, StandardCopyOption.REPLACE_EXISTING);
         }
       }
     }
