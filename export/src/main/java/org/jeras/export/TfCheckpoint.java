@@ -113,7 +113,10 @@ final class TfCheckpoint {
     return out.toByteArray();
   }
 
-  /** The checksum TensorFlow verifies for a string scalar: over its uint32 length, that length's masked checksum, its bytes. */
+  /**
+   * The checksum TensorFlow verifies for a string scalar: over its uint32 length, that length's
+   * masked checksum, then its bytes.
+   */
   private static int stringCrc(byte[] s) {
     byte[] len32 = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(s.length).array();
     byte[] lengthCrc = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(PureJavaCrc32C.mask(crc(len32)))
@@ -125,6 +128,7 @@ final class TfCheckpoint {
     return (int) c.getValue();
   }
 
+  /** CRC32C of {@code bytes}, unmasked. */
   private static int crc(byte[] bytes) {
     CRC32C c = new CRC32C();
     c.update(bytes);

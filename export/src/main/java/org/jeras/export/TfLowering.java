@@ -821,7 +821,8 @@ final class TfLowering {
       long[] axes = longs(n.op().getInts("axes"));
       String centered = c.bin("Sub", t, x, c.reduce("Mean", x, t, axes, true));
       String var = c.reduce("Mean", c.op("Square", t, centered), t, axes, true);
-      return c.bin("Mul", t, centered, c.op("Rsqrt", t, c.bin("AddV2", t, var, c.scalar(n.op().getDouble("epsilon"), t))));
+      String eps = c.scalar(n.op().getDouble("epsilon"), t);
+      return c.bin("Mul", t, centered, c.op("Rsqrt", t, c.bin("AddV2", t, var, eps)));
     });
     // ---- linear algebra, convolution, pooling
     RULES.put("affine", (c, n) -> {
