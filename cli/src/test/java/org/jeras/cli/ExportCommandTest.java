@@ -1,7 +1,6 @@
 package org.jeras.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -40,13 +39,17 @@ class ExportCommandTest {
   }
 
   @Test
-  void savedModelIsRefusedWithoutWritingAnything() {
+  void exportsASavedModelAndPrintsTheEndpointAsKerasDoes() {
     Path file = CliRun.denseModel(tmp, "m.keras");
     Path out = tmp.resolve("saved_model");
     CliRun r = CliRun.of("export", "--format", "tf_saved_model", file.toString(), out.toString());
-    r.assertOneFailureLine();
-    assertTrue(r.err().contains("tf_saved_model is not supported yet"), r.err());
-    assertFalse(Files.exists(out));
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().startsWith("Saved artifact at '" + out + "'. The following endpoints are available:\n\n"
+        + "* Endpoint 'serve'\n  args_0 (POSITIONAL_ONLY): TensorSpec(shape=(None, 8), dtype=tf.float32,"
+        + " name='args_0')\nOutput Type:\n  TensorSpec(shape=(None, 4), dtype=tf.float32, name=None)\nCaptures:\n"),
+        r.out());
+    assertTrue(Files.isRegularFile(out.resolve("saved_model.pb")));
+    assertTrue(Files.isRegularFile(out.resolve("variables/variables.index")));
   }
 
   @Test

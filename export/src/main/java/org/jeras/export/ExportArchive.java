@@ -102,8 +102,23 @@ public final class ExportArchive {
    * current values.
    */
   public void writeOut(Path dir) {
+    writeOut(dir, ExportFormat.ONNX);
+  }
+
+  /**
+   * Writes the archive to directory {@code dir} in {@code format}: {@link ExportFormat#ONNX} as
+   * {@link #writeOut(Path)}; {@link ExportFormat#TF_SAVED_MODEL} as a TensorFlow SavedModel whose
+   * endpoints are functions of the loaded object (the first also signature {@code serving_default})
+   * and whose variable collections are lists of its variables. Variables are written with their
+   * current values.
+   */
+  public void writeOut(Path dir, ExportFormat format) {
     if (endpoints.isEmpty()) {
       throw new IllegalStateException("No endpoints have been set yet. Call addEndpoint().");
+    }
+    if (format == ExportFormat.TF_SAVED_MODEL) {
+      writeSavedModel(dir);
+      return;
     }
     try {
       Files.createDirectories(dir);
@@ -144,6 +159,79 @@ public final class ExportArchive {
     } catch (IOException e) {
       throw new ExportException("Cannot write the export archive to " + dir + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Names of the root object's own attributes in a SavedModel, which endpoints and collections cannot take. */
+  private static final Set<String> SAVED_MODEL_ATTRIBUTES = Set.of("variables", "trainable_variables",
+      "non_trainable_variables", "signatures");
+
+  private void writeSavedModel(Path dir) {
+    for (String name : endpoints.keySet()) {
+      if (SAVED_MODEL_ATTRIBUTES.contains(name) || collections.containsKey(name)) {
+        throw new ExportException("Cannot write a SavedModel: endpoint name '" + name + "' is taken by "
+            + (collections.containsKey(name) ? "a variable collection" : "the SavedModel's own attribute"));
+      }
+    }
+    for (String name : collections.keySet()) {
+      if (SAVED_MODEL_ATTRIBUTES.contains(name)) {
+        throw new ExportException("Cannot write a SavedModel: variable collection name '" + name
+            + "' is taken by the SavedModel's own attribute");
+      }
+    }
+    List<SavedModelWriter.Endpoint> eps = new ArrayList<>();
+    List<Variable> vars = new ArrayList<>();
+    for (Layer l : tracked) {
+      vars.addAll(l.weights());
+    }
+    collections.values().forEach(vars::addAll);
+    for (Map.Entry<String, Traced> e : endpoints.entrySet()) {
+      eps.add(new SavedModelWriter.Endpoint(e.getKey(), e.getValue().graph(), e.getValue().inputs()));
+      vars.addAll(e.getValue().graph().variables());
+    }
+    try {
+      SavedModelWriter.write(dir, eps, vars, collections);
+    } catch (IOException e) {
+      throw new ExportException("Cannot write the SavedModel to " + dir + ": " + e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      // A variable whose dtype the checkpoint cannot hold yet (float16, bfloat16, string).
+      throw new ExportException("Cannot write the SavedModel to " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Every endpoint's signature as Keras prints it after writing a SavedModel: its positional
+   * arguments, output type and captured variables.
+   */
+  public String describe() {
+    StringBuilder sb = new StringBuilder();
+    for (Map.Entry<String, Traced> e : endpoints.entrySet()) {
+      sb.append("\n* Endpoint '").append(e.getKey()).append("'\n");
+      List<TensorSpec> in = e.getValue().inputs();
+      for (int i = 0; i < in.size(); i++) {
+        sb.append("  args_").append(i).append(" (POSITIONAL_ONLY): ").append(tfSpec(in.get(i), "'" + in.get(i).name()
+            + "'")).append('\n');
+      }
+      sb.append("Output Type:\n  ");
+      List<OpGraph.Value> outs = e.getValue().graph().outputs();
+      List<String> specs = outs.stream().map(v -> tfSpec(new TensorSpec(null, v.shape(), v.dtype()), "None")).toList();
+      sb.append(specs.size() == 1 ? specs.get(0) : "List[" + String.join(", ", specs) + "]").append('\n');
+      sb.append("Captures:\n");
+      Set<Variable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+      for (Variable v : e.getValue().graph().variables()) {
+        if (seen.add(v)) {
+          sb.append("  ").append(v.path()).append(": TensorSpec(shape=(), dtype=tf.resource, name=None)\n");
+        }
+      }
+    }
+    return sb.toString();
+  }
+
+  private static String tfSpec(TensorSpec s, String name) {
+    String shape = s.shapeString();
+    if (s.shape().length == 1) {
+      shape = shape.replace(")", ",)");
+    }
+    return "TensorSpec(shape=" + shape + ", dtype=" + TfTypes.tfName(s.dtype()) + ", name=" + name + ")";
   }
 
   private void checkTracked(String endpoint, OpGraph graph) {

@@ -23,9 +23,10 @@ public final class Exporter {
 
   /**
    * Exports {@code model} to {@code path} in {@code format}; {@code inputSignature} defaults to the
-   * model's inputs with a dynamic batch dimension.
+   * model's inputs with a dynamic batch dimension. Returns the archive written (its
+   * {@link ExportArchive#describe} lists the endpoint as Keras prints it).
    */
-  public static void export(Model model, Path path, ExportFormat format, TensorSpec... inputSignature) {
+  public static ExportArchive export(Model model, Path path, ExportFormat format, TensorSpec... inputSignature) {
     if (!model.isBuilt()) {
       throw new IllegalArgumentException("The model provided has not yet been built. It must be built before export.");
     }
@@ -33,9 +34,8 @@ public final class Exporter {
     ExportArchive archive = new ExportArchive();
     archive.track(model);
     archive.addEndpoint("serve", args -> serve(model, args), sig);
-    switch (format) {
-      case ONNX -> archive.writeOut(path);
-    }
+    archive.writeOut(path, format);
+    return archive;
   }
 
   /** The model's inference call on positional inputs. */

@@ -1,8 +1,8 @@
 /**
  * Standalone inference artifacts, as Keras's {@code model.export} and {@code keras.export.ExportArchive}:
  * the forward pass of a model or of any inference function over tracked layers, traced into an
- * {@link org.jeras.core.graph.OpGraph} and lowered to ONNX, served by ONNX Runtime without the
- * model's classes.
+ * {@link org.jeras.core.graph.OpGraph} and lowered to ONNX (served by ONNX Runtime without the
+ * model's classes) or to a TensorFlow SavedModel (loaded by TensorFlow and TensorFlow Serving).
  *
  * <h2>API</h2>
  * <ul>
@@ -11,7 +11,8 @@
  *       the model's inference call on its input signature with a dynamic batch dimension.</li>
  *   <li>{@link org.jeras.export.ExportArchive}: {@code track(layer)}, {@code addEndpoint(name, fn,
  *       inputSignature...)} (traced when added), {@code addVariableCollection(name, variables)},
- *       {@code writeOut(dir)}.</li>
+ *       {@code writeOut(dir)} or {@code writeOut(dir, format)}, {@code describe()} (the endpoints as Keras
+ *       prints them after writing a SavedModel).</li>
  *   <li>{@link org.jeras.export.ExportedModel#load(java.nio.file.Path)}: {@code endpoint(name).call(...)}
  *       with positional or named arrays, {@code variables(name)}, {@code endpointNames()} and
  *       {@code describe()} (the signatures as Keras prints them).</li>
@@ -45,5 +46,15 @@
  * masks (causal masks are constants and export).
  * An op without a lowering fails the export with an {@link org.jeras.export.ExportException} listing
  * the ops and layers.
+ *
+ * <h2>TensorFlow SavedModel</h2>
+ * The same graph lowered by {@code TfLowering} to a TensorFlow function (one rule per op; TensorFlow
+ * is channels_last like Jeras; LSTMs unrolled), written by {@code SavedModelWriter} as Keras's export
+ * writes it: {@code saved_model.pb} (tag {@code serve}: the function library, the saved object graph
+ * with the variable lists, the collections, one function per endpoint and the {@code signatures},
+ * signature defs over graph placeholders, a saver) and the checkpoint {@code variables/variables.index}
+ * (a LevelDB table, via the iq80 library) and {@code variables/variables.data-00000-of-00001}. The
+ * generated classes are the {@code org.tensorflow.proto} ones of {@code tensorflow-core-native}'s plain
+ * jar (no native code).
  */
 package org.jeras.export;

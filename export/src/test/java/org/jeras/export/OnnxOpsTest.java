@@ -37,7 +37,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * within 1e-5 (abs + rel). The fixture models cover the ops in context; this covers each rule.
  */
 class OnnxOpsTest {
-  private record Case(String name, List<TensorSpec> signature, EndpointFunction fn) {}
+  /** One case: a function of a few ops on its input signature; shared with {@link SavedModelOpsTest}. */
+  record Case(String name, List<TensorSpec> signature, EndpointFunction fn) {}
 
   private static TensorSpec x(long... dims) {
     return TensorSpec.batched(null, dims);
@@ -55,7 +56,7 @@ class OnnxOpsTest {
     return MathOps.add(MathOps.abs(t), 0.5);
   }
 
-  private static List<Case> cases() {
+  static List<Case> cases() {
     List<Case> c = new ArrayList<>();
     // activations
     c.add(one("relu6", unary(t -> NnOps.relu6(MathOps.mul(t, 8.0))), 7));
@@ -166,19 +167,8 @@ class OnnxOpsTest {
       ExportArchive archive = new ExportArchive();
       archive.addEndpoint("f", c.fn(), c.signature().toArray(new TensorSpec[0]));
       archive.writeOut(dir);
-      Nd4j.getRandom().setSeed(c.name().hashCode());
-      List<INDArray> inputs = new ArrayList<>();
-      List<Tensor> tensors = new ArrayList<>();
-      for (TensorSpec s : c.signature()) {
-        long[] shape = s.shape();
-        shape[0] = shape[0] < 0 ? 4 : shape[0];
-        INDArray a = s.dtype() == DType.INT64 ? Nd4j.createFromArray(indices(shape)).reshape(shape)
-            : c.name().equals("where") && inputs.isEmpty() ? Nd4j.rand(DataType.FLOAT, shape).gt(0.5).castTo(DataType.FLOAT)
-            : Nd4j.randn(DataType.FLOAT, shape);
-        inputs.add(a);
-        tensors.add(Tensor.of(a));
-      }
-      List<Tensor> want = c.fn().call(tensors);
+      List<INDArray> inputs = inputs(c);
+      List<Tensor> want = c.fn().call(inputs.stream().map(Tensor::of).toList());
       try (ExportedModel m = ExportedModel.load(dir)) {
         List<INDArray> got = m.endpoint("f").call(inputs.toArray(new INDArray[0]));
         assertEquals(want.size(), got.size());
@@ -197,6 +187,21 @@ class OnnxOpsTest {
         // best effort
       }
     }
+  }
+
+  /** The case's inputs at batch size 4 (other than the traced ones), seeded by its name. */
+  static List<INDArray> inputs(Case c) {
+    Nd4j.getRandom().setSeed(c.name().hashCode());
+    List<INDArray> inputs = new ArrayList<>();
+    for (TensorSpec s : c.signature()) {
+      long[] shape = s.shape();
+      shape[0] = shape[0] < 0 ? 4 : shape[0];
+      INDArray a = s.dtype() == DType.INT64 ? Nd4j.createFromArray(indices(shape)).reshape(shape)
+          : c.name().equals("where") && inputs.isEmpty() ? Nd4j.rand(DataType.FLOAT, shape).gt(0.5).castTo(DataType.FLOAT)
+          : Nd4j.randn(DataType.FLOAT, shape);
+      inputs.add(a);
+    }
+    return inputs;
   }
 
   private static long[] indices(long[] shape) {
