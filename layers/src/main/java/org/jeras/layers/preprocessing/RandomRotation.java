@@ -29,8 +29,9 @@ public class RandomRotation extends RandomAffine {
     double sin = Math.sin(angle);
     double cx = (width - 1) / 2.0;
     double cy = (height - 1) / 2.0;
-    // The input point of output (x, y): (x, y) - center turned back by the angle, plus the center.
-    return new double[] {cos, sin, cx - cos * cx - sin * cy, -sin, cos, cy + sin * cx - cos * cy};
+    // The input point of output (x, y): its offset from the center turned by the angle (rows run
+    // down, so this turns the content counter-clockwise on screen, as np.rot90 does at 90 degrees).
+    return new double[] {cos, -sin, cx - cos * cx + sin * cy, sin, cos, cy - sin * cx - cos * cy};
   }
 
   @Override
