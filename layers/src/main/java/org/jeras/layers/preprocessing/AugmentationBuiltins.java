@@ -16,5 +16,10 @@ public final class AugmentationBuiltins implements BuiltinProvider {
     b.add(Layer.class, m, "RandomContrast", RandomContrast::fromConfig);
     b.add(Layer.class, m, "RandomBrightness", RandomBrightness::fromConfig);
     b.add(Layer.class, m, "RandomCrop", RandomCrop::fromConfig);
+    b.add(Layer.class, m, "RandomShear", RandomShear::fromConfig);
+    b.add(Layer.class, m, "RandomGrayscale", RandomGrayscale::fromConfig);
+    b.add(Layer.class, m, "RandomInvert", RandomInvert::fromConfig);
+    b.add(Layer.class, m, "Solarization", Solarization::fromConfig);
+    b.add(Layer.class, m, "AutoContrast", AutoContrast::fromConfig);
   }
 }

@@ -4,6 +4,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import org.jeras.core.config.Config;
 import org.jeras.core.layer.Args;
+import org.jeras.core.ops.MathOps;
+import org.jeras.core.tensor.Tensor;
 
 /** The {@code value_range} of an augmentation layer: the pixel values' {@code [low, high]}, as written. */
 record ValueRange(double low, double high, JsonArray json) {
@@ -40,5 +42,22 @@ record ValueRange(double low, double high, JsonArray json) {
     a.add(json.get(1));
     a.add(json.get(0));
     return new ValueRange(high, low, a);
+  }
+
+  /** Images in this range mapped onto 0..255 (Keras's {@code _transform_value_range}); unchanged when it is 0..255. */
+  Tensor to255(Tensor images) {
+    return map(images, low, high, 0, 255);
+  }
+
+  /** Images on 0..255 mapped back onto this range. */
+  Tensor from255(Tensor images) {
+    return map(images, 0, 255, low, high);
+  }
+
+  private static Tensor map(Tensor x, double fromLow, double fromHigh, double toLow, double toHigh) {
+    if (fromLow == toLow && fromHigh == toHigh) {
+      return x;
+    }
+    return MathOps.add(MathOps.mul(MathOps.add(x, -fromLow), (toHigh - toLow) / (fromHigh - fromLow)), toLow);
   }
 }
