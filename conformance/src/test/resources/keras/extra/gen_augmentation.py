@@ -83,3 +83,19 @@ xs = pixels(20, 8, 32, 32, 3)
 ys = (rand(21, 8, 1) > 0).astype("float32")
 model.fit(xs, ys, batch_size=4, epochs=1, verbose=0)
 save_case(F, "image_classification_small", model, xs[:2])
+
+# More augmentation layers. AutoContrast stretches in inference too; the others are identities there.
+single("shear", L.RandomShear(0.3, (0.1, 0.2), fill_mode="constant", fill_value=2.0, seed=30, name="shear"),
+       (5, 5, 3), 30)
+single("grayscale", L.RandomGrayscale(0.7, name="gray"), (4, 4, 3), 31)
+single("invert", L.RandomInvert((0.2, 0.8), value_range=(0.0, 1.0), seed=32, name="invert"), (3, 4, 2), 32)
+single("solarization", L.Solarization(addition_factor=(0.1, 0.3), threshold_factor=0.5, value_range=(0, 255),
+                                      seed=33, name="solar"), (4, 3, 3), 33)
+single("auto_contrast", L.AutoContrast(name="auto"), (5, 4, 3), 34)
+single("auto_contrast_range_cf", L.AutoContrast(value_range=(1.0, -1.0), data_format="channels_first", name="auto"),
+       (2, 4, 5), 35)
+# A constant channel keeps its values (Keras's 0/0 falls back to the input).
+inp = keras.Input((3, 3, 2), name="image")
+x_const = pixels(36, 2, 3, 3, 2)
+x_const[0, :, :, 1] = 7.0
+save_case(F, "auto_contrast_constant_channel", keras.Model(inp, L.AutoContrast(name="auto")(inp)), x_const)

@@ -2,6 +2,7 @@ package org.jeras.layers.preprocessing;
 
 import java.util.SplittableRandom;
 import org.jeras.core.config.Config;
+import org.jeras.core.ops.ArrayOps;
 import org.jeras.core.ops.MathOps;
 import org.jeras.core.ops.ReduceOps;
 import org.jeras.core.tensor.Tensor;
@@ -9,7 +10,8 @@ import org.jeras.core.tensor.Tensor;
 /**
  * Stretches each image's channels to the full {@code value_range} (Keras's {@code AutoContrast}),
  * in training and inference alike: per image and channel, {@code (x - min) * 255 / (max - min)}
- * on the 0..255 scale; a constant channel keeps its values.
+ * on the 0..255 scale; a constant channel keeps its values. As Keras 3.16, the minimum and maximum
+ * are taken over axes 1 and 2 of the batch also for channels-first images.
  */
 public class AutoContrast extends ImageAugmentation {
   private final ValueRange valueRange;
@@ -20,21 +22,29 @@ public class AutoContrast extends ImageAugmentation {
   }
 
   @Override
+  protected boolean sameInTraining() {
+    return true;
+  }
+
+  @Override
   protected Tensor inference(Tensor images) {
-    // The same for one image as for a batch: per image and channel over the spatial axes.
-    int h = images.rank() - (channelsFirst() ? 2 : 3);
-    return stretch(images, h, h + 1);
+    // As Keras 3.16: over axes 1 and 2 of the batch whatever data_format says (for channels-first
+    // images, channels and rows).
+    if (images.rank() == 3) {
+      return ArrayOps.squeeze(stretch(ArrayOps.expandDims(images, 0)), 0);
+    }
+    return stretch(images);
   }
 
   @Override
   protected Tensor augment(Tensor images, SplittableRandom random) {
-    return stretch(images, 1, 2);
+    return stretch(images); // not called: sameInTraining
   }
 
-  private Tensor stretch(Tensor images, int hAxis, int wAxis) {
+  private Tensor stretch(Tensor images) {
     Tensor x = valueRange.to255(images);
-    Tensor low = ReduceOps.min(x, true, hAxis, wAxis);
-    Tensor high = ReduceOps.max(x, true, hAxis, wAxis);
+    Tensor low = ReduceOps.min(x, true, 1, 2);
+    Tensor high = ReduceOps.max(x, true, 1, 2);
     // Keras's 0/0 on a constant channel gives NaN, where it keeps the input: so does this, without the NaN.
     Tensor varies = Tensor.of(high.value().gt(low.value()).castTo(x.value().dataType()));
     Tensor spread = MathOps.where(varies, MathOps.sub(high, low), MathOps.fullLike(high, 1.0));

@@ -48,6 +48,17 @@ public record FactorRange(double lower, double upper) {
     return new FactorRange(lo, hi);
   }
 
+  /**
+   * This range when both ends lie in [min, max] (where Keras checks each end, not only that the
+   * range meets the bounds); else the error naming {@code key} and the given {@code value}.
+   */
+  public FactorRange withEndsIn(String owner, String key, JsonElement value, double min, double max) {
+    if (lower < min || upper > max) {
+      throw Args.invalid(owner, key, "numbers in [" + PyNumber.repr(min) + ", " + PyNumber.repr(max) + "]", value);
+    }
+    return this;
+  }
+
   /** A range from a Java number (see {@link #of(String, String, JsonElement, double, double)}). */
   public static FactorRange of(String owner, String key, double value, double min, double max) {
     return of(owner, key, new JsonPrimitive(value), min, max);

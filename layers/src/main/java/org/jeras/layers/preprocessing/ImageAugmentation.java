@@ -38,7 +38,7 @@ public abstract class ImageAugmentation extends Layer {
           + ") expects images of rank 3 or 4, got shape " + x.shape());
     }
     Tensor images = MathOps.cast(x, computeDtype());
-    if (!ctx.training()) {
+    if (!ctx.training() || sameInTraining()) {
       return inference(images);
     }
     // Work on a batch of channels-last images.
@@ -57,6 +57,11 @@ public abstract class ImageAugmentation extends Layer {
   /** The inference output for images already cast to the compute dtype: themselves. */
   protected Tensor inference(Tensor images) {
     return images;
+  }
+
+  /** Whether training transforms as inference does (no random draw): then {@link #augment} is not called. */
+  protected boolean sameInTraining() {
+    return false;
   }
 
   /**

@@ -9,8 +9,8 @@ import org.jeras.core.layer.Args;
 /**
  * Shears each image in training (Keras's {@code RandomShear}): the input point of output
  * {@code (x, y)} is {@code (x + sx y, y + sy x)} with {@code sx}, {@code sy} drawn from
- * {@code x_factor} and {@code y_factor} (a number {@code f} in [0, 1] means {@code [-f, f]}; a pair's
- * ends lie in [0, 1]), both negated on a fair coin.
+ * {@code x_factor} and {@code y_factor} (a number {@code f} in [0, 1] means {@code [-f, f]}), both
+ * negated on a fair coin.
  */
 public class RandomShear extends RandomAffine {
   private final FactorRange xFactor;
@@ -23,12 +23,15 @@ public class RandomShear extends RandomAffine {
     this.yFactor = yFactor;
   }
 
-  /** Keras's shear factor: each given number in [0, 1]; a number {@code f} is {@code [-f, f]}. */
+  /**
+   * Keras's shear factor: a number {@code f} in [0, 1] is {@code [-f, f]}; a pair's ends lie in
+   * [-1, 1]. (Keras 3.16 writes {@code [-f, f]} to its config and then refuses the negative end
+   * when loading; Jeras reads what Keras writes.)
+   */
   static FactorRange factor(String key, JsonElement value) {
-    FactorRange r = FactorRange.of("RandomShear", key, value, -1, 1);
-    boolean pair = value.isJsonArray();
-    if (pair ? r.lower() < 0 : value.getAsDouble() < 0) {
-      throw Args.invalid("RandomShear", key, "numbers in [0, 1]", value);
+    FactorRange r = FactorRange.of("RandomShear", key, value, -1, 1).withEndsIn("RandomShear", key, value, -1, 1);
+    if (!value.isJsonArray() && value.getAsDouble() < 0) {
+      throw Args.invalid("RandomShear", key, "a number in [0, 1] or a pair in [-1, 1]", value);
     }
     return r;
   }

@@ -20,8 +20,10 @@ public class RandomTranslation extends RandomAffine {
     super(fillMode, interpolation, fillValue, dataFormat, seed);
     this.heightFactor = heightFactor;
     this.widthFactor = widthFactor;
-    this.height = FactorRange.of(className(), "height_factor", heightFactor, -1, 1);
-    this.width = FactorRange.of(className(), "width_factor", widthFactor, -1, 1);
+    this.height = FactorRange.of(className(), "height_factor", heightFactor, -1, 1)
+        .withEndsIn(className(), "height_factor", heightFactor, -1, 1);
+    this.width = FactorRange.of(className(), "width_factor", widthFactor, -1, 1)
+        .withEndsIn(className(), "width_factor", widthFactor, -1, 1);
   }
 
   @Override

@@ -28,7 +28,7 @@ public class RandomZoom extends RandomAffine {
   }
 
   private FactorRange range(String key, JsonElement f) {
-    FactorRange r = FactorRange.of(className(), key, f, -1, 1);
+    FactorRange r = FactorRange.of(className(), key, f, -1, 1).withEndsIn(className(), key, f, -1, 1);
     if (r.lower() <= -1) {
       throw Args.invalid(className(), key, "factors in (-1, 1]", f);
     }

@@ -244,6 +244,8 @@ class AugmentationLayersTest {
     assertThrows(ConfigException.class, () -> new RandomContrast(1.5, null));
     assertThrows(ConfigException.class, () -> zoom("[-1.0, 0.2]", null, "reflect", "bilinear", null));
     assertThrows(ConfigException.class, () -> shift("[0.1, 0.2, 0.3]", "0.1", "reflect", null));
+    assertThrows(ConfigException.class, () -> shift("[0.1, 1.2]", "0.1", "reflect", null));
+    assertThrows(ConfigException.class, () -> zoom("[0.1, 1.5]", null, "reflect", "bilinear", null));
     assertThrows(ConfigException.class, () -> shift("\"wide\"", "0.1", "reflect", null));
     assertThrows(ConfigException.class, () -> new RandomCrop(0, 2, null, null));
   }
