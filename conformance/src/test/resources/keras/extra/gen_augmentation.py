@@ -99,3 +99,7 @@ inp = keras.Input((3, 3, 2), name="image")
 x_const = pixels(36, 2, 3, 3, 2)
 x_const[0, :, :, 1] = 7.0
 save_case(F, "auto_contrast_constant_channel", keras.Model(inp, L.AutoContrast(name="auto")(inp)), x_const)
+single("color_degeneration", L.RandomColorDegeneration((-0.5, 0.7), value_range=(0.0, 255.0), seed=40,
+                                                       name="degen"), (3, 3, 3), 40)
+single("sharpness", L.RandomSharpness(0.4, seed=41, name="sharp"), (4, 5, 3), 41)
+single("posterization", L.RandomPosterization((2, 6), value_range=(0.0, 1.0), seed=42, name="poster"), (3, 3, 1), 42)

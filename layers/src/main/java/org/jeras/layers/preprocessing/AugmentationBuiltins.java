@@ -21,5 +21,8 @@ public final class AugmentationBuiltins implements BuiltinProvider {
     b.add(Layer.class, m, "RandomInvert", RandomInvert::fromConfig);
     b.add(Layer.class, m, "Solarization", Solarization::fromConfig);
     b.add(Layer.class, m, "AutoContrast", AutoContrast::fromConfig);
+    b.add(Layer.class, m, "RandomColorDegeneration", RandomColorDegeneration::fromConfig);
+    b.add(Layer.class, m, "RandomSharpness", RandomSharpness::fromConfig);
+    b.add(Layer.class, m, "RandomPosterization", RandomPosterization::fromConfig);
   }
 }

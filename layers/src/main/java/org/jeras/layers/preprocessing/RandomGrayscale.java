@@ -27,19 +27,27 @@ public class RandomGrayscale extends ImageAugmentation {
 
   @Override
   protected Tensor augment(Tensor images, SplittableRandom random) {
-    if (images.shape().get(3) != 3) {
-      throw new IncompatibleInputException("Layer '" + name()
-          + "' (RandomGrayscale) expects 3 (RGB) channels, got shape " + images.shape());
-    }
     double[] apply = new double[(int) images.shape().get(0)];
     for (int i = 0; i < apply.length; i++) {
       apply[i] = random.nextDouble() < factor ? 1 : 0;
     }
-    Tensor weights = Tensor.of(Nd4j.createFromArray(0.2989, 0.5870, 0.1140).reshape(3, 1)
-        .castTo(images.value().dataType()));
-    Tensor gray = LinalgOps.matmul(images, weights); // (batch, h, w, 1), broadcast over the channels below
+    Tensor gray = gray(this, images);
     Tensor on = RandomContrast.perImage(apply, images);
     return MathOps.add(MathOps.mul(gray, on), MathOps.mul(images, MathOps.rsub(1.0, on)));
+  }
+
+  /**
+   * Keras's {@code rgb_to_grayscale} of channels-last images: {@code 0.2989 r + 0.587 g + 0.114 b}
+   * with one channel, which broadcasts over the images' three.
+   */
+  static Tensor gray(ImageAugmentation layer, Tensor images) {
+    if (images.shape().get(3) != 3) {
+      throw new IncompatibleInputException("Layer '" + layer.name() + "' (" + layer.className()
+          + ") expects 3 (RGB) channels, got shape " + images.shape());
+    }
+    Tensor weights = Tensor.of(Nd4j.createFromArray(0.2989, 0.5870, 0.1140).reshape(3, 1)
+        .castTo(images.value().dataType()));
+    return LinalgOps.matmul(images, weights);
   }
 
   @Override
