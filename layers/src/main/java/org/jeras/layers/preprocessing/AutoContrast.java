@@ -46,7 +46,7 @@ public class AutoContrast extends ImageAugmentation {
     Tensor low = ReduceOps.min(x, true, 1, 2);
     Tensor high = ReduceOps.max(x, true, 1, 2);
     // Keras's 0/0 on a constant channel gives NaN, where it keeps the input: so does this, without the NaN.
-    Tensor varies = Tensor.of(high.value().gt(low.value()).castTo(x.value().dataType()));
+    Tensor varies = MathOps.notEqual(MathOps.sub(high, low), 0.0);
     Tensor spread = MathOps.where(varies, MathOps.sub(high, low), MathOps.fullLike(high, 1.0));
     Tensor scale = MathOps.div(MathOps.fullLike(spread, 255.0), spread);
     // In Keras's order: x * scale + (-low * scale).
