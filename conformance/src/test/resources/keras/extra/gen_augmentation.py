@@ -103,3 +103,5 @@ single("color_degeneration", L.RandomColorDegeneration((-0.5, 0.7), value_range=
                                                        name="degen"), (3, 3, 3), 40)
 single("sharpness", L.RandomSharpness(0.4, seed=41, name="sharp"), (4, 5, 3), 41)
 single("posterization", L.RandomPosterization((2, 6), value_range=(0.0, 1.0), seed=42, name="poster"), (3, 3, 1), 42)
+single("gaussian_blur", L.RandomGaussianBlur(factor=(0.3, 0.9), kernel_size=(3, 5), sigma=(0.2, 0.8), seed=43,
+                                             name="blur"), (5, 5, 2), 43)

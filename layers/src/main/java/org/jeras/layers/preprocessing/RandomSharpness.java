@@ -2,7 +2,6 @@ package org.jeras.layers.preprocessing;
 
 import java.util.SplittableRandom;
 import org.jeras.core.config.Config;
-import org.jeras.core.ops.ArrayOps;
 import org.jeras.core.ops.MathOps;
 import org.jeras.core.tensor.Tensor;
 
@@ -28,17 +27,8 @@ public class RandomSharpness extends ImageAugmentation {
     for (int i = 0; i < s.length; i++) {
       s[i] = factor.draw(random) * 2;
     }
-    long h = images.shape().get(1);
-    long w = images.shape().get(2);
-    Tensor padded = ArrayOps.pad(images, new long[][] {{0, 0}, {1, 1}, {1, 1}, {0, 0}}, 0.0);
-    Tensor smooth = null;
-    for (int dy = 0; dy < 3; dy++) {
-      for (int dx = 0; dx < 3; dx++) {
-        Tensor window = ArrayOps.slice(ArrayOps.slice(padded, 1, dy, dy + h), 2, dx, dx + w);
-        Tensor term = MathOps.mul(window, (dy == 1 && dx == 1 ? 5.0 : 1.0) / 13.0);
-        smooth = smooth == null ? term : MathOps.add(smooth, term);
-      }
-    }
+    double a = 1.0 / 13;
+    Tensor smooth = SpatialFilter.apply(images, new double[][] {{a, a, a}, {a, 5 * a, a}, {a, a, a}});
     double[] keep = new double[s.length];
     for (int i = 0; i < s.length; i++) {
       keep[i] = 1 - s[i];
