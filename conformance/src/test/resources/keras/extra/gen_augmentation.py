@@ -105,3 +105,6 @@ single("sharpness", L.RandomSharpness(0.4, seed=41, name="sharp"), (4, 5, 3), 41
 single("posterization", L.RandomPosterization((2, 6), value_range=(0.0, 1.0), seed=42, name="poster"), (3, 3, 1), 42)
 single("gaussian_blur", L.RandomGaussianBlur(factor=(0.3, 0.9), kernel_size=(3, 5), sigma=(0.2, 0.8), seed=43,
                                              name="blur"), (5, 5, 2), 43)
+single("erasing", L.RandomErasing(factor=0.8, scale=(0.1, 0.4), seed=44, name="erase"), (6, 6, 3), 44)
+single("erasing_fill_rgb", L.RandomErasing(fill_value=[10.0, 20.0, 30.0], value_range=(0, 25), name="erase"),
+       (4, 5, 3), 45)

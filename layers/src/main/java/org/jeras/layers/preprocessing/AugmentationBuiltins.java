@@ -25,5 +25,6 @@ public final class AugmentationBuiltins implements BuiltinProvider {
     b.add(Layer.class, m, "RandomSharpness", RandomSharpness::fromConfig);
     b.add(Layer.class, m, "RandomPosterization", RandomPosterization::fromConfig);
     b.add(Layer.class, m, "RandomGaussianBlur", RandomGaussianBlur::fromConfig);
+    b.add(Layer.class, m, "RandomErasing", RandomErasing::fromConfig);
   }
 }
