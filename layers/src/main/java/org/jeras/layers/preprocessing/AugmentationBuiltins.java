@@ -1,0 +1,30 @@
+package org.jeras.layers.preprocessing;
+
+import org.jeras.core.config.BuiltinProvider;
+import org.jeras.core.config.Registry;
+import org.jeras.core.layer.Layer;
+
+/** Registers Keras's image augmentation layers. */
+public final class AugmentationBuiltins implements BuiltinProvider {
+  @Override
+  public void register(Registry.Builtins b) {
+    String m = "keras.layers";
+    b.add(Layer.class, m, "RandomFlip", RandomFlip::fromConfig);
+    b.add(Layer.class, m, "RandomRotation", RandomRotation::fromConfig);
+    b.add(Layer.class, m, "RandomZoom", RandomZoom::fromConfig);
+    b.add(Layer.class, m, "RandomTranslation", RandomTranslation::fromConfig);
+    b.add(Layer.class, m, "RandomContrast", RandomContrast::fromConfig);
+    b.add(Layer.class, m, "RandomBrightness", RandomBrightness::fromConfig);
+    b.add(Layer.class, m, "RandomCrop", RandomCrop::fromConfig);
+    b.add(Layer.class, m, "RandomShear", RandomShear::fromConfig);
+    b.add(Layer.class, m, "RandomGrayscale", RandomGrayscale::fromConfig);
+    b.add(Layer.class, m, "RandomInvert", RandomInvert::fromConfig);
+    b.add(Layer.class, m, "Solarization", Solarization::fromConfig);
+    b.add(Layer.class, m, "AutoContrast", AutoContrast::fromConfig);
+    b.add(Layer.class, m, "RandomColorDegeneration", RandomColorDegeneration::fromConfig);
+    b.add(Layer.class, m, "RandomSharpness", RandomSharpness::fromConfig);
+    b.add(Layer.class, m, "RandomPosterization", RandomPosterization::fromConfig);
+    b.add(Layer.class, m, "RandomGaussianBlur", RandomGaussianBlur::fromConfig);
+    b.add(Layer.class, m, "RandomErasing", RandomErasing::fromConfig);
+  }
+}

@@ -1,0 +1,107 @@
+package org.jeras.layers.preprocessing;
+
+import java.util.SplittableRandom;
+import org.jeras.core.config.Config;
+import org.jeras.core.layer.Args;
+import org.jeras.core.layer.CallContext;
+import org.jeras.core.layer.IncompatibleInputException;
+import org.jeras.core.layer.Layer;
+import org.jeras.core.ops.ArrayOps;
+import org.jeras.core.ops.MathOps;
+import org.jeras.core.random.SeedGenerator;
+import org.jeras.core.tensor.Shape;
+import org.jeras.core.tensor.Tensor;
+
+/**
+ * The base of Keras's image augmentation layers ({@code BaseImagePreprocessingLayer}): images of
+ * rank 4 (a batch) or 3 (one image) in {@code data_format}, cast to the compute dtype. In
+ * inference they pass through unchanged; in training {@link #augment} transforms each image with
+ * values drawn from the layer's {@link SeedGenerator} (its {@code seed}), following Keras's
+ * distributions, not its exact numbers. Config keys: the base layer's, then {@code data_format}.
+ */
+public abstract class ImageAugmentation extends Layer {
+  private final String dataFormat;
+  private final SeedGenerator generator;
+
+  protected ImageAugmentation(String dataFormat, Long seed) {
+    this.dataFormat = dataFormat == null ? "channels_last" : dataFormat;
+    if (!this.dataFormat.equals("channels_last") && !this.dataFormat.equals("channels_first")) {
+      throw Args.invalid(className(), "data_format", "'channels_last' or 'channels_first'", dataFormat);
+    }
+    this.generator = new SeedGenerator(seed);
+  }
+
+  @Override
+  protected final Tensor call(Tensor x, CallContext ctx) {
+    if (x.rank() != 3 && x.rank() != 4) {
+      throw new IncompatibleInputException("Layer '" + name() + "' (" + className()
+          + ") expects images of rank 3 or 4, got shape " + x.shape());
+    }
+    Tensor images = MathOps.cast(x, computeDtype());
+    if (!ctx.training() || sameInTraining()) {
+      return inference(images);
+    }
+    // Work on a batch of channels-last images.
+    boolean single = images.rank() == 3;
+    Tensor t = single ? ArrayOps.expandDims(images, 0) : images;
+    if (channelsFirst()) {
+      t = ArrayOps.transpose(t, 0, 2, 3, 1);
+    }
+    t = augment(t, generator.nextStream());
+    if (channelsFirst()) {
+      t = ArrayOps.transpose(t, 0, 3, 1, 2);
+    }
+    return single ? ArrayOps.squeeze(t, 0) : t;
+  }
+
+  /** The inference output for images already cast to the compute dtype: themselves. */
+  protected Tensor inference(Tensor images) {
+    return images;
+  }
+
+  /** Whether training transforms as inference does (no random draw): then {@link #augment} is not called. */
+  protected boolean sameInTraining() {
+    return false;
+  }
+
+  /**
+   * The training output for a batch of channels-last images {@code (batch, height, width,
+   * channels)}; {@code random} is this call's stream of the layer's seed generator.
+   */
+  protected abstract Tensor augment(Tensor images, SplittableRandom random);
+
+  @Override
+  public Shape computeOutputShape(Shape inputShape) {
+    return inputShape;
+  }
+
+  /** Whether images are {@code (channels, height, width)}. */
+  protected final boolean channelsFirst() {
+    return dataFormat.equals("channels_first");
+  }
+
+  /** The configured {@code data_format}. */
+  public final String dataFormat() {
+    return dataFormat;
+  }
+
+  /** The configured seed, null when none was given (then one was drawn, as Keras does). */
+  public final Long seed() {
+    return generator.initialSeed();
+  }
+
+  /** The {@code seed} entry of the config: an int, or null. */
+  protected final Integer seedConfig() {
+    return seed() == null ? null : Math.toIntExact(seed());
+  }
+
+  @Override
+  public Config getConfig() {
+    return super.getConfig().put("data_format", dataFormat);
+  }
+
+  /** The {@code data_format} of a config (Keras's default, channels-last, when unset). */
+  protected static String dataFormat(Config c) {
+    return c.getString("data_format", "channels_last");
+  }
+}

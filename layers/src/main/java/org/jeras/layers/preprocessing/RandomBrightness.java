@@ -1,0 +1,47 @@
+package org.jeras.layers.preprocessing;
+
+import java.util.SplittableRandom;
+import org.jeras.core.config.Config;
+import org.jeras.core.ops.MathOps;
+import org.jeras.core.tensor.Tensor;
+
+/**
+ * Adds to each image a delta drawn uniformly from {@code factor} (a number {@code f} in [-1, 1]
+ * means {@code [-f, f]}) times the width of {@code value_range}, then clips to that range, in
+ * training (Keras's {@code RandomBrightness}).
+ */
+public class RandomBrightness extends ImageAugmentation {
+  private final FactorRange factor;
+  private final ValueRange valueRange;
+
+  public RandomBrightness(double factor, Long seed) {
+    this(FactorRange.of("RandomBrightness", "factor", factor, -1, 1), ValueRange.DEFAULT, seed, null);
+  }
+
+  public RandomBrightness(FactorRange factor, ValueRange valueRange, Long seed, String dataFormat) {
+    super(dataFormat, seed);
+    this.factor = factor;
+    this.valueRange = valueRange.sorted();
+  }
+
+  @Override
+  protected Tensor augment(Tensor images, SplittableRandom random) {
+    double[] delta = new double[(int) images.shape().get(0)];
+    for (int i = 0; i < delta.length; i++) {
+      delta[i] = factor.draw(random) * (valueRange.high() - valueRange.low());
+    }
+    Tensor out = MathOps.add(images, RandomContrast.perImage(delta, images));
+    return MathOps.clip(out, valueRange.low(), valueRange.high());
+  }
+
+  @Override
+  public Config getConfig() {
+    return super.getConfig().put("factor", factor.json()).put("value_range", valueRange.json())
+        .put("seed", seedConfig());
+  }
+
+  public static RandomBrightness fromConfig(Config c) {
+    return new RandomBrightness(FactorRange.of("RandomBrightness", "factor", c.get("factor"), -1, 1),
+        ValueRange.of("RandomBrightness", c), c.getLongOrNull("seed"), dataFormat(c)).withBaseConfig(c);
+  }
+}

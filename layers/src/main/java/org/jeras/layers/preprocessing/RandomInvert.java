@@ -1,0 +1,51 @@
+package org.jeras.layers.preprocessing;
+
+import java.util.SplittableRandom;
+import org.jeras.core.config.Config;
+import org.jeras.core.ops.MathOps;
+import org.jeras.core.tensor.Tensor;
+
+/**
+ * Inverts each image ({@code value_range[1] - x}) in training with a probability drawn uniformly
+ * from {@code factor} (Keras's {@code RandomInvert}; a number {@code f} in [0, 1] means
+ * {@code [0, f]}).
+ */
+public class RandomInvert extends ImageAugmentation {
+  private final FactorRange factor;
+  private final ValueRange valueRange;
+
+  public RandomInvert(FactorRange factor, ValueRange valueRange, Long seed, String dataFormat) {
+    super(dataFormat, seed);
+    this.factor = factor;
+    this.valueRange = valueRange;
+  }
+
+  @Override
+  protected Tensor augment(Tensor images, SplittableRandom random) {
+    int n = (int) images.shape().get(0);
+    double[] probability = new double[n];
+    for (int i = 0; i < n; i++) {
+      probability[i] = factor.draw(random);
+    }
+    double[] apply = new double[n];
+    for (int i = 0; i < n; i++) {
+      apply[i] = random.nextDouble() < probability[i] ? 1 : 0;
+    }
+    Tensor on = RandomContrast.perImage(apply, images);
+    Tensor inverted = MathOps.rsub(valueRange.high(), images);
+    return MathOps.add(MathOps.mul(inverted, on), MathOps.mul(images, MathOps.rsub(1.0, on)));
+  }
+
+  @Override
+  public Config getConfig() {
+    return super.getConfig().put("factor", factor.json()).put("value_range", valueRange.json())
+        .put("seed", seedConfig());
+  }
+
+  public static RandomInvert fromConfig(Config c) {
+    FactorRange f = c.isSet("factor") ? FactorRange.of("RandomInvert", "factor", c.get("factor"), 0, 1)
+        : new FactorRange(0, 1);
+    return new RandomInvert(f, ValueRange.of("RandomInvert", c), c.getLongOrNull("seed"), dataFormat(c))
+        .withBaseConfig(c);
+  }
+}
