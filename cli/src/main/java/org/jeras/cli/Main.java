@@ -19,11 +19,23 @@ import picocli.CommandLine;
 public final class Main {
   private Main() {}
 
+  /**
+   * Runs the {@code jeras} command and exits the JVM with its status.
+   *
+   * @param args the command and its options
+   */
   public static void main(String[] args) {
     System.exit(run(args, System.out, System.err));
   }
 
-  /** Runs one command; returns the exit status. */
+  /**
+   * Runs one command.
+   *
+   * @param args the command and its options
+   * @param out where the command's output goes
+   * @param err where usage and error lines go
+   * @return the exit status: 0 on success, 2 on a usage error, 1 on any other failure
+   */
   public static int run(String[] args, PrintStream out, PrintStream err) {
     if (args.length == 0) {
       err.println("jeras: missing command");

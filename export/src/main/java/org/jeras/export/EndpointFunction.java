@@ -9,5 +9,11 @@ import org.jeras.core.tensor.Tensor;
  */
 @FunctionalInterface
 public interface EndpointFunction {
+  /**
+   * Computes the endpoint's outputs; called once, while tracing.
+   *
+   * @param args the positional arguments, one per input spec
+   * @return the output tensors, in order
+   */
   List<Tensor> call(List<Tensor> args);
 }

@@ -44,7 +44,12 @@ public final class ExportArchive {
 
   private record Traced(OpGraph graph, List<TensorSpec> inputs) {}
 
-  /** Tracks {@code layer} (a layer or model): its variables may be used by endpoints. It must be built. */
+  /**
+   * Tracks {@code layer} (a layer or model): its variables may be used by endpoints. It must be built.
+   *
+   * @param layer the built layer or model to track
+   * @return this archive
+   */
   public ExportArchive track(Layer layer) {
     if (!layer.isBuilt()) {
       throw new IllegalArgumentException("The layer provided has not yet been built. It must be built before export.");
@@ -56,6 +61,11 @@ public final class ExportArchive {
   /**
    * Adds endpoint {@code name}: {@code fn} is traced now in inference mode on {@code inputSignature}
    * ({@code -1} dimensions stay dynamic). Every variable it reads must belong to a tracked layer.
+   *
+   * @param name the endpoint's name
+   * @param fn the function to trace
+   * @param inputSignature one spec per positional argument
+   * @return this archive
    */
   public ExportArchive addEndpoint(String name, EndpointFunction fn, TensorSpec... inputSignature) {
     checkName(name, "Endpoint");
@@ -77,7 +87,13 @@ public final class ExportArchive {
     return this;
   }
 
-  /** Adds a named collection of variables, readable after loading with {@link ExportedModel#variables}. */
+  /**
+   * Adds a named collection of variables, readable after loading with {@link ExportedModel#variables}.
+   *
+   * @param name the collection's name
+   * @param variables its variables, in order
+   * @return this archive
+   */
   public ExportArchive addVariableCollection(String name, List<Variable> variables) {
     checkName(name, "Variable collection");
     if (collections.containsKey(name)) {
@@ -87,7 +103,11 @@ public final class ExportArchive {
     return this;
   }
 
-  /** The traced graph of endpoint {@code name}. */
+  /**
+   * {@return the traced graph of endpoint {@code name}}
+   *
+   * @param name the endpoint's name
+   */
   public OpGraph graph(String name) {
     Traced t = endpoints.get(name);
     if (t == null) {
@@ -100,6 +120,8 @@ public final class ExportArchive {
    * Writes the archive to directory {@code dir} (created if needed): one ONNX model per endpoint,
    * one npz per variable collection and {@code manifest.json}. Variables are written with their
    * current values.
+   *
+   * @param dir the directory to write into
    */
   public void writeOut(Path dir) {
     writeOut(dir, ExportFormat.ONNX);
@@ -111,6 +133,9 @@ public final class ExportArchive {
    * endpoints are functions of the loaded object (the first also signature {@code serving_default})
    * and whose variable collections are lists of its variables. Variables are written with their
    * current values.
+   *
+   * @param dir the directory to write into
+   * @param format the export format
    */
   public void writeOut(Path dir, ExportFormat format) {
     if (endpoints.isEmpty()) {
@@ -201,6 +226,8 @@ public final class ExportArchive {
   /**
    * Every endpoint's signature as Keras prints it after writing a SavedModel: its positional
    * arguments, output type and captured variables.
+   *
+   * @return the signatures
    */
   public String describe() {
     StringBuilder sb = new StringBuilder();

@@ -42,20 +42,27 @@ public final class ExportedEndpoint implements AutoCloseable {
     this.session = session;
   }
 
+  /** {@return the endpoint's name, as given to {@code addEndpoint}} */
   public String name() {
     return name;
   }
 
-  /** The argument specs, in positional order. */
+  /** {@return the argument specs, in positional order} */
   public List<TensorSpec> inputs() {
     return inputs;
   }
 
+  /** {@return the output specs, in output order} */
   public List<TensorSpec> outputs() {
     return outputs;
   }
 
-  /** Runs the endpoint on positional arguments; returns every output. */
+  /**
+   * Runs the endpoint on positional arguments.
+   *
+   * @param args one array per input spec, in order
+   * @return every output, in output order
+   */
   public List<INDArray> call(INDArray... args) {
     if (args.length != inputs.size()) {
       throw new IncompatibleInputException("Endpoint '" + name + "' takes " + inputs.size() + " arguments "
@@ -68,7 +75,12 @@ public final class ExportedEndpoint implements AutoCloseable {
     return call(named);
   }
 
-  /** Runs the endpoint on arguments given by name; returns every output. */
+  /**
+   * Runs the endpoint on arguments given by name.
+   *
+   * @param args one array per input name
+   * @return every output, in output order
+   */
   public List<INDArray> call(Map<String, INDArray> args) {
     Map<String, OnnxTensor> feeds = new LinkedHashMap<>();
     try {
@@ -207,7 +219,7 @@ public final class ExportedEndpoint implements AutoCloseable {
     return a;
   }
 
-  /** Keras's rendering of the signature: {@code Endpoint 'serve'} with its Args and Returns. */
+  /** {@return Keras's rendering of the signature: {@code Endpoint 'serve'} with its Args and Returns} */
   public String describe() {
     StringBuilder sb = new StringBuilder("Endpoint '").append(name).append("'\n  Args:\n");
     for (TensorSpec s : inputs) {

@@ -27,7 +27,12 @@ public final class ExportedModel implements AutoCloseable {
     this.manifest = manifest;
   }
 
-  /** Loads the archive written to directory {@code dir}. */
+  /**
+   * Loads the archive written to directory {@code dir}.
+   *
+   * @param dir the directory {@code ExportArchive.writeOut} wrote
+   * @return the loaded archive, its endpoints ready to run
+   */
   public static ExportedModel load(Path dir) {
     Manifest manifest;
     try {
@@ -50,12 +55,16 @@ public final class ExportedModel implements AutoCloseable {
     return model;
   }
 
-  /** The endpoint names, in the order they were added. */
+  /** {@return the endpoint names, in the order they were added} */
   public List<String> endpointNames() {
     return new ArrayList<>(endpoints.keySet());
   }
 
-  /** The endpoint named {@code name}. */
+  /**
+   * {@return the endpoint named {@code name}}
+   *
+   * @param name the endpoint's name
+   */
   public ExportedEndpoint endpoint(String name) {
     ExportedEndpoint e = endpoints.get(name);
     if (e == null) {
@@ -65,12 +74,16 @@ public final class ExportedModel implements AutoCloseable {
     return e;
   }
 
-  /** The names of the variable collections. */
+  /** {@return the names of the variable collections} */
   public List<String> variableCollections() {
     return manifest.collections().stream().map(Manifest.Collection::name).toList();
   }
 
-  /** The variables of collection {@code name}, keyed by variable path in the order they were added. */
+  /**
+   * {@return the variables of collection {@code name}, keyed by variable path in the order they were added}
+   *
+   * @param name the collection's name
+   */
   public Map<String, INDArray> variables(String name) {
     for (Manifest.Collection c : manifest.collections()) {
       if (c.name().equals(name)) {
@@ -94,7 +107,7 @@ public final class ExportedModel implements AutoCloseable {
         + "'; collections: " + variableCollections());
   }
 
-  /** Every endpoint's signature as Keras prints it. */
+  /** {@return every endpoint's signature as Keras prints it} */
   public String describe() {
     StringBuilder sb = new StringBuilder();
     for (ExportedEndpoint e : endpoints.values()) {

@@ -16,7 +16,12 @@ import org.jeras.core.tensor.Tensor;
 public final class Exporter {
   private Exporter() {}
 
-  /** Exports {@code model} to {@code path} as ONNX on the model's own input signature (dynamic batch). */
+  /**
+   * Exports {@code model} to {@code path} as ONNX on the model's own input signature (dynamic batch).
+   *
+   * @param model the built model to export
+   * @param path the file to write
+   */
   public static void export(Model model, Path path) {
     export(model, path, ExportFormat.ONNX);
   }
@@ -25,6 +30,12 @@ public final class Exporter {
    * Exports {@code model} to {@code path} in {@code format}; {@code inputSignature} defaults to the
    * model's inputs with a dynamic batch dimension. Returns the archive written (its
    * {@link ExportArchive#describe} lists the endpoint as Keras prints it).
+   *
+   * @param model the built model to export
+   * @param path the file or directory to write
+   * @param format the export format
+   * @param inputSignature one spec per model input; none for the model's own inputs
+   * @return the archive written
    */
   public static ExportArchive export(Model model, Path path, ExportFormat format, TensorSpec... inputSignature) {
     if (!model.isBuilt()) {
@@ -44,7 +55,11 @@ public final class Exporter {
     return model.apply(call, CallContext.INFERENCE);
   }
 
-  /** The model's input signature with the batch dimension unknown ({@link ModelSignature#of}). */
+  /**
+   * {@return the model's input signature with the batch dimension unknown ({@link ModelSignature#of})}
+   *
+   * @param model a built model
+   */
   public static List<TensorSpec> signature(Model model) {
     return ModelSignature.of(model);
   }

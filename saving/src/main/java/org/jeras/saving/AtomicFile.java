@@ -21,10 +21,22 @@ public final class AtomicFile {
   /** What produces the content. */
   @FunctionalInterface
   public interface Content {
+    /**
+     * Writes the whole content.
+     *
+     * @param out the temporary file's stream
+     * @throws IOException if writing fails
+     */
     void writeTo(OutputStream out) throws IOException;
   }
 
-  /** Replaces {@code target} with what {@code content} writes. */
+  /**
+   * Replaces {@code target} with what {@code content} writes.
+   *
+   * @param target the file to replace or create
+   * @param content what writes the new bytes
+   * @throws IOException if writing or renaming fails; the previous file is then left as it was
+   */
   public static void write(Path target, Content content) throws IOException {
     Path abs = target.toAbsolutePath();
     Path dir = abs.getParent();

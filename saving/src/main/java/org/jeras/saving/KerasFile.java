@@ -41,7 +41,12 @@ public final class KerasFile {
 
   private KerasFile() {}
 
-  /** Saves {@code model} to {@code path} (which must end in {@code .keras}), replacing any file atomically. */
+  /**
+   * Saves {@code model} to {@code path} (which must end in {@code .keras}), replacing any file atomically.
+   *
+   * @param model the model (or layer) to save
+   * @param path the {@code .keras} file to write
+   */
   public static void save(Layer model, Path path) {
     if (!path.getFileName().toString().endsWith(".keras")) {
       throw new ConfigException("Invalid `filepath` argument: expected a `.keras` extension. Received: filepath=" + path);
@@ -73,6 +78,10 @@ public final class KerasFile {
    * Loads a model from a {@code .keras} file or an unzipped model directory: rebuilds it from
    * {@code config.json} (building from each {@code build_config}, compiling from
    * {@code compile_config} when asked), then loads every saveable's variables and assets.
+   *
+   * @param path a {@code .keras} file or an unzipped model directory
+   * @param options Keras's {@code load_model} arguments
+   * @return the loaded model (or layer)
    */
   public static Layer load(Path path, LoadOptions options) {
     if (Files.exists(path)) {
@@ -132,7 +141,13 @@ public final class KerasFile {
     }
   }
 
-  /** Deserializes a model from the text of a {@code config.json}. */
+  /**
+   * Deserializes a model from the text of a {@code config.json}.
+   *
+   * @param configJson the text of a {@code config.json}
+   * @param options Keras's {@code load_model} arguments
+   * @return the deserialized model (or layer), not yet holding saved weights
+   */
   public static Layer fromConfig(String configJson, LoadOptions options) {
     JsonElement parsed;
     try {

@@ -16,18 +16,40 @@ public record LoadOptions(boolean compile, boolean safeMode, Map<String, ?> cust
   /** Keras's defaults: compile, safe mode, no custom objects. */
   public static final LoadOptions DEFAULT = new LoadOptions(true, true, Map.of());
 
+  /**
+   * Copies {@code customObjects} (null means none).
+   *
+   * @param compile restore the training configuration when present
+   * @param safeMode refuse serialized Python code
+   * @param customObjects classes and functions by registered name
+   */
   public LoadOptions {
     customObjects = customObjects == null ? Map.of() : Map.copyOf(customObjects);
   }
 
+  /**
+   * {@return these options with {@code compile} set to {@code value}}
+   *
+   * @param value whether to restore the training configuration
+   */
   public LoadOptions withCompile(boolean value) {
     return new LoadOptions(value, safeMode, customObjects);
   }
 
+  /**
+   * {@return these options with {@code safe_mode} set to {@code value}}
+   *
+   * @param value whether to refuse serialized Python code
+   */
   public LoadOptions withSafeMode(boolean value) {
     return new LoadOptions(compile, value, customObjects);
   }
 
+  /**
+   * {@return these options with {@code custom_objects} set to {@code value}}
+   *
+   * @param value classes and functions by registered name
+   */
   public LoadOptions withCustomObjects(Map<String, ?> value) {
     return new LoadOptions(compile, safeMode, value);
   }

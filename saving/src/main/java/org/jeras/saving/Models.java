@@ -9,12 +9,23 @@ import org.jeras.core.model.Model;
 public final class Models {
   private Models() {}
 
-  /** Loads the model saved at {@code path} with Keras's defaults (compile, safe mode). */
+  /**
+   * Loads the model saved at {@code path} with Keras's defaults (compile, safe mode).
+   *
+   * @param path a {@code .keras} file or an unzipped model directory
+   * @return the loaded model
+   */
   public static Model load(Path path) {
     return load(path, LoadOptions.DEFAULT);
   }
 
-  /** Loads the model saved at {@code path} (a {@code .keras} file or an unzipped model directory). */
+  /**
+   * Loads the model saved at {@code path} (a {@code .keras} file or an unzipped model directory).
+   *
+   * @param path a {@code .keras} file or an unzipped model directory
+   * @param options Keras's {@code load_model} arguments
+   * @return the loaded model
+   */
   public static Model load(Path path, LoadOptions options) {
     Layer l = KerasFile.load(path, options);
     if (!(l instanceof Model m)) {

@@ -8,6 +8,11 @@ import org.jeras.core.config.ConfigException;
  * or path at fault.
  */
 public class UnsafeFileException extends ConfigException {
+  /**
+   * A refusal with a one-line message naming the file member or config key at fault.
+   *
+   * @param message why the file was refused
+   */
   public UnsafeFileException(String message) {
     super(message);
   }

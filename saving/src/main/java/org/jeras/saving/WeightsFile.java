@@ -18,7 +18,12 @@ import org.jeras.saving.state.StateWalker;
 public final class WeightsFile {
   private WeightsFile() {}
 
-  /** Writes the state of {@code model} to {@code path} (which must end in {@code .weights.h5}), atomically. */
+  /**
+   * Writes the state of {@code model} to {@code path} (which must end in {@code .weights.h5}), atomically.
+   *
+   * @param model the model (or layer) whose state to write
+   * @param path the {@code .weights.h5} file to write
+   */
   public static void save(Layer model, Path path) {
     if (!model.isBuilt()) {
       throw new ConfigException("You are saving a model that has not yet been built. Try building the model first "
@@ -40,6 +45,10 @@ public final class WeightsFile {
    * Loads the state of {@code model} from a {@code .weights.h5} file or the weights of a
    * {@code .keras} archive. With {@code skipMismatch}, objects whose variables do not match are
    * left as they are and reported as a warning instead of an error.
+   *
+   * @param model the built model (or layer) to fill
+   * @param path a {@code .weights.h5} or {@code .keras} file
+   * @param skipMismatch skip objects whose saved variables do not match instead of failing
    */
   public static void load(Layer model, Path path, boolean skipMismatch) {
     if (!model.isBuilt()) {

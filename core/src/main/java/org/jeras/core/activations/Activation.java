@@ -9,12 +9,20 @@ import org.jeras.core.tensor.Tensor;
  */
 @FunctionalInterface
 public interface Activation {
+  /**
+   * {@return the activation of {@code x}}
+   *
+   * @param x the input
+   */
   Tensor apply(Tensor x);
 
   /**
    * {@link #apply} to a fresh array that nothing else holds (no other op's backward either): may
    * overwrite it, saving an allocation, as the built-in {@code relu} does (and {@code softmax}
    * outside a gradient tape).
+   *
+   * @param x the input, owned by the caller alone
+   * @return the activation of {@code x}, possibly in {@code x}'s buffer
    */
   default Tensor applyInPlace(Tensor x) {
     return apply(x);

@@ -41,17 +41,29 @@ public final class BackupAndRestore implements Callback {
 
   /**
    * @param saveFreq {@code "epoch"} or a number of training batches between backups, as text
+   * @param backupDir the directory holding the backup
+   * @param deleteCheckpoint delete the backup when training completes
    */
   public BackupAndRestore(Path backupDir, String saveFreq, boolean deleteCheckpoint) {
     this(backupDir, saveFrequency(saveFreq), deleteCheckpoint);
   }
 
-  /** Backs up every {@code batches} training batches. */
+  /**
+   * Backs up every {@code batches} training batches.
+   *
+   * @param backupDir the directory holding the backup
+   * @param batches the number of training batches between backups
+   * @param deleteCheckpoint delete the backup when training completes
+   */
   public BackupAndRestore(Path backupDir, int batches, boolean deleteCheckpoint) {
     this(backupDir, SaveFrequency.everyBatches(batches), deleteCheckpoint);
   }
 
-  /** Keras's defaults: a backup at each epoch end, deleted when training completes. */
+  /**
+   * Keras's defaults: a backup at each epoch end, deleted when training completes.
+   *
+   * @param backupDir the directory holding the backup
+   */
   public BackupAndRestore(Path backupDir) {
     this(backupDir, SaveFrequency.epoch(), true);
   }

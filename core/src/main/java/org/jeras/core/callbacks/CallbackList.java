@@ -21,6 +21,13 @@ public final class CallbackList {
   /**
    * Sets up the run's callbacks: tells each the {@code model} and {@code params}; {@code out} is
    * where an added {@link ProgbarLogger} prints.
+   *
+   * @param given the user's callbacks, in order
+   * @param addHistory whether to add a {@link History}
+   * @param addProgbar whether to add a {@link ProgbarLogger}
+   * @param out where an added progress bar prints
+   * @param model the model
+   * @param params the run's settings
    */
   public CallbackList(List<Callback> given, boolean addHistory, boolean addProgbar, PrintStream out,
       Model model, CallbackParams params) {
@@ -48,7 +55,7 @@ public final class CallbackList {
     }
   }
 
-  /** The run's {@link History}, or null when none was asked for. */
+  /** {@return the run's {@link History}, or null when none was asked for} */
   public History history() {
     return history;
   }
@@ -63,31 +70,53 @@ public final class CallbackList {
     callbacks.forEach(c -> c.onTrainBegin(l));
   }
 
-  /** Runs every callback's {@code onTrainEnd}. */
+  /**
+   * Runs every callback's {@code onTrainEnd}.
+   *
+   * @param logs the last epoch's logs
+   */
   public void onTrainEnd(Map<String, Double> logs) {
     Map<String, Double> l = sorted(logs);
     callbacks.forEach(c -> c.onTrainEnd(l));
   }
 
-  /** Runs every callback's {@code onEpochBegin}. */
+  /**
+   * Runs every callback's {@code onEpochBegin}.
+   *
+   * @param epoch the 0-based epoch index
+   */
   public void onEpochBegin(int epoch) {
     Map<String, Double> l = sorted(null);
     callbacks.forEach(c -> c.onEpochBegin(epoch, l));
   }
 
-  /** Runs every callback's {@code onEpochEnd}. */
+  /**
+   * Runs every callback's {@code onEpochEnd}.
+   *
+   * @param epoch the 0-based epoch index
+   * @param logs the epoch's logs
+   */
   public void onEpochEnd(int epoch, Map<String, Double> logs) {
     Map<String, Double> l = sorted(logs);
     callbacks.forEach(c -> c.onEpochEnd(epoch, l));
   }
 
-  /** Runs every callback's {@code onTrainBatchBegin}. */
+  /**
+   * Runs every callback's {@code onTrainBatchBegin}.
+   *
+   * @param batch the 0-based batch index
+   */
   public void onTrainBatchBegin(int batch) {
     Map<String, Double> l = sorted(null);
     callbacks.forEach(c -> c.onTrainBatchBegin(batch, l));
   }
 
-  /** Runs every callback's {@code onTrainBatchEnd}. */
+  /**
+   * Runs every callback's {@code onTrainBatchEnd}.
+   *
+   * @param batch the 0-based batch index
+   * @param logs the running logs
+   */
   public void onTrainBatchEnd(int batch, Map<String, Double> logs) {
     Map<String, Double> l = sorted(logs);
     callbacks.forEach(c -> c.onTrainBatchEnd(batch, l));
@@ -99,19 +128,32 @@ public final class CallbackList {
     callbacks.forEach(c -> c.onTestBegin(l));
   }
 
-  /** Runs every callback's {@code onTestEnd}. */
+  /**
+   * Runs every callback's {@code onTestEnd}.
+   *
+   * @param logs the evaluation results
+   */
   public void onTestEnd(Map<String, Double> logs) {
     Map<String, Double> l = sorted(logs);
     callbacks.forEach(c -> c.onTestEnd(l));
   }
 
-  /** Runs every callback's {@code onTestBatchBegin}. */
+  /**
+   * Runs every callback's {@code onTestBatchBegin}.
+   *
+   * @param batch the 0-based batch index
+   */
   public void onTestBatchBegin(int batch) {
     Map<String, Double> l = sorted(null);
     callbacks.forEach(c -> c.onTestBatchBegin(batch, l));
   }
 
-  /** Runs every callback's {@code onTestBatchEnd}. */
+  /**
+   * Runs every callback's {@code onTestBatchEnd}.
+   *
+   * @param batch the 0-based batch index
+   * @param logs the running logs
+   */
   public void onTestBatchEnd(int batch, Map<String, Double> logs) {
     Map<String, Double> l = sorted(logs);
     callbacks.forEach(c -> c.onTestBatchEnd(batch, l));
@@ -129,13 +171,21 @@ public final class CallbackList {
     callbacks.forEach(c -> c.onPredictEnd(l));
   }
 
-  /** Runs every callback's {@code onPredictBatchBegin}. */
+  /**
+   * Runs every callback's {@code onPredictBatchBegin}.
+   *
+   * @param batch the 0-based batch index
+   */
   public void onPredictBatchBegin(int batch) {
     Map<String, Double> l = sorted(null);
     callbacks.forEach(c -> c.onPredictBatchBegin(batch, l));
   }
 
-  /** Runs every callback's {@code onPredictBatchEnd}. */
+  /**
+   * Runs every callback's {@code onPredictBatchEnd}.
+   *
+   * @param batch the 0-based batch index
+   */
   public void onPredictBatchEnd(int batch) {
     Map<String, Double> l = sorted(null);
     callbacks.forEach(c -> c.onPredictBatchEnd(batch, l));

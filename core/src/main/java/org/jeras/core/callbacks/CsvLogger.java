@@ -20,12 +20,24 @@ public final class CsvLogger implements Callback {
   private Writer writer;
   private List<String> keys;
 
+  /**
+   * Keras's {@code CSVLogger(filename, separator, append)}.
+   *
+   * @param file the CSV file
+   * @param separator the column separator
+   * @param append append to an existing file instead of replacing it
+   */
   public CsvLogger(Path file, String separator, boolean append) {
     this.file = file;
     this.separator = separator;
     this.append = append;
   }
 
+  /**
+   * Keras's defaults: comma-separated, replacing any existing file.
+   *
+   * @param file the CSV file
+   */
   public CsvLogger(Path file) {
     this(file, ",", false);
   }

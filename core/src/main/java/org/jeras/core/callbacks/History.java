@@ -19,12 +19,21 @@ public final class History implements Callback {
     logs.forEach((k, v) -> history.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
   }
 
-  /** Metric name to its value after each epoch. */
+  /**
+   * Metric name to its value after each epoch.
+   *
+   * @return the logged values by name
+   */
   public Map<String, List<Double>> history() {
     return Collections.unmodifiableMap(history);
   }
 
-  /** The values of {@code key} per epoch; throws if it was never logged. */
+  /**
+   * The values of {@code key} per epoch; throws if it was never logged.
+   *
+   * @param key a logged name, e.g. {@code "val_loss"}
+   * @return the values, one per epoch
+   */
   public List<Double> get(String key) {
     List<Double> v = history.get(key);
     if (v == null) {
@@ -33,7 +42,7 @@ public final class History implements Callback {
     return v;
   }
 
-  /** The 0-based index of each logged epoch, in order. */
+  /** {@return the 0-based index of each logged epoch, in order} */
   public List<Integer> epochs() {
     return Collections.unmodifiableList(epochs);
   }
@@ -43,12 +52,20 @@ public final class History implements Callback {
    * metric (loss first), x the epoch (1-based), lines "train" and "validation" ({@code val_} keys),
    * titled with the metric; {@link HistoryChart#PANEL_WIDTH} x {@link HistoryChart#PANEL_HEIGHT}
    * pixels per panel, at most {@link HistoryChart#MAX_COLUMNS} panels a row. Works headless.
+   *
+   * @param png the PNG file to write
    */
   public void plot(Path png) {
     HistoryChart.write(epochs, history, png);
   }
 
-  /** {@link #plot(Path)} into an image of {@code width} x {@code height} pixels. */
+  /**
+   * {@link #plot(Path)} into an image of {@code width} x {@code height} pixels.
+   *
+   * @param png the PNG file to write
+   * @param width the image width in pixels
+   * @param height the image height in pixels
+   */
   public void plot(Path png, int width, int height) {
     HistoryChart.write(epochs, history, png, width, height);
   }

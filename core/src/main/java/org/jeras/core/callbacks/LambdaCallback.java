@@ -16,7 +16,14 @@ import java.util.function.Consumer;
 public final class LambdaCallback implements Callback {
   private final Builder hooks;
 
-  /** The four hooks of Keras's positional arguments; any may be null. */
+  /**
+   * The four hooks of Keras's positional arguments; any may be null.
+   *
+   * @param onEpochBegin called with the epoch index and logs at each epoch start
+   * @param onEpochEnd called with the epoch index and logs at each epoch end
+   * @param onBatchEnd called with the batch index and logs after each training batch
+   * @param onTrainEnd called with the last logs when training ends
+   */
   public LambdaCallback(BiConsumer<Integer, Map<String, Double>> onEpochBegin,
       BiConsumer<Integer, Map<String, Double>> onEpochEnd,
       BiConsumer<Integer, Map<String, Double>> onBatchEnd,
@@ -29,12 +36,17 @@ public final class LambdaCallback implements Callback {
     this.hooks = hooks.copy();
   }
 
-  /** Runs {@code onEpochEnd} after each epoch. */
+  /**
+   * Runs {@code onEpochEnd} after each epoch.
+   *
+   * @param onEpochEnd called with the epoch index and logs
+   * @return the callback
+   */
   public static LambdaCallback onEpochEnd(BiConsumer<Integer, Map<String, Double>> onEpochEnd) {
     return builder().onEpochEnd(onEpochEnd).build();
   }
 
-  /** A builder with no hooks set. */
+  /** {@return a builder with no hooks set} */
   public static Builder builder() {
     return new Builder();
   }
@@ -159,91 +171,161 @@ public final class LambdaCallback implements Callback {
       return b;
     }
 
-    /** At the start of {@code fit}. */
+    /**
+     * At the start of {@code fit}.
+     *
+     * @param f the hook
+     * @return this builder
+     */
     public Builder onTrainBegin(Consumer<Map<String, Double>> f) {
       trainBegin = f;
       return this;
     }
 
-    /** At the end of {@code fit}, with the last epoch's logs. */
+    /**
+     * At the end of {@code fit}, with the last epoch's logs.
+     *
+     * @param f the hook
+     * @return this builder
+     */
     public Builder onTrainEnd(Consumer<Map<String, Double>> f) {
       trainEnd = f;
       return this;
     }
 
-    /** Before each epoch (0-based). */
+    /**
+     * Before each epoch (0-based).
+     *
+     * @param f the hook, given the epoch index and logs
+     * @return this builder
+     */
     public Builder onEpochBegin(BiConsumer<Integer, Map<String, Double>> f) {
       epochBegin = f;
       return this;
     }
 
-    /** After each epoch, with its logs including {@code val_} ones. */
+    /**
+     * After each epoch, with its logs including {@code val_} ones.
+     *
+     * @param f the hook, given the epoch index and logs
+     * @return this builder
+     */
     public Builder onEpochEnd(BiConsumer<Integer, Map<String, Double>> f) {
       epochEnd = f;
       return this;
     }
 
-    /** Before each training batch (0-based within the epoch). */
+    /**
+     * Before each training batch (0-based within the epoch).
+     *
+     * @param f the hook, given the batch index and logs
+     * @return this builder
+     */
     public Builder onTrainBatchBegin(BiConsumer<Integer, Map<String, Double>> f) {
       trainBatchBegin = f;
       return this;
     }
 
-    /** After each training batch, with the epoch's running logs. */
+    /**
+     * After each training batch, with the epoch's running logs.
+     *
+     * @param f the hook, given the batch index and logs
+     * @return this builder
+     */
     public Builder onTrainBatchEnd(BiConsumer<Integer, Map<String, Double>> f) {
       trainBatchEnd = f;
       return this;
     }
 
-    /** At the start of {@code evaluate} and of each validation in {@code fit}. */
+    /**
+     * At the start of {@code evaluate} and of each validation in {@code fit}.
+     *
+     * @param f the hook
+     * @return this builder
+     */
     public Builder onTestBegin(Consumer<Map<String, Double>> f) {
       testBegin = f;
       return this;
     }
 
-    /** At the end of {@code evaluate} and of each validation, with its logs. */
+    /**
+     * At the end of {@code evaluate} and of each validation, with its logs.
+     *
+     * @param f the hook
+     * @return this builder
+     */
     public Builder onTestEnd(Consumer<Map<String, Double>> f) {
       testEnd = f;
       return this;
     }
 
-    /** Before each evaluation batch. */
+    /**
+     * Before each evaluation batch.
+     *
+     * @param f the hook, given the batch index and logs
+     * @return this builder
+     */
     public Builder onTestBatchBegin(BiConsumer<Integer, Map<String, Double>> f) {
       testBatchBegin = f;
       return this;
     }
 
-    /** After each evaluation batch, with the running logs. */
+    /**
+     * After each evaluation batch, with the running logs.
+     *
+     * @param f the hook, given the batch index and logs
+     * @return this builder
+     */
     public Builder onTestBatchEnd(BiConsumer<Integer, Map<String, Double>> f) {
       testBatchEnd = f;
       return this;
     }
 
-    /** At the start of {@code predict}. */
+    /**
+     * At the start of {@code predict}.
+     *
+     * @param f the hook
+     * @return this builder
+     */
     public Builder onPredictBegin(Consumer<Map<String, Double>> f) {
       predictBegin = f;
       return this;
     }
 
-    /** At the end of {@code predict}. */
+    /**
+     * At the end of {@code predict}.
+     *
+     * @param f the hook
+     * @return this builder
+     */
     public Builder onPredictEnd(Consumer<Map<String, Double>> f) {
       predictEnd = f;
       return this;
     }
 
-    /** Before each prediction batch. */
+    /**
+     * Before each prediction batch.
+     *
+     * @param f the hook, given the batch index and logs
+     * @return this builder
+     */
     public Builder onPredictBatchBegin(BiConsumer<Integer, Map<String, Double>> f) {
       predictBatchBegin = f;
       return this;
     }
 
-    /** After each prediction batch (empty logs). */
+    /**
+     * After each prediction batch (empty logs).
+     *
+     * @param f the hook, given the batch index and logs
+     * @return this builder
+     */
     public Builder onPredictBatchEnd(BiConsumer<Integer, Map<String, Double>> f) {
       predictBatchEnd = f;
       return this;
     }
 
-    /** A callback running the hooks set so far; later changes to this builder do not affect it. */
+    /** {@return a callback running the hooks set so far; later changes to this builder do not affect it} */
     public LambdaCallback build() {
       return new LambdaCallback(this);
     }

@@ -9,6 +9,11 @@ public final class LearningRateScheduler implements Callback {
   private final BiFunction<Integer, Double, Double> schedule;
   private Model model;
 
+  /**
+   * Keras's {@code LearningRateScheduler}: sets the learning rate at the start of each epoch.
+   *
+   * @param schedule maps the epoch index and the current learning rate to the new one
+   */
   public LearningRateScheduler(BiFunction<Integer, Double, Double> schedule) {
     this.schedule = schedule;
   }

@@ -36,7 +36,18 @@ public final class ModelCheckpoint implements Callback {
   private boolean hasBest;
   private int currentEpoch;
 
-  /** Keras's constructor; {@code saveFreq} is {@code "epoch"} or a number of batches as text. */
+  /**
+   * Keras's constructor; {@code saveFreq} is {@code "epoch"} or a number of batches as text.
+   *
+   * @param filepath the file to write; may hold {@code {epoch}} and logged-name placeholders as in Keras
+   * @param monitor the logged value watched by {@code saveBestOnly}
+   * @param verbose 1 prints a line for each save
+   * @param saveBestOnly save only when the monitored value improves
+   * @param saveWeightsOnly write {@code .weights.h5} files instead of {@code .keras} archives
+   * @param mode {@code "auto"}, {@code "min"} or {@code "max"}
+   * @param saveFreq {@code "epoch"} or a number of batches
+   * @param initialValueThreshold the value to beat before the first save, or null
+   */
   public ModelCheckpoint(String filepath, String monitor, int verbose, boolean saveBestOnly,
       boolean saveWeightsOnly, String mode, String saveFreq, Double initialValueThreshold) {
     this(filepath, monitor, verbose, saveBestOnly, saveWeightsOnly, mode, SaveFrequency.parse(saveFreq),
@@ -66,17 +77,31 @@ public final class ModelCheckpoint implements Callback {
     this.initialValueThreshold = initialValueThreshold;
   }
 
-  /** A checkpoint with Keras's defaults: monitor val_loss, mode auto, save every epoch, whole model. */
+  /**
+   * A checkpoint with Keras's defaults: monitor val_loss, mode auto, save every epoch, whole model.
+   *
+   * @param filepath the file to write, as in
+   *     {@link #ModelCheckpoint(String, String, int, boolean, boolean, String, String, Double)}
+   */
   public ModelCheckpoint(String filepath) {
     this(filepath, "val_loss", 0, false, false, "auto", SaveFrequency.epoch(), null);
   }
 
-  /** A builder starting from Keras's defaults. */
+  /**
+   * {@return a builder starting from Keras's defaults}
+   *
+   * @param filepath the file to write
+   */
   public static Builder builder(String filepath) {
     return new Builder(filepath);
   }
 
-  /** Where the verbose messages go (standard output by default). */
+  /**
+   * Where the verbose messages go (standard output by default).
+   *
+   * @param stream the stream for the messages
+   * @return this callback
+   */
   public ModelCheckpoint printTo(PrintStream stream) {
     this.out = stream;
     return this;
@@ -113,7 +138,7 @@ public final class ModelCheckpoint implements Callback {
     }
   }
 
-  /** The best monitored value seen so far, or null before the first improvement. */
+  /** {@return the best monitored value seen so far, or null before the first improvement} */
   public Double best() {
     return hasBest ? best : null;
   }
@@ -190,54 +215,95 @@ public final class ModelCheckpoint implements Callback {
       this.filepath = filepath;
     }
 
-    /** The logged value watched by {@code saveBestOnly} (default {@code val_loss}). */
+    /**
+     * The logged value watched by {@code saveBestOnly} (default {@code val_loss}).
+     *
+     * @param v the logged value watched by {@code saveBestOnly} (default {@code val_loss})
+     * @return this builder
+     */
     public Builder monitor(String v) {
       monitor = v;
       return this;
     }
 
-    /** 1 prints a line for each save. */
+    /**
+     * 1 prints a line for each save.
+     *
+     * @param v the verbosity
+     * @return this builder
+     */
     public Builder verbose(int v) {
       verbose = v;
       return this;
     }
 
-    /** Saves only when the monitored value improves on the best so far. */
+    /**
+     * Saves only when the monitored value improves on the best so far.
+     *
+     * @param v whether to save only on improvement
+     * @return this builder
+     */
     public Builder saveBestOnly(boolean v) {
       saveBestOnly = v;
       return this;
     }
 
-    /** Saves {@code .weights.h5} files instead of {@code .keras} archives. */
+    /**
+     * Saves {@code .weights.h5} files instead of {@code .keras} archives.
+     *
+     * @param v whether to save weights only
+     * @return this builder
+     */
     public Builder saveWeightsOnly(boolean v) {
       saveWeightsOnly = v;
       return this;
     }
 
-    /** {@code "auto"}, {@code "min"} or {@code "max"}. */
+    /**
+     * {@code "auto"}, {@code "min"} or {@code "max"}.
+     *
+     * @param v the direction of improvement
+     * @return this builder
+     */
     public Builder mode(String v) {
       mode = v;
       return this;
     }
 
-    /** {@code "epoch"} (default) or a number of batches as text. */
+    /**
+     * {@code "epoch"} (default) or a number of batches as text.
+     *
+     * @param v the saving frequency
+     * @return this builder
+     */
     public Builder saveFreq(String v) {
       saveFreq = SaveFrequency.parse(v);
       return this;
     }
 
-    /** Saves every {@code batches} training batches (counted across epochs). */
+    /**
+     * Saves every {@code batches} training batches (counted across epochs).
+     *
+     * @param batches the number of batches between saves
+     * @return this builder
+     */
     public Builder saveFreq(int batches) {
       saveFreq = SaveFrequency.everyBatches(batches);
       return this;
     }
 
-    /** The value to beat before the first save when {@code saveBestOnly}. */
+    /**
+     * The value to beat before the first save when {@code saveBestOnly}.
+     *
+     * @param v the value to beat before the first save when {@code saveBestOnly}
+     * @return this builder
+     */
     public Builder initialValueThreshold(Double v) {
       initialValueThreshold = v;
       return this;
     }
 
+    /** {@return the callback with the values set so far} */
     public ModelCheckpoint build() {
       return new ModelCheckpoint(filepath, monitor, verbose, saveBestOnly, saveWeightsOnly, mode, saveFreq,
           initialValueThreshold);

@@ -27,7 +27,11 @@ public final class ProgbarLogger implements Callback {
     this(System.out);
   }
 
-  /** A logger printing to {@code out}. */
+  /**
+   * A logger printing to {@code out}.
+   *
+   * @param out the stream the bar is printed to
+   */
   public ProgbarLogger(PrintStream out) {
     this.out = out;
   }
@@ -35,13 +39,21 @@ public final class ProgbarLogger implements Callback {
   /**
    * Whether to redraw the bar in place (default: when output is a terminal); without, each bar
    * prints its final line only, so IDE consoles, CI logs and files get one line per epoch.
+   *
+   * @param v whether to redraw the bar in place (default: when output is a terminal); without, each bar
+   * @return this
    */
   public ProgbarLogger dynamic(boolean v) {
     dynamic = v;
     return this;
   }
 
-  /** The clock in seconds (default the wall clock); for tests and replays. */
+  /**
+   * The clock in seconds (default the wall clock); for tests and replays.
+   *
+   * @param v the clock in seconds (default the wall clock); for tests and replays
+   * @return this
+   */
   public ProgbarLogger clock(DoubleSupplier v) {
     clock = v;
     return this;

@@ -18,6 +18,10 @@ public final class PyFormat {
    * Python's {@code f"{v:.Nf}"}: the exact binary value rounded half-even to {@code precision}
    * decimals (Java's {@code %f} rounds the shortest decimal half-up, which differs on ties),
    * {@code nan}/{@code inf}, and the sign kept on values that round to zero.
+   *
+   * @param v the value
+   * @param precision the number of decimals
+   * @return the text
    */
   public static String fixed(double v, int precision) {
     if (!Double.isFinite(v)) {
@@ -27,7 +31,13 @@ public final class PyFormat {
     return negative(v) ? "-" + digits : digits;
   }
 
-  /** Python's {@code f"{v:.Ne}"}: {@code precision} decimals, half-even, an exponent of at least two digits. */
+  /**
+   * Python's {@code f"{v:.Ne}"}: {@code precision} decimals, half-even, an exponent of at least two digits.
+   *
+   * @param v the value
+   * @param precision the number of decimals
+   * @return the text
+   */
   public static String scientific(double v, int precision) {
     if (!Double.isFinite(v)) {
       return nonFinite(v);

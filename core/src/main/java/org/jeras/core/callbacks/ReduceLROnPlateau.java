@@ -16,6 +16,17 @@ public final class ReduceLROnPlateau implements Callback {
   private int wait;
   private int cooldownCounter;
 
+  /**
+   * Keras's {@code ReduceLROnPlateau} arguments; see {@link Builder} for each.
+   *
+   * @param monitor the logged value to watch
+   * @param factor what the learning rate is multiplied by, below 1
+   * @param patience epochs without improvement before a reduction
+   * @param mode {@code "auto"}, {@code "min"} or {@code "max"}
+   * @param minDelta the smallest change that counts as an improvement
+   * @param cooldown epochs to wait after a reduction before counting again
+   * @param minLr the lowest learning rate
+   */
   public ReduceLROnPlateau(String monitor, double factor, int patience, String mode, double minDelta,
       int cooldown, double minLr) {
     if (factor >= 1.0) {
@@ -34,7 +45,7 @@ public final class ReduceLROnPlateau implements Callback {
     this("val_loss", 0.1, 10, "auto", 1e-4, 0, 0.0);
   }
 
-  /** A builder starting from Keras's defaults. */
+  /** {@return a builder starting from Keras's defaults} */
   public static Builder builder() {
     return new Builder();
   }
@@ -89,48 +100,84 @@ public final class ReduceLROnPlateau implements Callback {
 
     private Builder() {}
 
-    /** The logged value to watch (default {@code val_loss}). */
+    /**
+     * The logged value to watch (default {@code val_loss}).
+     *
+     * @param v the logged value to watch (default {@code val_loss})
+     * @return this builder
+     */
     public Builder monitor(String v) {
       monitor = v;
       return this;
     }
 
-    /** What the learning rate is multiplied by (default 0.1; must be below 1). */
+    /**
+     * What the learning rate is multiplied by (default 0.1; must be below 1).
+     *
+     * @param v what the learning rate is multiplied by (default 0.1; must be below 1)
+     * @return this builder
+     */
     public Builder factor(double v) {
       factor = v;
       return this;
     }
 
-    /** Epochs without improvement before a reduction (default 10). */
+    /**
+     * Epochs without improvement before a reduction (default 10).
+     *
+     * @param v epochs without improvement before a reduction (default 10)
+     * @return this builder
+     */
     public Builder patience(int v) {
       patience = v;
       return this;
     }
 
-    /** {@code "auto"}, {@code "min"} or {@code "max"}. */
+    /**
+     * {@code "auto"}, {@code "min"} or {@code "max"}.
+     *
+     * @param v the direction of improvement
+     * @return this builder
+     */
     public Builder mode(String v) {
       mode = v;
       return this;
     }
 
-    /** The smallest change that counts as an improvement (default 1e-4). */
+    /**
+     * The smallest change that counts as an improvement (default 1e-4).
+     *
+     * @param v the smallest change that counts as an improvement (default 1e-4)
+     * @return this builder
+     */
     public Builder minDelta(double v) {
       minDelta = v;
       return this;
     }
 
-    /** Epochs to wait after a reduction before counting again (default 0). */
+    /**
+     * Epochs to wait after a reduction before counting again (default 0).
+     *
+     * @param v epochs to wait after a reduction before counting again (default 0)
+     * @return this builder
+     */
     public Builder cooldown(int v) {
       cooldown = v;
       return this;
     }
 
-    /** The lowest learning rate (default 0). */
+    /**
+     * The lowest learning rate (default 0).
+     *
+     * @param v the lowest learning rate (default 0)
+     * @return this builder
+     */
     public Builder minLr(double v) {
       minLr = v;
       return this;
     }
 
+    /** {@return the callback with the values set so far} */
     public ReduceLROnPlateau build() {
       return new ReduceLROnPlateau(monitor, factor, patience, mode, minDelta, cooldown, minLr);
     }

@@ -33,6 +33,7 @@ public final class TensorBoard implements Callback {
   /**
    * @param updateFreq 0 for per-epoch scalars only ({@code "epoch"}), N to also write batch scalars every N batches
    * @param histogramFreq every how many epochs to write weight histograms; 0 for never
+   * @param logDir the directory the event files go under
    */
   public TensorBoard(Path logDir, int updateFreq, int histogramFreq) {
     if (updateFreq < 0 || histogramFreq < 0) {
@@ -44,12 +45,20 @@ public final class TensorBoard implements Callback {
     this.histogramFreq = histogramFreq;
   }
 
-  /** Keras's defaults: per-epoch scalars only. */
+  /**
+   * Keras's defaults: per-epoch scalars only.
+   *
+   * @param logDir the directory the event files go under
+   */
   public TensorBoard(Path logDir) {
     this(logDir, 0, 0);
   }
 
-  /** A builder starting from Keras's defaults (log dir {@code logs} as in Keras when null). */
+  /**
+   * {@return a builder starting from Keras's defaults (log dir {@code logs} as in Keras when null)}
+   *
+   * @param logDir the directory the event files go under, or null
+   */
   public static Builder builder(Path logDir) {
     return new Builder(logDir == null ? Path.of("logs") : logDir);
   }
@@ -136,7 +145,12 @@ public final class TensorBoard implements Callback {
       this.logDir = logDir;
     }
 
-    /** {@code "epoch"} (default), {@code "batch"} (every batch) or a number of batches as text. */
+    /**
+     * {@code "epoch"} (default), {@code "batch"} (every batch) or a number of batches as text.
+     *
+     * @param v the scalar frequency
+     * @return this builder
+     */
     public Builder updateFreq(String v) {
       updateFreq = switch (v) {
         case "epoch" -> 0;
@@ -152,23 +166,39 @@ public final class TensorBoard implements Callback {
       return this;
     }
 
-    /** Batch scalars every {@code batches} training batches. */
+    /**
+     * Batch scalars every {@code batches} training batches.
+     *
+     * @param batches the number of batches between batch scalars
+     * @return this builder
+     */
     public Builder updateFreq(int batches) {
       updateFreq = batches;
       return this;
     }
 
-    /** Weight histograms every {@code epochs} epochs (0: none). */
+    /**
+     * Weight histograms every {@code epochs} epochs (0: none).
+     *
+     * @param epochs the number of epochs between histograms
+     * @return this builder
+     */
     public Builder histogramFreq(int epochs) {
       histogramFreq = epochs;
       return this;
     }
 
-    /** Accepted for Keras compatibility; Jeras writes no graph. */
+    /**
+     * Accepted for Keras compatibility; Jeras writes no graph.
+     *
+     * @param ignored Keras's {@code write_graph}
+     * @return this builder
+     */
     public Builder writeGraph(boolean ignored) {
       return this;
     }
 
+    /** {@return the callback with the values set so far} */
     public TensorBoard build() {
       return new TensorBoard(logDir, updateFreq, histogramFreq);
     }

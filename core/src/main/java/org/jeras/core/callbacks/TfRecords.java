@@ -20,7 +20,14 @@ public final class TfRecords {
 
   private TfRecords() {}
 
-  /** TensorFlow's masked CRC32C: the CRC rotated right by 15 bits plus a constant. */
+  /**
+   * TensorFlow's masked CRC32C: the CRC rotated right by 15 bits plus a constant.
+   *
+   * @param data the bytes
+   * @param offset the first byte
+   * @param length the number of bytes
+   * @return the masked checksum
+   */
   public static int maskedCrc(byte[] data, int offset, int length) {
     CRC32C crc = new CRC32C();
     crc.update(data, offset, length);
@@ -28,7 +35,13 @@ public final class TfRecords {
     return ((c >>> 15) | (c << 17)) + MASK_DELTA;
   }
 
-  /** Writes one record. */
+  /**
+   * Writes one record.
+   *
+   * @param out the stream of the record file
+   * @param data the record's payload
+   * @throws IOException if writing fails
+   */
   public static void write(OutputStream out, byte[] data) throws IOException {
     ByteBuffer header = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
     header.putLong(data.length);
@@ -38,7 +51,13 @@ public final class TfRecords {
     out.write(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(maskedCrc(data, 0, data.length)).array());
   }
 
-  /** Reads every record of a stream, checking both CRCs; a corrupt or truncated record fails. */
+  /**
+   * Reads every record of a stream, checking both CRCs; a corrupt or truncated record fails.
+   *
+   * @param in the stream of a record file
+   * @return the payloads, in order
+   * @throws IOException if reading fails or a record is corrupt
+   */
   public static List<byte[]> readAll(InputStream in) throws IOException {
     DataInputStream data = new DataInputStream(in);
     List<byte[]> records = new ArrayList<>();

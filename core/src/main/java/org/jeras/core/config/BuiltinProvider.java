@@ -5,5 +5,10 @@ package org.jeras.core.config;
  * {@link java.util.ServiceLoader}, so each Jeras module lists its own built-ins once.
  */
 public interface BuiltinProvider {
+  /**
+   * Adds this module's built-in classes and shorthands.
+   *
+   * @param builtins the registry's collector
+   */
   void register(Registry.Builtins builtins);
 }

@@ -42,7 +42,12 @@ public final class Config {
     this.reads = reads;
   }
 
-  /** A view over {@code json} that records the keys read from it (see {@link #unreadKeys()}). */
+  /**
+   * A view over {@code json} that records the keys read from it (see {@link #unreadKeys()}).
+   *
+   * @param json the config's JSON
+   * @return the tracking view
+   */
   public static Config tracking(JsonObject json) {
     return new Config(json, new HashSet<>());
   }
@@ -50,6 +55,8 @@ public final class Config {
   /**
    * The keys present but never looked up (through any accessor, {@link #has} included), in file
    * order; empty when this config does not track reads.
+   *
+   * @return the unread keys
    */
   public Set<String> unreadKeys() {
     Set<String> out = new LinkedHashSet<>();
@@ -66,6 +73,8 @@ public final class Config {
   /**
    * Marks every present key as read and returns them, for readers that take all keys as they come
    * (an op's arguments).
+   *
+   * @return the present keys
    */
   public Set<String> readAllKeys() {
     Set<String> keys = new LinkedHashSet<>(json.keySet());
@@ -83,15 +92,27 @@ public final class Config {
     return json.get(key);
   }
 
+  /** {@return a new config without keys} */
   public static Config empty() {
     return new Config(new JsonObject());
   }
 
-  /** A view over {@code json} (not copied). */
+  /**
+   * A view over {@code json} (not copied).
+   *
+   * @param json the config's JSON
+   * @return the view
+   */
   public static Config of(JsonObject json) {
     return new Config(json);
   }
 
+  /**
+   * {@return the config of a JSON object's text}
+   *
+   * @param text the JSON text
+   * @throws ConfigException if the text is not a JSON object
+   */
   public static Config parse(String text) {
     JsonElement e = JsonParser.parseString(text);
     if (!e.isJsonObject()) {
@@ -100,20 +121,37 @@ public final class Config {
     return new Config(e.getAsJsonObject());
   }
 
+  /** {@return the underlying JSON (not a copy)} */
   public JsonObject json() {
     return json;
   }
 
+  /**
+   * {@return whether {@code key} is present, JSON null included}
+   *
+   * @param key the key
+   */
   public boolean has(String key) {
     return lookup(key) != null;
   }
 
-  /** Present and not JSON null. */
+  /**
+   * Present and not JSON null.
+   *
+   * @param key the key
+   * @return whether the key has a non-null value
+   */
   public boolean isSet(String key) {
     JsonElement e = lookup(key);
     return e != null && !e.isJsonNull();
   }
 
+  /**
+   * {@return the value under {@code key}}
+   *
+   * @param key the key
+   * @throws InvalidConfigException if the key is absent
+   */
   public JsonElement get(String key) {
     JsonElement e = lookup(key);
     if (e == null) {
@@ -122,12 +160,23 @@ public final class Config {
     return e;
   }
 
-  /** The raw element, or JSON null when absent. */
+  /**
+   * The raw element, or JSON null when absent.
+   *
+   * @param key the key
+   * @return the value
+   */
   public JsonElement getOrNull(String key) {
     JsonElement e = lookup(key);
     return e == null ? JsonNull.INSTANCE : e;
   }
 
+  /**
+   * {@return the string under {@code key}}
+   *
+   * @param key the key
+   * @throws InvalidConfigException if the key is absent or not a string
+   */
   public String getString(String key) {
     JsonElement e = get(key);
     if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
@@ -136,10 +185,22 @@ public final class Config {
     return e.getAsString();
   }
 
+  /**
+   * {@return the string under {@code key}, or {@code defaultValue} when absent or null}
+   *
+   * @param key the key
+   * @param defaultValue the default
+   */
   public String getString(String key, String defaultValue) {
     return isSet(key) ? getString(key) : defaultValue;
   }
 
+  /**
+   * {@return the number under {@code key}}
+   *
+   * @param key the key
+   * @throws InvalidConfigException if the key is absent or not a number
+   */
   public double getDouble(String key) {
     JsonElement e = get(key);
     if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
@@ -148,6 +209,12 @@ public final class Config {
     return e.getAsDouble();
   }
 
+  /**
+   * {@return the number under {@code key}, or {@code defaultValue} when absent or null}
+   *
+   * @param key the key
+   * @param defaultValue the default
+   */
   public double getDouble(String key, double defaultValue) {
     return isSet(key) ? getDouble(key) : defaultValue;
   }
@@ -155,6 +222,10 @@ public final class Config {
   /**
    * A number as written ({@code 2} stays an int, {@code 2.0} a float), for values Keras writes back
    * exactly as the user gave them; {@code defaultValue} when absent or null.
+   *
+   * @param key the key
+   * @param defaultValue the default
+   * @return the number
    */
   public Number getNumber(String key, Number defaultValue) {
     if (!isSet(key)) {
@@ -164,15 +235,33 @@ public final class Config {
     return get(key).getAsNumber();
   }
 
+  /**
+   * {@return the whole number under {@code key}}
+   *
+   * @param key the key
+   * @throws InvalidConfigException if the key is absent or not a whole number
+   */
   public long getLong(String key) {
     return toLong(key, get(key));
   }
 
+  /**
+   * {@return the int under {@code key}}
+   *
+   * @param key the key
+   * @throws InvalidConfigException if the key is absent or not an int
+   */
   public int getInt(String key) {
     return toInt(key, get(key));
   }
 
-  /** {@code e} (a value of {@code key}) as a long: a whole number within range, else an error naming the key. */
+  /**
+   * {@code e} (a value of {@code key}) as a long: a whole number within range, else an error naming the key.
+   *
+   * @param key the key, for the error
+   * @param e the value
+   * @return the long
+   */
   public static long toLong(String key, JsonElement e) {
     if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
       throw typeError(key, "an integer", e);
@@ -189,7 +278,13 @@ public final class Config {
     }
   }
 
-  /** {@code e} (a value of {@code key}) as an int: a whole number within range, else an error naming the key. */
+  /**
+   * {@code e} (a value of {@code key}) as an int: a whole number within range, else an error naming the key.
+   *
+   * @param key the key, for the error
+   * @param e the value
+   * @return the int
+   */
   public static int toInt(String key, JsonElement e) {
     long v = toLong(key, e);
     if (v != (int) v) {
@@ -198,19 +293,41 @@ public final class Config {
     return (int) v;
   }
 
+  /**
+   * {@return the int under {@code key}, or {@code defaultValue} when absent or null}
+   *
+   * @param key the key
+   * @param defaultValue the default
+   */
   public int getInt(String key, int defaultValue) {
     return isSet(key) ? getInt(key) : defaultValue;
   }
 
-  /** A nullable integer (Keras's {@code None}). */
+  /**
+   * A nullable integer (Keras's {@code None}).
+   *
+   * @param key the key
+   * @return the int, or null when absent or null
+   */
   public Integer getIntOrNull(String key) {
     return isSet(key) ? getInt(key) : null;
   }
 
+  /**
+   * {@return the whole number under {@code key}, or null when absent or null (Keras's {@code None})}
+   *
+   * @param key the key
+   */
   public Long getLongOrNull(String key) {
     return isSet(key) ? getLong(key) : null;
   }
 
+  /**
+   * {@return the boolean under {@code key}}
+   *
+   * @param key the key
+   * @throws InvalidConfigException if the key is absent or not a boolean
+   */
   public boolean getBoolean(String key) {
     JsonElement e = get(key);
     if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isBoolean()) {
@@ -219,11 +336,23 @@ public final class Config {
     return e.getAsBoolean();
   }
 
+  /**
+   * {@return the boolean under {@code key}, or {@code defaultValue} when absent or null}
+   *
+   * @param key the key
+   * @param defaultValue the default
+   */
   public boolean getBoolean(String key, boolean defaultValue) {
     return isSet(key) ? getBoolean(key) : defaultValue;
   }
 
-  /** An int tuple; a single int {@code n} is expanded to {@code rank} copies as Keras does. */
+  /**
+   * An int tuple; a single int {@code n} is expanded to {@code rank} copies as Keras does.
+   *
+   * @param key the key
+   * @param rank the tuple's length
+   * @return the ints
+   */
   public int[] getInts(String key, int rank) {
     JsonElement e = get(key);
     if (e.isJsonPrimitive()) {
@@ -239,6 +368,12 @@ public final class Config {
     return out;
   }
 
+  /**
+   * {@return the list of ints under {@code key}}
+   *
+   * @param key the key
+   * @throws InvalidConfigException if the key is absent or not a list of integers
+   */
   public int[] getInts(String key) {
     JsonElement e = get(key);
     if (!e.isJsonArray()) {
@@ -256,6 +391,12 @@ public final class Config {
     return out;
   }
 
+  /**
+   * {@return the list of numbers under {@code key}}
+   *
+   * @param key the key
+   * @throws InvalidConfigException if the key is absent or not a list of numbers
+   */
   public double[] getDoubles(String key) {
     JsonElement e = get(key);
     if (!e.isJsonArray()) {
@@ -273,6 +414,11 @@ public final class Config {
     return out;
   }
 
+  /**
+   * {@return the strings under {@code key}; a single string gives a list of one}
+   *
+   * @param key the key
+   */
   public List<String> getStrings(String key) {
     JsonElement e = get(key);
     List<String> out = new ArrayList<>();
@@ -289,11 +435,23 @@ public final class Config {
     return out;
   }
 
-  /** A shape written as a list with {@code null} for unknown dims. */
+  /**
+   * A shape written as a list with {@code null} for unknown dims.
+   *
+   * @param key the key
+   * @return the shape
+   */
   public Shape getShape(String key) {
     return toShape(key, get(key));
   }
 
+  /**
+   * {@return {@code e} (a value of {@code key}) as a shape: a list of sizes with null for unknown}
+   *
+   * @param key the key, for the error
+   * @param e the value
+   * @throws InvalidConfigException if {@code e} is not such a list
+   */
   public static Shape toShape(String key, JsonElement e) {
     if (!e.isJsonArray()) {
       throw new InvalidConfigException(key, "Config key '" + key + "' must be a shape (a list), got "
@@ -310,6 +468,12 @@ public final class Config {
     return Shape.ofNullable(dims);
   }
 
+  /**
+   * {@return the nested config under {@code key}}
+   *
+   * @param key the key
+   * @throws InvalidConfigException if the key is absent or not an object
+   */
   public Config getConfig(String key) {
     JsonElement e = get(key);
     if (!e.isJsonObject()) {
@@ -320,40 +484,102 @@ public final class Config {
 
   // ---- writing ----
 
+  /**
+   * Puts a JSON value (null becomes JSON null).
+   *
+   * @param key the key
+   * @param value the value
+   * @return this config
+   */
   public Config put(String key, JsonElement value) {
     json.add(key, value == null ? JsonNull.INSTANCE : value);
     return this;
   }
 
+  /**
+   * Puts a string (null becomes JSON null).
+   *
+   * @param key the key
+   * @param value the value
+   * @return this config
+   */
   public Config put(String key, String value) {
     return put(key, value == null ? JsonNull.INSTANCE : new JsonPrimitive(value));
   }
 
+  /**
+   * Puts a boolean.
+   *
+   * @param key the key
+   * @param value the value
+   * @return this config
+   */
   public Config put(String key, boolean value) {
     return put(key, new JsonPrimitive(value));
   }
 
+  /**
+   * Puts an int.
+   *
+   * @param key the key
+   * @param value the value
+   * @return this config
+   */
   public Config put(String key, int value) {
     return put(key, new JsonPrimitive(value));
   }
 
+  /**
+   * Puts a long.
+   *
+   * @param key the key
+   * @param value the value
+   * @return this config
+   */
   public Config put(String key, long value) {
     return put(key, new JsonPrimitive(value));
   }
 
-  /** Puts a float written as Python writes it ({@code 0.001}, {@code 1e-07}). */
+  /**
+   * Puts a float written as Python writes it ({@code 0.001}, {@code 1e-07}).
+   *
+   * @param key the key
+   * @param value the value
+   * @return this config
+   */
   public Config put(String key, double value) {
     return put(key, new JsonPrimitive(PyNumber.of(value)));
   }
 
+  /**
+   * Puts a nullable int (null becomes JSON null).
+   *
+   * @param key the key
+   * @param value the value
+   * @return this config
+   */
   public Config put(String key, Integer value) {
     return put(key, value == null ? JsonNull.INSTANCE : new JsonPrimitive(value));
   }
 
+  /**
+   * Puts a nested config.
+   *
+   * @param key the key
+   * @param value the config
+   * @return this config
+   */
   public Config put(String key, Config value) {
     return put(key, value == null ? JsonNull.INSTANCE : value.json);
   }
 
+  /**
+   * Puts a list of ints.
+   *
+   * @param key the key
+   * @param values the values
+   * @return this config
+   */
   public Config putInts(String key, int... values) {
     JsonArray a = new JsonArray();
     for (int v : values) {
@@ -362,6 +588,13 @@ public final class Config {
     return put(key, a);
   }
 
+  /**
+   * Puts a list of floats, written as Python writes them.
+   *
+   * @param key the key
+   * @param values the values
+   * @return this config
+   */
   public Config putDoubles(String key, double... values) {
     JsonArray a = new JsonArray();
     for (double v : values) {
@@ -370,16 +603,35 @@ public final class Config {
     return put(key, a);
   }
 
+  /**
+   * Puts a list of strings.
+   *
+   * @param key the key
+   * @param values the values
+   * @return this config
+   */
   public Config putStrings(String key, List<String> values) {
     JsonArray a = new JsonArray();
     values.forEach(a::add);
     return put(key, a);
   }
 
+  /**
+   * Puts a shape as a list with null for unknown sizes (null becomes JSON null).
+   *
+   * @param key the key
+   * @param shape the shape
+   * @return this config
+   */
   public Config putShape(String key, Shape shape) {
     return put(key, shape == null ? JsonNull.INSTANCE : shapeJson(shape));
   }
 
+  /**
+   * {@return a shape as Keras writes it: a list with null for unknown sizes}
+   *
+   * @param shape the shape
+   */
   public static JsonArray shapeJson(Shape shape) {
     JsonArray a = new JsonArray();
     for (Long d : shape.toNullableList()) {
@@ -388,7 +640,12 @@ public final class Config {
     return a;
   }
 
-  /** Copies every entry of {@code other} into this config. */
+  /**
+   * Copies every entry of {@code other} into this config.
+   *
+   * @param other the config to copy from
+   * @return this config
+   */
   public Config putAll(Config other) {
     for (Map.Entry<String, JsonElement> e : other.json.entrySet()) {
       json.add(e.getKey(), e.getValue());
@@ -396,21 +653,32 @@ public final class Config {
     return this;
   }
 
+  /**
+   * Removes {@code key}.
+   *
+   * @param key the key
+   * @return this config
+   */
   public Config remove(String key) {
     json.remove(key);
     return this;
   }
 
-  /** A deep copy; reads through it count as reads of this config. */
+  /** {@return a deep copy; reads through it count as reads of this config} */
   public Config copy() {
     return new Config(json.deepCopy(), reads);
   }
 
-  /** Compact JSON as Keras writes it. */
+  /**
+   * Compact JSON as Keras writes it.
+   *
+   * @return the JSON text
+   */
   public String toJson() {
     return GSON.toJson(json);
   }
 
+  /** {@return the Gson instance configs are written with} */
   public static Gson gson() {
     return GSON;
   }

@@ -27,6 +27,9 @@ public final class CustomObjectScope implements AutoCloseable {
   /**
    * Opens a scope; values are {@link ObjectFactory} instances for classes or functions
    * (e.g. an activation) for function objects, keyed by class name or registered name.
+   *
+   * @param objects the custom objects by registered or class name
+   * @return the open scope, to close
    */
   public static CustomObjectScope of(Map<String, ?> objects) {
     CustomObjectScope scope = new CustomObjectScope(new HashMap<>(objects));

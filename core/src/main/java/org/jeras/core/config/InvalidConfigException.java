@@ -6,18 +6,34 @@ package org.jeras.core.config;
  * object being loaded that holds it (a layer: {@code "sequential/dense_1"}).
  */
 public class InvalidConfigException extends ConfigException {
+  /** The config key at fault. */
   private final String key;
+  /** The class whose argument it is, or null. */
   private final String owner;
+  /** The kind of object being loaded, or null. */
   private final String kind;
+  /** The path of the object being loaded, or null. */
   private final String layerPath;
+  /** The problem, without the location. */
   private final String problem;
 
-  /** A problem with {@code key} of a config whose owner is not known yet. */
+  /**
+   * A problem with {@code key} of a config whose owner is not known yet.
+   *
+   * @param key the config key
+   * @param problem what is wrong with it
+   */
   public InvalidConfigException(String key, String problem) {
     this(key, null, null, null, problem, null);
   }
 
-  /** A problem with argument {@code key} of {@code owner} (a class name such as {@code Dense}). */
+  /**
+   * A problem with argument {@code key} of {@code owner} (a class name such as {@code Dense}).
+   *
+   * @param owner the class name
+   * @param key the config key
+   * @param problem what is wrong with it
+   */
   public InvalidConfigException(String owner, String key, String problem) {
     this(key, owner, null, null, problem, null);
   }
@@ -39,12 +55,15 @@ public class InvalidConfigException extends ConfigException {
     return owner == null ? problem : owner + ": " + problem;
   }
 
-  /** The config key at fault (keys joined by ", " for several unrecognized ones), or null when not one key. */
+  /**
+   * {@return the config key at fault (keys joined by ", " for several unrecognized ones), or null when not
+   * one key}
+   */
   public String key() {
     return key;
   }
 
-  /** The class whose argument it is, or null when not known. */
+  /** {@return the class whose argument it is, or null when not known} */
   public String owner() {
     return owner;
   }
@@ -52,6 +71,8 @@ public class InvalidConfigException extends ConfigException {
   /**
    * The path of the object being loaded ({@code "model/dense"}; for a layer, its path among the
    * layers), or null outside loading.
+   *
+   * @return the path, or null
    */
   public String layerPath() {
     return layerPath;

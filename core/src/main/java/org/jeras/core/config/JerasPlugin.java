@@ -18,6 +18,9 @@ public interface JerasPlugin {
   /**
    * Finds every plugin visible to {@code loader} and runs its {@link #register()}; returns the
    * plugins' class names in the order they ran.
+   *
+   * @param loader the class loader to search
+   * @return the plugins' class names
    */
   static List<String> registerAll(ClassLoader loader) {
     List<String> names = new ArrayList<>();

@@ -7,12 +7,18 @@ import java.math.BigDecimal;
  * that configs Jeras writes read exactly like those Keras writes.
  */
 public final class PyNumber extends Number {
+  /** The number. */
   private final double value;
 
   private PyNumber(double value) {
     this.value = value;
   }
 
+  /**
+   * {@return the float {@code value}, printing as Python does}
+   *
+   * @param value the value
+   */
   public static PyNumber of(double value) {
     return new PyNumber(value);
   }
@@ -22,7 +28,12 @@ public final class PyNumber extends Number {
     return repr(value);
   }
 
-  /** Python's {@code repr(float)}: shortest round-trip digits, scientific below 1e-4 and from 1e16. */
+  /**
+   * Python's {@code repr(float)}: shortest round-trip digits, scientific below 1e-4 and from 1e16.
+   *
+   * @param v the value
+   * @return the text Python prints
+   */
   public static String repr(double v) {
     if (Double.isNaN(v)) {
       return "NaN";

@@ -51,7 +51,16 @@ public final class Registry {
     private final Map<Class<?>, SortedSet<String>> qualifiedByKind = new HashMap<>();
     private final Map<Class<?>, Map<String, Object>> aliases = new HashMap<>();
 
-    /** A built-in class of {@code kind}, e.g. {@code (Layer.class, "keras.layers", "Dense", Dense::fromConfig)}. */
+    /**
+     * A built-in class of {@code kind}, e.g. {@code (Layer.class, "keras.layers", "Dense", Dense::fromConfig)}.
+     *
+     * @param <T> the kind
+     * @param kind the base class, e.g. {@code Layer.class}
+     * @param module Keras's module
+     * @param className Keras's class name
+     * @param factory the class's {@code from_config}
+     * @return this collector
+     */
     public <T> Builtins add(Class<T> kind, String module, String className, ObjectFactory<? extends T> factory) {
       byModuleAndName.put(module + "." + className, factory);
       qualifiedByKind.computeIfAbsent(kind, k -> new TreeSet<>()).add(module + "." + className);
@@ -61,7 +70,15 @@ public final class Registry {
       return this;
     }
 
-    /** A string shorthand of {@code kind}, e.g. {@code "glorot_uniform"} or {@code "relu"}. */
+    /**
+     * A string shorthand of {@code kind}, e.g. {@code "glorot_uniform"} or {@code "relu"}.
+     *
+     * @param <T> the kind
+     * @param kind the base class
+     * @param alias the shorthand
+     * @param value the object or factory it stands for
+     * @return this collector
+     */
     public <T> Builtins alias(Class<T> kind, String alias, Object value) {
       aliases.computeIfAbsent(kind, k -> new HashMap<>()).put(alias, value);
       return this;
@@ -94,6 +111,12 @@ public final class Registry {
   /**
    * Registers a custom class under {@code package>name} (package {@code "Custom"} when null), as
    * {@code keras.saving.register_keras_serializable} does.
+   *
+   * @param <T> the class's type
+   * @param pkg the package, or null for {@code "Custom"}
+   * @param name the registered name
+   * @param type the class
+   * @param factory the class's {@code from_config}
    */
   public static <T> void register(String pkg, String name, Class<T> type, ObjectFactory<? extends T> factory) {
     String key = (pkg == null ? "Custom" : pkg) + ">" + name;
@@ -101,7 +124,13 @@ public final class Registry {
     REGISTERED_NAMES.put(type, key);
   }
 
-  /** Registers a custom function (an activation, a loss function) under {@code package>name}. */
+  /**
+   * Registers a custom function (an activation, a loss function) under {@code package>name}.
+   *
+   * @param pkg the package, or null for {@code "Custom"}
+   * @param name the registered name
+   * @param function the function
+   */
   public static void registerFunction(String pkg, String name, Object function) {
     String key = (pkg == null ? "Custom" : pkg) + ">" + name;
     GLOBAL_CUSTOM.put(key, function);
@@ -115,6 +144,9 @@ public final class Registry {
    * built-ins and unregistered objects. A function that was only given to a load as a custom
    * object answers the name the load found it under, so that saving it again writes a name the
    * same custom objects resolve (Keras writes a function's own name).
+   *
+   * @param o the object
+   * @return the registered name, or null
    */
   public static String registeredNameOf(Object o) {
     synchronized (FUNCTION_NAMES) {
@@ -145,6 +177,9 @@ public final class Registry {
    * Whether {@code type} is one of Jeras's own classes (its counterparts of Keras's public
    * classes): in a Jeras package and loaded from where the built-in providers were, rather than a
    * user's subclass.
+   *
+   * @param type the class
+   * @return whether it is a Jeras class
    */
   public static boolean isBuiltinClass(Class<?> type) {
     return BUILTIN_CLASS.get(type);
@@ -154,6 +189,10 @@ public final class Registry {
    * The {@code module} Keras writes for {@code o}: {@code kerasModule} for Jeras's built-in
    * classes; for a user's class its Java package, as Keras writes a custom class's
    * {@code __module__}.
+   *
+   * @param o the object
+   * @param kerasModule Keras's module of the built-in class
+   * @return the module
    */
   public static String moduleOf(Object o, String kerasModule) {
     return isBuiltinClass(o.getClass()) ? kerasModule : o.getClass().getPackageName();
@@ -163,6 +202,9 @@ public final class Registry {
    * Keras's {@code registered_name} for {@code o}: its registered name when it has one, null for
    * Jeras's built-in classes, else its class name ({@code get_registered_name} of an unregistered
    * class), which is the key a load's custom objects find it under.
+   *
+   * @param o the object
+   * @return the registered name, or null
    */
   public static String serializedRegisteredName(KerasObject o) {
     String registered = registeredNameOf(o);
@@ -172,7 +214,13 @@ public final class Registry {
     return o.className();
   }
 
-  /** The registered custom object (scope, then global registry, then {@code custom}) for a name. */
+  /**
+   * The registered custom object (scope, then global registry, then {@code custom}) for a name.
+   *
+   * @param name the name in a config
+   * @param custom the load's custom objects
+   * @return the object, or null
+   */
   public static Object lookupCustom(String name, Map<String, ?> custom) {
     if (name == null) {
       return null;
@@ -191,6 +239,11 @@ public final class Registry {
    * The built-in factory for {@code module.className}, or one of {@code kind} by class name when the
    * module is Keras's own under another path (or absent). A class from any other module is the
    * user's: it never silently becomes the built-in of the same name, as Keras refuses it too.
+   *
+   * @param kind the base class
+   * @param module the module in a config
+   * @param className the class name in a config
+   * @return the factory, or null
    */
   public static ObjectFactory<?> lookupBuiltin(Class<?> kind, String module, String className) {
     Builtins b = builtins();
@@ -205,6 +258,9 @@ public final class Registry {
   /**
    * Every built-in of {@code kind} as {@code module.ClassName} ({@code Layer.class}: the layers and
    * graph operations Jeras has), sorted.
+   *
+   * @param kind the base class
+   * @return the names
    */
   public static SortedSet<String> builtinNames(Class<?> kind) {
     return new TreeSet<>(builtins().qualifiedByKind.getOrDefault(kind, new TreeSet<>()));
@@ -222,6 +278,10 @@ public final class Registry {
   /**
    * Up to three string shorthands of {@code kind} ({@code "mse"}, {@code "adam"}) closest to
    * {@code name} by edit distance, for "closest known names" hints; empty when none is close.
+   *
+   * @param kind the base class
+   * @param name the unknown name
+   * @return the closest shorthands
    */
   public static java.util.List<String> closestNames(Class<?> kind, String name) {
     int limit = Math.max(2, name.length() / 3);
@@ -254,7 +314,13 @@ public final class Registry {
     return prev[b.length()];
   }
 
-  /** A string shorthand of {@code kind} ({@code "relu"}, {@code "he_normal"}), or null. */
+  /**
+   * A string shorthand of {@code kind} ({@code "relu"}, {@code "he_normal"}), or null.
+   *
+   * @param kind the base class
+   * @param alias the shorthand
+   * @return the object, or null
+   */
   public static Object lookupAlias(Class<?> kind, String alias) {
     return builtins().aliases.getOrDefault(kind, Map.of()).get(alias);
   }

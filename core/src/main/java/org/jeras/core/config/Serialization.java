@@ -23,7 +23,12 @@ public final class Serialization {
 
   private Serialization() {}
 
-  /** The dict Keras writes for {@code o}; null becomes JSON null. */
+  /**
+   * The dict Keras writes for {@code o}; null becomes JSON null.
+   *
+   * @param o the object, or null
+   * @return the dict
+   */
   public static JsonElement serialize(KerasObject o) {
     if (o == null) {
       return JsonNull.INSTANCE;
@@ -47,6 +52,10 @@ public final class Serialization {
    * Records {@code dict} as the serialized form of {@code o} in the open sharing scope (a repeat
    * gets a {@code shared_object_id}); for objects serialized without {@link #serialize}, such as
    * registered functions. Returns {@code dict}.
+   *
+   * @param o the object
+   * @param dict its serialized form
+   * @return the dict to write
    */
   public static JsonObject recordShared(Object o, JsonObject dict) {
     SharingScope scope = SharingScope.active();
@@ -59,6 +68,11 @@ public final class Serialization {
   /**
    * Rebuilds an object of {@code kind} from a Keras dict or a string shorthand. Returns null for
    * JSON null. Unknown names fail with a {@link ConfigException} saying how to register them.
+   *
+   * @param <T> the kind
+   * @param e the dict, string or null
+   * @param kind the base class
+   * @return the object, or null
    */
   public static <T> T deserialize(JsonElement e, Class<T> kind) {
     if (e == null || e.isJsonNull()) {
@@ -152,6 +166,12 @@ public final class Serialization {
    * layers being loaded: config errors it raises name the layer's path ({@code "model/name"}).
    * Models use it for what they do to a loaded layer after deserializing it (building it on its
    * inputs).
+   *
+   * @param <R> the result's type
+   * @param name the layer's name
+   * @param className its class name
+   * @param body the work
+   * @return what {@code body} returns
    */
   public static <R> R inLayer(String name, String className, Supplier<R> body) {
     return within("Layer", name, className, body);
@@ -232,10 +252,20 @@ public final class Serialization {
    * as {@code Kind 'path'}, the kind being the class they are deserialized as.
    */
   public interface StrictKeys {
-    /** Keys every object of this kind accepts even when its factory ignores them. */
+    /**
+     * Keys every object of this kind accepts even when its factory ignores them.
+     *
+     * @return the keys
+     */
     Set<String> alwaysAllowedKeys();
 
-    /** Keras's message for unrecognized keys; {@code kwargs} is the dict of them as Python prints it. */
+    /**
+     * Keras's message for unrecognized keys; {@code kwargs} is the dict of them as Python prints it.
+     *
+     * @param className the class's name
+     * @param kwargs the unrecognized keys
+     * @return the message
+     */
     default String unrecognizedKeysMessage(String className, String kwargs) {
       return "Unrecognized keyword arguments passed to " + className + ": " + kwargs;
     }
@@ -273,6 +303,8 @@ public final class Serialization {
    * The custom objects visible to deserialization here and now (open {@link CustomObjectScope}s
    * and the custom objects of a running load), for names resolved later, outside that scope: a
    * compile config's metrics are resolved on the first batch, when the load has long returned.
+   *
+   * @return the custom objects by name
    */
   public static Map<String, ?> visibleCustomObjects() {
     Map<String, Object> out = new java.util.HashMap<>();
@@ -289,7 +321,14 @@ public final class Serialization {
     return kind.getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
   }
 
-  /** Runs {@code body} with {@code customObjects} visible to every nested deserialization. */
+  /**
+   * Runs {@code body} with {@code customObjects} visible to every nested deserialization.
+   *
+   * @param <R> the result's type
+   * @param customObjects the custom objects by name
+   * @param body the work
+   * @return what {@code body} returns
+   */
   public static <R> R withCustomObjects(Map<String, ?> customObjects, Supplier<R> body) {
     CUSTOM.get().push(customObjects == null ? Map.of() : customObjects);
     try {
@@ -305,14 +344,24 @@ public final class Serialization {
 
   /** Objects that serialize to a bare string when they are a built-in (activations: {@code "relu"}). */
   public interface Shorthand {
-    /** The string Keras writes instead of a dict, or null to write the dict. */
+    /** {@return the string Keras writes instead of a dict, or null to write the dict} */
     String shorthand();
   }
 
   /** Objects with entries beside {@code config} in their dict (layers: {@code build_config}). */
   public interface Extras {
+    /**
+     * Adds the extra entries to {@code dict}.
+     *
+     * @param dict the object's serialized dict
+     */
     void addSerializedExtras(JsonObject dict);
 
+    /**
+     * Reads the extra entries of {@code dict}.
+     *
+     * @param dict the object's serialized dict
+     */
     void readSerializedExtras(Config dict);
   }
 }

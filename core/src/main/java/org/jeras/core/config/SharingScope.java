@@ -24,7 +24,11 @@ public final class SharingScope implements AutoCloseable {
     this.outer = ACTIVE.get();
   }
 
-  /** Opens a scope on this thread; nested scopes share the outermost one's bookkeeping. */
+  /**
+   * Opens a scope on this thread; nested scopes share the outermost one's bookkeeping.
+   *
+   * @return the scope, to close
+   */
   public static SharingScope open() {
     SharingScope s = new SharingScope();
     ACTIVE.set(s.outer == null ? s : s.outer);
@@ -36,6 +40,8 @@ public final class SharingScope implements AutoCloseable {
    * serialized without shared ids and deserialized as fresh objects, none of them recorded. For a
    * layer that copies another through its config (Keras's {@code Bidirectional}), which Keras does
    * outside any sharing, so the copy's ids neither take nor clash with a file's.
+   *
+   * @return the handle, to close
    */
   public static SharingScope suspend() {
     SharingScope s = new SharingScope();

@@ -13,6 +13,9 @@ public interface TypedError {
    * {@code message} as one printable line: every typed error's constructor passes its message
    * through here, so a name read from a hostile file (a layer name, a key) cannot inject terminal
    * control sequences or line breaks, nor make a megabyte-long message, whatever the call site.
+   *
+   * @param message the message
+   * @return the one-line message
    */
   static String oneLine(String message) {
     return message == null ? null : Untrusted.escape(message, MAX_MESSAGE_CHARS);

@@ -11,12 +11,23 @@ public final class Untrusted {
 
   private Untrusted() {}
 
-  /** {@code s} in single quotes, escaped and cut to {@link #MAX_CHARS} (the cut says the original length). */
+  /**
+   * {@code s} in single quotes, escaped and cut to {@link #MAX_CHARS} (the cut says the original length).
+   *
+   * @param s the text, or null
+   * @return the quoted text
+   */
   public static String quote(String s) {
     return s == null ? "null" : "'" + escape(s, MAX_CHARS) + "'";
   }
 
-  /** {@code s} escaped like {@link #quote} but without quotes and with a caller's cap, for whole messages. */
+  /**
+   * {@code s} escaped like {@link #quote} but without quotes and with a caller's cap, for whole messages.
+   *
+   * @param s the text
+   * @param maxChars the cap
+   * @return the escaped text
+   */
   public static String escape(String s, int maxChars) {
     StringBuilder b = new StringBuilder(Math.min(s.length(), maxChars) + 16);
     int n = Math.min(s.length(), maxChars);

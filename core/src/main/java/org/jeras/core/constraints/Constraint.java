@@ -6,6 +6,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** A projection applied to a weight after each optimizer update (Keras's {@code Constraint}). */
 public interface Constraint extends KerasObject {
+  /**
+   * {@return the projected weight value}
+   *
+   * @param w the weight value after an optimizer update
+   */
   INDArray apply(INDArray w);
 
   @Override

@@ -12,6 +12,9 @@ public final class Constraints {
    * ({@code "max_norm"}) or a registered custom name; throws a
    * {@link org.jeras.core.config.ConfigException} for unknown names. Dicts go through
    * {@link Serialization#deserialize}.
+   *
+   * @param name the constraint's name
+   * @return the constraint
    */
   public static Constraint get(String name) {
     return Serialization.deserialize(new JsonPrimitive(name), Constraint.class);

@@ -20,11 +20,22 @@ public final class MaxNorm implements Constraint {
     this.axis = axis;
   }
 
+  /**
+   * Keras's {@code MaxNorm(max_value, axis)}.
+   *
+   * @param maxValue the largest norm allowed
+   * @param axis the axis the norms are computed over
+   */
   public MaxNorm(double maxValue, int axis) {
     this(PyNumber.of(maxValue), NormAxes.of(axis));
   }
 
-  /** Norms over several axes (e.g. {@code 0, 1, 2} for a Conv2D kernel); written as a list. */
+  /**
+   * Norms over several axes (e.g. {@code 0, 1, 2} for a Conv2D kernel); written as a list.
+   *
+   * @param maxValue the largest norm allowed
+   * @param axes the axes the norms are computed over
+   */
   public MaxNorm(double maxValue, int... axes) {
     this(PyNumber.of(maxValue), NormAxes.of(axes));
   }
@@ -34,6 +45,12 @@ public final class MaxNorm implements Constraint {
     this(2, NormAxes.of(0));
   }
 
+  /**
+   * Rebuilds a constraint from its config (Keras's {@code MaxNorm.from_config}).
+   *
+   * @param c the constraint's config
+   * @return the constraint
+   */
   public static MaxNorm fromConfig(Config c) {
     return new MaxNorm(c.getNumber("max_value", 2), NormAxes.read(c));
   }

@@ -24,18 +24,41 @@ public final class MinMaxNorm implements Constraint {
     this.axis = axis;
   }
 
+  /**
+   * Keras's {@code MinMaxNorm(min_value, max_value, rate, axis)}.
+   *
+   * @param minValue the smallest norm
+   * @param maxValue the largest norm
+   * @param rate how far each step moves the norm into the range, in [0, 1]
+   * @param axis the axis the norms are computed over
+   */
   public MinMaxNorm(double minValue, double maxValue, double rate, int axis) {
     this(PyNumber.of(minValue), PyNumber.of(maxValue), PyNumber.of(rate), NormAxes.of(axis));
   }
 
+  /**
+   * Norms over several axes, written as a list.
+   *
+   * @param minValue the smallest norm
+   * @param maxValue the largest norm
+   * @param rate how far each step moves the norm into the range, in [0, 1]
+   * @param axes the axes the norms are computed over
+   */
   public MinMaxNorm(double minValue, double maxValue, double rate, int... axes) {
     this(PyNumber.of(minValue), PyNumber.of(maxValue), PyNumber.of(rate), NormAxes.of(axes));
   }
 
+  /** Keras's {@code MinMaxNorm()}: every argument at its default. */
   public MinMaxNorm() {
     this(0.0, 1.0, 1.0, 0);
   }
 
+  /**
+   * Rebuilds a constraint from its config (Keras's {@code MinMaxNorm.from_config}).
+   *
+   * @param c the constraint's config
+   * @return the constraint
+   */
   public static MinMaxNorm fromConfig(Config c) {
     return new MinMaxNorm(c.getNumber("min_value", PyNumber.of(0.0)), c.getNumber("max_value", PyNumber.of(1.0)),
         c.getNumber("rate", PyNumber.of(1.0)), NormAxes.read(c));

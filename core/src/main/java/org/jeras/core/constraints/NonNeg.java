@@ -6,6 +6,12 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 /** Keras's {@code NonNeg}: {@code max(w, 0)}. */
 public final class NonNeg implements Constraint {
+  /**
+   * Rebuilds a constraint from its config (Keras's {@code NonNeg.from_config}).
+   *
+   * @param c the constraint's config
+   * @return the constraint
+   */
   public static NonNeg fromConfig(Config c) {
     return new NonNeg();
   }

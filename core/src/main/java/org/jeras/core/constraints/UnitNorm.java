@@ -11,18 +11,35 @@ public final class UnitNorm implements Constraint {
     this.axis = axis;
   }
 
+  /**
+   * Keras's {@code UnitNorm(axis)}.
+   *
+   * @param axis the axis the norms are computed over
+   */
   public UnitNorm(int axis) {
     this(NormAxes.of(axis));
   }
 
+  /**
+   * Norms over several axes, written as a list.
+   *
+   * @param axes the axes the norms are computed over
+   */
   public UnitNorm(int... axes) {
     this(NormAxes.of(axes));
   }
 
+  /** Keras's {@code UnitNorm()}: every argument at its default. */
   public UnitNorm() {
     this(0);
   }
 
+  /**
+   * Rebuilds a constraint from its config (Keras's {@code UnitNorm.from_config}).
+   *
+   * @param c the constraint's config
+   * @return the constraint
+   */
   public static UnitNorm fromConfig(Config c) {
     return new UnitNorm(NormAxes.read(c));
   }

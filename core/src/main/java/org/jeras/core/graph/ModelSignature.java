@@ -15,6 +15,9 @@ public final class ModelSignature {
   /**
    * The inputs of a functional model or the input layer of a sequential one; throws
    * {@link IllegalArgumentException} for a model without known inputs (subclassed, or not built).
+   *
+   * @param model a built model
+   * @return one spec per input, with an unknown batch dimension
    */
   public static List<TensorSpec> of(Model model) {
     List<TensorSpec> out = new ArrayList<>();
@@ -35,6 +38,10 @@ public final class ModelSignature {
   /**
    * Random inputs for {@code model} with {@code batch} rows (see {@link TensorSpec#randomInput}),
    * e.g. to time {@code predictOnBatch}.
+   *
+   * @param model a built model
+   * @param batch the number of rows
+   * @return one array per input
    */
   public static List<INDArray> randomInputs(Model model, long batch) {
     List<INDArray> xs = new ArrayList<>();

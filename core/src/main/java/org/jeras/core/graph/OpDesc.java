@@ -25,7 +25,13 @@ public final class OpDesc {
     this.attrs = Collections.unmodifiableMap(attrs);
   }
 
-  /** An op named {@code name} with attributes given as alternating keys and values. */
+  /**
+   * An op named {@code name} with attributes given as alternating keys and values.
+   *
+   * @param name the op's name
+   * @param keysAndValues the attributes, as key, value, key, value...
+   * @return the op
+   */
   public static OpDesc of(String name, Object... keysAndValues) {
     if (keysAndValues.length % 2 != 0) {
       throw new IllegalArgumentException("Attributes of op '" + name + "' must come as key, value pairs");
@@ -52,60 +58,117 @@ public final class OpDesc {
         + v.getClass().getSimpleName());
   }
 
+  /** {@return the op's name, e.g. {@code "matmul"}} */
   public String name() {
     return name;
   }
 
-  /** The attributes in the order they were given (unmodifiable). */
+  /** {@return the attributes in the order they were given (unmodifiable)} */
   public Map<String, Object> attrs() {
     return attrs;
   }
 
-  /** This op with attribute {@code key} replaced. */
+  /**
+   * This op with attribute {@code key} replaced.
+   *
+   * @param key the attribute
+   * @param value its new value
+   * @return a new op
+   */
   public OpDesc with(String key, Object value) {
     Map<String, Object> copy = new LinkedHashMap<>(attrs);
     copy.put(key, normalize(name, key, value));
     return new OpDesc(name, copy);
   }
 
+  /**
+   * {@return whether attribute {@code key} is present}
+   *
+   * @param key the attribute
+   */
   public boolean has(String key) {
     return attrs.containsKey(key) && attrs.get(key) != null;
   }
 
+  /**
+   * {@return the integer attribute {@code key}}
+   *
+   * @param key the attribute
+   */
   public long getLong(String key) {
     return (Long) require(key);
   }
 
+  /**
+   * {@return the integer attribute {@code key}, as an int}
+   *
+   * @param key the attribute
+   */
   public int getInt(String key) {
     return Math.toIntExact(getLong(key));
   }
 
+  /**
+   * {@return the number attribute {@code key}}
+   *
+   * @param key the attribute
+   */
   public double getDouble(String key) {
     Object v = require(key);
     return v instanceof Long l ? l.doubleValue() : (Double) v;
   }
 
+  /**
+   * {@return the boolean attribute {@code key}}
+   *
+   * @param key the attribute
+   */
   public boolean getBool(String key) {
     return (Boolean) require(key);
   }
 
+  /**
+   * {@return the string attribute {@code key}}
+   *
+   * @param key the attribute
+   */
   public String getString(String key) {
     return (String) require(key);
   }
 
+  /**
+   * {@return the integer-list attribute {@code key}}
+   *
+   * @param key the attribute
+   */
   public long[] getLongs(String key) {
     return (long[]) require(key);
   }
 
+  /**
+   * {@return the int-list attribute {@code key}}
+   *
+   * @param key the attribute
+   */
   public int[] getInts(String key) {
     return (int[]) require(key);
   }
 
+  /**
+   * {@return the attribute {@code key} holding {@code {before, after}} pairs}
+   *
+   * @param key the attribute
+   */
   public int[][] getIntPairs(String key) {
     return (int[][]) require(key);
   }
 
-  /** The attribute, or null when absent or null. */
+  /**
+   * The attribute, or null when absent or null.
+   *
+   * @param key the attribute
+   * @return the value, or null
+   */
   public Object get(String key) {
     return attrs.get(key);
   }

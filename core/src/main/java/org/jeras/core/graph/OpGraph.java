@@ -19,15 +19,24 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class OpGraph {
   /** One value: an input, a constant or an op's output. */
   public record Value(int id, long[] shape, DType dtype) {
+    /**
+     * Copies {@code shape}.
+     *
+     * @param id the value's id
+     * @param shape its static shape, {@code -1} for dynamic sizes
+     * @param dtype its dtype
+     */
     public Value {
       shape = shape.clone();
     }
 
+    /** {@return the static shape, {@code -1} for dynamic sizes (a copy)} */
     @Override
     public long[] shape() {
       return shape.clone();
     }
 
+    /** {@return the number of dimensions} */
     public int rank() {
       return shape.length;
     }
@@ -47,7 +56,7 @@ public final class OpGraph {
    * layer that first read it.
    */
   public record Constant(Value value, Variable variable, INDArray literal, String layerPath) {
-    /** The variable's path, or a name for the literal. */
+    /** {@return the variable's path, or a name for the literal} */
     public String name() {
       return variable != null ? variable.path() : "literal_" + value.id();
     }
@@ -58,19 +67,34 @@ public final class OpGraph {
    * absent optional argument); {@code layerPath} is the layer being called when it ran.
    */
   public record Node(OpDesc op, int[] inputs, Value output, String layerPath) {
+    /**
+     * Copies {@code inputs}.
+     *
+     * @param op the op
+     * @param inputs the ids of its arguments
+     * @param output the value it produces
+     * @param layerPath the layer being called when it ran
+     */
     public Node {
       inputs = inputs.clone();
     }
 
+    /** {@return the ids of the arguments, {@code -1} for absent ones (a copy)} */
     @Override
     public int[] inputs() {
       return inputs.clone();
     }
 
+    /**
+     * {@return the id of argument {@code i}}
+     *
+     * @param i the argument's position
+     */
     public int input(int i) {
       return inputs[i];
     }
 
+    /** {@return the number of arguments} */
     public int arity() {
       return inputs.length;
     }
@@ -100,24 +124,32 @@ public final class OpGraph {
     this.values = Map.copyOf(byId);
   }
 
+  /** {@return the graph's inputs, in argument order} */
   public List<Input> inputs() {
     return inputs;
   }
 
+  /** {@return the constants the graph reads: variables and literals} */
   public List<Constant> constants() {
     return constants;
   }
 
-  /** The op nodes in an order where every node comes after the nodes producing its inputs. */
+  /** {@return the op nodes in an order where every node comes after the nodes producing its inputs} */
   public List<Node> nodes() {
     return nodes;
   }
 
+  /** {@return the values the graph returns, in order} */
   public List<Value> outputs() {
     return outputs;
   }
 
-  /** The value with id {@code id}. */
+  /**
+   * The value with id {@code id}.
+   *
+   * @param id the id
+   * @return the value
+   */
   public Value value(int id) {
     Value v = values.get(id);
     if (v == null) {
@@ -126,7 +158,7 @@ public final class OpGraph {
     return v;
   }
 
-  /** The distinct variables the graph reads, in first-read order. */
+  /** {@return the distinct variables the graph reads, in first-read order} */
   public List<Variable> variables() {
     List<Variable> out = new ArrayList<>();
     for (Constant c : constants) {

@@ -13,6 +13,13 @@ import org.nd4j.linalg.factory.Nd4j;
  * the batch dimension.
  */
 public record TensorSpec(String name, long[] shape, DType dtype) {
+  /**
+   * Copies {@code shape} and checks its sizes.
+   *
+   * @param name the argument's name, or null
+   * @param shape the shape, {@code -1} for unknown sizes
+   * @param dtype the dtype
+   */
   public TensorSpec {
     Objects.requireNonNull(shape, "shape");
     Objects.requireNonNull(dtype, "dtype");
@@ -24,7 +31,13 @@ public record TensorSpec(String name, long[] shape, DType dtype) {
     }
   }
 
-  /** A float32 spec with an unknown batch dimension in front of {@code dims}. */
+  /**
+   * A float32 spec with an unknown batch dimension in front of {@code dims}.
+   *
+   * @param name the argument's name, or null
+   * @param dims the per-sample sizes
+   * @return the spec
+   */
   public static TensorSpec batched(String name, long... dims) {
     long[] s = new long[dims.length + 1];
     s[0] = -1;
@@ -35,6 +48,9 @@ public record TensorSpec(String name, long[] shape, DType dtype) {
   /**
    * A random array of this spec with {@code batch} rows: uniform [0, 1) for floating dtypes, 0 or 1
    * for integer ones (indices every vocabulary holds); every dimension but the first must be known.
+   *
+   * @param batch the number of rows, used for an unknown batch dimension
+   * @return the array
    */
   public INDArray randomInput(long batch) {
     long[] s = shape.clone();
@@ -49,12 +65,17 @@ public record TensorSpec(String name, long[] shape, DType dtype) {
     return dtype.isFloating() ? x.castTo(dtype.nd4j()) : x.gt(0.5).castTo(dtype.nd4j());
   }
 
+  /** {@return the shape, {@code -1} for unknown sizes (a copy)} */
   @Override
   public long[] shape() {
     return shape.clone();
   }
 
-  /** Python's rendering of the shape: {@code (None, 16)}. */
+  /**
+   * Python's rendering of the shape: {@code (None, 16)}.
+   *
+   * @return the shape as Python prints it
+   */
   public String shapeString() {
     StringBuilder sb = new StringBuilder("(");
     for (int i = 0; i < shape.length; i++) {

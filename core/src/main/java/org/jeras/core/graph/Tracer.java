@@ -48,7 +48,7 @@ public final class Tracer {
 
   private Tracer() {}
 
-  /** Whether a trace is being recorded on this thread. */
+  /** {@return whether a trace is being recorded on this thread} */
   public static boolean isActive() {
     return ACTIVE.get() != null;
   }
@@ -57,6 +57,10 @@ public final class Tracer {
    * Traces {@code fn} on generated example inputs matching {@code signature} (floats uniform in
    * [-1, 1), integers 0, booleans false), twice with different sizes for the unknown dimensions,
    * and returns the graph with those dimensions dynamic.
+   *
+   * @param signature the argument specs
+   * @param fn the function
+   * @return the graph
    */
   public static OpGraph trace(List<TensorSpec> signature, Function<List<Tensor>, List<Tensor>> fn) {
     return trace(signature, fn, examples(signature, 0), examples(signature, 1));
@@ -65,6 +69,12 @@ public final class Tracer {
   /**
    * Traces {@code fn} on two sets of example inputs that differ exactly in the sizes of the
    * dimensions {@code signature} leaves unknown.
+   *
+   * @param signature the argument specs
+   * @param fn the function
+   * @param examplesA the first example inputs
+   * @param examplesB the second example inputs
+   * @return the graph
    */
   public static OpGraph trace(List<TensorSpec> signature, Function<List<Tensor>, List<Tensor>> fn,
       List<INDArray> examplesA, List<INDArray> examplesB) {
@@ -73,7 +83,14 @@ public final class Tracer {
     return generalize(signature, a, b);
   }
 
-  /** Traces {@code fn} once on {@code examples}; every shape in the result is static. */
+  /**
+   * Traces {@code fn} once on {@code examples}; every shape in the result is static.
+   *
+   * @param signature the argument specs
+   * @param fn the function
+   * @param examples the example inputs
+   * @return the graph
+   */
   public static OpGraph traceOnce(List<TensorSpec> signature, Function<List<Tensor>, List<Tensor>> fn,
       List<INDArray> examples) {
     if (ACTIVE.get() != null) {
@@ -114,7 +131,13 @@ public final class Tracer {
 
   // ------------------------------------------------------------------ hooks for ops and layers
 
-  /** Called by {@code GradientTape.recordOp} for every op while tracing; {@code op} null means undescribed. */
+  /**
+   * Called by {@code GradientTape.recordOp} for every op while tracing; {@code op} null means undescribed.
+   *
+   * @param op the op, or null
+   * @param output its value
+   * @param args its arguments
+   */
   public static void recordOp(OpDesc op, INDArray output, Tensor[] args) {
     Tracer t = ACTIVE.get();
     if (t == null) {
@@ -156,7 +179,12 @@ public final class Tracer {
     t.ids.put(output, id);
   }
 
-  /** Called by {@link Variable#read()}: the variable's array stands for the variable from now on. */
+  /**
+   * Called by {@link Variable#read()}: the variable's array stands for the variable from now on.
+   *
+   * @param variable the variable
+   * @param value the array read
+   */
   public static void recordVariableRead(Variable variable, INDArray value) {
     Tracer t = ACTIVE.get();
     if (t == null || t.variableIds.containsKey(variable) && t.ids.get(value) != null) {
@@ -171,6 +199,9 @@ public final class Tracer {
   /**
    * Declares {@code constant} as a literal whose value does not depend on the traced inputs (a fixed
    * table a layer builds, say); outside tracing it only returns it.
+   *
+   * @param constant the constant
+   * @return the tensor standing for it
    */
   public static Tensor literal(Tensor constant) {
     Tracer t = ACTIVE.get();
@@ -190,6 +221,10 @@ public final class Tracer {
    * a literal or computed by ops from literals only, since no input can reach it then (a causal
    * mask, say); otherwise the graph cannot compute it and tracing fails if an output depends on it.
    * (Variables do not count: a graph reads them by reference, a literal is a copy.)
+   *
+   * @param value the value
+   * @param sources the tensors it is computed from
+   * @return the tensor
    */
   public static Tensor derived(INDArray value, Tensor... sources) {
     Tensor out = Tensor.of(value);
@@ -205,7 +240,12 @@ public final class Tracer {
     return literal(out);
   }
 
-  /** Marks the start of a layer's call (for error messages and node provenance); false when not tracing. */
+  /**
+   * Marks the start of a layer's call (for error messages and node provenance); false when not tracing.
+   *
+   * @param name the layer's name
+   * @return whether a trace records
+   */
   public static boolean enterLayer(String name) {
     Tracer t = ACTIVE.get();
     if (t == null) {
@@ -215,7 +255,11 @@ public final class Tracer {
     return true;
   }
 
-  /** Ends the layer call {@link #enterLayer} began (when it returned true). */
+  /**
+   * Ends the layer call {@link #enterLayer} began (when it returned true).
+   *
+   * @param entered what {@link #enterLayer} returned
+   */
   public static void exitLayer(boolean entered) {
     Tracer t = ACTIVE.get();
     if (entered && t != null && !t.layers.isEmpty()) {

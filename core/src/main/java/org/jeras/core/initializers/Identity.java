@@ -14,14 +14,26 @@ public final class Identity implements Initializer {
     this.gain = gain;
   }
 
+  /**
+   * Keras's {@code Identity(gain)}.
+   *
+   * @param gain the factor of the identity matrix
+   */
   public Identity(double gain) {
     this(PyNumber.of(gain));
   }
 
+  /** Keras's {@code Identity()}: every argument at its default. */
   public Identity() {
     this(1.0);
   }
 
+  /**
+   * Rebuilds a initializer from its config (Keras's {@code Identity.from_config}).
+   *
+   * @param c the initializer's config
+   * @return the initializer
+   */
   public static Identity fromConfig(Config c) {
     return new Identity(c.getNumber("gain", PyNumber.of(1.0)));
   }

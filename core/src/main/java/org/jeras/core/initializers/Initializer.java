@@ -7,6 +7,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Produces initial values of a weight, as Keras's {@code keras.initializers.Initializer}. */
 public interface Initializer extends KerasObject {
+  /**
+   * {@return a new array of {@code shape} and {@code dtype} filled by this initializer}
+   *
+   * @param shape the weight's shape
+   * @param dtype the weight's dtype
+   */
   INDArray generate(long[] shape, DType dtype);
 
   @Override

@@ -12,6 +12,9 @@ public final class Initializers {
    * ({@code "glorot_uniform"}) or a registered custom name; throws a
    * {@link org.jeras.core.config.ConfigException} for unknown names. Dicts go through
    * {@link Serialization#deserialize}.
+   *
+   * @param name the initializer's name
+   * @return the initializer
    */
   public static Initializer get(String name) {
     return Serialization.deserialize(new JsonPrimitive(name), Initializer.class);

@@ -7,6 +7,12 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /** Keras's {@code Ones}. */
 public final class Ones implements Initializer {
+  /**
+   * Rebuilds a initializer from its config (Keras's {@code Ones.from_config}).
+   *
+   * @param c the initializer's config
+   * @return the initializer
+   */
   public static Ones fromConfig(Config c) {
     return new Ones();
   }

@@ -21,14 +21,27 @@ public final class Orthogonal extends RandomInitializer {
     this.gain = gain;
   }
 
+  /**
+   * Keras's {@code Orthogonal(gain, seed)}.
+   *
+   * @param gain the factor of the orthogonal matrix
+   * @param seed the seed, or null for a drawn one
+   */
   public Orthogonal(double gain, Long seed) {
     this(PyNumber.of(gain), seed);
   }
 
+  /** Keras's {@code Orthogonal()}: every argument at its default. */
   public Orthogonal() {
     this(1.0, null);
   }
 
+  /**
+   * Rebuilds a initializer from its config (Keras's {@code Orthogonal.from_config}).
+   *
+   * @param c the initializer's config
+   * @return the initializer
+   */
   public static Orthogonal fromConfig(Config c) {
     return new Orthogonal(c.getNumber("gain", PyNumber.of(1.0)), readSeed(c));
   }

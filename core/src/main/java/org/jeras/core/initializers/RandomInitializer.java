@@ -16,27 +16,37 @@ public abstract class RandomInitializer implements Initializer {
   private final Long seed;
   private final Seed draws;
 
+  /**
+   * An initializer drawing from {@code seed}.
+   *
+   * @param seed the seed, or null for one drawn from the global seed generator
+   */
   protected RandomInitializer(Long seed) {
     this.seed = seed;
     this.draws = Seed.of(seed == null ? Seeds.makeDefaultSeed() : seed);
   }
 
-  /** The seed as configured, or null. */
+  /** {@return the seed as configured, or null} */
   public Long seed() {
     return seed;
   }
 
-  /** The fixed seed this initializer samples from. */
+  /** {@return the fixed seed this initializer samples from} */
   protected Seed draws() {
     return draws;
   }
 
-  /** A config holding the {@code seed} key, to which subclasses add theirs. */
+  /** {@return a config holding the {@code seed} key, to which subclasses add theirs} */
   protected Config seedConfig() {
     return Config.empty().put("seed", seed == null ? JsonNull.INSTANCE : new JsonPrimitive(seed));
   }
 
-  /** The {@code seed} of a config: an integer or null (SeedGenerator seeds are not supported). */
+  /**
+   * The {@code seed} of a config: an integer or null (SeedGenerator seeds are not supported).
+   *
+   * @param config the initializer's config
+   * @return the seed, or null
+   */
   protected static Long readSeed(Config config) {
     if (config.isSet("seed") && !config.get("seed").isJsonPrimitive()) {
       throw new ConfigException("Config key 'seed' must be an integer or null; a SeedGenerator seed is not supported, got "

@@ -17,14 +17,28 @@ public final class RandomNormal extends RandomInitializer {
     this.stddev = stddev;
   }
 
+  /**
+   * Keras's {@code RandomNormal(mean, stddev, seed)}.
+   *
+   * @param mean the mean
+   * @param stddev the standard deviation
+   * @param seed the seed, or null for a drawn one
+   */
   public RandomNormal(double mean, double stddev, Long seed) {
     this(PyNumber.of(mean), PyNumber.of(stddev), seed);
   }
 
+  /** Keras's {@code RandomNormal()}: every argument at its default. */
   public RandomNormal() {
     this(0.0, 0.05, null);
   }
 
+  /**
+   * Rebuilds a initializer from its config (Keras's {@code RandomNormal.from_config}).
+   *
+   * @param c the initializer's config
+   * @return the initializer
+   */
   public static RandomNormal fromConfig(Config c) {
     return new RandomNormal(c.getNumber("mean", PyNumber.of(0.0)), c.getNumber("stddev", PyNumber.of(0.05)), readSeed(c));
   }

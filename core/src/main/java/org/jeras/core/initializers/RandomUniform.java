@@ -17,14 +17,28 @@ public final class RandomUniform extends RandomInitializer {
     this.maxval = maxval;
   }
 
+  /**
+   * Keras's {@code RandomUniform(minval, maxval, seed)}.
+   *
+   * @param minval the lower bound (inclusive)
+   * @param maxval the upper bound (exclusive)
+   * @param seed the seed, or null for a drawn one
+   */
   public RandomUniform(double minval, double maxval, Long seed) {
     this(PyNumber.of(minval), PyNumber.of(maxval), seed);
   }
 
+  /** Keras's {@code RandomUniform()}: every argument at its default. */
   public RandomUniform() {
     this(-0.05, 0.05, null);
   }
 
+  /**
+   * Rebuilds a initializer from its config (Keras's {@code RandomUniform.from_config}).
+   *
+   * @param c the initializer's config
+   * @return the initializer
+   */
   public static RandomUniform fromConfig(Config c) {
     return new RandomUniform(c.getNumber("minval", PyNumber.of(-0.05)), c.getNumber("maxval", PyNumber.of(0.05)),
         readSeed(c));

@@ -44,7 +44,12 @@ public final class STFT implements Initializer {
     this.periodic = periodic;
   }
 
-  /** @param window a scipy window name or null for none */
+  /**
+   * @param window a scipy window name or null for none
+   * @param side {@code "real"} or {@code "imag"}
+   * @param scaling {@code "density"}, {@code "spectrum"} or null
+   * @param periodic whether the window is periodic rather than symmetric
+   */
   public STFT(String side, String window, String scaling, boolean periodic) {
     this(side, window == null ? JsonNull.INSTANCE : new JsonPrimitive(window), scaling, periodic);
   }
@@ -54,6 +59,12 @@ public final class STFT implements Initializer {
     this("real", "hann", "density", false);
   }
 
+  /**
+   * Rebuilds a initializer from its config (Keras's {@code STFT.from_config}).
+   *
+   * @param c the initializer's config
+   * @return the initializer
+   */
   public static STFT fromConfig(Config c) {
     JsonElement window = c.has("window") ? c.get("window") : new JsonPrimitive("hann");
     if (!window.isJsonNull() && !window.isJsonArray()

@@ -17,14 +17,28 @@ public final class TruncatedNormal extends RandomInitializer {
     this.stddev = stddev;
   }
 
+  /**
+   * Keras's {@code TruncatedNormal(mean, stddev, seed)}.
+   *
+   * @param mean the mean
+   * @param stddev the standard deviation before truncation
+   * @param seed the seed, or null for a drawn one
+   */
   public TruncatedNormal(double mean, double stddev, Long seed) {
     this(PyNumber.of(mean), PyNumber.of(stddev), seed);
   }
 
+  /** Keras's {@code TruncatedNormal()}: every argument at its default. */
   public TruncatedNormal() {
     this(0.0, 0.05, null);
   }
 
+  /**
+   * Rebuilds a initializer from its config (Keras's {@code TruncatedNormal.from_config}).
+   *
+   * @param c the initializer's config
+   * @return the initializer
+   */
   public static TruncatedNormal fromConfig(Config c) {
     return new TruncatedNormal(c.getNumber("mean", PyNumber.of(0.0)), c.getNumber("stddev", PyNumber.of(0.05)), readSeed(c));
   }

@@ -59,29 +59,56 @@ public class VarianceScaling extends RandomInitializer {
     this.outputAxes = outputAxes == null ? null : outputAxes.clone();
   }
 
+  /**
+   * Keras's {@code VarianceScaling} with explicit fan axes.
+   *
+   * @param scale the variance scale
+   * @param mode {@code fan_in}, {@code fan_out} or {@code fan_avg}
+   * @param distribution {@code truncated_normal}, {@code untruncated_normal} or {@code uniform}
+   * @param seed the seed, or null for a drawn one
+   * @param inputAxes the axes counted in fan-in, or null for Keras's default
+   * @param outputAxes the axes counted in fan-out, or null for Keras's default
+   */
   public VarianceScaling(double scale, String mode, String distribution, Long seed, int[] inputAxes,
       int[] outputAxes) {
     this(PyNumber.of(scale), mode, distribution, seed, inputAxes, outputAxes);
   }
 
+  /**
+   * Keras's {@code VarianceScaling(scale, mode, distribution, seed)}.
+   *
+   * @param scale the variance scale
+   * @param mode {@code fan_in}, {@code fan_out} or {@code fan_avg}
+   * @param distribution {@code truncated_normal}, {@code untruncated_normal} or {@code uniform}
+   * @param seed the seed, or null for a drawn one
+   */
   public VarianceScaling(double scale, String mode, String distribution, Long seed) {
     this(PyNumber.of(scale), mode, distribution, seed, null, null);
   }
 
+  /**
+   * Rebuilds a initializer from its config (Keras's {@code VarianceScaling.from_config}).
+   *
+   * @param c the initializer's config
+   * @return the initializer
+   */
   public static VarianceScaling fromConfig(Config c) {
     return new VarianceScaling(c.getNumber("scale", PyNumber.of(1.0)), c.getString("mode", "fan_in"),
         c.getString("distribution", "truncated_normal"), readSeed(c), readAxes(c, "input_axes"),
         readAxes(c, "output_axes"));
   }
 
+  /** {@return the variance scale} */
   public double scale() {
     return scale.doubleValue();
   }
 
+  /** {@return {@code fan_in}, {@code fan_out} or {@code fan_avg}} */
   public String mode() {
     return mode;
   }
 
+  /** {@return the distribution's name} */
   public String distribution() {
     return distribution;
   }
@@ -109,6 +136,11 @@ public class VarianceScaling extends RandomInitializer {
    * Keras's {@code compute_fans}: {@code {fan_in, fan_out}} of a weight shape. Scalars count 1,
    * vectors their length, matrices {@code (in, out)}, and higher ranks are conv kernels
    * {@code (..., in, out)} whose leading axes multiply both fans.
+   *
+   * @param shape the weight's shape
+   * @param inputAxes the axes counted in fan-in, or null
+   * @param outputAxes the axes counted in fan-out, or null
+   * @return the two fans
    */
   public static long[] computeFans(long[] shape, int[] inputAxes, int[] outputAxes) {
     int rank = shape.length;
@@ -142,7 +174,7 @@ public class VarianceScaling extends RandomInitializer {
         .put("input_axes", axesJson(inputAxes)).put("output_axes", axesJson(outputAxes));
   }
 
-  /** The config of a named preset (GlorotUniform, HeNormal, ...): only seed and axes. */
+  /** {@return the config of a named preset (GlorotUniform, HeNormal, ...): only seed and axes} */
   protected Config presetConfig() {
     return seedConfig().put("input_axes", axesJson(inputAxes)).put("output_axes", axesJson(outputAxes));
   }

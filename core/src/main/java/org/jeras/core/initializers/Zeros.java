@@ -7,6 +7,12 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /** Keras's {@code Zeros}. */
 public final class Zeros implements Initializer {
+  /**
+   * Rebuilds a initializer from its config (Keras's {@code Zeros.from_config}).
+   *
+   * @param c the initializer's config
+   * @return the initializer
+   */
   public static Zeros fromConfig(Config c) {
     return new Zeros();
   }

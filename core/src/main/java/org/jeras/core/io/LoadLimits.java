@@ -38,6 +38,10 @@ public final class LoadLimits {
 
   private LoadLimits() {}
 
+  /**
+   * {@return how many times its file size the weights of a loaded model may take
+   * ({@code jeras.load.maxWeightsExpansion}, default 4)}
+   */
   public static long maxWeightsExpansion() {
     return property("jeras.load.maxWeightsExpansion", 4);
   }
@@ -46,6 +50,11 @@ public final class LoadLimits {
    * Runs {@code body} (the deserialization of a model from a file whose weights take
    * {@code weightsFileBytes}) allowing the weights it creates at most
    * {@code maxWeightsExpansion() * weightsFileBytes + WEIGHTS_FLOOR_BYTES} bytes.
+   *
+   * @param <T> the result's type
+   * @param weightsFileBytes the size of the weights file
+   * @param body the deserialization
+   * @return what {@code body} returns
    */
   public static <T> T withWeightsBudget(long weightsFileBytes, Supplier<T> body) {
     long[] previous = WEIGHTS_BUDGET.get();
@@ -63,6 +72,11 @@ public final class LoadLimits {
    * Counts a new weight of {@code shape} and {@code width}-byte elements against the budget of a
    * model being loaded ({@link #withWeightsBudget}); without one, only checks that its size is a
    * number. {@code deduct} is false for transient arrays (checked, not counted).
+   *
+   * @param shape the weight's shape
+   * @param width the bytes per element
+   * @param what the weight, for the error
+   * @param deduct whether to take the bytes from the budget
    */
   public static void chargeWeights(long[] shape, int width, String what, boolean deduct) {
     long bytes = width;
@@ -90,23 +104,42 @@ public final class LoadLimits {
     }
   }
 
+  /**
+   * {@return the largest ratio of declared to compressed size of an archive member
+   * ({@code jeras.load.maxExpansion}, default 100)}
+   */
   public static long maxExpansion() {
     return property("jeras.load.maxExpansion", 100);
   }
 
+  /**
+   * {@return the largest ratio of declared to compressed size of an HDF5 dataset
+   * ({@code jeras.load.maxH5Expansion}, default 1000)}
+   */
   public static long maxH5Expansion() {
     return property("jeras.load.maxH5Expansion", 1000);
   }
 
+  /** {@return the most bytes one array read from a file may take ({@code jeras.load.maxArrayBytes})} */
   public static long maxArrayBytes() {
     return property("jeras.load.maxArrayBytes", Integer.MAX_VALUE - 64L);
   }
 
+  /**
+   * {@return the most bytes a whole archive may expand to ({@code jeras.load.maxTotalBytes}, default 8 GiB)}
+   */
   public static long maxTotalBytes() {
     return property("jeras.load.maxTotalBytes", 8L << 30);
   }
 
-  /** Whether {@code declared} bytes held in {@code stored} compressed bytes exceed {@code maxExpansion}. */
+  /**
+   * Whether {@code declared} bytes held in {@code stored} compressed bytes exceed {@code maxExpansion}.
+   *
+   * @param declared the declared size
+   * @param stored the compressed size
+   * @param maxExpansion the largest ratio allowed
+   * @return whether it is exceeded
+   */
   public static boolean isBomb(long declared, long stored, long maxExpansion) {
     return declared > EXPANSION_FLOOR_BYTES && declared / maxExpansion > stored;
   }
@@ -114,6 +147,9 @@ public final class LoadLimits {
   /**
    * Refuses to allocate {@code bytes} on the heap for {@code what} when they exceed
    * {@link #maxArrayBytes()} or the JVM's maximum heap.
+   *
+   * @param bytes the bytes to allocate
+   * @param what the array, for the error
    */
   public static void checkHeap(long bytes, String what) {
     if (bytes > maxArrayBytes()) {
@@ -129,6 +165,10 @@ public final class LoadLimits {
   /**
    * A new array of {@code n} bytes for {@code what}, after {@link #checkHeap}; a heap too full for it
    * is reported as a typed error (one failed allocation leaves the heap as it was).
+   *
+   * @param n the size
+   * @param what the array, for the error
+   * @return the array
    */
   public static byte[] newBytes(long n, String what) {
     checkHeap(n, what);
@@ -145,6 +185,11 @@ public final class LoadLimits {
   /**
    * Refuses to write {@code bytes} for {@code what} into {@code dir} when the disk would be left
    * with less than {@link #DISK_RESERVE_BYTES}: a full disk fails whatever else runs on the machine.
+   *
+   * @param dir the directory written into
+   * @param bytes the bytes to write
+   * @param what what is written, for the error
+   * @throws IOException if the free space cannot be read
    */
   public static void checkDiskSpace(Path dir, long bytes, String what) throws IOException {
     long usable = Files.getFileStore(dir).getUsableSpace();

@@ -22,7 +22,13 @@ public final class Npy {
 
   private Npy() {}
 
-  /** Parses one {@code .npy} payload; {@code name} (e.g. {@code file.npz:x.npy}) is used in errors. */
+  /**
+   * Parses one {@code .npy} payload; {@code name} (e.g. {@code file.npz:x.npy}) is used in errors.
+   *
+   * @param bytes the payload
+   * @param name the payload's name in errors
+   * @return the array
+   */
   public static INDArray read(byte[] bytes, String name) {
     String where = Untrusted.quote(name);
     ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
@@ -112,7 +118,13 @@ public final class Npy {
     return shape.length == 0 ? out.reshape() : out;
   }
 
-  /** Serializes {@code a} as a C-order little-endian {@code .npy} (version 1.0). */
+  /**
+   * Serializes {@code a} as a C-order little-endian {@code .npy} (version 1.0).
+   *
+   * @param a the array
+   * @return the {@code .npy} bytes
+   * @throws IOException if writing fails
+   */
   public static byte[] write(INDArray a) throws IOException {
     String descr = switch (a.dataType()) {
       case FLOAT -> "<f4";

@@ -25,7 +25,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class Npz {
   private Npz() {}
 
-  /** The arrays of an {@code .npz}, keyed by name without the {@code .npy} suffix. */
+  /**
+   * The arrays of an {@code .npz}, keyed by name without the {@code .npy} suffix.
+   *
+   * @param path the file
+   * @return the arrays by name
+   * @throws IOException if reading fails
+   */
   public static Map<String, INDArray> read(Path path) throws IOException {
     String source = path.toString();
     Map<String, INDArray> out = new LinkedHashMap<>();
@@ -81,7 +87,13 @@ public final class Npz {
     }
   }
 
-  /** Writes {@code arrays} as an uncompressed {@code .npz}, like {@code numpy.savez}. */
+  /**
+   * Writes {@code arrays} as an uncompressed {@code .npz}, like {@code numpy.savez}.
+   *
+   * @param path the file
+   * @param arrays the arrays by name
+   * @throws IOException if writing fails
+   */
   public static void write(Path path, Map<String, INDArray> arrays) throws IOException {
     try (OutputStream out = Files.newOutputStream(path); ZipOutputStream zip = new ZipOutputStream(out)) {
       for (Map.Entry<String, INDArray> e : arrays.entrySet()) {

@@ -12,7 +12,14 @@ import org.jeras.core.config.InvalidConfigException;
 public final class Args {
   private Args() {}
 
-  /** {@code value > 0} (units, filters, num_heads, ...). */
+  /**
+   * {@code value > 0} (units, filters, num_heads, ...).
+   *
+   * @param owner the layer's class name, for the error
+   * @param key the config key
+   * @param value the value
+   * @return the value as an int
+   */
   public static int positive(String owner, String key, long value) {
     if (value <= 0 || value > Integer.MAX_VALUE) {
       throw invalid(owner, key, "a positive integer", value);
@@ -20,7 +27,14 @@ public final class Args {
     return (int) value;
   }
 
-  /** {@code value >= 0} (padding, cropping, ...). */
+  /**
+   * {@code value >= 0} (padding, cropping, ...).
+   *
+   * @param owner the layer's class name, for the error
+   * @param key the config key
+   * @param value the value
+   * @return the value as an int
+   */
   public static int nonNegative(String owner, String key, long value) {
     if (value < 0 || value > Integer.MAX_VALUE) {
       throw invalid(owner, key, "a non-negative integer", value);
@@ -28,7 +42,15 @@ public final class Args {
     return (int) value;
   }
 
-  /** A tuple of {@code rank} positive integers (kernel_size, strides, dilation_rate, pool_size, size); a copy. */
+  /**
+   * A tuple of {@code rank} positive integers (kernel_size, strides, dilation_rate, pool_size, size); a copy.
+   *
+   * @param owner the layer's class name, for the error
+   * @param key the config key
+   * @param values the tuple
+   * @param rank the expected length
+   * @return the checked copy
+   */
   public static int[] positive(String owner, String key, int[] values, int rank) {
     if (values == null || (rank > 0 && values.length != rank) || Arrays.stream(values).anyMatch(v -> v <= 0)) {
       throw invalid(owner, key, (rank > 0 ? "a tuple of " + rank + " " : "a tuple of ") + "positive integers",
@@ -37,7 +59,15 @@ public final class Args {
     return values.clone();
   }
 
-  /** A tuple of {@code rank} non-negative integers (output_padding, ...); a copy. */
+  /**
+   * A tuple of {@code rank} non-negative integers (output_padding, ...); a copy.
+   *
+   * @param owner the layer's class name, for the error
+   * @param key the config key
+   * @param values the tuple
+   * @param rank the expected length
+   * @return the checked copy
+   */
   public static int[] nonNegative(String owner, String key, int[] values, int rank) {
     if (values == null || (rank > 0 && values.length != rank) || Arrays.stream(values).anyMatch(v -> v < 0)) {
       throw invalid(owner, key, (rank > 0 ? "a tuple of " + rank + " " : "a tuple of ") + "non-negative integers",
@@ -46,7 +76,14 @@ public final class Args {
     return values.clone();
   }
 
-  /** Per-axis {@code {before, after}} pairs of non-negative integers (padding, cropping); a deep copy. */
+  /**
+   * Per-axis {@code {before, after}} pairs of non-negative integers (padding, cropping); a deep copy.
+   *
+   * @param owner the layer's class name, for the error
+   * @param key the config key
+   * @param pairs the pairs
+   * @return the checked copy
+   */
   public static int[][] nonNegativePairs(String owner, String key, int[][] pairs) {
     int[][] out = new int[pairs.length][];
     for (int i = 0; i < pairs.length; i++) {
@@ -59,7 +96,14 @@ public final class Args {
     return out;
   }
 
-  /** A finite number (alpha, epsilon-like coefficients without a sign rule). */
+  /**
+   * A finite number (alpha, epsilon-like coefficients without a sign rule).
+   *
+   * @param owner the layer's class name, for the error
+   * @param key the config key
+   * @param value the value
+   * @return the value
+   */
   public static double finite(String owner, String key, double value) {
     if (!Double.isFinite(value)) {
       throw invalid(owner, key, "a finite number", value);
@@ -67,7 +111,14 @@ public final class Args {
     return value;
   }
 
-  /** A finite number {@code >= 0} (negative_slope, threshold, l1, ...). */
+  /**
+   * A finite number {@code >= 0} (negative_slope, threshold, l1, ...).
+   *
+   * @param owner the layer's class name, for the error
+   * @param key the config key
+   * @param value the value
+   * @return the value
+   */
   public static double nonNegative(String owner, String key, double value) {
     if (!Double.isFinite(value) || value < 0) {
       throw invalid(owner, key, "a finite number >= 0", value);
@@ -75,7 +126,14 @@ public final class Args {
     return value;
   }
 
-  /** A finite number {@code > 0} (epsilon, ...). */
+  /**
+   * A finite number {@code > 0} (epsilon, ...).
+   *
+   * @param owner the layer's class name, for the error
+   * @param key the config key
+   * @param value the value
+   * @return the value
+   */
   public static double positive(String owner, String key, double value) {
     if (!Double.isFinite(value) || value <= 0) {
       throw invalid(owner, key, "a finite number > 0", value);
@@ -83,7 +141,14 @@ public final class Args {
     return value;
   }
 
-  /** A number in {@code [0, 1]} (Keras's dropout rates, momentum, stddev of GaussianNoise). */
+  /**
+   * A number in {@code [0, 1]} (Keras's dropout rates, momentum, stddev of GaussianNoise).
+   *
+   * @param owner the layer's class name, for the error
+   * @param key the config key
+   * @param value the value
+   * @return the value
+   */
   public static double fraction(String owner, String key, double value) {
     if (!(value >= 0 && value <= 1)) {
       throw invalid(owner, key, "a float value between 0 and 1", value);
@@ -94,6 +159,12 @@ public final class Args {
   /**
    * {@code axis} as an index in {@code [0, rank)}, Python-style negative axes counted from the end;
    * refused when out of range for inputs of {@code rank}.
+   *
+   * @param owner the layer's class name, for the error
+   * @param key the config key
+   * @param axis the axis, possibly negative
+   * @param rank the inputs' rank
+   * @return the axis in {@code [0, rank)}
    */
   public static int axis(String owner, String key, int axis, int rank) {
     if (axis >= rank || axis < -rank) {
@@ -103,7 +174,15 @@ public final class Args {
     return axis < 0 ? axis + rank : axis;
   }
 
-  /** The error every check throws: Keras's "Received an invalid value for argument ..." naming the key. */
+  /**
+   * The error every check throws: Keras's "Received an invalid value for argument ..." naming the key.
+   *
+   * @param owner the layer's class name
+   * @param key the config key
+   * @param expected what the key accepts, e.g. {@code "a positive integer"}
+   * @param got the value found
+   * @return the exception, for the caller to throw
+   */
   public static InvalidConfigException invalid(String owner, String key, String expected, Object got) {
     return new InvalidConfigException(owner, key, "Received an invalid value for argument '" + key + "', expected "
         + expected + ", got " + got);

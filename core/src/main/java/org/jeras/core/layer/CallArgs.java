@@ -23,36 +23,65 @@ public final class CallArgs {
     this.kwargs = Collections.unmodifiableMap(new LinkedHashMap<>(kwargs));
   }
 
+  /**
+   * {@return a call with positional and keyword arguments}
+   *
+   * @param args the positional arguments
+   * @param kwargs the keyword arguments, by Keras's names
+   */
   public static CallArgs of(List<Object> args, Map<String, Object> kwargs) {
     return new CallArgs(args, kwargs);
   }
 
-  /** A call with one tensor argument. */
+  /**
+   * A call with one tensor argument.
+   *
+   * @param input the tensor
+   * @return the call
+   */
   public static CallArgs of(Tensor input) {
     return new CallArgs(List.of(input), Map.of());
   }
 
-  /** A call with one list-of-tensors argument (merge layers). */
+  /**
+   * A call with one list-of-tensors argument (merge layers).
+   *
+   * @param inputs the tensors
+   * @return the call
+   */
   public static CallArgs ofList(List<Tensor> inputs) {
     return new CallArgs(List.of(List.copyOf(inputs)), Map.of());
   }
 
+  /** {@return the positional arguments} */
   public List<Object> args() {
     return args;
   }
 
+  /** {@return the keyword arguments, by Keras's names} */
   public Map<String, Object> kwargs() {
     return kwargs;
   }
 
-  /** This call with keyword {@code key} set to {@code value}. */
+  /**
+   * This call with keyword {@code key} set to {@code value}.
+   *
+   * @param key the keyword
+   * @param value its value
+   * @return a new call
+   */
   public CallArgs with(String key, Object value) {
     Map<String, Object> k = new LinkedHashMap<>(kwargs);
     k.put(key, value);
     return new CallArgs(args, k);
   }
 
-  /** Positional argument {@code i} as a tensor. */
+  /**
+   * Positional argument {@code i} as a tensor.
+   *
+   * @param i the argument's position
+   * @return the tensor
+   */
   public Tensor tensor(int i) {
     Object o = args.get(i);
     if (o instanceof Tensor t) {
@@ -61,7 +90,12 @@ public final class CallArgs {
     throw new IllegalArgumentException("Argument " + i + " must be a tensor, got " + describe(o));
   }
 
-  /** Positional argument {@code i} as a list of tensors (a single tensor becomes a list of one). */
+  /**
+   * Positional argument {@code i} as a list of tensors (a single tensor becomes a list of one).
+   *
+   * @param i the argument's position
+   * @return the tensors
+   */
   @SuppressWarnings("unchecked")
   public List<Tensor> tensors(int i) {
     Object o = args.get(i);
@@ -74,7 +108,12 @@ public final class CallArgs {
     throw new IllegalArgumentException("Argument " + i + " must be tensors, got " + describe(o));
   }
 
-  /** Keyword tensor, or null when absent. */
+  /**
+   * Keyword tensor, or null when absent.
+   *
+   * @param key the keyword
+   * @return the tensor
+   */
   public Tensor kwTensor(String key) {
     Object o = kwargs.get(key);
     if (o == null || o instanceof Tensor) {
@@ -83,7 +122,12 @@ public final class CallArgs {
     throw new IllegalArgumentException("Keyword '" + key + "' must be a tensor, got " + describe(o));
   }
 
-  /** Keyword list of tensors (a single tensor becomes a list of one), or null when absent. */
+  /**
+   * Keyword list of tensors (a single tensor becomes a list of one), or null when absent.
+   *
+   * @param key the keyword
+   * @return the tensors
+   */
   @SuppressWarnings("unchecked")
   public List<Tensor> kwTensors(String key) {
     Object o = kwargs.get(key);
@@ -96,12 +140,18 @@ public final class CallArgs {
     return (List<Tensor>) o;
   }
 
+  /**
+   * {@return the boolean keyword argument {@code key}, or {@code defaultValue} when absent}
+   *
+   * @param key the keyword
+   * @param defaultValue the value when absent
+   */
   public boolean kwBool(String key, boolean defaultValue) {
     Object o = kwargs.get(key);
     return o == null ? defaultValue : (Boolean) o;
   }
 
-  /** Every tensor in the call, positional first, in order. */
+  /** {@return every tensor in the call, positional first, in order} */
   public List<Tensor> allTensors() {
     List<Tensor> out = new ArrayList<>();
     for (Object o : args) {
@@ -116,6 +166,8 @@ public final class CallArgs {
   /**
    * The tensors in Keras's {@code tree.flatten((args, kwargs))} order: positional arguments first,
    * then keyword arguments by sorted key (the order of a node's {@code input_tensors}).
+   *
+   * @return the tensors, flattened
    */
   public List<Tensor> flatTensors() {
     List<Tensor> out = new ArrayList<>();
@@ -128,7 +180,12 @@ public final class CallArgs {
     return out;
   }
 
-  /** The call with every tensor replaced through {@code f} (same structure). */
+  /**
+   * The call with every tensor replaced through {@code f} (same structure).
+   *
+   * @param f the replacement of each tensor
+   * @return the new call
+   */
   public CallArgs map(UnaryOperator<Tensor> f) {
     List<Object> a = new ArrayList<>();
     for (Object o : args) {

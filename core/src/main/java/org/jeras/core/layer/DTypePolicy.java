@@ -18,6 +18,12 @@ public final class DTypePolicy implements KerasObject {
   private final DType compute;
   private final DType variable;
 
+  /**
+   * A policy by Keras's name: a dtype ({@code "float32"}) or {@code "mixed_float16"} /
+   * {@code "mixed_bfloat16"}, which compute in 16 bits and keep float32 variables.
+   *
+   * @param name the policy's name
+   */
   public DTypePolicy(String name) {
     this.name = name;
     switch (name) {
@@ -36,16 +42,28 @@ public final class DTypePolicy implements KerasObject {
     }
   }
 
-  /** The policy new layers get (Keras's {@code dtype_policies.dtype_policy()}); float32 unless set. */
+  /**
+   * {@return the policy new layers get (Keras's {@code dtype_policies.dtype_policy()}); float32 unless set}
+   */
   public static DTypePolicy defaultPolicy() {
     return defaultPolicy;
   }
 
+  /**
+   * Sets the policy new layers get (Keras's {@code set_dtype_policy}).
+   *
+   * @param name the policy's name
+   */
   public static void setDefaultPolicy(String name) {
     defaultPolicy = new DTypePolicy(name);
   }
 
-  /** Reads a policy from a config's {@code dtype}: a string or a serialized policy dict. */
+  /**
+   * Reads a policy from a config's {@code dtype}: a string or a serialized policy dict.
+   *
+   * @param e the value under {@code dtype}
+   * @return the policy
+   */
   public static DTypePolicy from(JsonElement e) {
     if (e.isJsonPrimitive()) {
       return new DTypePolicy(e.getAsString());
@@ -57,14 +75,17 @@ public final class DTypePolicy implements KerasObject {
     throw new ConfigException("Config key 'dtype' must be a dtype name or a DTypePolicy, got " + e);
   }
 
+  /** {@return the policy's name, e.g. {@code "mixed_float16"}} */
   public String name() {
     return name;
   }
 
+  /** {@return the dtype computations run in} */
   public DType computeDtype() {
     return compute;
   }
 
+  /** {@return the dtype variables are stored in} */
   public DType variableDtype() {
     return variable;
   }

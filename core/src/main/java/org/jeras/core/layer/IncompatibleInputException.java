@@ -8,6 +8,11 @@ import org.jeras.core.config.TypedError;
  * The message names the layer by its path ({@code outer/inner}) and gives the expected and found shapes.
  */
 public class IncompatibleInputException extends IllegalArgumentException implements TypedError {
+  /**
+   * An incompatible input, with a one-line message.
+   *
+   * @param message names the layer path, the expected and the found shapes
+   */
   public IncompatibleInputException(String message) {
     super(TypedError.oneLine(message));
   }

@@ -46,53 +46,79 @@ public final class InputSpec {
     }
   }
 
+  /** {@return a builder of a spec that accepts anything until restricted} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Inputs of exactly rank {@code ndim}. */
+  /**
+   * Inputs of exactly rank {@code ndim}.
+   *
+   * @param ndim the rank
+   * @return the spec
+   */
   public static InputSpec ndim(int ndim) {
     return builder().ndim(ndim).build();
   }
 
-  /** Inputs of rank at least {@code minNdim}. */
+  /**
+   * Inputs of rank at least {@code minNdim}.
+   *
+   * @param minNdim the minimum rank
+   * @return the spec
+   */
   public static InputSpec minNdim(int minNdim) {
     return builder().minNdim(minNdim).build();
   }
 
+  /** {@return the required dtype, or null for any} */
   public DType dtype() {
     return dtype;
   }
 
+  /** {@return the required shape, batch dimension included, or null for any} */
   public Shape shape() {
     return shape;
   }
 
+  /** {@return the required rank, or null for any} */
   public Integer ndim() {
     return ndim;
   }
 
+  /** {@return the maximum rank, or null for none} */
   public Integer maxNdim() {
     return maxNdim;
   }
 
+  /** {@return the minimum rank, or null for none} */
   public Integer minNdim() {
     return minNdim;
   }
 
-  /** Fixed sizes by axis (negative axes count from the end). */
+  /**
+   * Fixed sizes by axis (negative axes count from the end).
+   *
+   * @return the sizes by axis
+   */
   public Map<Integer, Long> axes() {
     return axes;
   }
 
+  /**
+   * {@return whether an input with an extra last axis of size 1 is accepted (Keras's
+   * {@code allow_last_axis_squeeze})}
+   */
   public boolean allowLastAxisSqueeze() {
     return allowLastAxisSqueeze;
   }
 
+  /** {@return the input's name, or null} */
   public String name() {
     return name;
   }
 
+  /** {@return whether the input may be absent (None)} */
   public boolean optional() {
     return optional;
   }
@@ -101,6 +127,10 @@ public final class InputSpec {
    * Checks {@code inputs} against {@code specs} one by one, as Keras's
    * {@code assert_input_compatibility}: count, rank, rank bounds, dtype, fixed axes, then shape.
    * {@code layerPath} names the layer in the message. A null spec accepts anything.
+   *
+   * @param specs the specs, one per input
+   * @param inputs the inputs
+   * @param layerPath the layer's path, for the error
    */
   public static void assertCompatible(List<InputSpec> specs, List<Tensor> inputs, String layerPath) {
     if (specs == null || specs.isEmpty()) {
@@ -125,7 +155,14 @@ public final class InputSpec {
     }
   }
 
-  /** Checks one input of {@code shape} and {@code dtype}, input number {@code index} of {@code layerPath}. */
+  /**
+   * Checks one input of {@code shape} and {@code dtype}, input number {@code index} of {@code layerPath}.
+   *
+   * @param index the input's position
+   * @param inputShape its shape
+   * @param inputDtype its dtype
+   * @param layerPath the layer's path, for the error
+   */
   public void check(int index, Shape inputShape, DType inputDtype, String layerPath) {
     int rank = inputShape.rank();
     if (ndim != null && !allowLastAxisSqueeze && rank != ndim) {
@@ -224,53 +261,107 @@ public final class InputSpec {
 
     private Builder() {}
 
+    /**
+     * Requires a dtype.
+     *
+     * @param dtype the dtype
+     * @return this builder
+     */
     public Builder dtype(DType dtype) {
       this.dtype = dtype;
       return this;
     }
 
-    /** The full shape, batch dim included; sets the rank too. */
+    /**
+     * The full shape, batch dim included; sets the rank too.
+     *
+     * @param shape the full shape, batch dim included; sets the rank too
+     * @return this builder
+     */
     public Builder shape(Shape shape) {
       this.shape = shape;
       return this;
     }
 
+    /**
+     * Requires a rank.
+     *
+     * @param ndim the rank
+     * @return this builder
+     */
     public Builder ndim(int ndim) {
       this.ndim = ndim;
       return this;
     }
 
+    /**
+     * Requires a rank of at most {@code maxNdim}.
+     *
+     * @param maxNdim the maximum rank
+     * @return this builder
+     */
     public Builder maxNdim(int maxNdim) {
       this.maxNdim = maxNdim;
       return this;
     }
 
+    /**
+     * Requires a rank of at least {@code minNdim}.
+     *
+     * @param minNdim the minimum rank
+     * @return this builder
+     */
     public Builder minNdim(int minNdim) {
       this.minNdim = minNdim;
       return this;
     }
 
-    /** Axis {@code axis} (negative from the end) must have size {@code size}. */
+    /**
+     * Axis {@code axis} (negative from the end) must have size {@code size}.
+     *
+     * @param axis the axis
+     * @param size its size
+     * @return this builder
+     */
     public Builder axis(int axis, long size) {
       axes.put(axis, size);
       return this;
     }
 
+    /**
+     * Accepts an extra last axis of size 1.
+     *
+     * @param allow whether to accept it
+     * @return this builder
+     */
     public Builder allowLastAxisSqueeze(boolean allow) {
       this.allowLastAxisSqueeze = allow;
       return this;
     }
 
+    /**
+     * Names the input.
+     *
+     * @param name the name
+     * @return this builder
+     */
     public Builder name(String name) {
       this.name = name;
       return this;
     }
 
+    /**
+     * Marks the input optional.
+     *
+     * @param optional whether it may be absent
+     * @return this builder
+     */
     public Builder optional(boolean optional) {
       this.optional = optional;
       return this;
     }
 
+    /** {@return the spec} */
     public InputSpec build() {
       return new InputSpec(this);
     }

@@ -85,27 +85,39 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
   private volatile List<Tensor> callLosses = List.of();
   private List<InputSpec> inputSpec = List.of();
 
+  /** A layer named after its class ({@code dense_1}), trainable, with the default dtype policy. */
   protected Layer() {
     this.name = Names.unique(Names.snakeCase(className()));
   }
 
   // ------------------------------------------------------------------ identity and config
 
+  /** {@return the layer's name (automatic names are unique per prefix)} */
   public String name() {
     return name;
   }
 
-  /** Sets the name; returns this layer for chaining. */
+  /**
+   * Sets the name; returns this layer for chaining.
+   *
+   * @param name the name
+   * @return this layer
+   */
   public Layer setName(String name) {
     this.name = name;
     return this;
   }
 
+  /** {@return whether this layer's weights are trained (Keras's {@code trainable})} */
   public boolean isTrainable() {
     return trainable;
   }
 
-  /** Freezes or unfreezes this layer and everything below it, as Keras's {@code trainable}. */
+  /**
+   * Freezes or unfreezes this layer and everything below it, as Keras's {@code trainable}.
+   *
+   * @param trainable whether to train the weights
+   */
   public void setTrainable(boolean trainable) {
     this.trainable = trainable;
     for (Variable v : trainableVariables) {
@@ -116,29 +128,43 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
     }
   }
 
+  /** {@return the dtype policy (Keras's {@code dtype_policy})} */
   public DTypePolicy dtypePolicy() {
     return dtypePolicy;
   }
 
+  /**
+   * Sets the dtype policy (before the layer is built).
+   *
+   * @param policy the policy
+   * @return this layer
+   */
   public Layer setDtypePolicy(DTypePolicy policy) {
     this.dtypePolicy = policy;
     return this;
   }
 
-  /** The dtype of this layer's computations (and outputs). */
+  /** {@return the dtype of this layer's computations (and outputs)} */
   public DType computeDtype() {
     return dtypePolicy.computeDtype();
   }
 
-  /** The dtype of this layer's weights. */
+  /** {@return the dtype of this layer's weights} */
   public DType variableDtype() {
     return dtypePolicy.variableDtype();
   }
 
+  /** {@return the regularizer of this layer's outputs, or null (Keras's {@code activity_regularizer})} */
   public Regularizer activityRegularizer() {
     return activityRegularizer;
   }
 
+  /**
+   * Sets the regularizer of this layer's outputs.
+   *
+   * @param r the regularizer, or null
+   * @return this layer
+   */
   public Layer setActivityRegularizer(Regularizer r) {
     this.activityRegularizer = r;
     return this;
@@ -170,7 +196,13 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
     return c;
   }
 
-  /** Applies the base keys of {@code config} (name, trainable, dtype, activity_regularizer) to this layer. */
+  /**
+   * Applies the base keys of {@code config} (name, trainable, dtype, activity_regularizer) to this layer.
+   *
+   * @param <L> this layer's class
+   * @param config the layer's config
+   * @return this layer
+   */
   public <L extends Layer> L withBaseConfig(Config config) {
     if (config.isSet("name")) {
       name = config.getString("name");
@@ -204,17 +236,31 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
 
   // ------------------------------------------------------------------ building
 
+  /** {@return whether the weights exist (Keras's {@code built})} */
   public boolean isBuilt() {
     return built;
   }
 
-  /** Creates the weights for inputs of {@code inputShape} (batch dim included). Default: none. */
+  /**
+   * Creates the weights for inputs of {@code inputShape} (batch dim included). Default: none.
+   *
+   * @param inputShape the input's shape
+   */
   protected void build(Shape inputShape) {}
 
-  /** Creates the weights for a list of inputs (merging layers); default: none. */
+  /**
+   * Creates the weights for a list of inputs (merging layers); default: none.
+   *
+   * @param inputShapes the inputs' shapes
+   */
   protected void build(List<Shape> inputShapes) {}
 
-  /** Builds this layer for one input of {@code inputShape}; does nothing when already built. */
+  /**
+   * Builds this layer for one input of {@code inputShape}; does nothing when already built.
+   *
+   * @param inputShape the input's shape
+   * @param record whether to record the build config that saving writes
+   */
   public final void build(Shape inputShape, boolean record) {
     if (built) {
       return;
@@ -230,7 +276,11 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
     }
   }
 
-  /** Marks this layer built, recording {@code buildConfig} (Keras's {@code get_build_config()}). */
+  /**
+   * Marks this layer built, recording {@code buildConfig} (Keras's {@code get_build_config()}).
+   *
+   * @param buildConfig the build config, or null to record none
+   */
   protected final void markBuilt(JsonObject buildConfig) {
     this.built = true;
     if (buildConfig != null && !builtAtInit) {
@@ -247,7 +297,11 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
     this.builtAtInit = true;
   }
 
-  /** Marks this layer built with {@code buildConfig} whether or not it has a {@code build} (models). */
+  /**
+   * Marks this layer built with {@code buildConfig} whether or not it has a {@code build} (models).
+   *
+   * @param buildConfig the build config
+   */
   protected final void markBuiltWithConfig(JsonObject buildConfig) {
     this.built = true;
     this.buildConfig = buildConfig;
@@ -257,6 +311,8 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
    * Builds for the shapes of a call's arguments. Default: the first argument's shape (or shapes
    * for a list); layers with several tensor arguments override this and record a
    * {@code shapes_dict}.
+   *
+   * @param args the call's arguments
    */
   protected void buildFromCall(CallArgs args) {
     Object first = args.args().get(0);
@@ -276,12 +332,16 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
     markBuilt(bc);
   }
 
-  /** Keras's {@code get_build_config()}: the shapes this layer was built with, or null. */
+  /** {@return Keras's {@code get_build_config()}: the shapes this layer was built with, or null} */
   public JsonObject getBuildConfig() {
     return buildConfig;
   }
 
-  /** Keras's {@code build_from_config()}: builds from {@code {"input_shape": ...}} or {@code {"shapes_dict": ...}}. */
+  /**
+   * Keras's {@code build_from_config()}: builds from {@code {"input_shape": ...}} or {@code {"shapes_dict": ...}}.
+   *
+   * @param config the saved build config
+   */
   public void buildFromConfig(Config config) {
     if (built) {
       return;
@@ -304,7 +364,11 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
     }
   }
 
-  /** Builds from Keras's {@code shapes_dict} ({@code {"query_shape": ..., ...}}); layers that record one override. */
+  /**
+   * Builds from Keras's {@code shapes_dict} ({@code {"query_shape": ..., ...}}); layers that record one override.
+   *
+   * @param shapesDict the shapes by argument name
+   */
   protected void buildFromShapesDict(Config shapesDict) {
     throw new ConfigException("Layer '" + name + "' (" + className() + ") cannot build from shapes_dict " + shapesDict);
   }
@@ -315,7 +379,17 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
 
   // ------------------------------------------------------------------ weights
 
-  /** Creates a weight of this layer, as Keras's {@code add_weight}. */
+  /**
+   * Creates a weight of this layer, as Keras's {@code add_weight}.
+   *
+   * @param weightName the weight's name
+   * @param shape its shape
+   * @param initializer its initializer
+   * @param regularizer its regularizer, or null
+   * @param constraint its constraint, or null
+   * @param trainableWeight whether the weight is trainable
+   * @return the weight
+   */
   protected Variable addWeight(String weightName, long[] shape, Initializer initializer,
       Regularizer regularizer, Constraint constraint, boolean trainableWeight) {
     DType dtype = variableDtype();
@@ -342,13 +416,28 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
     TensorLimit.check("variable '" + weightName + "' of layer '" + name + "' (" + className() + ")", shape, dtype);
   }
 
-  /** A trainable weight made and kept in bounds as the settings of {@code prefix} in {@code specs} say. */
+  /**
+   * A trainable weight made and kept in bounds as the settings of {@code prefix} in {@code specs} say.
+   *
+   * @param weightName the weight's name
+   * @param shape its shape
+   * @param specs the layer's weight settings
+   * @param prefix the weight's config prefix
+   * @return the weight
+   */
   protected Variable addWeight(String weightName, long[] shape, WeightSpecs specs, String prefix) {
     WeightSpecs.Spec spec = specs.get(prefix);
     return addWeight(weightName, shape, spec.initializer(), spec.regularizer(), spec.constraint(), true);
   }
 
-  /** Shorthand for a trainable weight without regularizer or constraint. */
+  /**
+   * Shorthand for a trainable weight without regularizer or constraint.
+   *
+   * @param weightName the weight's name
+   * @param shape its shape
+   * @param initializer its initializer
+   * @return the weight
+   */
   protected Variable addWeight(String weightName, long[] shape, Initializer initializer) {
     return addWeight(weightName, shape, initializer, null, null, true);
   }
@@ -356,6 +445,11 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
   /**
    * A non-trainable, zero-filled state weight of an explicit dtype, as Keras's
    * {@code add_weight(..., dtype="int", trainable=False)} (e.g. Normalization's {@code count}).
+   *
+   * @param weightName the weight's name
+   * @param shape its shape
+   * @param dtype its dtype
+   * @return the weight
    */
   protected Variable addStateWeight(String weightName, long[] shape, DType dtype) {
     checkWeightSize(weightName, shape, dtype);
@@ -367,6 +461,8 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
   /**
    * This layer's own variables in Keras's order ({@code _trainable_variables} then
    * {@code _non_trainable_variables}), as {@code save_own_variables} numbers them.
+   *
+   * @return the own variables
    */
   public List<Variable> ownVariables() {
     List<Variable> out = new ArrayList<>(trainableVariables);
@@ -374,7 +470,11 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
     return out;
   }
 
-  /** All weights: own trainable, own non-trainable, then each sublayer's, without duplicates. */
+  /**
+   * All weights: own trainable, own non-trainable, then each sublayer's, without duplicates.
+   *
+   * @return the weights
+   */
   public List<Variable> weights() {
     List<Variable> out = new ArrayList<>();
     Set<Variable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -382,7 +482,7 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
     return out;
   }
 
-  /** The weights an optimizer updates: trainable weights of trainable layers. */
+  /** {@return the weights an optimizer updates: trainable weights of trainable layers} */
   public List<Variable> trainableWeights() {
     if (!trainable) {
       return List.of();
@@ -393,6 +493,10 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
     return out;
   }
 
+  /**
+   * {@return the weights that training leaves alone: non-trainable ones and all of a frozen layer's (Keras's
+   * {@code non_trainable_weights})}
+   */
   public List<Variable> nonTrainableWeights() {
     List<Variable> all = weights();
     all.removeAll(trainableWeights());
@@ -420,7 +524,11 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
     }
   }
 
-  /** Copies of all weight values, in {@link #weights()} order. */
+  /**
+   * Copies of all weight values, in {@link #weights()} order.
+   *
+   * @return the values
+   */
   public List<INDArray> getWeights() {
     List<INDArray> out = new ArrayList<>();
     for (Variable v : weights()) {
@@ -429,7 +537,11 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
     return out;
   }
 
-  /** Sets all weight values, in {@link #weights()} order; shapes must match. */
+  /**
+   * Sets all weight values, in {@link #weights()} order; shapes must match.
+   *
+   * @param values one array per weight
+   */
   public void setWeights(List<INDArray> values) {
     List<Variable> vars = weights();
     if (values.size() != vars.size()) {
@@ -441,7 +553,7 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
     }
   }
 
-  /** Number of scalars in all weights. */
+  /** {@return the number of scalars in all weights} */
   public long countParams() {
     long n = 0;
     for (Variable v : weights()) {
@@ -456,18 +568,31 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
    * Tracks {@code child} (a layer, a list of layers, or another saveable) under attribute name
    * {@code attr}, as assigning {@code self.attr = child} does in Keras. The saving walk addresses
    * children by these names.
+   *
+   * @param <T> the child's type
+   * @param attr the attribute's name
+   * @param child the child
+   * @return {@code child}
    */
   protected <T> T track(String attr, T child) {
     tracked.put(attr, child);
     return child;
   }
 
-  /** Tracked attributes in the order they were tracked. */
+  /**
+   * Tracked attributes in the order they were tracked.
+   *
+   * @return the attributes by name
+   */
   public Map<String, Object> trackedAttributes() {
     return Collections.unmodifiableMap(tracked);
   }
 
-  /** Direct child layers, in tracking order. */
+  /**
+   * Direct child layers, in tracking order.
+   *
+   * @return the layers
+   */
   public List<Layer> sublayers() {
     List<Layer> out = new ArrayList<>();
     for (Object o : tracked.values()) {
@@ -486,7 +611,11 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
 
   // ------------------------------------------------------------------ saving hooks
 
-  /** Keras's {@code save_own_variables}: own variables under keys {@code "0"}, {@code "1"}, ... */
+  /**
+   * Keras's {@code save_own_variables}: own variables under keys {@code "0"}, {@code "1"}, ...
+   *
+   * @param store where to write
+   */
   public void saveOwnVariables(VariableStore store) {
     List<Variable> vars = ownVariables();
     for (int i = 0; i < vars.size(); i++) {
@@ -494,7 +623,11 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
     }
   }
 
-  /** Keras's {@code load_own_variables}: the inverse of {@link #saveOwnVariables}, with shape checks. */
+  /**
+   * Keras's {@code load_own_variables}: the inverse of {@link #saveOwnVariables}, with shape checks.
+   *
+   * @param store the saved variables
+   */
   public void loadOwnVariables(VariableStore store) {
     List<Variable> vars = ownVariables();
     if (store.keys().size() != vars.size()) {
@@ -507,10 +640,20 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
     }
   }
 
-  /** Keras's {@code save_assets}: writes files into {@code dir}; default none. */
+  /**
+   * Keras's {@code save_assets}: writes files into {@code dir}; default none.
+   *
+   * @param dir this layer's assets directory
+   * @throws IOException if writing fails
+   */
   public void saveAssets(Path dir) throws IOException {}
 
-  /** Keras's {@code load_assets}: reads files written by {@link #saveAssets}; default none. */
+  /**
+   * Keras's {@code load_assets}: reads files written by {@link #saveAssets}; default none.
+   *
+   * @param dir this layer's assets directory
+   * @throws IOException if reading fails
+   */
   public void loadAssets(Path dir) throws IOException {}
 
   // ------------------------------------------------------------------ input checks
@@ -518,12 +661,16 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
   /**
    * Declares what this layer accepts, one spec per tensor of its first argument (Keras's
    * {@code self.input_spec = ...}); layers set it in their constructor and refine it in {@code build}.
+   *
+   * @param specs one spec per input tensor
    */
   protected final void setInputSpec(InputSpec... specs) {
     this.inputSpec = List.of(specs);
   }
 
-  /** The specs every call's first argument is checked against; empty when the layer accepts anything. */
+  /**
+   * {@return the specs every call's first argument is checked against; empty when the layer accepts anything}
+   */
   public List<InputSpec> inputSpec() {
     return inputSpec;
   }
@@ -531,6 +678,8 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
   /**
    * This layer's name prefixed with the names of the layers whose calls are running around it on this
    * thread ({@code model/block/dense}): how input errors name it.
+   *
+   * @return the path
    */
   public String callPath() {
     StringBuilder sb = new StringBuilder();
@@ -545,7 +694,7 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
   }
 
   /**
-   * Whether this layer's call takes text (string) tensors. Layers compute on numbers unless they say
+   * {@return whether this layer's call takes text (string) tensors} Layers compute on numbers unless they say
    * otherwise (lookups, hashing, text vectorization, models, identity-like layers); a custom layer
    * whose call takes strings overrides this. Text handed to any other layer is refused with a typed
    * error before it reaches a kernel.
@@ -577,28 +726,55 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
 
   // ------------------------------------------------------------------ calling
 
-  /** Applies this layer to one tensor (symbolic or concrete); the training flag is inherited. */
+  /**
+   * Applies this layer to one tensor (symbolic or concrete); the training flag is inherited.
+   *
+   * @param input the input
+   * @return the output
+   */
   public Tensor apply(Tensor input) {
     return single(apply(CallArgs.of(input)));
   }
 
-  /** Applies this layer to one tensor in training or inference mode. */
+  /**
+   * Applies this layer to one tensor in training or inference mode.
+   *
+   * @param input the input
+   * @param training whether to run in training mode
+   * @return the output
+   */
   public Tensor apply(Tensor input, boolean training) {
     return single(apply(CallArgs.of(input), CallContext.of(training)));
   }
 
-  /** Applies a layer taking a list of tensors (e.g. {@code Add}, {@code Concatenate}). */
+  /**
+   * Applies a layer taking a list of tensors (e.g. {@code Add}, {@code Concatenate}).
+   *
+   * @param inputs the inputs
+   * @return the output
+   */
   public Tensor apply(List<Tensor> inputs) {
     return single(apply(CallArgs.ofList(inputs)));
   }
 
-  /** Applies this layer to a general call (keyword arguments, several outputs). */
+  /**
+   * Applies this layer to a general call (keyword arguments, several outputs).
+   *
+   * @param args the call's arguments
+   * @return the outputs
+   */
   public List<Tensor> apply(CallArgs args) {
     CallContext ctx = CONTEXT.get().peek();
     return apply(args, ctx == null ? CallContext.INFERENCE : ctx);
   }
 
-  /** Applies this layer with an explicit context; nested layer calls inherit it. */
+  /**
+   * Applies this layer with an explicit context; nested layer calls inherit it.
+   *
+   * @param args the call's arguments
+   * @param ctx the call's context
+   * @return the outputs
+   */
   public List<Tensor> apply(CallArgs args, CallContext ctx) {
     List<Tensor> tensors = args.allTensors();
     boolean symbolic = !tensors.isEmpty() && tensors.get(0).isSymbolic();
@@ -676,6 +852,8 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
   /**
    * Whether this layer's Keras {@code call} has a {@code mask} parameter (models, RNNs): a symbolic
    * call then records its input's mask as the {@code mask} keyword of the node, as Keras does.
+   *
+   * @return whether the call takes a mask
    */
   protected boolean callTakesMask() {
     return false;
@@ -684,12 +862,20 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
   /**
    * Whether floating inputs are cast to the compute dtype before {@code call} (Keras's
    * {@code autocast}); graph operations compute in their inputs' dtypes, as Keras's ops do.
+   *
+   * @return whether inputs are autocast
    */
   protected boolean autocastsInputs() {
     return !(this instanceof GraphOperation);
   }
 
-  /** The general call; by default dispatches to the single-tensor or list form. */
+  /**
+   * The general call; by default dispatches to the single-tensor or list form.
+   *
+   * @param args the call's arguments
+   * @param ctx the call's context
+   * @return the outputs
+   */
   protected List<Tensor> call(CallArgs args, CallContext ctx) {
     Object first = args.args().get(0);
     if (first instanceof Tensor t) {
@@ -698,13 +884,25 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
     return List.of(call(args.tensors(0), ctx));
   }
 
-  /** The math of a single-input layer. */
+  /**
+   * The math of a single-input layer.
+   *
+   * @param input the input
+   * @param ctx the call's context
+   * @return the output
+   */
   protected Tensor call(Tensor input, CallContext ctx) {
     throw new IncompatibleInputException("Layer '" + callPath() + "' (" + className() + ") takes a list of tensors,"
         + " but it received a single tensor of shape " + input.shape());
   }
 
-  /** The math of a layer over a list of inputs. */
+  /**
+   * The math of a layer over a list of inputs.
+   *
+   * @param inputs the inputs
+   * @param ctx the call's context
+   * @return the output
+   */
   protected Tensor call(List<Tensor> inputs, CallContext ctx) {
     throw new IncompatibleInputException("Layer '" + callPath() + "' (" + className() + ") takes a single tensor,"
         + " but it received " + inputs.size() + " input tensors of shapes " + inputs.stream().map(Tensor::shape).toList());
@@ -713,6 +911,9 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
   /**
    * Whether {@link #computeMask}'s mask belongs to output {@code index}: Keras's layers with extra
    * outputs (attention scores) leave those unmasked.
+   *
+   * @param index the output's position
+   * @return whether that output carries the mask
    */
   protected boolean masksOutput(int index) {
     return true;
@@ -722,6 +923,10 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
    * The mask of the outputs, as Keras's {@code compute_mask}. Default: layers that support masking
    * pass the first input's mask through; others drop it. Called on symbolic tensors too when a
    * functional graph is built: a mask computed by ops must then build it from symbolic ops.
+   *
+   * @param args the call's arguments
+   * @param outputs the call's outputs
+   * @return the mask, or null
    */
   protected Tensor computeMask(CallArgs args, List<Tensor> outputs) {
     if (!supportsMasking) {
@@ -734,6 +939,8 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
   /**
    * Adds a loss to the running call (Keras's {@code add_loss}); it is collected with the call's
    * other losses, per thread, and replaces this layer's losses when the outermost call ends.
+   *
+   * @param loss the loss, a scalar
    */
   protected void addLoss(Tensor loss) {
     CallScope.addLoss(this, loss);
@@ -755,6 +962,8 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
   /**
    * Keras's {@code layer.losses}: the penalties of the last call plus the weight regularization of
    * this layer and every layer below it.
+   *
+   * @return the losses
    */
   public List<Tensor> losses() {
     List<Tensor> own = CallScope.ownLosses(this);
@@ -793,6 +1002,9 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
    * {@link #computeOutputShape} gets its shape in the compute dtype, without running {@code call}
    * (which may need state that is loaded later). Otherwise runs the layer in inference on zeros
    * twice, with unknown dims set to two different sizes; output dims that change are unknown.
+   *
+   * @param args the call's symbolic arguments
+   * @return symbolic outputs of the right shapes and dtypes
    */
   public List<Tensor> computeOutputSpec(CallArgs args) {
     if (definesOutputShape() && args.args().size() == 1 && args.args().get(0) instanceof Tensor t) {
@@ -843,17 +1055,21 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
     });
   }
 
-  /** Records a symbolic call of this layer (used by layers that create their own nodes). */
+  /**
+   * Records a symbolic call of this layer (used by layers that create their own nodes).
+   *
+   * @param node the call's node
+   */
   protected final void registerNode(LayerNode node) {
     inboundNodes.add(node);
   }
 
-  /** The calls of this layer recorded while building functional graphs, in order. */
+  /** {@return the calls of this layer recorded while building functional graphs, in order} */
   public List<LayerNode> inboundNodes() {
     return Collections.unmodifiableList(inboundNodes);
   }
 
-  /** The symbolic output of this layer's first call (Keras's {@code layer.output}). */
+  /** {@return the symbolic output of this layer's first call (Keras's {@code layer.output})} */
   public Tensor output() {
     if (inboundNodes.isEmpty()) {
       throw new IllegalStateException("Layer '" + name + "' has never been called on a symbolic input");
@@ -873,6 +1089,9 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
    * The output shape for an input shape (batch dim included), Keras's {@code compute_output_shape}.
    * Default: builds the layer and asks {@link #computeOutputSpec}. Layers that can tell their
    * shape without running {@code call} override this, and {@link #computeOutputSpec} then uses it.
+   *
+   * @param inputShape the input's shape
+   * @return the output's shape
    */
   public Shape computeOutputShape(Shape inputShape) {
     if (!built) {

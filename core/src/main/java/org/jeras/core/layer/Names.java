@@ -9,7 +9,12 @@ public final class Names {
 
   private Names() {}
 
-  /** The next unique name for {@code prefix}. */
+  /**
+   * The next unique name for {@code prefix}.
+   *
+   * @param prefix the prefix, e.g. {@code "dense"}
+   * @return the name, e.g. {@code "dense_1"}
+   */
   public static synchronized String unique(String prefix) {
     int n = COUNTS.merge(prefix, 1, Integer::sum) - 1;
     return n == 0 ? prefix : prefix + "_" + n;
@@ -20,7 +25,12 @@ public final class Names {
     COUNTS.clear();
   }
 
-  /** {@code "BatchNormalization"} to {@code "batch_normalization"}, as Keras's {@code to_snake_case}. */
+  /**
+   * {@code "BatchNormalization"} to {@code "batch_normalization"}, as Keras's {@code to_snake_case}.
+   *
+   * @param name a class name
+   * @return the snake_case name
+   */
   public static String snakeCase(String name) {
     String s = name.replaceAll("\\W+", "").replaceAll("(.)([A-Z][a-z]+)", "$1_$2");
     return s.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase();

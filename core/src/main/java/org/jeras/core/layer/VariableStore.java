@@ -13,14 +13,33 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * group, keyed by arbitrary strings (Keras uses {@code "0"}, {@code "1"}, ...).
  */
 public interface VariableStore {
+  /**
+   * Stores {@code value} under {@code key}.
+   *
+   * @param key the key
+   * @param value the value
+   */
   void put(String key, INDArray value);
 
-  /** The value under {@code key}; throws a typed error naming the path when missing. */
+  /**
+   * {@return the value under {@code key}; throws a typed error naming the path when missing}
+   *
+   * @param key the key
+   */
   INDArray get(String key);
 
+  /**
+   * {@return whether a value is stored under {@code key}}
+   *
+   * @param key the key
+   */
   boolean contains(String key);
 
-  /** The shape stored under {@code key}; stores backed by files read it without reading the data. */
+  /**
+   * {@return the shape stored under {@code key}; stores backed by files read it without reading the data}
+   *
+   * @param key the key
+   */
   default long[] shape(String key) {
     return get(key).shape();
   }
@@ -29,6 +48,11 @@ public interface VariableStore {
    * The value under {@code key} for {@code target}, after checking that the stored shape is the
    * variable's: a file cannot make Jeras read more than the variable holds. {@code role} names the
    * variable's kind in the error ("variable", "optimizer variable").
+   *
+   * @param key the key
+   * @param target the variable to fill
+   * @param role what the value is, for the error
+   * @return the checked value
    */
   default INDArray getChecked(String key, Variable target, String role) {
     long[] stored = shape(key);
@@ -40,9 +64,13 @@ public interface VariableStore {
     return get(key);
   }
 
-  /** The keys present, in Keras's order. */
+  /** {@return the keys present, in Keras's order} */
   List<String> keys();
 
-  /** Where this store lives (e.g. {@code layers/dense/vars}), for error messages. */
+  /**
+   * Where this store lives (e.g. {@code layers/dense/vars}), for error messages.
+   *
+   * @return the store's path
+   */
   String path();
 }

@@ -35,11 +35,17 @@ public final class WeightSpecs {
     }
   }
 
-  /** The prefixes, in config order. */
+  /** {@return the prefixes, in config order} */
   public Set<String> prefixes() {
     return specs.keySet();
   }
 
+  /**
+   * {@return the settings of weight {@code prefix}}
+   *
+   * @param prefix the weight's config prefix
+   * @throws IllegalArgumentException if the layer has no such weight
+   */
   public Spec get(String prefix) {
     Spec s = specs.get(prefix);
     if (s == null) {
@@ -48,14 +54,32 @@ public final class WeightSpecs {
     return s;
   }
 
+  /**
+   * Sets the initializer of weight {@code prefix}.
+   *
+   * @param prefix the weight's config prefix
+   * @param i the initializer
+   */
   public void setInitializer(String prefix, Initializer i) {
     update(prefix, s -> new Spec(i, s.regularizer(), s.constraint()));
   }
 
+  /**
+   * Sets the regularizer of weight {@code prefix}.
+   *
+   * @param prefix the weight's config prefix
+   * @param r the regularizer, or null
+   */
   public void setRegularizer(String prefix, Regularizer r) {
     update(prefix, s -> new Spec(s.initializer(), r, s.constraint()));
   }
 
+  /**
+   * Sets the constraint of weight {@code prefix}.
+   *
+   * @param prefix the weight's config prefix
+   * @param c the constraint, or null
+   */
   public void setConstraint(String prefix, Constraint c) {
     update(prefix, s -> new Spec(s.initializer(), s.regularizer(), c));
   }
@@ -64,25 +88,44 @@ public final class WeightSpecs {
     specs.put(prefix, change.apply(get(prefix)));
   }
 
-  /** Writes {@code <prefix>_initializer} of each weight, in order. */
+  /**
+   * Writes {@code <prefix>_initializer} of each weight, in order.
+   *
+   * @param c the config to write into
+   * @return {@code c}
+   */
   public Config putInitializers(Config c) {
     specs.forEach((p, s) -> c.put(p + "_initializer", Serialization.serialize(s.initializer())));
     return c;
   }
 
-  /** Writes {@code <prefix>_regularizer} of each weight, in order. */
+  /**
+   * Writes {@code <prefix>_regularizer} of each weight, in order.
+   *
+   * @param c the config to write into
+   * @return {@code c}
+   */
   public Config putRegularizers(Config c) {
     specs.forEach((p, s) -> c.put(p + "_regularizer", Serialization.serialize(s.regularizer())));
     return c;
   }
 
-  /** Writes {@code <prefix>_constraint} of each weight, in order. */
+  /**
+   * Writes {@code <prefix>_constraint} of each weight, in order.
+   *
+   * @param c the config to write into
+   * @return {@code c}
+   */
   public Config putConstraints(Config c) {
     specs.forEach((p, s) -> c.put(p + "_constraint", Serialization.serialize(s.constraint())));
     return c;
   }
 
-  /** Reads the three keys of each weight; a missing or null initializer keeps the default, as in Keras. */
+  /**
+   * Reads the three keys of each weight; a missing or null initializer keeps the default, as in Keras.
+   *
+   * @param c the layer's config
+   */
   public void read(Config c) {
     specs.replaceAll((p, s) -> new Spec(
         c.isSet(p + "_initializer")

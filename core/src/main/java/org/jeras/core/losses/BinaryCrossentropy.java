@@ -16,6 +16,13 @@ public final class BinaryCrossentropy extends Loss {
   private final double labelSmoothing;
   private final int axis;
 
+  /**
+   * Keras's {@code BinaryCrossentropy(from_logits, label_smoothing, axis)}.
+   *
+   * @param fromLogits whether predictions are logits rather than probabilities
+   * @param labelSmoothing how far targets are pulled towards 0.5, in [0, 1]
+   * @param axis the axis the mean runs over
+   */
   public BinaryCrossentropy(boolean fromLogits, double labelSmoothing, int axis) {
     super("binary_crossentropy");
     this.fromLogits = fromLogits;
@@ -23,10 +30,12 @@ public final class BinaryCrossentropy extends Loss {
     this.axis = axis;
   }
 
+  /** Keras's {@code BinaryCrossentropy()}: every argument at its default. */
   public BinaryCrossentropy() {
     this(false, 0.0, -1);
   }
 
+  /** {@return whether predictions are logits rather than probabilities} */
   public boolean fromLogits() {
     return fromLogits;
   }
@@ -57,6 +66,12 @@ public final class BinaryCrossentropy extends Loss {
     config.put("from_logits", fromLogits).put("label_smoothing", labelSmoothing).put("axis", axis);
   }
 
+  /**
+   * Rebuilds a loss from its config (Keras's {@code BinaryCrossentropy.from_config}).
+   *
+   * @param config the loss's config
+   * @return the loss
+   */
   public static BinaryCrossentropy fromConfig(Config config) {
     return new BinaryCrossentropy(config.getBoolean("from_logits", false), config.getDouble("label_smoothing", 0.0),
         config.getInt("axis", -1)).withBaseConfig(config);

@@ -18,6 +18,16 @@ public final class BinaryFocalCrossentropy extends Loss {
   private final double labelSmoothing;
   private final int axis;
 
+  /**
+   * Keras's {@code BinaryFocalCrossentropy}.
+   *
+   * @param applyClassBalancing whether to weight the classes by {@code alpha}
+   * @param alpha the weight of the positive class when balancing
+   * @param gamma the focusing parameter
+   * @param fromLogits whether predictions are logits rather than probabilities
+   * @param labelSmoothing how far targets are pulled towards 0.5, in [0, 1]
+   * @param axis the axis the mean runs over
+   */
   public BinaryFocalCrossentropy(boolean applyClassBalancing, double alpha, double gamma, boolean fromLogits,
       double labelSmoothing, int axis) {
     super("binary_focal_crossentropy");
@@ -29,6 +39,7 @@ public final class BinaryFocalCrossentropy extends Loss {
     this.axis = axis;
   }
 
+  /** Keras's {@code BinaryFocalCrossentropy()}: every argument at its default. */
   public BinaryFocalCrossentropy() {
     this(false, 0.25, 2.0, false, 0.0, -1);
   }
@@ -54,6 +65,12 @@ public final class BinaryFocalCrossentropy extends Loss {
         .put("apply_class_balancing", applyClassBalancing).put("alpha", alpha).put("gamma", gamma);
   }
 
+  /**
+   * Rebuilds a loss from its config (Keras's {@code BinaryFocalCrossentropy.from_config}).
+   *
+   * @param config the loss's config
+   * @return the loss
+   */
   public static BinaryFocalCrossentropy fromConfig(Config config) {
     return new BinaryFocalCrossentropy(config.getBoolean("apply_class_balancing", false),
         config.getDouble("alpha", 0.25), config.getDouble("gamma", 2.0), config.getBoolean("from_logits", false),

@@ -17,6 +17,13 @@ public final class CategoricalCrossentropy extends Loss {
   private final double labelSmoothing;
   private final int axis;
 
+  /**
+   * Keras's {@code CategoricalCrossentropy(from_logits, label_smoothing, axis)}.
+   *
+   * @param fromLogits whether predictions are logits rather than probabilities
+   * @param labelSmoothing how far one-hot targets are smoothed towards uniform, in [0, 1]
+   * @param axis the class axis
+   */
   public CategoricalCrossentropy(boolean fromLogits, double labelSmoothing, int axis) {
     super("categorical_crossentropy");
     this.fromLogits = fromLogits;
@@ -24,10 +31,12 @@ public final class CategoricalCrossentropy extends Loss {
     this.axis = axis;
   }
 
+  /** Keras's {@code CategoricalCrossentropy()}: every argument at its default. */
   public CategoricalCrossentropy() {
     this(false, 0.0, -1);
   }
 
+  /** {@return whether predictions are logits rather than probabilities} */
   public boolean fromLogits() {
     return fromLogits;
   }
@@ -63,6 +72,12 @@ public final class CategoricalCrossentropy extends Loss {
     config.put("from_logits", fromLogits).put("label_smoothing", labelSmoothing).put("axis", axis);
   }
 
+  /**
+   * Rebuilds a loss from its config (Keras's {@code CategoricalCrossentropy.from_config}).
+   *
+   * @param config the loss's config
+   * @return the loss
+   */
   public static CategoricalCrossentropy fromConfig(Config config) {
     return new CategoricalCrossentropy(config.getBoolean("from_logits", false),
         config.getDouble("label_smoothing", 0.0), config.getInt("axis", -1)).withBaseConfig(config);

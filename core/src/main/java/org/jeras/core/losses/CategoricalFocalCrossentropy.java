@@ -19,6 +19,15 @@ public final class CategoricalFocalCrossentropy extends Loss {
   private final double labelSmoothing;
   private final int axis;
 
+  /**
+   * Keras's {@code CategoricalFocalCrossentropy}.
+   *
+   * @param alpha the weighting factor of the classes
+   * @param gamma the focusing parameter
+   * @param fromLogits whether predictions are logits rather than probabilities
+   * @param labelSmoothing how far one-hot targets are smoothed towards uniform, in [0, 1]
+   * @param axis the class axis
+   */
   public CategoricalFocalCrossentropy(double alpha, double gamma, boolean fromLogits, double labelSmoothing, int axis) {
     super("categorical_focal_crossentropy");
     this.alpha = alpha;
@@ -28,6 +37,7 @@ public final class CategoricalFocalCrossentropy extends Loss {
     this.axis = axis;
   }
 
+  /** Keras's {@code CategoricalFocalCrossentropy()}: every argument at its default. */
   public CategoricalFocalCrossentropy() {
     this(0.25, 2.0, false, 0.0, -1);
   }
@@ -53,6 +63,12 @@ public final class CategoricalFocalCrossentropy extends Loss {
         .put("alpha", alpha).put("gamma", gamma);
   }
 
+  /**
+   * Rebuilds a loss from its config (Keras's {@code CategoricalFocalCrossentropy.from_config}).
+   *
+   * @param config the loss's config
+   * @return the loss
+   */
   public static CategoricalFocalCrossentropy fromConfig(Config config) {
     return new CategoricalFocalCrossentropy(config.getDouble("alpha", 0.25), config.getDouble("gamma", 2.0),
         config.getBoolean("from_logits", false), config.getDouble("label_smoothing", 0.0), config.getInt("axis", -1))

@@ -7,6 +7,7 @@ import org.jeras.core.tensor.Tensor;
 
 /** Keras's {@code CategoricalHinge}: {@code max(max((1 - t) * p) - sum(t * p) + 1, 0)} over the last axis. */
 public final class CategoricalHinge extends Loss {
+  /** Keras's {@code CategoricalHinge()}: every argument at its default. */
   public CategoricalHinge() {
     super("categorical_hinge");
   }
@@ -19,6 +20,12 @@ public final class CategoricalHinge extends Loss {
     return MathOps.maximum(m, MathOps.fullLike(m, 0.0));
   }
 
+  /**
+   * Rebuilds a loss from its config (Keras's {@code CategoricalHinge.from_config}).
+   *
+   * @param config the loss's config
+   * @return the loss
+   */
   public static CategoricalHinge fromConfig(Config config) {
     return new CategoricalHinge().withBaseConfig(config);
   }

@@ -9,11 +9,17 @@ import org.jeras.core.tensor.Tensor;
 public final class CosineSimilarity extends Loss {
   private final int axis;
 
+  /**
+   * Keras's {@code CosineSimilarity(axis)}.
+   *
+   * @param axis the axis the similarity is computed along
+   */
   public CosineSimilarity(int axis) {
     super("cosine_similarity");
     this.axis = axis;
   }
 
+  /** Keras's {@code CosineSimilarity()}: every argument at its default. */
   public CosineSimilarity() {
     this(-1);
   }
@@ -30,6 +36,12 @@ public final class CosineSimilarity extends Loss {
     config.put("axis", axis);
   }
 
+  /**
+   * Rebuilds a loss from its config (Keras's {@code CosineSimilarity.from_config}).
+   *
+   * @param config the loss's config
+   * @return the loss
+   */
   public static CosineSimilarity fromConfig(Config config) {
     return new CosineSimilarity(config.getInt("axis", -1)).withBaseConfig(config);
   }

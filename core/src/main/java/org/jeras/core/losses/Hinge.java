@@ -11,6 +11,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * or 1 are first mapped to -1 and 1.
  */
 public final class Hinge extends Loss {
+  /** Keras's {@code Hinge()}: every argument at its default. */
   public Hinge() {
     super("hinge");
   }
@@ -33,6 +34,12 @@ public final class Hinge extends Loss {
     return ReduceOps.mean(margins(yTrue, yPred), false, -1);
   }
 
+  /**
+   * Rebuilds a loss from its config (Keras's {@code Hinge.from_config}).
+   *
+   * @param config the loss's config
+   * @return the loss
+   */
   public static Hinge fromConfig(Config config) {
     return new Hinge().withBaseConfig(config);
   }

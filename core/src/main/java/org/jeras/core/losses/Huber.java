@@ -12,15 +12,22 @@ import org.jeras.core.tensor.Tensor;
 public final class Huber extends Loss {
   private final double delta;
 
+  /**
+   * Keras's {@code Huber(delta)}.
+   *
+   * @param delta the error size where the loss turns from quadratic to linear
+   */
   public Huber(double delta) {
     super("huber_loss");
     this.delta = delta;
   }
 
+  /** Keras's {@code Huber()}: every argument at its default. */
   public Huber() {
     this(1.0);
   }
 
+  /** {@return the error size where the loss turns from quadratic to linear} */
   public double delta() {
     return delta;
   }
@@ -40,6 +47,12 @@ public final class Huber extends Loss {
     config.put("delta", delta);
   }
 
+  /**
+   * Rebuilds a loss from its config (Keras's {@code Huber.from_config}).
+   *
+   * @param config the loss's config
+   * @return the loss
+   */
   public static Huber fromConfig(Config config) {
     return new Huber(config.getDouble("delta", 1.0)).withBaseConfig(config);
   }

@@ -7,6 +7,7 @@ import org.jeras.core.tensor.Tensor;
 
 /** Keras's {@code KLDivergence}: {@code sum(t * log(t / p), axis=-1)} with t and p clipped to [eps, 1]. */
 public final class KLDivergence extends Loss {
+  /** Keras's {@code KLDivergence()}: every argument at its default. */
   public KLDivergence() {
     super("kl_divergence");
   }
@@ -18,6 +19,12 @@ public final class KLDivergence extends Loss {
     return ReduceOps.sum(MathOps.mul(t, MathOps.log(MathOps.div(t, p))), false, -1);
   }
 
+  /**
+   * Rebuilds a loss from its config (Keras's {@code KLDivergence.from_config}).
+   *
+   * @param config the loss's config
+   * @return the loss
+   */
   public static KLDivergence fromConfig(Config config) {
     return new KLDivergence().withBaseConfig(config);
   }

@@ -7,6 +7,7 @@ import org.jeras.core.tensor.Tensor;
 
 /** Keras's {@code LogCosh}: {@code mean(x + softplus(-2x) - log(2), axis=-1)} with x = y_pred - y_true. */
 public final class LogCosh extends Loss {
+  /** Keras's {@code LogCosh()}: every argument at its default. */
   public LogCosh() {
     super("log_cosh");
   }
@@ -18,6 +19,12 @@ public final class LogCosh extends Loss {
     return ReduceOps.mean(logCosh, false, -1);
   }
 
+  /**
+   * Rebuilds a loss from its config (Keras's {@code LogCosh.from_config}).
+   *
+   * @param config the loss's config
+   * @return the loss
+   */
   public static LogCosh fromConfig(Config config) {
     return new LogCosh().withBaseConfig(config);
   }

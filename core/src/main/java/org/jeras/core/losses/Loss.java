@@ -31,20 +31,39 @@ public abstract class Loss implements KerasObject, Serialization.Shorthand, Clon
   private DType dtype = DType.FLOAT32;
   private String alias;
 
+  /**
+   * A loss with reduction {@code sum_over_batch_size} and float32 dtype.
+   *
+   * @param defaultName the name used when none is given, e.g. {@code "mean_squared_error"}
+   */
   protected Loss(String defaultName) {
     this.name = defaultName;
   }
 
-  /** The per-sample losses of already rank-aligned {@code yTrue} (cast to yPred's dtype) and {@code yPred}. */
+  /**
+   * The per-sample losses of already rank-aligned {@code yTrue} (cast to yPred's dtype) and {@code yPred}.
+   *
+   * @param yTrue the targets
+   * @param yPred the predictions
+   * @return the per-sample losses
+   */
   protected abstract Tensor compute(Tensor yTrue, Tensor yPred);
 
-  /** Adds this class's own config keys after {@code name} and {@code reduction}, in Keras's order. */
+  /**
+   * Adds this class's own config keys after {@code name} and {@code reduction}, in Keras's order.
+   *
+   * @param config the config to add to
+   */
   protected void addConfig(Config config) {}
 
   /**
    * Per-sample (unreduced, unweighted) losses, differentiable in {@code yPred} (and {@code yTrue}
    * where the math allows): Keras's {@code LossFunctionWrapper.call}, which first aligns the ranks
    * of the two with {@code squeeze_or_expand_to_same_rank}.
+   *
+   * @param yTrue the targets
+   * @param yPred the predictions
+   * @return the per-sample losses
    */
   public Tensor call(Tensor yTrue, Tensor yPred) {
     Tensor t = yTrue.dtype() == yPred.dtype() ? yTrue : MathOps.cast(yTrue, yPred.dtype());
@@ -58,7 +77,10 @@ public abstract class Loss implements KerasObject, Serialization.Shorthand, Clon
    * the values merged into the weights, then the {@link #reduction()}. With the default reduction
    * the result is {@code sum(w * l) / l.size}.
    *
+   * @param yTrue the targets
+   * @param yPred the predictions
    * @param sampleWeight per-sample weights (any shape Keras accepts), or null
+   * @return the reduced (or, without reduction, weighted per-sample) loss
    */
   public Tensor apply(Tensor yTrue, Tensor yPred, Tensor sampleWeight) {
     Tensor inMask = yPred.mask();
@@ -95,6 +117,12 @@ public abstract class Loss implements KerasObject, Serialization.Shorthand, Clon
   /**
    * Keras's {@code apply_mask}: for the averaging reductions a mask weighs valid entries by
    * {@code total / valid}, so that the mean runs over valid entries only.
+   *
+   * @param sampleWeight the sample weights, or null
+   * @param mask the mask, or null
+   * @param dtype the loss's dtype
+   * @param reduction the loss's reduction
+   * @return the weights with the mask folded in, or {@code sampleWeight} when there is no mask
    */
   public static Tensor applyMask(Tensor sampleWeight, INDArray mask, DataType dtype, Reduction reduction) {
     if (mask == null) {
@@ -127,43 +155,69 @@ public abstract class Loss implements KerasObject, Serialization.Shorthand, Clon
         Tensor.of(b.value().neq(0).castTo(DataType.FLOAT))).value();
   }
 
+  /** {@return the loss's name, as logged and written in its config} */
   public String name() {
     return name;
   }
 
+  /** {@return how per-sample losses are folded into one value} */
   public Reduction reduction() {
     return reduction;
   }
 
-  /** The dtype {@link #apply} computes in; float32 (Keras's floatx) unless set. */
+  /** {@return the dtype {@link #apply} computes in; float32 (Keras's floatx) unless set} */
   public DType dtype() {
     return dtype;
   }
 
-  /** The string this loss was resolved from ({@code "mse"}), or null. */
+  /** {@return the string this loss was resolved from ({@code "mse"}), or null} */
   public String alias() {
     return alias;
   }
 
+  /**
+   * {@return a copy of this loss with another name}
+   *
+   * @param <L> this loss's class
+   * @param name the name
+   */
   public <L extends Loss> L withName(String name) {
     L copy = copy();
     ((Loss) copy).name = name;
     return copy;
   }
 
+  /**
+   * {@return a copy of this loss with another reduction}
+   *
+   * @param <L> this loss's class
+   * @param reduction the reduction
+   */
   public <L extends Loss> L withReduction(Reduction reduction) {
     L copy = copy();
     ((Loss) copy).reduction = Objects.requireNonNull(reduction, "reduction");
     return copy;
   }
 
+  /**
+   * {@return a copy of this loss computing in another dtype}
+   *
+   * @param <L> this loss's class
+   * @param dtype the dtype
+   */
   public <L extends Loss> L withDtype(DType dtype) {
     L copy = copy();
     ((Loss) copy).dtype = Objects.requireNonNull(dtype, "dtype");
     return copy;
   }
 
-  /** This loss remembering the string it was resolved from (null: serialize as a dict). */
+  /**
+   * This loss remembering the string it was resolved from (null: serialize as a dict).
+   *
+   * @param <L> this loss's class
+   * @param alias the string, or null
+   * @return a copy of this loss
+   */
   public <L extends Loss> L withAlias(String alias) {
     L copy = copy();
     ((Loss) copy).alias = alias;
@@ -179,7 +233,13 @@ public abstract class Loss implements KerasObject, Serialization.Shorthand, Clon
     }
   }
 
-  /** Applies the base keys of {@code config} (name, reduction, and dtype when present). */
+  /**
+   * Applies the base keys of {@code config} (name, reduction, and dtype when present).
+   *
+   * @param <L> this loss's class
+   * @param config the loss's config
+   * @return a copy of this loss with those keys
+   */
   protected <L extends Loss> L withBaseConfig(Config config) {
     L copy = copy();
     Loss l = copy;

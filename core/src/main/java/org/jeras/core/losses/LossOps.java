@@ -25,6 +25,11 @@ public final class LossOps {
    * Keras's {@code squeeze_or_expand_to_same_rank}: when the ranks differ by one and the longer
    * one ends in a dimension of 1, that dimension is squeezed, or the rank-1 tensor is given a
    * trailing axis when {@code expandRank1}.
+   *
+   * @param x1 the first tensor
+   * @param x2 the second tensor
+   * @param expandRank1 whether a rank-1 tensor may be expanded
+   * @return the two tensors, of the same rank
    */
   public static Tensor[] squeezeOrExpand(Tensor x1, Tensor x2, boolean expandRank1) {
     int r1 = x1.rank();
@@ -45,7 +50,12 @@ public final class LossOps {
     return new Tensor[] {x1, x2};
   }
 
-  /** {@code log(1 + exp(x))}, computed as {@code max(x, 0) + log1p(exp(-|x|))}; its derivative is sigmoid(x). */
+  /**
+   * {@code log(1 + exp(x))}, computed as {@code max(x, 0) + log1p(exp(-|x|))}; its derivative is sigmoid(x).
+   *
+   * @param a the input
+   * @return the softplus of {@code a}
+   */
   public static Tensor softplus(Tensor a) {
     INDArray x = a.value();
     INDArray out = Transforms.log1p(Transforms.exp(Transforms.abs(x, true).negi(), false), false)
@@ -58,6 +68,10 @@ public final class LossOps {
    * {@code -sum(t * log(clip(p / sum(p), eps, 1 - eps)))}. One op computed row by row (the
    * composed form is a dozen ND4J calls on tiny arrays); the gradient flows to both {@code t}
    * and {@code p}, and not through clipped entries, as in the composed form.
+   *
+   * @param target the targets
+   * @param probabilities the predicted probabilities
+   * @return the crossentropy per row
    */
   public static Tensor categoricalCrossentropy(Tensor target, Tensor probabilities) {
     INDArray tArr = target.value();
@@ -125,7 +139,13 @@ public final class LossOps {
     return Nd4j.create(f, shape, 'c').castTo(dtype);
   }
 
-  /** Keras's L2 {@code normalize}: {@code x * rsqrt(max(sum(x^2, axis), epsilon^2))}. */
+  /**
+   * Keras's L2 {@code normalize}: {@code x * rsqrt(max(sum(x^2, axis), epsilon^2))}.
+   *
+   * @param x the input
+   * @param axis the axis to normalize along
+   * @return the normalized tensor
+   */
   public static Tensor l2Normalize(Tensor x, int axis) {
     Tensor squareSum = ReduceOps.sum(MathOps.square(x), true, axis);
     Tensor floor = MathOps.fullLike(squareSum, EPSILON * EPSILON);
@@ -135,6 +155,12 @@ public final class LossOps {
   /**
    * A constant one-hot array of {@code shape} along {@code axis}, with ones at the integer class
    * indices {@code labels} (shaped like {@code shape} without {@code axis}).
+   *
+   * @param labels the integer class indices
+   * @param shape the shape of the result
+   * @param axis the class axis
+   * @param dtype the result's dtype
+   * @return the one-hot array
    */
   public static INDArray oneHot(INDArray labels, long[] shape, int axis, DataType dtype) {
     int ax = axis < 0 ? axis + shape.length : axis;

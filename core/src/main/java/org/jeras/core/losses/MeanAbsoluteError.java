@@ -7,6 +7,7 @@ import org.jeras.core.tensor.Tensor;
 
 /** Keras's {@code MeanAbsoluteError}: {@code mean(abs(y_true - y_pred), axis=-1)}. */
 public final class MeanAbsoluteError extends Loss {
+  /** Keras's {@code MeanAbsoluteError()}: every argument at its default. */
   public MeanAbsoluteError() {
     super("mean_absolute_error");
   }
@@ -16,6 +17,12 @@ public final class MeanAbsoluteError extends Loss {
     return ReduceOps.mean(MathOps.abs(MathOps.sub(yTrue, yPred)), false, -1);
   }
 
+  /**
+   * Rebuilds a loss from its config (Keras's {@code MeanAbsoluteError.from_config}).
+   *
+   * @param config the loss's config
+   * @return the loss
+   */
   public static MeanAbsoluteError fromConfig(Config config) {
     return new MeanAbsoluteError().withBaseConfig(config);
   }

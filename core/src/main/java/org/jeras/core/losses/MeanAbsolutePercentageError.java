@@ -7,6 +7,7 @@ import org.jeras.core.tensor.Tensor;
 
 /** Keras's {@code MeanAbsolutePercentageError}: {@code 100 * mean(abs((t - p) / max(abs(t), eps)), axis=-1)}. */
 public final class MeanAbsolutePercentageError extends Loss {
+  /** Keras's {@code MeanAbsolutePercentageError()}: every argument at its default. */
   public MeanAbsolutePercentageError() {
     super("mean_absolute_percentage_error");
   }
@@ -19,6 +20,12 @@ public final class MeanAbsolutePercentageError extends Loss {
     return MathOps.mul(ReduceOps.mean(diff, false, -1), 100.0);
   }
 
+  /**
+   * Rebuilds a loss from its config (Keras's {@code MeanAbsolutePercentageError.from_config}).
+   *
+   * @param config the loss's config
+   * @return the loss
+   */
   public static MeanAbsolutePercentageError fromConfig(Config config) {
     return new MeanAbsolutePercentageError().withBaseConfig(config);
   }

@@ -7,6 +7,7 @@ import org.jeras.core.tensor.Tensor;
 
 /** Keras's {@code MeanSquaredLogarithmicError}: {@code mean(square(log(max(p, eps) + 1) - log(max(t, eps) + 1)), -1)}. */
 public final class MeanSquaredLogarithmicError extends Loss {
+  /** Keras's {@code MeanSquaredLogarithmicError()}: every argument at its default. */
   public MeanSquaredLogarithmicError() {
     super("mean_squared_logarithmic_error");
   }
@@ -20,6 +21,12 @@ public final class MeanSquaredLogarithmicError extends Loss {
     return ReduceOps.mean(MathOps.square(MathOps.sub(logOnePlus(yPred), logOnePlus(yTrue))), false, -1);
   }
 
+  /**
+   * Rebuilds a loss from its config (Keras's {@code MeanSquaredLogarithmicError.from_config}).
+   *
+   * @param config the loss's config
+   * @return the loss
+   */
   public static MeanSquaredLogarithmicError fromConfig(Config config) {
     return new MeanSquaredLogarithmicError().withBaseConfig(config);
   }

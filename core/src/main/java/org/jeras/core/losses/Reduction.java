@@ -9,6 +9,7 @@ import org.jeras.core.config.ConfigException;
 public enum Reduction {
   /** {@code sum(w * l) / l.size}: the default; sample weights do not change the divisor. */
   SUM_OVER_BATCH_SIZE("sum_over_batch_size"),
+  /** {@code sum(w * l)}. */
   SUM("sum"),
   /** Same as {@link #SUM_OVER_BATCH_SIZE}. */
   MEAN("mean"),
@@ -25,7 +26,7 @@ public enum Reduction {
     this.kerasName = kerasName;
   }
 
-  /** The value Keras writes under {@code reduction} (null for {@link #PY_NONE}). */
+  /** {@return the value Keras writes under {@code reduction} (null for {@link #PY_NONE})} */
   public String kerasName() {
     return kerasName;
   }
@@ -39,6 +40,11 @@ public enum Reduction {
     return this == SUM_OVER_BATCH_SIZE || this == MEAN || this == MEAN_WITH_SAMPLE_WEIGHT;
   }
 
+  /**
+   * {@return the reduction Keras writes as {@code name}; null gives {@link #PY_NONE}}
+   *
+   * @param name the value under {@code reduction}
+   */
   public static Reduction of(String name) {
     if (name == null) {
       return PY_NONE;

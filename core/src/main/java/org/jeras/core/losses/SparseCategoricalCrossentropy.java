@@ -16,6 +16,13 @@ public final class SparseCategoricalCrossentropy extends Loss {
   private final Integer ignoreClass;
   private final int axis;
 
+  /**
+   * Keras's {@code SparseCategoricalCrossentropy(from_logits, ignore_class, axis)}.
+   *
+   * @param fromLogits whether predictions are logits rather than probabilities
+   * @param ignoreClass a class index whose targets add no loss, or null
+   * @param axis the class axis
+   */
   public SparseCategoricalCrossentropy(boolean fromLogits, Integer ignoreClass, int axis) {
     super("sparse_categorical_crossentropy");
     this.fromLogits = fromLogits;
@@ -23,10 +30,12 @@ public final class SparseCategoricalCrossentropy extends Loss {
     this.axis = axis;
   }
 
+  /** Keras's {@code SparseCategoricalCrossentropy()}: every argument at its default. */
   public SparseCategoricalCrossentropy() {
     this(false, null, -1);
   }
 
+  /** {@return whether predictions are logits rather than probabilities} */
   public boolean fromLogits() {
     return fromLogits;
   }
@@ -79,6 +88,12 @@ public final class SparseCategoricalCrossentropy extends Loss {
     config.put("from_logits", fromLogits).put("ignore_class", ignoreClass).put("axis", axis);
   }
 
+  /**
+   * Rebuilds a loss from its config (Keras's {@code SparseCategoricalCrossentropy.from_config}).
+   *
+   * @param config the loss's config
+   * @return the loss
+   */
   public static SparseCategoricalCrossentropy fromConfig(Config config) {
     return new SparseCategoricalCrossentropy(config.getBoolean("from_logits", false),
         config.getIntOrNull("ignore_class"), config.getInt("axis", -1)).withBaseConfig(config);

@@ -23,7 +23,12 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class AUC extends Metric {
   /** Keras's {@code AUCCurve}. */
   public enum Curve {
-    ROC, PR, PRGAIN;
+    /** The receiver operating characteristic curve. */
+    ROC,
+    /** The precision-recall curve. */
+    PR,
+    /** The precision-recall-gain curve. */
+    PRGAIN;
 
     static Curve of(String s) {
       switch (s) {
@@ -37,7 +42,12 @@ public final class AUC extends Metric {
 
   /** Keras's {@code AUCSummationMethod}. */
   public enum Summation {
-    INTERPOLATION("interpolation"), MAJORING("majoring"), MINORING("minoring");
+    /** Riemann sum with the trapezoidal rule (interpolated for PR curves). */
+    INTERPOLATION("interpolation"),
+    /** Riemann sum using the larger value of each interval. */
+    MAJORING("majoring"),
+    /** Riemann sum using the smaller value of each interval. */
+    MINORING("minoring");
 
     private final String kerasName;
 
@@ -69,7 +79,15 @@ public final class AUC extends Metric {
   private final Variable tn;
   private final Variable fn;
 
-  /** @param thresholds explicit inner thresholds (then num_thresholds is their count + 2), or null */
+  /**
+   * @param thresholds explicit inner thresholds (then num_thresholds is their count + 2), or null
+   * @param numThresholds the number of thresholds
+   * @param curve the curve whose area is computed
+   * @param summation how the area is summed
+   * @param name the name results are logged under
+   * @param dtype the state dtype, or null for float32
+   * @param fromLogits whether predictions are logits
+   */
   public AUC(int numThresholds, Curve curve, Summation summation, String name, DType dtype, double[] thresholds,
       boolean fromLogits) {
     super(name == null ? Names.unique("auc") : name, dtype);
@@ -107,11 +125,12 @@ public final class AUC extends Metric {
     fn = addVariable("false_negatives", this.numThresholds);
   }
 
+  /** Keras's {@code AUC()}: every argument at its default. */
   public AUC() {
     this(200, Curve.ROC, Summation.INTERPOLATION, null, DType.FLOAT32, null, false);
   }
 
-  /** The thresholds in use, including the {@code -eps} and {@code 1+eps} ends. */
+  /** {@return the thresholds in use, including the {@code -eps} and {@code 1+eps} ends} */
   public double[] thresholds() {
     return thresholds.clone();
   }
@@ -190,6 +209,12 @@ public final class AUC extends Metric {
     }
   }
 
+  /**
+   * Rebuilds a metric from its config (Keras's {@code AUC.from_config}).
+   *
+   * @param config the metric's config
+   * @return the metric
+   */
   public static AUC fromConfig(Config config) {
     if (config.getBoolean("multi_label", false)) {
       throw new ConfigException("Config key 'multi_label': AUC with multi_label=true is not supported by Jeras yet");

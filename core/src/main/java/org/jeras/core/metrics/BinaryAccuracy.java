@@ -12,11 +12,19 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class BinaryAccuracy extends MeanMetricWrapper {
   private final double threshold;
 
+  /**
+   * Keras's {@code BinaryAccuracy(name, dtype, threshold)}.
+   *
+   * @param name the name results are logged under
+   * @param dtype the state dtype, or null for float32
+   * @param threshold predictions above it count as 1
+   */
   public BinaryAccuracy(String name, DType dtype, double threshold) {
     super(name, dtype);
     this.threshold = threshold;
   }
 
+  /** Keras's {@code BinaryAccuracy()}: every argument at its default. */
   public BinaryAccuracy() {
     this("binary_accuracy", DType.FLOAT32, 0.5);
   }
@@ -34,6 +42,12 @@ public final class BinaryAccuracy extends MeanMetricWrapper {
     config.put("threshold", threshold);
   }
 
+  /**
+   * Rebuilds a metric from its config (Keras's {@code BinaryAccuracy.from_config}).
+   *
+   * @param config the metric's config
+   * @return the metric
+   */
   public static BinaryAccuracy fromConfig(Config config) {
     return new BinaryAccuracy(nameOf(config, "binary_accuracy"), dtypeOf(config), config.getDouble("threshold", 0.5));
   }

@@ -95,6 +95,7 @@ abstract class ConfusionRate extends Metric {
     return thresholds.length == 1 ? r.getScalar(0).reshape() : r;
   }
 
+  /** {@return the thresholds predictions are compared to} */
   public double[] thresholds() {
     return thresholds.clone();
   }

@@ -17,21 +17,35 @@ public class Mean extends Metric {
   private final Variable total;
   private final Variable count;
 
+  /**
+   * Keras's {@code Mean(name, dtype)}, other arguments at their defaults.
+   *
+   * @param name the name results are logged under
+   * @param dtype the state dtype, or null for float32
+   */
   public Mean(String name, DType dtype) {
     super(name, dtype);
     total = addVariable("total");
     count = addVariable("count");
   }
 
+  /**
+   * Keras's {@code Mean(name)}, in float32.
+   *
+   * @param name the name results are logged under
+   */
   public Mean(String name) {
     this(name, DType.FLOAT32);
   }
 
+  /** Keras's {@code Mean()}: every argument at its default. */
   public Mean() {
     this("mean");
   }
 
-  /** The running mean of the training loss, logged as {@code "loss"} (Keras's {@code _loss_tracker}). */
+  /**
+   * {@return the running mean of the training loss, logged as {@code "loss"} (Keras's {@code _loss_tracker})}
+   */
   public static Mean lossTracker() {
     return new Mean("loss");
   }
@@ -39,6 +53,9 @@ public class Mean extends Metric {
   /**
    * Keras's {@code Mean.update_state(values, sample_weight)}: values are averaged per sample; the
    * count grows by the weight sum, or by the number of samples when there are no weights.
+   *
+   * @param values the values
+   * @param sampleWeight weights broadcastable to {@code values}, or null
    */
   public void update(Tensor values, Tensor sampleWeight) {
     INDArray[] vw = Reductions.samplewise(values, sampleWeight, true, dtype().nd4j());
@@ -47,7 +64,12 @@ public class Mean extends Metric {
     assignAdd(count, Nd4j.scalar(n));
   }
 
-  /** Adds one value with a weight (for the loss: the batch loss and the batch size). */
+  /**
+   * Adds one value with a weight (for the loss: the batch loss and the batch size).
+   *
+   * @param value the value
+   * @param weight its weight
+   */
   public void update(double value, double weight) {
     update(Tensor.of(Nd4j.scalar(value).castTo(dtype().nd4j())), Tensor.of(Nd4j.scalar(weight).castTo(dtype().nd4j())));
   }
@@ -68,6 +90,12 @@ public class Mean extends Metric {
     return total.array().div(c);
   }
 
+  /**
+   * Rebuilds a metric from its config (Keras's {@code Mean.from_config}).
+   *
+   * @param config the metric's config
+   * @return the metric
+   */
   public static Mean fromConfig(Config config) {
     return new Mean(nameOf(config, "mean"), dtypeOf(config));
   }

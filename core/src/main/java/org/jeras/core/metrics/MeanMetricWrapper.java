@@ -11,11 +11,23 @@ import org.jeras.core.tensor.Tensor;
  * Subclasses give only the function.
  */
 public abstract class MeanMetricWrapper extends Mean {
+  /**
+   * Keras's {@code MeanMetricWrapper(name, dtype)}, other arguments at their defaults.
+   *
+   * @param name the name results are logged under
+   * @param dtype the state dtype, or null for float32
+   */
   protected MeanMetricWrapper(String name, DType dtype) {
     super(name, dtype);
   }
 
-  /** The per-sample values for one batch. */
+  /**
+   * The per-sample values for one batch.
+   *
+   * @param yTrue the targets
+   * @param yPred the predictions
+   * @return the values to average
+   */
   protected abstract Tensor values(Tensor yTrue, Tensor yPred);
 
   @Override

@@ -27,12 +27,24 @@ public abstract class Metric implements KerasObject, Serialization.Shorthand {
   private final List<Variable> variables = new ArrayList<>();
   private String alias;
 
+  /**
+   * Keras's {@code Metric(name, dtype)}, other arguments at their defaults.
+   *
+   * @param name the name results are logged under
+   * @param dtype the state dtype, or null for float32
+   */
   protected Metric(String name, DType dtype) {
     this.name = Objects.requireNonNull(name, "name");
     this.dtype = dtype == null ? DType.FLOAT32 : dtype;
   }
 
-  /** A zero-initialized state variable of this metric's dtype, path {@code <metric name>/<name>}. */
+  /**
+   * A zero-initialized state variable of this metric's dtype, path {@code <metric name>/<name>}.
+   *
+   * @param variableName the variable's name within the metric
+   * @param shape its shape
+   * @return the new variable
+   */
   protected final Variable addVariable(String variableName, long... shape) {
     Variable v = new Variable(variableName, name.replace('/', '>') + "/" + variableName,
         Nd4j.zeros(dtype.nd4j(), shape), false);
@@ -40,13 +52,19 @@ public abstract class Metric implements KerasObject, Serialization.Shorthand {
     return v;
   }
 
-  /** Accumulates a batch; {@code sampleWeight} may be null. */
+  /**
+   * Accumulates a batch; {@code sampleWeight} may be null.
+   *
+   * @param yTrue the targets
+   * @param yPred the predictions
+   * @param sampleWeight per-sample weights, or null
+   */
   public abstract void updateState(Tensor yTrue, Tensor yPred, Tensor sampleWeight);
 
-  /** The current value: a scalar, or a vector for metrics with several thresholds. */
+  /** {@return the current value: a scalar, or a vector for metrics with several thresholds} */
   public abstract INDArray resultArray();
 
-  /** The current value of a scalar metric. */
+  /** {@return the current value of a scalar metric} */
   public double result() {
     INDArray r = resultArray();
     if (r.length() != 1) {
@@ -62,16 +80,17 @@ public abstract class Metric implements KerasObject, Serialization.Shorthand {
     }
   }
 
-  /** The name results are logged under ({@code "accuracy"}, {@code "mae"}, {@code "loss"}). */
+  /** {@return the name results are logged under ({@code "accuracy"}, {@code "mae"}, {@code "loss"})} */
   public String name() {
     return name;
   }
 
+  /** {@return the dtype of the state and the result} */
   public DType dtype() {
     return dtype;
   }
 
-  /** The string this metric was resolved from in a compile config ({@code "acc"}), or null. */
+  /** {@return the string this metric was resolved from in a compile config ({@code "acc"}), or null} */
   public String alias() {
     return alias;
   }
@@ -86,12 +105,17 @@ public abstract class Metric implements KerasObject, Serialization.Shorthand {
     return alias;
   }
 
-  /** The state variables in creation order (Keras's {@code metric.variables}). */
+  /** {@return the state variables in creation order (Keras's {@code metric.variables})} */
   public List<Variable> variables() {
     return Collections.unmodifiableList(variables);
   }
 
-  /** Adds a value to a state variable, in the variable's dtype. */
+  /**
+   * Adds a value to a state variable, in the variable's dtype.
+   *
+   * @param v the state variable
+   * @param delta the value to add
+   */
   protected static void assignAdd(Variable v, INDArray delta) {
     v.assign(v.array().add(delta.castTo(v.array().dataType())));
   }
@@ -101,7 +125,11 @@ public abstract class Metric implements KerasObject, Serialization.Shorthand {
     return Registry.moduleOf(this, "keras.metrics");
   }
 
-  /** Adds this class's own config keys after {@code name} and {@code dtype}. */
+  /**
+   * Adds this class's own config keys after {@code name} and {@code dtype}.
+   *
+   * @param config the config to add to
+   */
   protected void addConfig(Config config) {}
 
   /** Keras's {@code Metric.get_config}: {@code name}, {@code dtype}, then the class's own keys. */
@@ -112,12 +140,23 @@ public abstract class Metric implements KerasObject, Serialization.Shorthand {
     return c;
   }
 
-  /** The {@code name} of a config, or {@code defaultName}. */
+  /**
+   * The {@code name} of a config, or {@code defaultName}.
+   *
+   * @param config the metric's config
+   * @param defaultName the class's default name
+   * @return the name
+   */
   protected static String nameOf(Config config, String defaultName) {
     return config.getString("name", defaultName);
   }
 
-  /** The {@code dtype} of a config (a name or a DTypePolicy dict), float32 when absent. */
+  /**
+   * The {@code dtype} of a config (a name or a DTypePolicy dict), float32 when absent.
+   *
+   * @param config the metric's config
+   * @return the dtype
+   */
   protected static DType dtypeOf(Config config) {
     if (!config.isSet("dtype")) {
       return DType.FLOAT32;

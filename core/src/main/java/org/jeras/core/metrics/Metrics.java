@@ -21,6 +21,11 @@ public final class Metrics {
    * CategoricalAccuracy; other strings go through the registry ({@code "mae"}, {@code "auc"},
    * {@code "precision"}, class names, snake_case class names). A metric from a string is named
    * (and logged) by that string and serializes back to it; a dict keeps its own name.
+   *
+   * @param identifier the compile-config entry
+   * @param yTrueShape the targets' shape, to resolve {@code "accuracy"}
+   * @param yPredShape the predictions' shape, likewise
+   * @return the metric
    */
   public static Metric get(JsonElement identifier, Shape yTrueShape, Shape yPredShape) {
     if (identifier != null && identifier.isJsonPrimitive() && identifier.getAsJsonPrimitive().isString()) {
@@ -29,13 +34,26 @@ public final class Metrics {
     return Serialization.deserialize(identifier, Metric.class);
   }
 
-  /** Whether {@code identifier} names a Keras metric ({@code "accuracy"} and the other shorthands). */
+  /**
+   * {@return whether {@code identifier} names a Keras metric ({@code "accuracy"} and the other shorthands)}
+   *
+   * @param identifier a metric name
+   */
   public static boolean isBuiltinName(String identifier) {
     String lower = identifier.toLowerCase(Locale.ROOT);
     return lower.equals("accuracy") || lower.equals("acc")
         || Registry.lookupAlias(Metric.class, identifier) instanceof MetricsProvider.Named;
   }
 
+  /**
+   * The metric for a string in a compile config; {@code "accuracy"} / {@code "acc"} is resolved from the
+   * shapes, as Keras does.
+   *
+   * @param identifier the metric's name
+   * @param yTrueShape the targets' shape
+   * @param yPredShape the predictions' shape
+   * @return the metric
+   */
   public static Metric get(String identifier, Shape yTrueShape, Shape yPredShape) {
     String lower = identifier.toLowerCase(Locale.ROOT);
     Metric metric;
@@ -61,7 +79,12 @@ public final class Metrics {
     return metric;
   }
 
-  /** The metric named {@code name} with no config: Keras's {@code metrics.get(name)} (default names). */
+  /**
+   * The metric named {@code name} with no config: Keras's {@code metrics.get(name)} (default names).
+   *
+   * @param name a metric name
+   * @return the metric
+   */
   public static Metric get(String name) {
     Metric m = Serialization.deserialize(new JsonPrimitive(name), Metric.class);
     if (m == null) {

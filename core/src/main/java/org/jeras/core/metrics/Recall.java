@@ -11,11 +11,22 @@ import org.jeras.core.tensor.Variable;
  * {@code false_negatives}.
  */
 public final class Recall extends ConfusionRate {
-  /** @param thresholds null, one number or a list (as in a Keras config); topK, classId nullable. */
+  /**
+   * @param thresholds null, one number or a list (as in a Keras config); topK, classId nullable.
+   * @param topK only the top {@code k} predictions count, or null
+   * @param classId the only class looked at, or null
+   * @param name the name results are logged under, or null
+   * @param dtype the state dtype
+   */
   public Recall(JsonElement thresholds, Integer topK, Integer classId, String name, DType dtype) {
     super("recall", "false_negatives", thresholds, topK, classId, name, dtype);
   }
 
+  /**
+   * Keras's {@code Recall(thresholds)}.
+   *
+   * @param thresholds the thresholds; none for 0.5
+   */
   public Recall(double... thresholds) {
     this(thresholds.length == 0 ? null : thresholdsJson(thresholds), null, null, null, DType.FLOAT32);
   }
@@ -25,6 +36,12 @@ public final class Recall extends ConfusionRate {
     return new ConfusionMatrix.Counters(truePositives, null, null, falseNegatives);
   }
 
+  /**
+   * Rebuilds a metric from its config (Keras's {@code Recall.from_config}).
+   *
+   * @param config the metric's config
+   * @return the metric
+   */
   public static Recall fromConfig(Config config) {
     return new Recall(thresholdsOf(config), config.getIntOrNull("top_k"), config.getIntOrNull("class_id"),
         config.getString("name", null), dtypeOf(config));

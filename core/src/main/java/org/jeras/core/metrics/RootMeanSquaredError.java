@@ -11,10 +11,17 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 /** Keras's {@code RootMeanSquaredError}: {@code sqrt} of the running mean of per-sample mean squared errors. */
 public final class RootMeanSquaredError extends Mean {
+  /**
+   * Keras's {@code RootMeanSquaredError(name, dtype)}, other arguments at their defaults.
+   *
+   * @param name the name results are logged under
+   * @param dtype the state dtype, or null for float32
+   */
   public RootMeanSquaredError(String name, DType dtype) {
     super(name, dtype);
   }
 
+  /** Keras's {@code RootMeanSquaredError()}: every argument at its default. */
   public RootMeanSquaredError() {
     this("root_mean_squared_error", DType.FLOAT32);
   }
@@ -32,6 +39,12 @@ public final class RootMeanSquaredError extends Mean {
     return Transforms.sqrt(super.resultArray(), true);
   }
 
+  /**
+   * Rebuilds a metric from its config (Keras's {@code RootMeanSquaredError.from_config}).
+   *
+   * @param config the metric's config
+   * @return the metric
+   */
   public static RootMeanSquaredError fromConfig(Config config) {
     return new RootMeanSquaredError(nameOf(config, "root_mean_squared_error"), dtypeOf(config));
   }

@@ -11,10 +11,17 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /** Keras's {@code SparseCategoricalAccuracy}: whether the integer label equals {@code argmax(y_pred)}. */
 public final class SparseCategoricalAccuracy extends MeanMetricWrapper {
+  /**
+   * Keras's {@code SparseCategoricalAccuracy(name, dtype)}, other arguments at their defaults.
+   *
+   * @param name the name results are logged under
+   * @param dtype the state dtype, or null for float32
+   */
   public SparseCategoricalAccuracy(String name, DType dtype) {
     super(name, dtype);
   }
 
+  /** Keras's {@code SparseCategoricalAccuracy()}: every argument at its default. */
   public SparseCategoricalAccuracy() {
     this("sparse_categorical_accuracy", DType.FLOAT32);
   }
@@ -35,6 +42,12 @@ public final class SparseCategoricalAccuracy extends MeanMetricWrapper {
     return Tensor.of(matches);
   }
 
+  /**
+   * Rebuilds a metric from its config (Keras's {@code SparseCategoricalAccuracy.from_config}).
+   *
+   * @param config the metric's config
+   * @return the metric
+   */
   public static SparseCategoricalAccuracy fromConfig(Config config) {
     return new SparseCategoricalAccuracy(nameOf(config, "sparse_categorical_accuracy"), dtypeOf(config));
   }

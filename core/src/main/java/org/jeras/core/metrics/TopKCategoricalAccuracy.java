@@ -15,11 +15,19 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class TopKCategoricalAccuracy extends MeanMetricWrapper {
   private final int k;
 
+  /**
+   * Keras's {@code TopKCategoricalAccuracy(k, name, dtype)}.
+   *
+   * @param k how many top predictions may hold the target
+   * @param name the name results are logged under
+   * @param dtype the state dtype, or null for float32
+   */
   public TopKCategoricalAccuracy(int k, String name, DType dtype) {
     super(name, dtype);
     this.k = k;
   }
 
+  /** Keras's {@code TopKCategoricalAccuracy()}: every argument at its default. */
   public TopKCategoricalAccuracy() {
     this(5, "top_k_categorical_accuracy", DType.FLOAT32);
   }
@@ -49,6 +57,12 @@ public final class TopKCategoricalAccuracy extends MeanMetricWrapper {
     config.put("k", k);
   }
 
+  /**
+   * Rebuilds a metric from its config (Keras's {@code TopKCategoricalAccuracy.from_config}).
+   *
+   * @param config the metric's config
+   * @return the metric
+   */
   public static TopKCategoricalAccuracy fromConfig(Config config) {
     return new TopKCategoricalAccuracy(config.getInt("k", 5), nameOf(config, "top_k_categorical_accuracy"), dtypeOf(config));
   }

@@ -35,10 +35,24 @@ public class Functional extends Model {
   private final Map<LayerNode, Integer> nodeDepths;
   private final List<InputSpec> inputSpecs;
 
+  /**
+   * A model from one input to one output (Keras's {@code Model(inputs, outputs)}).
+   *
+   * @param input the symbolic input
+   * @param output the symbolic output
+   * @param name the model's name, or null for an automatic one
+   */
   public Functional(Tensor input, Tensor output, String name) {
     this(List.of(input), List.of(output), name);
   }
 
+  /**
+   * A model from several inputs to several outputs (Keras's {@code Model(inputs, outputs)}).
+   *
+   * @param inputs the symbolic inputs
+   * @param outputs the symbolic outputs
+   * @param name the model's name, or null for an automatic one
+   */
   public Functional(List<Tensor> inputs, List<Tensor> outputs, String name) {
     if (name != null) {
       setName(name);
@@ -60,15 +74,17 @@ public class Functional extends Model {
     return bc;
   }
 
+  /** {@return the symbolic inputs, in order (Keras's {@code model.inputs})} */
   public List<Tensor> inputs() {
     return inputs;
   }
 
+  /** {@return the symbolic outputs, in order (Keras's {@code model.outputs})} */
   public List<Tensor> outputs() {
     return outputs;
   }
 
-  /** The graph's layers and operations in Keras's order (Keras's {@code model._operations}). */
+  /** {@return the graph's layers and operations in Keras's order (Keras's {@code model._operations})} */
   public List<Layer> operations() {
     return Collections.unmodifiableList(layers);
   }
@@ -76,6 +92,8 @@ public class Functional extends Model {
   /**
    * The layer calls of this graph, each with its depth: 0 at the outputs (Keras's
    * {@code _nodes_by_depth}); a layer's other calls (in other models) are not keys.
+   *
+   * @return the depth of each layer call
    */
   public Map<LayerNode, Integer> nodeDepths() {
     return Collections.unmodifiableMap(nodeDepths);
@@ -267,7 +285,12 @@ public class Functional extends Model {
     return new JsonPrimitive(v.toString());
   }
 
-  /** Rebuilds a functional model from Keras's config (layers, inbound_nodes, input/output layers). */
+  /**
+   * Rebuilds a functional model from Keras's config (layers, inbound_nodes, input/output layers).
+   *
+   * @param config the model's config
+   * @return the rebuilt model
+   */
   public static Functional fromConfig(Config config) {
     GraphBuilder b = GraphBuilder.from(config);
     Functional f = new Functional(b.inputs, b.outputs, config.getString("name", null));

@@ -21,6 +21,13 @@ public final class InputLayer extends Layer {
   private final boolean optional;
   private final Tensor output;
 
+  /**
+   * Keras's {@code InputLayer(batch_shape, dtype, name)}.
+   *
+   * @param batchShape the shape including the batch dimension
+   * @param dtype the dtype
+   * @param name the layer's name, or null for an automatic one
+   */
   public InputLayer(Shape batchShape, DType dtype, String name) {
     this(batchShape, dtype, name, false, false, false);
   }
@@ -44,6 +51,12 @@ public final class InputLayer extends Layer {
     registerNode(new LayerNode(this, CallArgs.of(List.of(), Map.of()), List.of(output)));
   }
 
+  /**
+   * Keras's {@code from_config} of an {@code InputLayer}.
+   *
+   * @param c the layer's config
+   * @return the input layer
+   */
   public static InputLayer fromConfig(Config c) {
     Shape shape = c.isSet("batch_shape") ? c.getShape("batch_shape") : c.getShape("batch_input_shape");
     DType dtype = DType.of(c.isSet("dtype") && c.get("dtype").isJsonPrimitive() ? c.getString("dtype") : "float32");
@@ -51,10 +64,12 @@ public final class InputLayer extends Layer {
         c.getBoolean("ragged", false), c.getBoolean("optional", false));
   }
 
+  /** {@return the input's shape, batch dimension included} */
   public Shape batchShape() {
     return batchShape;
   }
 
+  /** {@return the input's dtype} */
   public DType dtype() {
     return dtype;
   }

@@ -44,6 +44,7 @@ public abstract class Model extends Layer {
   private int resumeStep;
   private final PlanCache plans = new PlanCache(this::name);
 
+  /** A model with no layers yet; subclassed models create theirs in their constructor. */
   protected Model() {}
 
   /**
@@ -58,22 +59,36 @@ public abstract class Model extends Layer {
 
   // ------------------------------------------------------------------ compile
 
-  /** Configures training: optimizer, loss (a {@link org.jeras.core.losses.Loss} or a Keras name like {@code "mse"}), metrics. */
+  /**
+   * Configures training: optimizer, loss (a {@link org.jeras.core.losses.Loss} or a Keras name like {@code "mse"}), metrics.
+   *
+   * @param optimizer the optimizer
+   * @param loss the loss
+   * @param metrics the metrics, as objects or Keras names
+   */
   public void compile(Optimizer optimizer, Object loss, Object... metrics) {
     compile(CompileOptions.of(optimizer).loss(loss).metrics(metrics));
   }
 
-  /** Configures training with per-output losses, loss weights and metrics. */
+  /**
+   * Configures training with per-output losses, loss weights and metrics.
+   *
+   * @param options the compile arguments
+   */
   public void compile(CompileOptions options) {
     trainer = Compilation.compile(this, options);
   }
 
-  /** Keras's {@code get_compile_config()}: null when not compiled. */
+  /** {@return Keras's {@code get_compile_config()}: null when not compiled} */
   public JsonObject getCompileConfig() {
     return trainer == null ? null : Compilation.compileConfig(trainer);
   }
 
-  /** Keras's {@code compile_from_config()}: compiles from a saved {@code compile_config}. */
+  /**
+   * Keras's {@code compile_from_config()}: compiles from a saved {@code compile_config}.
+   *
+   * @param config the saved {@code compile_config}
+   */
   public void compileFromConfig(Config config) {
     compile(Compilation.options(config));
   }
@@ -86,11 +101,12 @@ public abstract class Model extends Layer {
     dict.add("compile_config", cc == null ? new JsonObject() : cc);
   }
 
+  /** {@return whether {@code compile} has been called} */
   public boolean isCompiled() {
     return trainer != null;
   }
 
-  /** The optimizer given to {@code compile}. */
+  /** {@return the optimizer given to {@code compile}} */
   public Optimizer optimizer() {
     return trainer().optimizer();
   }
@@ -102,7 +118,7 @@ public abstract class Model extends Layer {
     return trainer;
   }
 
-  /** Names of the outputs, used to key per-output logs. */
+  /** {@return names of the outputs, used to key per-output logs} */
   public List<String> outputNames() {
     return List.of(name());
   }
@@ -112,38 +128,72 @@ public abstract class Model extends Layer {
   /**
    * One training step on a batch (Keras's {@code train_step}); override for a custom step, using
    * {@link GradientTape}, {@link #optimizer()} and {@link #computeLoss}.
+   *
+   * @param batch the batch
+   * @return the logs after the step
    */
   public Map<String, Double> trainStep(Batch batch) {
     return trainer().trainStep(batch);
   }
 
-  /** One evaluation step (Keras's {@code test_step}). */
+  /**
+   * One evaluation step (Keras's {@code test_step}).
+   *
+   * @param batch the batch
+   * @return the logs after the step
+   */
   public Map<String, Double> testStep(Batch batch) {
     return trainer().testStep(batch);
   }
 
-  /** The compiled loss of a batch given predictions (plus regularization losses). */
+  /**
+   * The compiled loss of a batch given predictions (plus regularization losses).
+   *
+   * @param batch the batch, with targets and sample weights
+   * @param yPred the model's outputs
+   * @return the total loss, a scalar
+   */
   public Tensor computeLoss(Batch batch, List<Tensor> yPred) {
     return trainer().computeLoss(batch, yPred, true);
   }
 
-  /** The current metric values (Keras's {@code get_metrics_result}). */
+  /** {@return the current metric values (Keras's {@code get_metrics_result})} */
   public Map<String, Double> metricsResult() {
     return trainer().logs();
   }
 
-  /** Trains on {@code x, y} (Keras's {@code fit}). */
+  /**
+   * Trains on {@code x, y} (Keras's {@code fit}).
+   *
+   * @param x the inputs
+   * @param y the targets
+   * @param options the fit arguments
+   * @return the history of the logs per epoch
+   */
   public History fit(INDArray x, INDArray y, FitOptions options) {
     return fit(new Dataset(List.of(x), List.of(y), options.sampleWeightArray()), options);
   }
 
-  /** Trains on a multi-input/multi-output dataset. */
+  /**
+   * Trains on a multi-input/multi-output dataset.
+   *
+   * @param data the inputs, targets and sample weights
+   * @param options the fit arguments
+   * @return the history of the logs per epoch
+   */
   public History fit(Dataset data, FitOptions options) {
     trainer();
     return trainer.fit(data, options, System.out);
   }
 
-  /** Trains on Java arrays (rows are samples). */
+  /**
+   * Trains on Java arrays (rows are samples).
+   *
+   * @param x the inputs, one row per sample
+   * @param y the targets, one row per sample
+   * @param options the fit arguments
+   * @return the history of the logs per epoch
+   */
   public History fit(float[][] x, float[][] y, FitOptions options) {
     return fit(Nd4j.create(x), Nd4j.create(y), options);
   }
@@ -151,13 +201,24 @@ public abstract class Model extends Layer {
   /**
    * Trains on batches from a source (Keras's generator / dataset form of {@code fit}): each epoch
    * iterates {@code batches} once; {@code steps} per epoch is only for the progress bar (-1 if unknown).
+   *
+   * @param batches the batches of one epoch
+   * @param steps batches per epoch, or -1 when unknown
+   * @param validation the validation batches, or null
+   * @param options the fit arguments
+   * @return the history of the logs per epoch
    */
   public History fit(Iterable<Batch> batches, int steps, Iterable<Batch> validation, FitOptions options) {
     trainer();
     return trainer.fit(batches, steps, validation, options, System.out);
   }
 
-  /** Mean loss and metrics over batches from a source, with a progress bar (Keras's default verbose). */
+  /**
+   * Mean loss and metrics over batches from a source, with a progress bar (Keras's default verbose).
+   *
+   * @param batches the batches
+   * @return the loss and metric results by name
+   */
   public Map<String, Double> evaluate(Iterable<Batch> batches) {
     return evaluate(batches, 1);
   }
@@ -165,38 +226,85 @@ public abstract class Model extends Layer {
   /**
    * Mean loss and metrics over batches from a source: {@code verbose} 0 silent, 1 progress bar,
    * 2 one line; {@code callbacks} get the test hooks.
+   *
+   * @param batches the batches
+   * @param verbose 0, 1 or 2
+   * @param callbacks the callbacks
+   * @return the loss and metric results by name
    */
   public Map<String, Double> evaluate(Iterable<Batch> batches, int verbose, Callback... callbacks) {
     return trainer().evaluate(batches.iterator(), -1, verbose, List.of(callbacks), System.out);
   }
 
-  /** Mean loss and metrics over {@code x, y} in inference mode, with a progress bar (Keras's {@code evaluate}). */
+  /**
+   * Mean loss and metrics over {@code x, y} in inference mode, with a progress bar (Keras's {@code evaluate}).
+   *
+   * @param x the inputs
+   * @param y the targets
+   * @param batchSize rows per batch
+   * @return the loss and metric results by name
+   */
   public Map<String, Double> evaluate(INDArray x, INDArray y, int batchSize) {
     return evaluate(x, y, batchSize, 1);
   }
 
-  /** {@code evaluate} with a {@code verbose} level (0, 1, 2) and callbacks. */
+  /**
+   * {@code evaluate} with a {@code verbose} level (0, 1, 2) and callbacks.
+   *
+   * @param x the inputs
+   * @param y the targets
+   * @param batchSize rows per batch
+   * @param verbose 0, 1 or 2
+   * @param callbacks the callbacks
+   * @return the loss and metric results by name
+   */
   public Map<String, Double> evaluate(INDArray x, INDArray y, int batchSize, int verbose, Callback... callbacks) {
     return evaluate(new Dataset(List.of(x), List.of(y), null), batchSize, verbose, callbacks);
   }
 
-  /** {@code evaluate} over a multi-input/multi-output dataset, with a progress bar. */
+  /**
+   * {@code evaluate} over a multi-input/multi-output dataset, with a progress bar.
+   *
+   * @param data the inputs, targets and sample weights
+   * @param batchSize rows per batch
+   * @return the loss and metric results by name
+   */
   public Map<String, Double> evaluate(Dataset data, int batchSize) {
     return evaluate(data, batchSize, 1);
   }
 
-  /** {@code evaluate} over a dataset with a {@code verbose} level (0, 1, 2) and callbacks. */
+  /**
+   * {@code evaluate} over a dataset with a {@code verbose} level (0, 1, 2) and callbacks.
+   *
+   * @param data the inputs, targets and sample weights
+   * @param batchSize rows per batch
+   * @param verbose 0, 1 or 2
+   * @param callbacks the callbacks
+   * @return the loss and metric results by name
+   */
   public Map<String, Double> evaluate(Dataset data, int batchSize, int verbose, Callback... callbacks) {
     return trainer().evaluate(data, batchSize, verbose, List.of(callbacks), System.out);
   }
 
-  /** One optimizer step on one batch; returns the logs (Keras's {@code train_on_batch}). */
+  /**
+   * One optimizer step on one batch; returns the logs (Keras's {@code train_on_batch}).
+   *
+   * @param x the inputs
+   * @param y the targets
+   * @return the logs after the step
+   */
   public Map<String, Double> trainOnBatch(INDArray x, INDArray y) {
     trainer().resetMetrics();
     return trainStep(Batch.of(x, y));
   }
 
-  /** Loss and metrics of one batch (Keras's {@code test_on_batch}). */
+  /**
+   * Loss and metrics of one batch (Keras's {@code test_on_batch}).
+   *
+   * @param x the inputs
+   * @param y the targets
+   * @return the loss and metric results by name
+   */
   public Map<String, Double> testOnBatch(INDArray x, INDArray y) {
     trainer().resetMetrics();
     return testStep(Batch.of(x, y));
@@ -207,10 +315,12 @@ public abstract class Model extends Layer {
     stopTraining = true;
   }
 
+  /** {@return whether a callback asked training to stop (Keras's {@code model.stop_training})} */
   public boolean stopRequested() {
     return stopTraining;
   }
 
+  /** Clears a stop request, as {@code fit} does when it starts. */
   public void resetStopTraining() {
     stopTraining = false;
   }
@@ -219,6 +329,9 @@ public abstract class Model extends Layer {
    * Asks the running {@code fit} to start at {@code epoch}, skipping the first {@code step} batches
    * of that epoch (Keras's {@code model._initial_epoch}); a callback calls it from
    * {@code onTrainBegin}, e.g. {@code BackupAndRestore} after restoring a backup.
+   *
+   * @param epoch the 0-based epoch to start at
+   * @param step the number of batches of that epoch to skip
    */
   public void resumeAt(int epoch, int step) {
     if (epoch < 0 || step < 0) {
@@ -228,7 +341,7 @@ public abstract class Model extends Layer {
     resumeStep = step;
   }
 
-  /** The {@code {epoch, step}} asked for by {@link #resumeAt}, or null; clears the request. */
+  /** {@return the {@code {epoch, step}} asked for by {@link #resumeAt}, or null; clears the request} */
   public int[] takeResumePoint() {
     if (resumeEpoch < 0) {
       return null;
@@ -239,12 +352,17 @@ public abstract class Model extends Layer {
     return point;
   }
 
-  /** The model's layers (for functional models including its input layers, as Keras). */
+  /** {@return the model's layers (for functional models including its input layers, as Keras)} */
   public List<Layer> layers() {
     return sublayers();
   }
 
-  /** The layer called {@code name}; throws if there is none. */
+  /**
+   * The layer called {@code name}; throws if there is none.
+   *
+   * @param name the layer's name
+   * @return the layer
+   */
   public Layer getLayer(String name) {
     for (Layer l : layers()) {
       if (l.name().equals(name)) {
@@ -258,6 +376,9 @@ public abstract class Model extends Layer {
   /**
    * Predicts on one batch in inference mode: through the compiled plan for the input's signature
    * when the model can be planned (see {@link #inferencePlans()}), else eagerly.
+   *
+   * @param x the inputs of one batch
+   * @return the outputs
    */
   public INDArray predictOnBatch(INDArray x) {
     if (isBuilt()) {
@@ -273,7 +394,12 @@ public abstract class Model extends Layer {
     }
   }
 
-  /** Predicts on several inputs (functional models with several inputs), returning every output. */
+  /**
+   * Predicts on several inputs (functional models with several inputs), returning every output.
+   *
+   * @param xs one array per model input
+   * @return one array per model output
+   */
   public List<INDArray> predictOnBatch(List<INDArray> xs) {
     if (isBuilt()) {
       Optional<List<INDArray>> planned = plans.run(xs, in -> apply(in.size() == 1 ? CallArgs.of(in.get(0))
@@ -297,7 +423,13 @@ public abstract class Model extends Layer {
     }
   }
 
-  /** Predicts in batches of {@code batchSize} rows with a progress bar (Keras's default verbose). */
+  /**
+   * Predicts in batches of {@code batchSize} rows with a progress bar (Keras's default verbose).
+   *
+   * @param x the inputs
+   * @param batchSize rows per batch
+   * @return the outputs of all rows
+   */
   public INDArray predict(INDArray x, int batchSize) {
     return predict(x, batchSize, 1);
   }
@@ -305,6 +437,12 @@ public abstract class Model extends Layer {
   /**
    * Predicts in batches of {@code batchSize} rows and concatenates the results; {@code verbose}
    * 0 silent, 1 progress bar, 2 one line; {@code callbacks} get the predict hooks.
+   *
+   * @param x the inputs
+   * @param batchSize rows per batch
+   * @param verbose 0, 1 or 2
+   * @param callbacks the callbacks
+   * @return the outputs of all rows
    */
   public INDArray predict(INDArray x, int batchSize, int verbose, Callback... callbacks) {
     Dataset.checkBatchSize(batchSize);
@@ -329,6 +467,8 @@ public abstract class Model extends Layer {
    * The model's compiled inference plans, one per input signature, which {@link #predictOnBatch}
    * and {@link #predict} run through (system property {@code jeras.plan=false} turns them off,
    * {@link PlanCache#setEnabled} decides per model).
+   *
+   * @return the plan cache
    */
   public PlanCache inferencePlans() {
     return plans;
@@ -343,27 +483,50 @@ public abstract class Model extends Layer {
     return x.get(NDArrayIndex.interval(start, end)).dup();
   }
 
-  /** Calls the model on one concrete input, in training or inference mode. */
+  /**
+   * Calls the model on one concrete input, in training or inference mode.
+   *
+   * @param x the input
+   * @param training whether to run in training mode
+   * @return the output
+   */
   public Tensor call(Tensor x, boolean training) {
     return apply(x, training);
   }
 
-  /** Saves architecture, weights, compile state and optimizer state as a Keras {@code .keras} file. */
+  /**
+   * Saves architecture, weights, compile state and optimizer state as a Keras {@code .keras} file.
+   *
+   * @param path the {@code .keras} file to write
+   */
   public void save(Path path) {
     ModelFiles.provider().save(this, path);
   }
 
-  /** Saves the weights only, as Keras's {@code save_weights} ({@code .weights.h5}). */
+  /**
+   * Saves the weights only, as Keras's {@code save_weights} ({@code .weights.h5}).
+   *
+   * @param path the {@code .weights.h5} file to write
+   */
   public void saveWeights(Path path) {
     ModelFiles.provider().saveWeights(this, path);
   }
 
-  /** Loads weights saved by {@link #saveWeights} (or Keras) into this model. */
+  /**
+   * Loads weights saved by {@link #saveWeights} (or Keras) into this model.
+   *
+   * @param path the {@code .weights.h5} file to read
+   */
   public void loadWeights(Path path) {
     loadWeights(path, false);
   }
 
-  /** Loads weights; with {@code skipMismatch} layers whose shapes differ are skipped with a warning. */
+  /**
+   * Loads weights; with {@code skipMismatch} layers whose shapes differ are skipped with a warning.
+   *
+   * @param path the {@code .weights.h5} file to read
+   * @param skipMismatch whether to skip layers whose shapes differ
+   */
   public void loadWeights(Path path, boolean skipMismatch) {
     ModelFiles.provider().loadWeights(this, path, skipMismatch);
   }
@@ -373,7 +536,7 @@ public abstract class Model extends Layer {
     System.out.print(summaryString());
   }
 
-  /** Keras's summary table: layer (type), output shape, param #, then totals with bytes. */
+  /** {@return Keras's summary table: layer (type), output shape, param #, then totals with bytes} */
   public String summaryString() {
     return Summary.of(this);
   }

@@ -22,10 +22,21 @@ public class Sequential extends Model {
   private final List<Layer> layers = new ArrayList<>();
   private InputLayer inputLayer;
 
+  /**
+   * A sequential model of the given layers, with an automatic name.
+   *
+   * @param layers the layers, in order (an {@link InputLayer} first fixes the input shape)
+   */
   public Sequential(Layer... layers) {
     this(null, layers);
   }
 
+  /**
+   * A named sequential model of the given layers.
+   *
+   * @param name the model's name, or null for an automatic one
+   * @param layers the layers, in order
+   */
   public Sequential(String name, Layer... layers) {
     if (name != null) {
       setName(name);
@@ -36,7 +47,12 @@ public class Sequential extends Model {
     }
   }
 
-  /** Appends a layer; an {@link InputLayer} (or {@code Input}) fixes the input shape and builds the model. */
+  /**
+   * Appends a layer; an {@link InputLayer} (or {@code Input}) fixes the input shape and builds the model.
+   *
+   * @param layer the layer to append
+   * @return this model
+   */
   public Sequential add(Layer layer) {
     if (layer instanceof InputLayer in) {
       if (inputLayer != null || !layers.isEmpty()) {
@@ -53,7 +69,12 @@ public class Sequential extends Model {
     return this;
   }
 
-  /** Adds an input of per-sample {@code shape} (Keras's {@code model.add(Input(shape))}). */
+  /**
+   * Adds an input of per-sample {@code shape} (Keras's {@code model.add(Input(shape))}).
+   *
+   * @param input a symbolic input from {@link Input#of}
+   * @return this model
+   */
   public Sequential add(Tensor input) {
     if (input.history() == null || !(input.history().layer() instanceof InputLayer in)) {
       throw new IllegalArgumentException("Only a tensor from Input.of(...) can be added to a Sequential");
@@ -61,7 +82,12 @@ public class Sequential extends Model {
     return add(in);
   }
 
-  /** Removes the last layer. */
+  /**
+   * Removes the last layer.
+   *
+   * @return the removed layer
+   * @throws IllegalStateException if the model has no layers
+   */
   public Layer pop() {
     if (layers.isEmpty()) {
       throw new IllegalStateException("There are no layers in the model");
@@ -76,6 +102,7 @@ public class Sequential extends Model {
     return Collections.unmodifiableList(layers);
   }
 
+  /** {@return the input layer, or null while the input shape is unknown} */
   public InputLayer inputLayer() {
     return inputLayer;
   }
@@ -152,6 +179,12 @@ public class Sequential extends Model {
     return c;
   }
 
+  /**
+   * Keras's {@code from_config} of a {@code Sequential} model.
+   *
+   * @param config the model's config
+   * @return the rebuilt model
+   */
   public static Sequential fromConfig(Config config) {
     Sequential s = new Sequential(config.getString("name", null));
     if (config.isSet("dtype")) {

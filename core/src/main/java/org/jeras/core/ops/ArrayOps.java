@@ -29,7 +29,13 @@ public final class ArrayOps {
     return flat;
   }
 
-  /** Reshape in C order; one dim may be -1. */
+  /**
+   * Reshape in C order; one dim may be -1.
+   *
+   * @param a the input
+   * @param shape the shape
+   * @return the reshaped tensor
+   */
   public static Tensor reshape(Tensor a, long... shape) {
     INDArray x = a.value();
     long[] in = x.shape();
@@ -38,7 +44,13 @@ public final class ArrayOps {
     return recordOp(OpDesc.of("reshape", "shape", out.shape()), out, g -> new INDArray[] {g.reshape('c', in)}, a);
   }
 
-  /** Permutes axes ({@code perm[i]} is the input axis that becomes axis i). */
+  /**
+   * Permutes axes ({@code perm[i]} is the input axis that becomes axis i).
+   *
+   * @param a the input
+   * @param perm the input axis of each output axis
+   * @return the transposed tensor
+   */
   public static Tensor transpose(Tensor a, int... perm) {
     INDArray x = a.value();
     Checks.permutation("transpose", x.rank(), perm);
@@ -49,7 +61,13 @@ public final class ArrayOps {
     return recordOp(OpDesc.of("transpose", "perm", perm.clone()), x.permute(perm).dup('c'), g -> new INDArray[] {g.permute(inverse).dup('c')}, a);
   }
 
-  /** Joins tensors along {@code axis}; mixed dtypes are first cast to their Keras result type. */
+  /**
+   * Joins tensors along {@code axis}; mixed dtypes are first cast to their Keras result type.
+   *
+   * @param parts the tensors
+   * @param axis the axis, negative from the end
+   * @return the joined tensor
+   */
   public static Tensor concat(List<Tensor> parts, int axis) {
     DType common = DType.of(parts.get(0).value().dataType());
     for (Tensor t : parts) {
@@ -81,7 +99,13 @@ public final class ArrayOps {
     }, parts.toArray(new Tensor[0]));
   }
 
-  /** Stacks equally shaped tensors along a new {@code axis}. */
+  /**
+   * Stacks equally shaped tensors along a new {@code axis}.
+   *
+   * @param parts the tensors
+   * @param axis the axis, negative from the end
+   * @return the stacked tensor
+   */
   public static Tensor stack(List<Tensor> parts, int axis) {
     int rank = parts.get(0).rank() + 1;
     int ax = axis < 0 ? axis + rank : axis;
@@ -92,7 +116,14 @@ public final class ArrayOps {
     return concat(List.of(expanded), ax);
   }
 
-  /** The slice {@code [start, end)} along {@code axis}. */
+  /**
+   * {@return the slice {@code [start, end)} along {@code axis}}
+   *
+   * @param a the input
+   * @param axis the axis, negative from the end
+   * @param start the first index
+   * @param end the index after the last
+   */
   public static Tensor slice(Tensor a, int axis, long start, long end) {
     INDArray x = a.value();
     int ax = Checks.axis("slice", x.rank(), axis);
@@ -109,12 +140,24 @@ public final class ArrayOps {
     }, a);
   }
 
-  /** Element {@code index} along {@code axis}, with that axis removed. */
+  /**
+   * {@return element {@code index} along {@code axis}, with that axis removed}
+   *
+   * @param a the input
+   * @param axis the axis, negative from the end
+   * @param index the index
+   */
   public static Tensor take(Tensor a, int axis, long index) {
     Tensor s = slice(a, axis, index, index + 1);
     return squeeze(s, axis < 0 ? axis + a.rank() : axis);
   }
 
+  /**
+   * {@return {@code a} with a new axis of size 1 at {@code axis}}
+   *
+   * @param a the input
+   * @param axis the new axis's position, negative from the end
+   */
   public static Tensor expandDims(Tensor a, int axis) {
     long[] s = a.value().shape();
     int ax = axis < 0 ? axis + s.length + 1 : axis;
@@ -125,6 +168,12 @@ public final class ArrayOps {
     return reshape(a, out);
   }
 
+  /**
+   * {@return {@code a} without its axis {@code axis}, which must have size 1}
+   *
+   * @param a the input
+   * @param axis the axis, negative from the end
+   */
   public static Tensor squeeze(Tensor a, int axis) {
     long[] s = a.value().shape();
     int ax = Checks.axis("squeeze", s.length, axis);
@@ -140,7 +189,12 @@ public final class ArrayOps {
     return reshape(a, out);
   }
 
-  /** Rows of {@code table} selected by integer {@code indices} (any shape): {@code table[indices]}. */
+  /**
+   * {@return rows of {@code table} selected by integer {@code indices} (any shape): {@code table[indices]}}
+   *
+   * @param table the table
+   * @param indices the indices
+   */
   public static Tensor gather(Tensor table, Tensor indices) {
     INDArray t = table.value();
     INDArray idx = indices.value();
@@ -165,7 +219,14 @@ public final class ArrayOps {
     }, table, indices);
   }
 
-  /** Constant padding: {@code pads[i] = {before, after}} for axis i. */
+  /**
+   * Constant padding: {@code pads[i] = {before, after}} for axis i.
+   *
+   * @param a the input
+   * @param pads the {@code {before, after}} padding of each axis
+   * @param value the value
+   * @return the padded tensor
+   */
   public static Tensor pad(Tensor a, long[][] pads, double value) {
     INDArray x = a.value();
     long[] out = x.shape().clone();
@@ -181,7 +242,14 @@ public final class ArrayOps {
     return recordOp(OpDesc.of("pad", "pads", flatPads(pads), "value", value), y, g -> new INDArray[] {g.get(inner).dup('c')}, a);
   }
 
-  /** Repeats each element {@code repeats} times along {@code axis} (numpy's repeat). */
+  /**
+   * Repeats each element {@code repeats} times along {@code axis} (numpy's repeat).
+   *
+   * @param a the input
+   * @param repeats how many times each element is repeated
+   * @param axis the axis, negative from the end
+   * @return the repeated tensor
+   */
   public static Tensor repeat(Tensor a, int repeats, int axis) {
     INDArray x = a.value();
     int ax = axis < 0 ? axis + x.rank() : axis;

@@ -7,7 +7,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class Broadcast {
   private Broadcast() {}
 
-  /** The broadcast of two shapes, as numpy defines it; throws if they are incompatible. */
+  /**
+   * {@return the broadcast of two shapes, as numpy defines it; throws if they are incompatible}
+   *
+   * @param a the input
+   * @param b the second operand
+   */
   public static long[] shape(long[] a, long[] b) {
     int rank = Math.max(a.length, b.length);
     long[] out = new long[rank];
@@ -23,7 +28,13 @@ public final class Broadcast {
     return out;
   }
 
-  /** Sums {@code grad} over the axes along which an input of {@code shape} was broadcast. */
+  /**
+   * Sums {@code grad} over the axes along which an input of {@code shape} was broadcast.
+   *
+   * @param grad the gradient
+   * @param shape the shape
+   * @return the gradient of the input, of {@code shape}
+   */
   public static INDArray reduceTo(INDArray grad, long[] shape) {
     long[] g = grad.shape();
     if (Arrays.equals(g, shape)) {
@@ -43,7 +54,12 @@ public final class Broadcast {
     return Kernels.sum(grad, Arrays.copyOf(axes, n)).reshape(shape);
   }
 
-  /** {@code a} viewed (or copied) at the broadcast shape {@code target}. */
+  /**
+   * {@return {@code a} viewed (or copied) at the broadcast shape {@code target}}
+   *
+   * @param a the input
+   * @param target the target shape
+   */
   public static INDArray to(INDArray a, long[] target) {
     if (Arrays.equals(a.shape(), target)) {
       return a;

@@ -15,7 +15,14 @@ public final class Checks {
     return Shape.of(a.shape()).toString();
   }
 
-  /** {@code a} has one of {@code ranks}. */
+  /**
+   * {@code a} has one of {@code ranks}.
+   *
+   * @param op the op's name, for the error
+   * @param operand the operand's name, for the error
+   * @param a the input
+   * @param ranks the ranks allowed
+   */
   public static void rank(String op, String operand, INDArray a, int... ranks) {
     for (int r : ranks) {
       if (a.rank() == r) {
@@ -25,7 +32,15 @@ public final class Checks {
     throw new OpShapeException(op + ": " + operand + " must have rank " + join(ranks) + ", got shape " + shape(a));
   }
 
-  /** Dimension {@code axis} of {@code a} is {@code size}. */
+  /**
+   * Dimension {@code axis} of {@code a} is {@code size}.
+   *
+   * @param op the op's name, for the error
+   * @param operand the operand's name, for the error
+   * @param a the input
+   * @param axis the axis, negative from the end
+   * @param size the size
+   */
   public static void dim(String op, String operand, INDArray a, int axis, long size) {
     int ax = axis < 0 ? axis + a.rank() : axis;
     if (ax < 0 || ax >= a.rank() || a.size(ax) != size) {
@@ -34,7 +49,15 @@ public final class Checks {
     }
   }
 
-  /** {@code a} and {@code b} have the same size on their axes {@code axisA} and {@code axisB}. */
+  /**
+   * {@code a} and {@code b} have the same size on their axes {@code axisA} and {@code axisB}.
+   *
+   * @param op the op's name, for the error
+   * @param a the input
+   * @param axisA the axis of {@code a}
+   * @param b the second operand
+   * @param axisB the axis of {@code b}
+   */
   public static void sameDim(String op, INDArray a, int axisA, INDArray b, int axisB) {
     long da = a.size(axisA < 0 ? axisA + a.rank() : axisA);
     long db = b.size(axisB < 0 ? axisB + b.rank() : axisB);
@@ -44,7 +67,14 @@ public final class Checks {
     }
   }
 
-  /** {@code op(a) @ op(b)} of 2-d arrays is defined. */
+  /**
+   * {@code op(a) @ op(b)} of 2-d arrays is defined.
+   *
+   * @param a the input
+   * @param transA whether to transpose {@code a}
+   * @param b the second operand
+   * @param transB whether to transpose {@code b}
+   */
   public static void matmul2d(INDArray a, boolean transA, INDArray b, boolean transB) {
     rank("matmul", "the left operand", a, 2);
     rank("matmul", "the right operand", b, 2);
@@ -55,6 +85,13 @@ public final class Checks {
    * A convolution-like op over {@code x [N, s1..sr, C]}: {@code x} has rank {@code r + 2} for
    * {@code r} in 1..3, the kernel has the same rank, and every per-axis argument has {@code r}
    * positive entries (paddings non-negative).
+   *
+   * @param op the op's name, for the error
+   * @param x the input
+   * @param kernel the kernel
+   * @param strides the stride of each spatial axis
+   * @param pads the {@code {before, after}} padding of each axis
+   * @param dilation the dilation of each spatial axis
    */
   public static void spatial(String op, INDArray x, INDArray kernel, int[] strides, int[][] pads, int[] dilation) {
     int r = x.rank() - 2;
@@ -80,7 +117,14 @@ public final class Checks {
     }
   }
 
-  /** {@code values} (when given) has {@code r} entries, all at least 1. */
+  /**
+   * {@code values} (when given) has {@code r} entries, all at least 1.
+   *
+   * @param op the op's name, for the error
+   * @param what what is checked, for the error
+   * @param values the values
+   * @param r the number of spatial axes
+   */
   public static void positive(String op, String what, int[] values, int r) {
     if (values == null) {
       return;
@@ -95,7 +139,12 @@ public final class Checks {
     }
   }
 
-  /** An array of shape {@code from} can be viewed as {@code to} (where one entry may be -1). */
+  /**
+   * An array of shape {@code from} can be viewed as {@code to} (where one entry may be -1).
+   *
+   * @param from the input shape
+   * @param to the requested shape
+   */
   public static void reshape(long[] from, long[] to) {
     long n = 1;
     for (long d : from) {
@@ -119,7 +168,14 @@ public final class Checks {
     }
   }
 
-  /** {@code axis} (negative from the end) as an index into a tensor of {@code rank}; refuses one out of range. */
+  /**
+   * {@return {@code axis} (negative from the end) as an index into a tensor of {@code rank}; refuses one out
+   * of range}
+   *
+   * @param op the op's name, for the error
+   * @param rank the rank
+   * @param axis the axis, negative from the end
+   */
   public static int axis(String op, int rank, int axis) {
     if (axis >= rank || axis < -rank) {
       throw new OpShapeException(op + ": axis " + axis + " is out of bounds for a tensor of rank " + rank);
@@ -127,7 +183,13 @@ public final class Checks {
     return axis < 0 ? axis + rank : axis;
   }
 
-  /** {@code perm} is a permutation of the axes of a tensor of {@code rank}. */
+  /**
+   * {@code perm} is a permutation of the axes of a tensor of {@code rank}.
+   *
+   * @param op the op's name, for the error
+   * @param rank the rank
+   * @param perm the input axis of each output axis
+   */
   public static void permutation(String op, int rank, int[] perm) {
     boolean[] seen = new boolean[rank];
     boolean ok = perm.length == rank;
@@ -143,7 +205,13 @@ public final class Checks {
     }
   }
 
-  /** Arrays that can be joined along {@code axis}: same rank, same sizes on every other axis. */
+  /**
+   * Arrays that can be joined along {@code axis}: same rank, same sizes on every other axis.
+   *
+   * @param op the op's name, for the error
+   * @param parts the tensors
+   * @param axis the axis, negative from the end
+   */
   public static void concat(String op, INDArray[] parts, int axis) {
     INDArray first = parts[0];
     for (INDArray p : parts) {
@@ -158,7 +226,13 @@ public final class Checks {
     }
   }
 
-  /** Every index lies in {@code [0, size)}. */
+  /**
+   * Every index lies in {@code [0, size)}.
+   *
+   * @param op the op's name, for the error
+   * @param indices the indices
+   * @param size the size
+   */
   public static void indices(String op, long[] indices, long size) {
     for (long i : indices) {
       if (i < 0 || i >= size) {

@@ -23,9 +23,16 @@ public final class ConvOps {
   private ConvOps() {}
 
   /**
-   * Convolution (cross-correlation, as Keras) of {@code x [N, s1..sr, Cin]} with
-   * {@code kernel [k1..kr, Cin/groups, Cout]}. {@code pads[d] = {before, after}} zero padding per
+   * {@return convolution (cross-correlation, as Keras) of {@code x [N, s1..sr, Cin]} with
+   * {@code kernel [k1..kr, Cin/groups, Cout]}} {@code pads[d] = {before, after}} zero padding per
    * spatial axis; output size per axis is {@code floor((s + before + after - dil*(k-1) - 1) / stride) + 1}.
+   *
+   * @param x the input
+   * @param kernel the kernel
+   * @param strides the stride of each spatial axis
+   * @param pads the {@code {before, after}} padding of each axis
+   * @param dilation the dilation of each spatial axis
+   * @param groups the number of channel groups
    */
   public static Tensor conv(Tensor x, Tensor kernel, int[] strides, int[][] pads, int[] dilation, int groups) {
     Checks.spatial("conv", x.value(), kernel.value(), strides, pads, dilation);
@@ -47,9 +54,15 @@ public final class ConvOps {
   }
 
   /**
-   * Depthwise convolution of {@code x [N, s1..sr, C]} with {@code kernel [k1..kr, C, multiplier]}:
+   * {@return depthwise convolution of {@code x [N, s1..sr, C]} with {@code kernel [k1..kr, C, multiplier]}:
    * output channel {@code c * multiplier + m} convolves input channel {@code c} with filter
-   * {@code m}. Other arguments as {@link #conv}.
+   * {@code m}} Other arguments as {@link #conv}.
+   *
+   * @param x the input
+   * @param kernel the kernel
+   * @param strides the stride of each spatial axis
+   * @param pads the {@code {before, after}} padding of each axis
+   * @param dilation the dilation of each spatial axis
    */
   public static Tensor depthwiseConv(Tensor x, Tensor kernel, int[] strides, int[][] pads, int[] dilation) {
     Checks.spatial("depthwise_conv", x.value(), kernel.value(), strides, pads, dilation);
@@ -107,10 +120,17 @@ public final class ConvOps {
   }
 
   /**
-   * Transposed convolution of {@code x [N, s1..sr, Cin]} with Keras's transpose kernel
+   * {@return transposed convolution of {@code x [N, s1..sr, Cin]} with Keras's transpose kernel
    * {@code [k1..kr, Cout, Cin]}: the input gradient of the convolution that maps an
    * {@code outSpatial}-sized tensor with {@code Cout} channels to {@code x}, with
-   * {@code padBefore} zeros before each axis.
+   * {@code padBefore} zeros before each axis}
+   *
+   * @param x the input
+   * @param kernel the kernel
+   * @param strides the stride of each spatial axis
+   * @param outSpatial the output's spatial sizes
+   * @param padBefore the zeros before each spatial axis
+   * @param dilation the dilation of each spatial axis
    */
   public static Tensor convTranspose(Tensor x, Tensor kernel, int[] strides, long[] outSpatial, int[] padBefore,
       int[] dilation) {
@@ -151,8 +171,13 @@ public final class ConvOps {
   }
 
   /**
-   * Keras's {@code "same"} padding (TensorFlow's rule): output {@code ceil(in / stride)}, total
-   * padding split with the smaller half before. Returns {@code {before, after}}.
+   * {@return Keras's {@code "same"} padding (TensorFlow's rule): output {@code ceil(in / stride)}, total
+   * padding split with the smaller half before} Returns {@code {before, after}}.
+   *
+   * @param in the input size
+   * @param kernel the kernel
+   * @param stride the stride
+   * @param dilation the dilation of each spatial axis
    */
   public static int[] samePadding(long in, int kernel, int stride, int dilation) {
     long effective = (long) dilation * (kernel - 1) + 1;
@@ -162,8 +187,15 @@ public final class ConvOps {
   }
 
   /**
-   * Output size of Keras's transposed convolution on one axis ({@code deconv_output_length});
-   * {@code outputPadding} may be null.
+   * {@return output size of Keras's transposed convolution on one axis ({@code deconv_output_length});
+   * {@code outputPadding} may be null}
+   *
+   * @param in the input size
+   * @param kernel the kernel
+   * @param stride the stride
+   * @param dilation the dilation of each spatial axis
+   * @param padding Keras's {@code padding}, {@code "valid"} or {@code "same"}
+   * @param outputPadding Keras's {@code output_padding}, or null
    */
   public static long transposeOutputLength(long in, int kernel, int stride, int dilation, String padding,
       Integer outputPadding) {
@@ -180,8 +212,14 @@ public final class ConvOps {
   }
 
   /**
-   * Zeros before each axis of the convolution a Keras transposed convolution inverts (derived from
-   * the left padding Keras's jax backend gives its dilated-input convolution).
+   * {@return zeros before each axis of the convolution a Keras transposed convolution inverts (derived from
+   * the left padding Keras's jax backend gives its dilated-input convolution)}
+   *
+   * @param kernel the kernel
+   * @param stride the stride
+   * @param dilation the dilation of each spatial axis
+   * @param padding Keras's {@code padding}, {@code "valid"} or {@code "same"}
+   * @param outputPadding Keras's {@code output_padding}, or null
    */
   public static int transposePadBefore(int kernel, int stride, int dilation, String padding, Integer outputPadding) {
     int effective = dilation * (kernel - 1) + 1;

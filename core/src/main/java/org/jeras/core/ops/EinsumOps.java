@@ -17,7 +17,13 @@ public final class EinsumOps {
 
   private EinsumOps() {}
 
-  /** {@code einsum(equation, a, b)}; without {@code ->} the output is numpy's implicit one. */
+  /**
+   * {@return {@code einsum(equation, a, b)}; without {@code ->} the output is numpy's implicit one}
+   *
+   * @param equation the einsum equation
+   * @param a the input
+   * @param b the second operand
+   */
   public static Tensor einsum(String equation, Tensor a, Tensor b) {
     String eq = equation.replace(" ", "");
     int arrow = eq.indexOf("->");

@@ -22,6 +22,10 @@ public final class EncodingOps {
   /**
    * Keras's {@code ops.digitize(x, bins)} for increasing {@code bins}: the number of boundaries each
    * value reaches ({@code bins[k] <= x}), as int32 of {@code x}'s shape; NaN lands in bin 0.
+   *
+   * @param x the values
+   * @param bins the increasing boundaries
+   * @return the bucket index of each value
    */
   public static Tensor digitize(Tensor x, double[] bins) {
     INDArray v = x.value();
@@ -42,6 +46,12 @@ public final class EncodingOps {
    * axis appended, a trailing axis of size 1 replaced), {@code multi_hot} or {@code count} (axis 1
    * reduced, or axis 0 of a rank-1 input, which is one sample): indices outside {@code [0, depth)}
    * contribute nothing. The result has dtype {@code out}.
+   *
+   * @param indices the integer indices
+   * @param mode {@code "one_hot"}, {@code "multi_hot"} or {@code "count"}
+   * @param depth the number of indices
+   * @param out the result's dtype
+   * @return the encoding
    */
   public static Tensor categoryEncode(Tensor indices, String mode, int depth, DType out) {
     if (!mode.equals("one_hot") && !mode.equals("multi_hot") && !mode.equals("count")) {

@@ -49,7 +49,15 @@ public final class Kernels {
     }
   }
 
-  /** Runs the ND4J custom op {@code name} on {@code inputs} into the preallocated {@code outputs}. */
+  /**
+   * Runs the ND4J custom op {@code name} on {@code inputs} into the preallocated {@code outputs}.
+   *
+   * @param name the name
+   * @param inputs the inputs
+   * @param outputs the outputs
+   * @param ints the integer arguments
+   * @param doubles the floating arguments
+   */
   public static void exec(String name, INDArray[] inputs, INDArray[] outputs, long[] ints, double[] doubles) {
     Cached c = CACHE.get().computeIfAbsent(name, Cached::new);
     OpContext ctx = c.context;
@@ -66,32 +74,65 @@ public final class Kernels {
     Nd4j.getExecutioner().exec(c.op, ctx);
   }
 
-  /** {@link #exec} of a one-output op without arguments; returns {@code out}. */
+  /**
+   * {@link #exec} of a one-output op without arguments; returns {@code out}.
+   *
+   * @param name the name
+   * @param out the output array
+   * @param inputs the inputs
+   * @return {@code out}
+   */
   public static INDArray exec(String name, INDArray out, INDArray... inputs) {
     exec(name, inputs, new INDArray[] {out}, NO_INTS, NO_DOUBLES);
     return out;
   }
 
-  /** {@link #exec} of a one-output op with integer arguments; returns {@code out}. */
+  /**
+   * {@link #exec} of a one-output op with integer arguments; returns {@code out}.
+   *
+   * @param name the name
+   * @param out the output array
+   * @param ints the integer arguments
+   * @param inputs the inputs
+   * @return {@code out}
+   */
   public static INDArray execInts(String name, INDArray out, long[] ints, INDArray... inputs) {
     exec(name, inputs, new INDArray[] {out}, ints, NO_DOUBLES);
     return out;
   }
 
-  /** {@link #exec} of a one-output op with floating arguments; returns {@code out}. */
+  /**
+   * {@link #exec} of a one-output op with floating arguments; returns {@code out}.
+   *
+   * @param name the name
+   * @param out the output array
+   * @param doubles the floating arguments
+   * @param inputs the inputs
+   * @return {@code out}
+   */
   public static INDArray execDoubles(String name, INDArray out, double[] doubles, INDArray... inputs) {
     exec(name, inputs, new INDArray[] {out}, NO_INTS, doubles);
     return out;
   }
 
-  /** A new c-order array, contents undefined. */
+  /**
+   * {@return a new c-order array, contents undefined}
+   *
+   * @param dtype the dtype
+   * @param shape the shape
+   */
   public static INDArray empty(DataType dtype, long... shape) {
     return Nd4j.createUninitialized(dtype, shape);
   }
 
   /**
-   * {@code op(a) @ op(b)} of 2-d arrays into a new c-order array; {@code op} transposes when
-   * asked, without copying.
+   * {@return {@code op(a) @ op(b)} of 2-d arrays into a new c-order array; {@code op} transposes when
+   * asked, without copying}
+   *
+   * @param a the input
+   * @param transA whether to transpose {@code a}
+   * @param b the second operand
+   * @param transB whether to transpose {@code b}
    */
   public static INDArray matmul(INDArray a, boolean transA, INDArray b, boolean transB) {
     // OpenBLAS trusts m, n, k: a mismatch would read past b (garbage, or a SIGSEGV when far enough).
@@ -111,6 +152,12 @@ public final class Kernels {
   /**
    * {@code c = op(a) @ op(b)} into the preallocated 2-d c-order {@code c}, for same-dtype float or
    * double operands whose sizes the caller has checked ({@link Checks#matmul2d}).
+   *
+   * @param a the input
+   * @param transA whether to transpose {@code a}
+   * @param b the second operand
+   * @param transB whether to transpose {@code b}
+   * @param c the output array
    */
   public static void matmulInto(INDArray a, boolean transA, INDArray b, boolean transB, INDArray c) {
     Checks.matmul2d(a, transA, b, transB);
@@ -125,12 +172,23 @@ public final class Kernels {
     Nd4j.gemm(a, b, c, transA, transB, 1.0, 0.0);
   }
 
-  /** Whether {@link #matmulInto} takes these dtypes. */
+  /**
+   * {@return whether {@link #matmulInto} takes these dtypes}
+   *
+   * @param a the input
+   * @param b the second operand
+   * @param c the output array
+   */
   public static boolean blasDtypes(INDArray a, INDArray b, INDArray c) {
     return a.dataType() == b.dataType() && b.dataType() == c.dataType() && blasType(a.dataType());
   }
 
-  /** The sum of {@code a} over {@code axes} (sorted, distinct), without the reduced dimensions. */
+  /**
+   * {@return the sum of {@code a} over {@code axes} (sorted, distinct), without the reduced dimensions}
+   *
+   * @param a the input
+   * @param axes the axes, negative from the end
+   */
   public static INDArray sum(INDArray a, int[] axes) {
     long[] shape = a.shape();
     long[] out = new long[shape.length - axes.length];
@@ -148,7 +206,11 @@ public final class Kernels {
     return execInts("reduce_sum", Nd4j.createUninitialized(a.dataType(), out), ax, a);
   }
 
-  /** The sum over the rows of a 2-d array: shape {@code [columns]}. */
+  /**
+   * {@return the sum over the rows of a 2-d array: shape {@code [columns]}}
+   *
+   * @param a the input
+   */
   public static INDArray sumRows(INDArray a) {
     return execInts("reduce_sum", Nd4j.createUninitialized(a.dataType(), a.size(1)), ROW_AXIS, a);
   }
@@ -160,6 +222,9 @@ public final class Kernels {
   /**
    * Whether every array lives in host memory on the CPU backend, c-contiguous from the start of
    * its own buffer, so that Java may loop over {@code data().asNioFloat()} directly.
+   *
+   * @param arrays the arrays
+   * @return whether Java may loop over the arrays' buffers
    */
   public static boolean hostDense(INDArray... arrays) {
     if (!CPU_BLAS) {

@@ -17,9 +17,12 @@ public final class LinalgOps {
   private static final OpDesc AFFINE = OpDesc.of("affine");
 
   /**
-   * {@code a @ b} as numpy's matmul: 2-d by 2-d, batched over leading dims of equal size, or an
-   * n-d {@code a} against a 2-d {@code b} (contracting the last axis of {@code a}). 2-d products run in
+   * {@return {@code a @ b} as numpy's matmul: 2-d by 2-d, batched over leading dims of equal size, or an
+   * n-d {@code a} against a 2-d {@code b} (contracting the last axis of {@code a})} 2-d products run in
    * {@link Kernels#matmul}; the backward of batched ones is ND4J's {@code matmul_bp}.
+   *
+   * @param a the input
+   * @param b the second operand
    */
   public static Tensor matmul(Tensor a, Tensor b) {
     INDArray x = a.value();
@@ -58,8 +61,12 @@ public final class LinalgOps {
   }
 
   /**
-   * {@code x @ kernel + bias} (bias over the last axis) as one op: the bias is added in place to
-   * the fresh product, and the backward is two products and a sum over the leading axes.
+   * {@return {@code x @ kernel + bias} (bias over the last axis) as one op: the bias is added in place to
+   * the fresh product, and the backward is two products and a sum over the leading axes}
+   *
+   * @param x the input
+   * @param kernel the kernel
+   * @param bias the bias
    */
   public static Tensor affine(Tensor x, Tensor kernel, Tensor bias) {
     INDArray in = x.value();

@@ -81,6 +81,12 @@ public final class MathOps {
     return Kernels.exec(name, Kernels.empty(x.dataType(), shape), x, y);
   }
 
+  /**
+   * {@return {@code a + b}, broadcast}
+   *
+   * @param a the first operand
+   * @param b the second operand
+   */
   public static Tensor add(Tensor a, Tensor b) {
     INDArray[] xy = arithmeticOperands(a, b);
     long[] sa = a.value().shape();
@@ -89,6 +95,12 @@ public final class MathOps {
         g -> grads(Broadcast.reduceTo(g, sa), Broadcast.reduceTo(g, sb)), a, b);
   }
 
+  /**
+   * {@return {@code a - b}, broadcast}
+   *
+   * @param a the first operand
+   * @param b the second operand
+   */
   public static Tensor sub(Tensor a, Tensor b) {
     INDArray[] xy = arithmeticOperands(a, b);
     long[] sa = a.value().shape();
@@ -97,6 +109,12 @@ public final class MathOps {
         g -> grads(Broadcast.reduceTo(g, sa), Broadcast.reduceTo(g.neg(), sb)), a, b);
   }
 
+  /**
+   * {@return {@code a * b} elementwise, broadcast}
+   *
+   * @param a the first operand
+   * @param b the second operand
+   */
   public static Tensor mul(Tensor a, Tensor b) {
     INDArray[] xy = arithmeticOperands(a, b);
     long[] sa = a.value().shape();
@@ -105,6 +123,12 @@ public final class MathOps {
         Broadcast.reduceTo(arithmetic("multiply", g, xy[1]), sa), Broadcast.reduceTo(arithmetic("multiply", g, xy[0]), sb)), a, b);
   }
 
+  /**
+   * {@return {@code a / b} elementwise, broadcast}
+   *
+   * @param a the first operand
+   * @param b the second operand
+   */
   public static Tensor div(Tensor a, Tensor b) {
     INDArray[] xy = arithmeticOperands(a, b);
     long[] sa = a.value().shape();
@@ -114,7 +138,12 @@ public final class MathOps {
         Broadcast.reduceTo(arithmetic("divide", arithmetic("multiply", g, out), xy[1]).negi(), sb)), a, b);
   }
 
-  /** Element-wise maximum; the gradient goes to {@code a} where {@code a >= b}. */
+  /**
+   * {@return element-wise maximum; the gradient goes to {@code a} where {@code a >= b}}
+   *
+   * @param a the input
+   * @param b the second operand
+   */
   public static Tensor maximum(Tensor a, Tensor b) {
     INDArray[] xy = binaryOperands(a, b);
     long[] sa = a.value().shape();
@@ -124,7 +153,12 @@ public final class MathOps {
         g -> grads(Broadcast.reduceTo(g.mul(takeA), sa), Broadcast.reduceTo(g.mul(takeA.rsub(1.0)), sb)), a, b);
   }
 
-  /** Element-wise minimum; the gradient goes to {@code a} where {@code a <= b}. */
+  /**
+   * {@return element-wise minimum; the gradient goes to {@code a} where {@code a <= b}}
+   *
+   * @param a the input
+   * @param b the second operand
+   */
   public static Tensor minimum(Tensor a, Tensor b) {
     INDArray[] xy = binaryOperands(a, b);
     long[] sa = a.value().shape();
@@ -134,70 +168,143 @@ public final class MathOps {
         g -> grads(Broadcast.reduceTo(g.mul(takeA), sa), Broadcast.reduceTo(g.mul(takeA.rsub(1.0)), sb)), a, b);
   }
 
+  /**
+   * {@return {@code a + s}}
+   *
+   * @param a the input
+   * @param s the scalar
+   */
   public static Tensor add(Tensor a, double s) {
     return recordOp(OpDesc.of("add_scalar", "value", s), a.value().add(s), g -> grads(g), a);
   }
 
+  /**
+   * {@return {@code a * s}}
+   *
+   * @param a the input
+   * @param s the scalar
+   */
   public static Tensor mul(Tensor a, double s) {
     return recordOp(OpDesc.of("multiply_scalar", "value", s), a.value().mul(s), g -> grads(g.mul(s)), a);
   }
 
-  /** {@code s - a}. */
+  /**
+   * {@return {@code s - a}}
+   *
+   * @param s the scalar
+   * @param a the input
+   */
   public static Tensor rsub(double s, Tensor a) {
     return recordOp(OpDesc.of("rsub_scalar", "value", s), a.value().rsub(s), g -> grads(g.neg()), a);
   }
 
+  /**
+   * {@return {@code -a}}
+   *
+   * @param a the input
+   */
   public static Tensor neg(Tensor a) {
     return recordOp(NEGATIVE, a.value().neg(), g -> grads(g.neg()), a);
   }
 
+  /**
+   * {@return {@code a * a}}
+   *
+   * @param a the input
+   */
   public static Tensor square(Tensor a) {
     INDArray x = a.value();
     return recordOp(SQUARE, x.mul(x), g -> grads(g.mul(x).muli(2.0)), a);
   }
 
+  /**
+   * {@return the square root of {@code a}}
+   *
+   * @param a the input
+   */
   public static Tensor sqrt(Tensor a) {
     INDArray out = Transforms.sqrt(a.value(), true);
     return recordOp(SQRT, out, g -> grads(g.div(out).muli(0.5)), a);
   }
 
+  /**
+   * {@return {@code exp(a)}}
+   *
+   * @param a the input
+   */
   public static Tensor exp(Tensor a) {
     INDArray out = Transforms.exp(a.value(), true);
     return recordOp(EXP, out, g -> grads(g.mul(out)), a);
   }
 
+  /**
+   * {@return the natural logarithm of {@code a}}
+   *
+   * @param a the input
+   */
   public static Tensor log(Tensor a) {
     INDArray x = a.value();
     return recordOp(LOG, Transforms.log(x, true), g -> grads(g.div(x)), a);
   }
 
-  /** {@code log(1 + a)}. */
+  /**
+   * {@return {@code log(1 + a)}}
+   *
+   * @param a the input
+   */
   public static Tensor log1p(Tensor a) {
     INDArray x = a.value();
     return recordOp(LOG1P, Transforms.log1p(x, true), g -> grads(g.div(x.add(1.0))), a);
   }
 
+  /**
+   * {@return {@code |a|}}
+   *
+   * @param a the input
+   */
   public static Tensor abs(Tensor a) {
     INDArray x = a.value();
     return recordOp(ABS, Transforms.abs(x, true), g -> grads(g.mul(Transforms.sign(x, true))), a);
   }
 
+  /**
+   * {@return the sign of {@code a}: -1, 0 or 1 (no gradient)}
+   *
+   * @param a the input
+   */
   public static Tensor sign(Tensor a) {
     return recordOp(SIGN, Transforms.sign(a.value(), true), null, a);
   }
 
+  /**
+   * {@return {@code a} to the power {@code p}}
+   *
+   * @param a the input
+   * @param p the exponent
+   */
   public static Tensor pow(Tensor a, double p) {
     INDArray x = a.value();
     return recordOp(OpDesc.of("power_scalar", "exponent", p), Transforms.pow(x, p, true), g -> grads(g.mul(Transforms.pow(x, p - 1, true)).muli(p)), a);
   }
 
-  /** {@code 1 / a}. */
+  /**
+   * {@return {@code 1 / a}}
+   *
+   * @param a the input
+   */
   public static Tensor reciprocal(Tensor a) {
     INDArray out = a.value().rdiv(1.0);
     return recordOp(RECIPROCAL, out, g -> grads(g.mul(out).muli(out).negi()), a);
   }
 
-  /** Clips into {@code [lo, hi]}; the gradient flows only where the input was inside. */
+  /**
+   * Clips into {@code [lo, hi]}; the gradient flows only where the input was inside.
+   *
+   * @param a the input
+   * @param lo the lower bound
+   * @param hi the upper bound
+   * @return the clipped tensor
+   */
   public static Tensor clip(Tensor a, double lo, double hi) {
     INDArray x = a.value();
     INDArray inside = x.gte(lo).castTo(x.dataType()).muli(x.lte(hi).castTo(x.dataType()));
@@ -205,7 +312,13 @@ public final class MathOps {
         g -> grads(g.mul(inside)), a);
   }
 
-  /** {@code cond ? a : b} with a boolean (or 0/1) condition; gradients go to the chosen side. */
+  /**
+   * {@return {@code cond ? a : b} with a boolean (or 0/1) condition; gradients go to the chosen side}
+   *
+   * @param cond the condition
+   * @param a the input
+   * @param b the second operand
+   */
   public static Tensor where(Tensor cond, Tensor a, Tensor b) {
     INDArray[] xy = binaryOperands(a, b);
     INDArray c = Broadcast.to(cond.value().castTo(xy[0].dataType()), xy[0].shape());
@@ -216,12 +329,23 @@ public final class MathOps {
         g -> grads(null, Broadcast.reduceTo(g.mul(c), sa), Broadcast.reduceTo(g.mul(c.rsub(1.0)), sb)), cond, a, b);
   }
 
-  /** {@code a != value} elementwise, as booleans (a mask; no gradient). */
+  /**
+   * {@return {@code a != value} elementwise, as booleans (a mask; no gradient)}
+   *
+   * @param a the input
+   * @param value the value
+   */
   public static Tensor notEqual(Tensor a, double value) {
     return recordOp(OpDesc.of("not_equal_scalar", "value", value), a.value().neq(value).castTo(DataType.BOOL), null, a);
   }
 
-  /** The elementwise OR of the truth values (non-zero is true) of {@code a} and {@code b}, broadcast, as booleans. */
+  /**
+   * {@return the elementwise OR of the truth values (non-zero is true) of {@code a} and {@code b}, broadcast,
+   * as booleans}
+   *
+   * @param a the input
+   * @param b the second operand
+   */
   public static Tensor logicalOr(Tensor a, Tensor b) {
     INDArray x = a.value().castTo(DataType.DOUBLE).neq(0).castTo(DataType.DOUBLE);
     INDArray y = b.value().castTo(DataType.DOUBLE).neq(0).castTo(DataType.DOUBLE);
@@ -230,7 +354,12 @@ public final class MathOps {
     return recordOp(OpDesc.of("logical_or"), out, null, a, b);
   }
 
-  /** A cast to another dtype; gradients flow between floating types. */
+  /**
+   * {@return a cast to another dtype; gradients flow between floating types}
+   *
+   * @param a the input
+   * @param dtype the dtype
+   */
   public static Tensor cast(Tensor a, DType dtype) {
     INDArray x = a.value();
     if (x.dataType() == dtype.nd4j()) {
@@ -244,8 +373,13 @@ public final class MathOps {
   }
 
   /**
-   * Zeros of shape {@code like.shape[:lead] + trailing} and dtype {@code dtype}: a state whose
-   * leading sizes (the batch) come from an input, such as a recurrent layer's initial state.
+   * {@return zeros of shape {@code like.shape[:lead] + trailing} and dtype {@code dtype}: a state whose
+   * leading sizes (the batch) come from an input, such as a recurrent layer's initial state}
+   *
+   * @param like the tensor to take the shape from
+   * @param lead how many leading dimensions to take from {@code like}
+   * @param dtype the dtype
+   * @param trailing the trailing dimensions
    */
   public static Tensor zeros(Tensor like, int lead, DType dtype, long... trailing) {
     long[] s = like.value().shape();
@@ -256,7 +390,12 @@ public final class MathOps {
         Nd4j.zeros(dtype.nd4j(), shape), null, like);
   }
 
-  /** A constant of the given value shaped and typed like {@code like}. */
+  /**
+   * {@return a constant of the given value shaped and typed like {@code like}}
+   *
+   * @param like the tensor to take the shape from
+   * @param value the value
+   */
   public static Tensor fullLike(Tensor like, double value) {
     return recordOp(OpDesc.of("full_like", "value", value),
         Nd4j.valueArrayOf(like.value().shape(), value, like.value().dataType()), null, like);

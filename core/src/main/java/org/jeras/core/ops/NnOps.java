@@ -20,6 +20,11 @@ public final class NnOps {
   private static final OpDesc SIGMOID = OpDesc.of("sigmoid");
   private static final OpDesc TANH = OpDesc.of("tanh");
 
+  /**
+   * {@return {@code max(a, 0)}}
+   *
+   * @param a the input
+   */
   public static Tensor relu(Tensor a) {
     INDArray x = a.value();
     INDArray out = Kernels.execDoubles("relu", Kernels.empty(x.dataType(), x.shape()), RELU_THRESHOLD, x);
@@ -32,23 +37,41 @@ public final class NnOps {
    * {@link #relu} overwriting {@code a}'s array; only for a fresh array that nothing else (no
    * other op's backward either) holds. Differentiable: the backward needs only the output, as
    * {@code out > 0} exactly where {@code a > 0}.
+   *
+   * @param a the input
+   * @return the result, in {@code a}'s array
    */
   public static Tensor reluInPlace(Tensor a) {
     INDArray out = Kernels.execDoubles("relu", a.value(), RELU_THRESHOLD, a.value());
     return recordOp(RELU, out, g -> new INDArray[] {Kernels.exec("relu_bp", Kernels.empty(out.dataType(), out.shape()), out, g)}, a);
   }
 
+  /**
+   * {@return {@code 1 / (1 + exp(-a))}}
+   *
+   * @param a the input
+   */
   public static Tensor sigmoid(Tensor a) {
     INDArray out = Transforms.sigmoid(a.value(), true);
     return recordOp(SIGMOID, out, g -> new INDArray[] {g.mul(out).muli(out.rsub(1.0))}, a);
   }
 
+  /**
+   * {@return the hyperbolic tangent of {@code a}}
+   *
+   * @param a the input
+   */
   public static Tensor tanh(Tensor a) {
     INDArray out = Transforms.tanh(a.value(), true);
     return recordOp(TANH, out, g -> new INDArray[] {g.mul(out.mul(out).rsubi(1.0))}, a);
   }
 
-  /** Softmax along {@code axis}; the backward is ND4J's {@code softmax_bp} (which takes the logits). */
+  /**
+   * {@return softmax along {@code axis}; the backward is ND4J's {@code softmax_bp} (which takes the logits)}
+   *
+   * @param a the input
+   * @param axis the axis, negative from the end
+   */
   public static Tensor softmax(Tensor a, int axis) {
     INDArray x = a.value();
     long[] ax = {Checks.axis("softmax", x.rank(), axis)};
@@ -59,6 +82,10 @@ public final class NnOps {
   /**
    * {@link #softmax} overwriting {@code a}'s array; only for a fresh array that nothing else
    * holds. While a tape records it allocates as {@link #softmax} does (the backward needs the logits).
+   *
+   * @param a the input
+   * @param axis the axis, negative from the end
+   * @return the result, in {@code a}'s array
    */
   public static Tensor softmaxInPlace(Tensor a, int axis) {
     if (GradientTape.isRecording()) {
@@ -69,7 +96,12 @@ public final class NnOps {
     return recordOp(OpDesc.of("softmax", "axis", ax), Kernels.execInts("softmax", x, new long[] {ax}, x), null, a);
   }
 
-  /** {@code log(softmax(a))} along {@code axis}, computed stably. */
+  /**
+   * {@return {@code log(softmax(a))} along {@code axis}, computed stably}
+   *
+   * @param a the input
+   * @param axis the axis, negative from the end
+   */
   public static Tensor logSoftmax(Tensor a, int axis) {
     INDArray x = a.value();
     int ax = axis < 0 ? axis + x.rank() : axis;
@@ -104,14 +136,23 @@ public final class NnOps {
     return cond.castTo(like.dataType());
   }
 
-  /** {@code min(max(x, 0), 6)}. */
+  /**
+   * {@return {@code min(max(x, 0), 6)}}
+   *
+   * @param a the input
+   */
   public static Tensor relu6(Tensor a) {
     INDArray x = a.value();
     return elementwise(OpDesc.of("relu6"), a, Transforms.min(Transforms.max(x, 0.0, true), 6.0, false),
         (v, o) -> ones(v.gt(0.0), v).muli(ones(v.lt(6.0), v)));
   }
 
-  /** {@code x} where {@code x >= 0}, else {@code negativeSlope * x} (Keras's default slope is 0.2). */
+  /**
+   * {@return {@code x} where {@code x >= 0}, else {@code negativeSlope * x} (Keras's default slope is 0.2)}
+   *
+   * @param a the input
+   * @param negativeSlope the slope below 0
+   */
   public static Tensor leakyRelu(Tensor a, double negativeSlope) {
     INDArray x = a.value();
     INDArray slope = ones(x.gte(0.0), x).muli(1.0 - negativeSlope).addi(negativeSlope);
@@ -119,9 +160,14 @@ public final class NnOps {
   }
 
   /**
-   * Keras's parameterized {@code relu} (the {@code ReLU} layer): {@code x} above {@code threshold}
+   * {@return Keras's parameterized {@code relu} (the {@code ReLU} layer): {@code x} above {@code threshold}
    * (else 0), clipped to {@code [0, maxValue]} when maxValue is not null, minus
-   * {@code negativeSlope * max(threshold - x, 0)}; a pure leaky ReLU when only the slope is set.
+   * {@code negativeSlope * max(threshold - x, 0)}; a pure leaky ReLU when only the slope is set}
+   *
+   * @param a the input
+   * @param negativeSlope the slope below 0
+   * @param maxValue the largest output, or null for none
+   * @param threshold the threshold
    */
   public static Tensor relu(Tensor a, double negativeSlope, Double maxValue, double threshold) {
     if (negativeSlope != 0.0 && maxValue == null && threshold == 0.0) {
@@ -145,12 +191,21 @@ public final class NnOps {
         a, out, (v, o) -> derivative);
   }
 
-  /** {@code x} where {@code x > 0}, else {@code alpha * (exp(x) - 1)}. */
+  /**
+   * {@return {@code x} where {@code x > 0}, else {@code alpha * (exp(x) - 1)}}
+   *
+   * @param a the input
+   * @param alpha Keras's {@code alpha}
+   */
   public static Tensor elu(Tensor a, double alpha) {
     return scaledElu(a, 1.0, alpha);
   }
 
-  /** {@code scale * elu(x, alpha)} with SELU's constants. */
+  /**
+   * {@return {@code scale * elu(x, alpha)} with SELU's constants}
+   *
+   * @param a the input
+   */
   public static Tensor selu(Tensor a) {
     return scaledElu(a, SELU_SCALE, SELU_ALPHA);
   }
@@ -165,7 +220,11 @@ public final class NnOps {
         (v, o) -> expm1.add(1.0).muli(alpha).muli(neg).addi(pos).muli(scale));
   }
 
-  /** {@code log(1 + exp(x))}, computed stably as {@code max(x, 0) + log1p(exp(-|x|))}. */
+  /**
+   * {@return {@code log(1 + exp(x))}, computed stably as {@code max(x, 0) + log1p(exp(-|x|))}}
+   *
+   * @param a the input
+   */
   public static Tensor softplus(Tensor a) {
     INDArray x = a.value();
     INDArray out = Transforms.log1p(Transforms.exp(Transforms.abs(x, true).negi(), false), false)
@@ -173,14 +232,23 @@ public final class NnOps {
     return elementwise(OpDesc.of("softplus"), a, out, (v, o) -> Transforms.sigmoid(v, true));
   }
 
-  /** {@code x / (1 + |x|)}. */
+  /**
+   * {@return {@code x / (1 + |x|)}}
+   *
+   * @param a the input
+   */
   public static Tensor softsign(Tensor a) {
     INDArray x = a.value();
     INDArray denom = Transforms.abs(x, true).addi(1.0);
     return elementwise(OpDesc.of("softsign"), a, x.div(denom), (v, o) -> denom.mul(denom).rdivi(1.0));
   }
 
-  /** {@code x - threshold} above threshold, {@code x + threshold} below -threshold, else 0. */
+  /**
+   * {@return {@code x - threshold} above threshold, {@code x + threshold} below -threshold, else 0}
+   *
+   * @param a the input
+   * @param threshold the threshold
+   */
   public static Tensor softShrink(Tensor a, double threshold) {
     INDArray x = a.value();
     INDArray above = ones(x.gt(threshold), x);
@@ -189,28 +257,47 @@ public final class NnOps {
     return elementwise(OpDesc.of("soft_shrink", "threshold", threshold), a, out, (v, o) -> above.add(below));
   }
 
-  /** {@code x} where {@code |x| > threshold}, else 0. */
+  /**
+   * {@return {@code x} where {@code |x| > threshold}, else 0}
+   *
+   * @param a the input
+   * @param threshold the threshold
+   */
   public static Tensor hardShrink(Tensor a, double threshold) {
     INDArray x = a.value();
     INDArray keep = ones(Transforms.abs(x, true).gt(threshold), x);
     return elementwise(OpDesc.of("hard_shrink", "threshold", threshold), a, x.mul(keep), (v, o) -> keep);
   }
 
-  /** {@code x - tanh(x)}. */
+  /**
+   * {@return {@code x - tanh(x)}}
+   *
+   * @param a the input
+   */
   public static Tensor tanhShrink(Tensor a) {
     INDArray x = a.value();
     INDArray t = Transforms.tanh(x, true);
     return elementwise(OpDesc.of("tanh_shrink"), a, x.sub(t), (v, o) -> t.mul(t));
   }
 
-  /** {@code clip(x, -1, 1)}. */
+  /**
+   * {@return {@code clip(x, -1, 1)}}
+   *
+   * @param a the input
+   */
   public static Tensor hardTanh(Tensor a) {
     INDArray x = a.value();
     return elementwise(OpDesc.of("hard_tanh"), a, Transforms.min(Transforms.max(x, -1.0, true), 1.0, false),
         (v, o) -> ones(v.gt(-1.0), v).muli(ones(v.lt(1.0), v)));
   }
 
-  /** {@code x} where {@code x > threshold}, else {@code defaultValue}. */
+  /**
+   * {@return {@code x} where {@code x > threshold}, else {@code defaultValue}}
+   *
+   * @param a the input
+   * @param threshold the threshold
+   * @param defaultValue the value below the threshold
+   */
   public static Tensor threshold(Tensor a, double threshold, double defaultValue) {
     INDArray x = a.value();
     INDArray keep = ones(x.gt(threshold), x);
@@ -219,7 +306,12 @@ public final class NnOps {
         (v, o) -> keep);
   }
 
-  /** 0 for {@code x <= -1}, {@code (x + 1)^2 / 4} inside, {@code x} for {@code x >= 1}. */
+  /**
+   * 0 for {@code x <= -1}, {@code (x + 1)^2 / 4} inside, {@code x} for {@code x >= 1}.
+   *
+   * @param a the input
+   * @return the result
+   */
   public static Tensor sparsePlus(Tensor a) {
     INDArray x = a.value();
     INDArray inside = ones(x.gt(-1.0), x).muli(ones(x.lt(1.0), x));
@@ -229,7 +321,12 @@ public final class NnOps {
     return elementwise(OpDesc.of("sparse_plus"), a, out, (v, o) -> shifted.mul(0.5).muli(inside).addi(high));
   }
 
-  /** 0 for {@code x <= -1}, 1 for {@code x >= 1}, {@code (x + 1) / 2} between. */
+  /**
+   * 0 for {@code x <= -1}, 1 for {@code x >= 1}, {@code (x + 1) / 2} between.
+   *
+   * @param a the input
+   * @return the result
+   */
   public static Tensor sparseSigmoid(Tensor a) {
     INDArray x = a.value();
     INDArray inside = ones(x.gt(-1.0), x).muli(ones(x.lt(1.0), x));
@@ -237,14 +334,23 @@ public final class NnOps {
     return elementwise(OpDesc.of("sparse_sigmoid"), a, out, (v, o) -> inside.mul(0.5));
   }
 
-  /** {@code x * sigmoid(x)} (Keras's {@code silu}, alias {@code swish}). */
+  /**
+   * {@return {@code x * sigmoid(x)} (Keras's {@code silu}, alias {@code swish})}
+   *
+   * @param a the input
+   */
   public static Tensor silu(Tensor a) {
     INDArray x = a.value();
     INDArray s = Transforms.sigmoid(x, true);
     return elementwise(OpDesc.of("silu"), a, x.mul(s), (v, o) -> s.rsub(1.0).muli(v).addi(1.0).muli(s));
   }
 
-  /** {@code (x + sqrt(x^2 + b)) / 2} (Keras's default b is 4). */
+  /**
+   * {@return {@code (x + sqrt(x^2 + b)) / 2} (Keras's default b is 4)}
+   *
+   * @param a the input
+   * @param b the second operand
+   */
   public static Tensor squareplus(Tensor a, double b) {
     INDArray x = a.value();
     INDArray root = Transforms.sqrt(x.mul(x).addi(b), false);
@@ -252,9 +358,12 @@ public final class NnOps {
   }
 
   /**
-   * GELU: {@code x * Phi(x)} with the normal CDF through erf, or when {@code approximate} its tanh
-   * form {@code 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3)))}. Keras's activation defaults to
+   * {@return GELU: {@code x * Phi(x)} with the normal CDF through erf, or when {@code approximate} its tanh
+   * form {@code 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3)))}} Keras's activation defaults to
    * the exact form.
+   *
+   * @param a the input
+   * @param approximate whether to use the tanh approximation
    */
   public static Tensor gelu(Tensor a, boolean approximate) {
     INDArray x = a.value();
@@ -276,7 +385,12 @@ public final class NnOps {
     });
   }
 
-  /** {@code max(x, 0) + alpha * (exp(min(x, 0) / alpha) - 1)}. */
+  /**
+   * {@return {@code max(x, 0) + alpha * (exp(min(x, 0) / alpha) - 1)}}
+   *
+   * @param a the input
+   * @param alpha Keras's {@code alpha}
+   */
   public static Tensor celu(Tensor a, double alpha) {
     INDArray x = a.value();
     INDArray e = Transforms.exp(Transforms.min(x, 0.0, true).divi(alpha), false);
@@ -287,7 +401,13 @@ public final class NnOps {
     });
   }
 
-  /** Gated linear unit: splits {@code axis} in halves {@code a, b} and returns {@code a * sigmoid(b)}. */
+  /**
+   * {@return gated linear unit: splits {@code axis} in halves {@code a, b} and returns
+   * {@code a * sigmoid(b)}}
+   *
+   * @param a the input
+   * @param axis the axis, negative from the end
+   */
   public static Tensor glu(Tensor a, int axis) {
     int ax = axis < 0 ? axis + a.rank() : axis;
     long n = a.shape().get(ax);
@@ -297,14 +417,22 @@ public final class NnOps {
     return MathOps.mul(ArrayOps.slice(a, ax, 0, n / 2), sigmoid(ArrayOps.slice(a, ax, n / 2, n)));
   }
 
-  /** {@code relu6(x + 3) / 6}, i.e. {@code clip(x / 6 + 0.5, 0, 1)} (Keras 3's definition). */
+  /**
+   * {@return {@code relu6(x + 3) / 6}, i.e. {@code clip(x / 6 + 0.5, 0, 1)} (Keras 3's definition)}
+   *
+   * @param a the input
+   */
   public static Tensor hardSigmoid(Tensor a) {
     INDArray x = a.value();
     INDArray out = Transforms.min(Transforms.max(x.div(6.0).addi(0.5), 0.0, false), 1.0, false);
     return elementwise(OpDesc.of("hard_sigmoid"), a, out, (v, o) -> ones(v.gt(-3.0), v).muli(ones(v.lt(3.0), v)).muli(1.0 / 6.0));
   }
 
-  /** {@code x * hard_sigmoid(x)} (Keras's {@code hard_silu}, alias {@code hard_swish}). */
+  /**
+   * {@return {@code x * hard_sigmoid(x)} (Keras's {@code hard_silu}, alias {@code hard_swish})}
+   *
+   * @param a the input
+   */
   public static Tensor hardSilu(Tensor a) {
     INDArray x = a.value();
     INDArray hs = Transforms.min(Transforms.max(x.div(6.0).addi(0.5), 0.0, false), 1.0, false);
@@ -314,7 +442,11 @@ public final class NnOps {
     });
   }
 
-  /** {@code x * tanh(softplus(x))}. */
+  /**
+   * {@return {@code x * tanh(softplus(x))}}
+   *
+   * @param a the input
+   */
   public static Tensor mish(Tensor a) {
     INDArray x = a.value();
     INDArray sp = Transforms.log1p(Transforms.exp(Transforms.abs(x, true).negi(), false), false)
@@ -324,7 +456,11 @@ public final class NnOps {
         t.mul(t).rsubi(1.0).muli(Transforms.sigmoid(v, true)).muli(v).addi(t));
   }
 
-  /** {@code -softplus(-x)}, i.e. {@code log(sigmoid(x))}. */
+  /**
+   * {@return {@code -softplus(-x)}, i.e. {@code log(sigmoid(x))}}
+   *
+   * @param a the input
+   */
   public static Tensor logSigmoid(Tensor a) {
     INDArray x = a.value();
     INDArray out = Transforms.log1p(Transforms.exp(Transforms.abs(x, true).negi(), false), false)
@@ -333,8 +469,11 @@ public final class NnOps {
   }
 
   /**
-   * Sparsemax along {@code axis}: the Euclidean projection onto the probability simplex,
-   * {@code max(x - tau, 0)}. Its gradient on the support S is {@code g - mean_S(g)}, 0 elsewhere.
+   * {@return sparsemax along {@code axis}: the Euclidean projection onto the probability simplex,
+   * {@code max(x - tau, 0)}} Its gradient on the support S is {@code g - mean_S(g)}, 0 elsewhere.
+   *
+   * @param a the input
+   * @param axis the axis, negative from the end
    */
   public static Tensor sparsemax(Tensor a, int axis) {
     INDArray x = a.value();

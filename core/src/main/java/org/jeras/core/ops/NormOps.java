@@ -13,8 +13,12 @@ public final class NormOps {
   private NormOps() {}
 
   /**
-   * Mean and biased variance of {@code x} over {@code axes} (Keras's {@code ops.moments}), both
-   * differentiable.
+   * {@return mean and biased variance of {@code x} over {@code axes} (Keras's {@code ops.moments}), both
+   * differentiable}
+   *
+   * @param x the input
+   * @param keepDims whether to keep the reduced axes with size 1
+   * @param axes the axes, negative from the end
    */
   public static Tensor[] moments(Tensor x, boolean keepDims, int... axes) {
     Tensor mean = ReduceOps.mean(x, true, axes);
@@ -23,9 +27,13 @@ public final class NormOps {
   }
 
   /**
-   * {@code (x - mean) / sqrt(var + epsilon)} with mean and biased variance over {@code axes}, as one
-   * op. Its backward is {@code inv * (g - mean(g) - y * mean(g * y))}, the derivative through the
+   * {@return {@code (x - mean) / sqrt(var + epsilon)} with mean and biased variance over {@code axes}, as one
+   * op} Its backward is {@code inv * (g - mean(g) - y * mean(g * y))}, the derivative through the
    * batch statistics included.
+   *
+   * @param x the input
+   * @param epsilon the small constant for numerical stability
+   * @param axes the axes, negative from the end
    */
   public static Tensor standardize(Tensor x, double epsilon, int... axes) {
     INDArray v = x.value();
@@ -41,8 +49,16 @@ public final class NormOps {
   }
 
   /**
-   * Keras's {@code ops.batch_normalization}: {@code (x - mean) * rsqrt(variance + epsilon) * scale + offset},
-   * the per-channel vectors laid along {@code axis}; {@code offset} and {@code scale} may be null.
+   * {@return Keras's {@code ops.batch_normalization}: {@code (x - mean) * rsqrt(variance + epsilon) * scale + offset},
+   * the per-channel vectors laid along {@code axis}; {@code offset} and {@code scale} may be null}
+   *
+   * @param x the input
+   * @param mean the mean
+   * @param variance the variance
+   * @param axis the axis, negative from the end
+   * @param offset the offset, or null
+   * @param scale the scale, or null
+   * @param epsilon the small constant for numerical stability
    */
   public static Tensor batchNormalization(Tensor x, Tensor mean, Tensor variance, int axis, Tensor offset,
       Tensor scale, double epsilon) {
@@ -60,8 +76,12 @@ public final class NormOps {
   }
 
   /**
-   * Keras's {@code ops.normalize(x, axis, order=2)}: {@code x * rsqrt(max(sum(x^2), epsilon^2))}
-   * over {@code axes}.
+   * {@return Keras's {@code ops.normalize(x, axis, order=2)}: {@code x * rsqrt(max(sum(x^2), epsilon^2))}
+   * over {@code axes}}
+   *
+   * @param x the input
+   * @param epsilon the small constant for numerical stability
+   * @param axes the axes, negative from the end
    */
   public static Tensor l2Normalize(Tensor x, double epsilon, int... axes) {
     Tensor squareSum = ReduceOps.sum(MathOps.square(x), true, axes);

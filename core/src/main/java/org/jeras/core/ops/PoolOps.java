@@ -18,12 +18,27 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class PoolOps {
   private PoolOps() {}
 
-  /** Max pooling; the gradient flows to the first maximum of each window. */
+  /**
+   * {@return max pooling; the gradient flows to the first maximum of each window}
+   *
+   * @param x the input
+   * @param poolSize the window size of each spatial axis
+   * @param strides the stride of each spatial axis
+   * @param pads the {@code {before, after}} padding of each axis
+   */
   public static Tensor maxPool(Tensor x, int[] poolSize, int[] strides, int[][] pads) {
     return pool(x, poolSize, strides, pads, true);
   }
 
-  /** Average pooling over the real (unpadded) elements of each window. */
+  /**
+   * Average pooling over the real (unpadded) elements of each window.
+   *
+   * @param x the input
+   * @param poolSize the window size of each spatial axis
+   * @param strides the stride of each spatial axis
+   * @param pads the {@code {before, after}} padding of each axis
+   * @return the pooled tensor
+   */
   public static Tensor avgPool(Tensor x, int[] poolSize, int[] strides, int[][] pads) {
     return pool(x, poolSize, strides, pads, false);
   }

@@ -48,6 +48,13 @@ public final class ReduceOps {
     return Broadcast.to(g.reshape(keptShape(inShape, axes)), inShape);
   }
 
+  /**
+   * {@return the sum of {@code a} over {@code axes} (all axes when none)}
+   *
+   * @param a the input
+   * @param keepDims whether to keep the reduced axes with size 1
+   * @param axes the axes, negative from the end
+   */
   public static Tensor sum(Tensor a, boolean keepDims, int... axes) {
     INDArray x = a.value();
     long[] in = x.shape();
@@ -56,10 +63,22 @@ public final class ReduceOps {
     return recordOp(reduction("sum", ax, keepDims), out, g -> new INDArray[] {expandBack(g, in, ax).dup()}, a);
   }
 
+  /**
+   * {@return the sum of all elements of {@code a}, a scalar}
+   *
+   * @param a the input
+   */
   public static Tensor sum(Tensor a) {
     return sum(a, false);
   }
 
+  /**
+   * {@return the mean of {@code a} over {@code axes} (all axes when none)}
+   *
+   * @param a the input
+   * @param keepDims whether to keep the reduced axes with size 1
+   * @param axes the axes, negative from the end
+   */
   public static Tensor mean(Tensor a, boolean keepDims, int... axes) {
     INDArray x = a.value();
     long[] in = x.shape();
@@ -73,11 +92,22 @@ public final class ReduceOps {
     return recordOp(reduction("mean", ax, keepDims), out, g -> new INDArray[] {expandBack(g, in, ax).mul(scale)}, a);
   }
 
+  /**
+   * {@return the mean of all elements of {@code a}, a scalar}
+   *
+   * @param a the input
+   */
   public static Tensor mean(Tensor a) {
     return mean(a, false);
   }
 
-  /** Whether any element over the axes is non-zero, as booleans (a mask; no gradient). */
+  /**
+   * {@return whether any element over the axes is non-zero, as booleans (a mask; no gradient)}
+   *
+   * @param a the input
+   * @param keepDims whether to keep the reduced axes with size 1
+   * @param axes the axes, negative from the end
+   */
   public static Tensor any(Tensor a, boolean keepDims, int... axes) {
     INDArray x = a.value();
     int[] ax = axes(x.rank(), axes);
@@ -86,11 +116,24 @@ public final class ReduceOps {
     return recordOp(reduction("any", ax, keepDims), out, null, a);
   }
 
-  /** Max over axes; ties share the gradient equally. */
+  /**
+   * {@return max over axes; ties share the gradient equally}
+   *
+   * @param a the input
+   * @param keepDims whether to keep the reduced axes with size 1
+   * @param axes the axes, negative from the end
+   */
   public static Tensor max(Tensor a, boolean keepDims, int... axes) {
     return extreme(a, keepDims, true, axes);
   }
 
+  /**
+   * {@return the minimum of {@code a} over {@code axes}; ties share the gradient equally}
+   *
+   * @param a the input
+   * @param keepDims whether to keep the reduced axes with size 1
+   * @param axes the axes, negative from the end
+   */
   public static Tensor min(Tensor a, boolean keepDims, int... axes) {
     return extreme(a, keepDims, false, axes);
   }
@@ -108,7 +151,13 @@ public final class ReduceOps {
     }, a);
   }
 
-  /** {@code log(sum(exp(a)))} over axes, computed stably. */
+  /**
+   * {@return {@code log(sum(exp(a)))} over axes, computed stably}
+   *
+   * @param a the input
+   * @param keepDims whether to keep the reduced axes with size 1
+   * @param axes the axes, negative from the end
+   */
   public static Tensor logSumExp(Tensor a, boolean keepDims, int... axes) {
     INDArray x = a.value();
     long[] in = x.shape();
@@ -138,7 +187,12 @@ public final class ReduceOps {
     return out;
   }
 
-  /** Index of the maximum along {@code axis} (not differentiable). */
+  /**
+   * {@return index of the maximum along {@code axis} (not differentiable)}
+   *
+   * @param a the input
+   * @param axis the axis, negative from the end
+   */
   public static Tensor argmax(Tensor a, int axis) {
     int ax = axis < 0 ? axis + a.rank() : axis;
     return recordOp(OpDesc.of("argmax", "axis", ax), Nd4j.argMax(a.value(), ax), null, a);

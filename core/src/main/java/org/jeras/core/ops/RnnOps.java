@@ -14,7 +14,12 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 public final class RnnOps {
   private RnnOps() {}
 
-  /** {@code a} with the order along {@code axis} reversed (Keras's {@code ops.flip}). */
+  /**
+   * {@return {@code a} with the order along {@code axis} reversed (Keras's {@code ops.flip})}
+   *
+   * @param a the input
+   * @param axis the axis, negative from the end
+   */
   public static Tensor reverse(Tensor a, int axis) {
     INDArray x = a.value();
     int ax = Checks.axis("reverse", x.rank(), axis);
@@ -34,6 +39,11 @@ public final class RnnOps {
    * {@code z = x_t @ kernel + h @ recurrentKernel + bias}, {@code c = f*c + i*g}, {@code h = o*tanh(c)}.
    *
    * @param x sequences {@code [batch, time, in]}, walked from t = 0
+   * @param kernel the kernel
+   * @param recurrentKernel the recurrent kernel
+   * @param bias the bias
+   * @param h0 the initial hidden state
+   * @param c0 the initial cell state
    * @return the outputs {@code [batch, time, u]}, the last h and the last c ({@code [batch, u]})
    */
   public static List<Tensor> lstm(Tensor x, Tensor kernel, Tensor recurrentKernel, Tensor bias, Tensor h0, Tensor c0) {

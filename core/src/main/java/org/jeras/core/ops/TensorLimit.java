@@ -18,7 +18,9 @@ public final class TensorLimit {
 
   private TensorLimit() {}
 
-  /** The limit now in force (the property is read on every check, so tests and tools can change it). */
+  /**
+   * {@return the limit now in force (the property is read on every check, so tests and tools can change it)}
+   */
   public static long maxBytes() {
     String v = System.getProperty(PROPERTY);
     if (v == null || v.isBlank()) {
@@ -40,6 +42,11 @@ public final class TensorLimit {
    * Checks that a tensor of {@code shape} and {@code dtype} can be allocated: no negative dim, an
    * element count within a long and a byte size within {@link #maxBytes()}. {@code what} names it in
    * the error (e.g. {@code "variable 'kernel' of layer 'dense'"}). Returns the byte size.
+   *
+   * @param what what is checked, for the error
+   * @param shape the shape
+   * @param dtype the dtype
+   * @return the byte size
    */
   public static long check(String what, long[] shape, DType dtype) {
     long elements = 1;

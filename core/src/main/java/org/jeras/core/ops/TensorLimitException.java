@@ -9,6 +9,11 @@ import org.jeras.core.config.ConfigException;
  * loading may allocate are.
  */
 public class TensorLimitException extends ConfigException {
+  /**
+   * A refused allocation, with a one-line message.
+   *
+   * @param message names the tensor, its shape and the limit
+   */
   public TensorLimitException(String message) {
     super(TypedError.oneLine(message));
   }

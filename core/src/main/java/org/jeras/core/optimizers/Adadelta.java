@@ -16,16 +16,29 @@ public class Adadelta extends Optimizer {
   private List<Variable> accumulatedGrads;
   private List<Variable> accumulatedDeltaVars;
 
+  /**
+   * Keras's {@code Adadelta}.
+   *
+   * @param options the arguments every optimizer takes
+   * @param rho the decay rate of the accumulated squares
+   * @param epsilon the small constant for numerical stability
+   */
   public Adadelta(OptimizerOptions options, double rho, double epsilon) {
     super(options);
     this.rho = rho;
     this.epsilon = epsilon;
   }
 
+  /**
+   * Adadelta with Keras's defaults and the given learning rate.
+   *
+   * @param learningRate the constant learning rate
+   */
   public Adadelta(double learningRate) {
     this(OptimizerOptions.of(learningRate), 0.95, 1e-7);
   }
 
+  /** Adadelta with Keras's defaults. */
   public Adadelta() {
     this(0.001);
   }
@@ -54,6 +67,12 @@ public class Adadelta extends Optimizer {
     return super.getConfig().put("rho", rho).put("epsilon", epsilon);
   }
 
+  /**
+   * Keras's {@code from_config}.
+   *
+   * @param c the optimizer's config
+   * @return the optimizer
+   */
   public static Adadelta fromConfig(Config c) {
     OptimizerOptions o = OptimizerOptions.fromConfig(c, 0.001);
     return new Adadelta(o, c.getDouble("rho", 0.95), c.getDouble("epsilon", 1e-7));

@@ -12,16 +12,29 @@ public class Adagrad extends Optimizer {
   private final double epsilon;
   private List<Variable> accumulators;
 
+  /**
+   * Keras's {@code Adagrad}.
+   *
+   * @param options the arguments every optimizer takes
+   * @param initialAccumulatorValue the starting value of the accumulators
+   * @param epsilon the small constant for numerical stability
+   */
   public Adagrad(OptimizerOptions options, double initialAccumulatorValue, double epsilon) {
     super(options);
     this.initialAccumulatorValue = initialAccumulatorValue;
     this.epsilon = epsilon;
   }
 
+  /**
+   * Adagrad with Keras's defaults and the given learning rate.
+   *
+   * @param learningRate the constant learning rate
+   */
   public Adagrad(double learningRate) {
     this(OptimizerOptions.of(learningRate), 0.1, 1e-7);
   }
 
+  /** Adagrad with Keras's defaults. */
   public Adagrad() {
     this(0.001);
   }
@@ -43,6 +56,12 @@ public class Adagrad extends Optimizer {
     return super.getConfig().put("initial_accumulator_value", initialAccumulatorValue).put("epsilon", epsilon);
   }
 
+  /**
+   * Keras's {@code from_config}.
+   *
+   * @param c the optimizer's config
+   * @return the optimizer
+   */
   public static Adagrad fromConfig(Config c) {
     OptimizerOptions o = OptimizerOptions.fromConfig(c, 0.001);
     return new Adagrad(o, c.getDouble("initial_accumulator_value", 0.1), c.getDouble("epsilon", 1e-7));

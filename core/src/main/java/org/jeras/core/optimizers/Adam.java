@@ -29,6 +29,15 @@ public class Adam extends Optimizer {
   /** Scratch for each variable's update, reused across steps (not optimizer state). */
   private final Map<Integer, INDArray> updates = new HashMap<>();
 
+  /**
+   * Keras's {@code Adam}.
+   *
+   * @param options the arguments every optimizer takes
+   * @param beta1 the decay rate of the first moment
+   * @param beta2 the decay rate of the second moment
+   * @param epsilon the small constant for numerical stability
+   * @param amsgrad whether to use the AMSGrad variant
+   */
   public Adam(OptimizerOptions options, double beta1, double beta2, double epsilon, boolean amsgrad) {
     super(options);
     this.beta1 = beta1;
@@ -37,10 +46,16 @@ public class Adam extends Optimizer {
     this.amsgrad = amsgrad;
   }
 
+  /**
+   * Adam with Keras's defaults and the given learning rate.
+   *
+   * @param learningRate the constant learning rate
+   */
   public Adam(double learningRate) {
     this(OptimizerOptions.of(learningRate), 0.9, 0.999, 1e-7, false);
   }
 
+  /** Adam with Keras's defaults. */
   public Adam() {
     this(0.001);
   }
@@ -118,6 +133,12 @@ public class Adam extends Optimizer {
     return super.getConfig().put("beta_1", beta1).put("beta_2", beta2).put("epsilon", epsilon).put("amsgrad", amsgrad);
   }
 
+  /**
+   * Keras's {@code from_config}.
+   *
+   * @param c the optimizer's config
+   * @return the optimizer
+   */
   public static Adam fromConfig(Config c) {
     OptimizerOptions o = OptimizerOptions.fromConfig(c, 0.001);
     return new Adam(o, c.getDouble("beta_1", 0.9), c.getDouble("beta_2", 0.999), c.getDouble("epsilon", 1e-7),

@@ -7,14 +7,29 @@ import org.jeras.core.config.Config;
  * {@code 1 - weight_decay * lr}, then updated by Adam. Keras's default weight decay is 0.004.
  */
 public class AdamW extends Adam {
+  /**
+   * Keras's {@code AdamW}; {@code options} must set a weight decay.
+   *
+   * @param options the arguments every optimizer takes
+   * @param beta1 the decay rate of the first moment
+   * @param beta2 the decay rate of the second moment
+   * @param epsilon the small constant for numerical stability
+   * @param amsgrad whether to use the AMSGrad variant
+   */
   public AdamW(OptimizerOptions options, double beta1, double beta2, double epsilon, boolean amsgrad) {
     super(requireWeightDecay(options), beta1, beta2, epsilon, amsgrad);
   }
 
+  /**
+   * AdamW with Keras's defaults and the given learning rate.
+   *
+   * @param learningRate the constant learning rate
+   */
   public AdamW(double learningRate) {
     this(OptimizerOptions.of(learningRate).withWeightDecay(0.004), 0.9, 0.999, 1e-7, false);
   }
 
+  /** AdamW with Keras's defaults. */
   public AdamW() {
     this(0.001);
   }
@@ -26,6 +41,12 @@ public class AdamW extends Adam {
     return options;
   }
 
+  /**
+   * Keras's {@code from_config}.
+   *
+   * @param c the optimizer's config
+   * @return the optimizer
+   */
   public static AdamW fromConfig(Config c) {
     OptimizerOptions o = OptimizerOptions.fromConfig(c, 0.001);
     if (!c.has("weight_decay")) {

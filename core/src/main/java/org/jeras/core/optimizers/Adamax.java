@@ -17,6 +17,14 @@ public class Adamax extends Optimizer {
   private List<Variable> momentums;
   private List<Variable> norms;
 
+  /**
+   * Keras's {@code Adamax}.
+   *
+   * @param options the arguments every optimizer takes
+   * @param beta1 the decay rate of the first moment
+   * @param beta2 the decay rate of the exponentially weighted infinity norm
+   * @param epsilon the small constant for numerical stability
+   */
   public Adamax(OptimizerOptions options, double beta1, double beta2, double epsilon) {
     super(options);
     this.beta1 = beta1;
@@ -24,10 +32,16 @@ public class Adamax extends Optimizer {
     this.epsilon = epsilon;
   }
 
+  /**
+   * Adamax with Keras's defaults and the given learning rate.
+   *
+   * @param learningRate the constant learning rate
+   */
   public Adamax(double learningRate) {
     this(OptimizerOptions.of(learningRate), 0.9, 0.999, 1e-7);
   }
 
+  /** Adamax with Keras's defaults. */
   public Adamax() {
     this(0.001);
   }
@@ -54,6 +68,12 @@ public class Adamax extends Optimizer {
     return super.getConfig().put("beta_1", beta1).put("beta_2", beta2).put("epsilon", epsilon);
   }
 
+  /**
+   * Keras's {@code from_config}.
+   *
+   * @param c the optimizer's config
+   * @return the optimizer
+   */
   public static Adamax fromConfig(Config c) {
     OptimizerOptions o = OptimizerOptions.fromConfig(c, 0.001);
     return new Adamax(o, c.getDouble("beta_1", 0.9), c.getDouble("beta_2", 0.999), c.getDouble("epsilon", 1e-7));

@@ -21,6 +21,17 @@ public class Ftrl extends Optimizer {
   private List<Variable> accumulators;
   private List<Variable> linears;
 
+  /**
+   * Keras's {@code Ftrl}.
+   *
+   * @param options the arguments every optimizer takes
+   * @param learningRatePower how fast the learning rate decreases, at most 0
+   * @param initialAccumulatorValue the starting value of the accumulators
+   * @param l1 the L1 regularization strength
+   * @param l2 the L2 regularization strength
+   * @param l2Shrinkage the L2 shrinkage regularization strength
+   * @param beta Keras's {@code beta}
+   */
   public Ftrl(OptimizerOptions options, double learningRatePower, double initialAccumulatorValue, double l1,
       double l2, double l2Shrinkage, double beta) {
     super(options);
@@ -37,10 +48,16 @@ public class Ftrl extends Optimizer {
     this.beta = beta;
   }
 
+  /**
+   * Ftrl with Keras's defaults and the given learning rate.
+   *
+   * @param learningRate the constant learning rate
+   */
   public Ftrl(double learningRate) {
     this(OptimizerOptions.of(learningRate), -0.5, 0.1, 0.0, 0.0, 0.0, 0.0);
   }
 
+  /** Ftrl with Keras's defaults. */
   public Ftrl() {
     this(0.001);
   }
@@ -87,6 +104,12 @@ public class Ftrl extends Optimizer {
         .put("beta", beta);
   }
 
+  /**
+   * Keras's {@code from_config}.
+   *
+   * @param c the optimizer's config
+   * @return the optimizer
+   */
   public static Ftrl fromConfig(Config c) {
     OptimizerOptions o = OptimizerOptions.fromConfig(c, 0.001);
     return new Ftrl(o, c.getDouble("learning_rate_power", -0.5), c.getDouble("initial_accumulator_value", 0.1),

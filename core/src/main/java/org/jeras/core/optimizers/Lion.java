@@ -12,6 +12,13 @@ public class Lion extends Optimizer {
   private final double beta2;
   private List<Variable> momentums;
 
+  /**
+   * Keras's {@code Lion}.
+   *
+   * @param options the arguments every optimizer takes
+   * @param beta1 the rate combining the current gradient and the momentum into the update
+   * @param beta2 the decay rate of the momentum
+   */
   public Lion(OptimizerOptions options, double beta1, double beta2) {
     super(options);
     if (beta1 <= 0 || beta1 > 1) {
@@ -22,10 +29,16 @@ public class Lion extends Optimizer {
     this.beta2 = beta2;
   }
 
+  /**
+   * Lion with Keras's defaults and the given learning rate.
+   *
+   * @param learningRate the constant learning rate
+   */
   public Lion(double learningRate) {
     this(OptimizerOptions.of(learningRate), 0.9, 0.99);
   }
 
+  /** Lion with Keras's defaults. */
   public Lion() {
     this(0.001);
   }
@@ -48,6 +61,12 @@ public class Lion extends Optimizer {
     return super.getConfig().put("beta_1", beta1).put("beta_2", beta2);
   }
 
+  /**
+   * Keras's {@code from_config}.
+   *
+   * @param c the optimizer's config
+   * @return the optimizer
+   */
   public static Lion fromConfig(Config c) {
     OptimizerOptions o = OptimizerOptions.fromConfig(c, 0.001);
     return new Lion(o, c.getDouble("beta_1", 0.9), c.getDouble("beta_2", 0.99));

@@ -27,6 +27,14 @@ public class Nadam extends Optimizer {
   private float uProductT1;
   private float b2Power;
 
+  /**
+   * Keras's {@code Nadam}.
+   *
+   * @param options the arguments every optimizer takes
+   * @param beta1 the decay rate of the first moment
+   * @param beta2 the decay rate of the second moment
+   * @param epsilon the small constant for numerical stability
+   */
   public Nadam(OptimizerOptions options, double beta1, double beta2, double epsilon) {
     super(options);
     this.beta1 = beta1;
@@ -34,10 +42,16 @@ public class Nadam extends Optimizer {
     this.epsilon = epsilon;
   }
 
+  /**
+   * Nadam with Keras's defaults and the given learning rate.
+   *
+   * @param learningRate the constant learning rate
+   */
   public Nadam(double learningRate) {
     this(OptimizerOptions.of(learningRate), 0.9, 0.999, 1e-7);
   }
 
+  /** Nadam with Keras's defaults. */
   public Nadam() {
     this(0.001);
   }
@@ -81,6 +95,12 @@ public class Nadam extends Optimizer {
     return super.getConfig().put("beta_1", beta1).put("beta_2", beta2).put("epsilon", epsilon);
   }
 
+  /**
+   * Keras's {@code from_config}.
+   *
+   * @param c the optimizer's config
+   * @return the optimizer
+   */
   public static Nadam fromConfig(Config c) {
     OptimizerOptions o = OptimizerOptions.fromConfig(c, 0.001);
     return new Nadam(o, c.getDouble("beta_1", 0.9), c.getDouble("beta_2", 0.999), c.getDouble("epsilon", 1e-7));

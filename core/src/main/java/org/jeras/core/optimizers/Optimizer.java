@@ -42,6 +42,7 @@ import org.slf4j.LoggerFactory;
 public abstract class Optimizer implements KerasObject, Serialization.StrictKeys {
   /** Keras's base optimizer takes {@code decay} from old configs and ignores it (with a warning). */
   private static final Set<String> IGNORED_KEYS = Set.of("decay");
+  /** The Keras module optimizers are registered under. */
   public static final String MODULE = "keras.optimizers";
   private static final Logger LOG = LoggerFactory.getLogger(Optimizer.class);
 
@@ -58,6 +59,11 @@ public abstract class Optimizer implements KerasObject, Serialization.StrictKeys
   private Set<Variable> excludedFromDecay = Set.of();
   private Pattern excludedNames;
 
+  /**
+   * An optimizer with the arguments every optimizer takes.
+   *
+   * @param options the base arguments
+   */
   protected Optimizer(OptimizerOptions options) {
     this.options = Objects.requireNonNull(options, "options");
     this.name = options.name() != null ? options.name() : Names.unique(Names.snakeCase(className()));
@@ -79,6 +85,7 @@ public abstract class Optimizer implements KerasObject, Serialization.StrictKeys
     return MODULE;
   }
 
+  /** {@return the optimizer's name, e.g. {@code "adam"}} */
   public String name() {
     return name;
   }
@@ -94,30 +101,54 @@ public abstract class Optimizer implements KerasObject, Serialization.StrictKeys
     return "Argument(s) not recognized: " + kwargs;
   }
 
-  /** The arguments this optimizer was created with (the live learning rate is {@link #learningRate()}). */
+  /**
+   * {@return the arguments this optimizer was created with (the live learning rate is
+   * {@link #learningRate()})}
+   */
   public OptimizerOptions options() {
     return options;
   }
 
   // ---- subclass contract ----
 
-  /** Creates the per-variable slots (Keras's {@code build} after {@code super().build}). */
+  /**
+   * Creates the per-variable slots (Keras's {@code build} after {@code super().build}).
+   *
+   * @param vars the variables to update, in order
+   */
   protected abstract void createSlots(List<Variable> vars);
 
   /**
    * Updates one variable in place from its (clipped, decayed) gradient; {@code index} is the
    * variable's position in the list the optimizer was built with.
+   *
+   * @param index the variable's position
+   * @param gradient its gradient
+   * @param variable its value, updated in place
+   * @param learningRate the learning rate of this update
    */
   protected abstract void updateStep(int index, INDArray gradient, INDArray variable, float learningRate);
 
-  /** Runs {@link #updateStep} for each variable; overridden where a step has shared state (Nadam). */
+  /**
+   * Runs {@link #updateStep} for each variable; overridden where a step has shared state (Nadam).
+   *
+   * @param indices the positions of the variables to update
+   * @param grads their gradients
+   * @param learningRate the learning rate of this update
+   */
   protected void updateSteps(int[] indices, List<INDArray> grads, float learningRate) {
     for (int k = 0; k < indices.length; k++) {
       updateStep(indices[k], grads.get(k), trainable.get(indices[k]).array(), learningRate);
     }
   }
 
-  /** One zero-initialized slot per variable, named {@code <var path with _>_<slot>}. */
+  /**
+   * One zero-initialized slot per variable, named {@code <var path with _>_<slot>}.
+   *
+   * @param vars the variables
+   * @param slot the slot's name, e.g. {@code "momentum"}
+   * @return the slots, one per variable
+   */
   protected final List<Variable> addSlots(List<Variable> vars, String slot) {
     return addSlots(vars, new String[] {slot}, new double[] {0}).get(0);
   }
@@ -125,6 +156,11 @@ public abstract class Optimizer implements KerasObject, Serialization.StrictKeys
   /**
    * Slots for several names, created interleaved per variable as Keras does (so {@link #variables()}
    * reads {@code v0_momentum, v0_velocity, v1_momentum, ...}); one list per name.
+   *
+   * @param vars the variables
+   * @param slots the slots' names
+   * @param initialValues the starting value of each slot
+   * @return per slot name, one slot per variable
    */
   protected final List<List<Variable>> addSlots(List<Variable> vars, String[] slots, double[] initialValues) {
     List<List<Variable>> out = new ArrayList<>();
@@ -145,7 +181,12 @@ public abstract class Optimizer implements KerasObject, Serialization.StrictKeys
     return out;
   }
 
-  /** Adds an optimizer variable to {@link #variables()} (after all earlier ones). */
+  /**
+   * Adds an optimizer variable to {@link #variables()} (after all earlier ones).
+   *
+   * @param v the variable
+   * @return {@code v}
+   */
   protected final Variable track(Variable v) {
     variables.add(v);
     return v;
@@ -153,11 +194,16 @@ public abstract class Optimizer implements KerasObject, Serialization.StrictKeys
 
   // ---- building and state ----
 
+  /** {@return whether the slots exist (Keras's {@code optimizer.built})} */
   public boolean isBuilt() {
     return trainable != null;
   }
 
-  /** Creates the slots for {@code vars} (once; later calls do nothing), as Keras's {@code build}. */
+  /**
+   * Creates the slots for {@code vars} (once; later calls do nothing), as Keras's {@code build}.
+   *
+   * @param vars the variables to update, in order
+   */
   public void build(List<Variable> vars) {
     if (trainable != null) {
       return;
@@ -176,17 +222,24 @@ public abstract class Optimizer implements KerasObject, Serialization.StrictKeys
     createSlots(copy);
   }
 
-  /** The variables this optimizer updates (those it was built with), or an empty list before build. */
+  /**
+   * {@return the variables this optimizer updates (those it was built with), or an empty list before build}
+   */
   public List<Variable> trainableVariables() {
     return trainable == null ? List.of() : trainable;
   }
 
-  /** Every optimizer variable in Keras's order: {@code iteration}, {@code learning_rate}, slots... */
+  /**
+   * {@return every optimizer variable in Keras's order: {@code iteration}, {@code learning_rate}, slots..}
+   */
   public List<Variable> variables() {
     return Collections.unmodifiableList(new ArrayList<>(variables));
   }
 
-  /** The update count, divided by the accumulation steps when accumulating gradients (Keras's {@code iterations}). */
+  /**
+   * {@return the update count, divided by the accumulation steps when accumulating gradients (Keras's
+   * {@code iterations})}
+   */
   public long iterations() {
     long raw = rawIterations();
     return accumulating() ? raw / options.gradientAccumulationSteps() : raw;
@@ -201,17 +254,24 @@ public abstract class Optimizer implements KerasObject, Serialization.StrictKeys
     return steps != null && steps != 0;
   }
 
-  /** The learning rate the next update uses: the schedule at the current iteration, or the float32 variable. */
+  /**
+   * {@return the learning rate the next update uses: the schedule at the current iteration, or the float32
+   * variable}
+   */
   public double learningRate() {
     return schedule != null ? (float) schedule.at(rawIterations()) : learningRate.array().getFloat(0);
   }
 
-  /** The schedule giving the learning rate, or null for a constant rate. */
+  /** {@return the schedule giving the learning rate, or null for a constant rate} */
   public LearningRateSchedule schedule() {
     return schedule;
   }
 
-  /** Sets a constant learning rate (stored as float32); not allowed when created with a schedule. */
+  /**
+   * Sets a constant learning rate (stored as float32); not allowed when created with a schedule.
+   *
+   * @param value the learning rate
+   */
   public void setLearningRate(double value) {
     if (schedule != null) {
       throw new IllegalStateException("This optimizer was created with a LearningRateSchedule as its learning_rate, "
@@ -220,7 +280,11 @@ public abstract class Optimizer implements KerasObject, Serialization.StrictKeys
     learningRate.array().assign((float) value);
   }
 
-  /** Replaces the learning rate by a schedule (the {@code learning_rate} variable is then dropped). */
+  /**
+   * Replaces the learning rate by a schedule (the {@code learning_rate} variable is then dropped).
+   *
+   * @param newSchedule the schedule
+   */
   public void setLearningRate(LearningRateSchedule newSchedule) {
     schedule = Objects.requireNonNull(newSchedule, "schedule");
     if (learningRate != null) {
@@ -232,6 +296,9 @@ public abstract class Optimizer implements KerasObject, Serialization.StrictKeys
   /**
    * Excludes variables from weight decay, by identity or when their name contains a match of one of
    * {@code names} (regular expressions); only before the optimizer is built.
+   *
+   * @param vars variables to exclude
+   * @param names regular expressions matched against variable names
    */
   public void excludeFromWeightDecay(List<Variable> vars, List<String> names) {
     if (isBuilt()) {
@@ -247,7 +314,11 @@ public abstract class Optimizer implements KerasObject, Serialization.StrictKeys
 
   // ---- updates ----
 
-  /** Applies gradients to the variables the optimizer was built with (in that order). */
+  /**
+   * Applies gradients to the variables the optimizer was built with (in that order).
+   *
+   * @param grads one gradient per variable, in order
+   */
   public void applyGradients(List<INDArray> grads) {
     if (!isBuilt()) {
       throw new IllegalStateException("When passing gradients without variables, the optimizer must already be "
@@ -260,6 +331,9 @@ public abstract class Optimizer implements KerasObject, Serialization.StrictKeys
    * One training update (Keras's {@code apply}): builds on first use, skips variables whose gradient
    * is null, unscales, accumulates, clips, decays weights, runs the update rule, updates the EMA,
    * applies constraints and increments the iteration counter.
+   *
+   * @param grads the gradients, null where a variable has none
+   * @param vars the variables, in the same order
    */
   public void applyGradients(List<INDArray> grads, List<Variable> vars) {
     if (grads.size() != vars.size()) {
@@ -406,7 +480,11 @@ public abstract class Optimizer implements KerasObject, Serialization.StrictKeys
     }
   }
 
-  /** With EMA, overwrites the variables by their moving averages (Keras does so at the end of fit). */
+  /**
+   * With EMA, overwrites the variables by their moving averages (Keras does so at the end of fit).
+   *
+   * @param vars the variables to overwrite
+   */
   public void finalizeVariableValues(List<Variable> vars) {
     if (!options.useEma()) {
       return;
@@ -420,14 +498,23 @@ public abstract class Optimizer implements KerasObject, Serialization.StrictKeys
     }
   }
 
-  /** The loss times {@code loss_scale_factor} when set (gradients are divided back in {@link #applyGradients}). */
+  /**
+   * The loss times {@code loss_scale_factor} when set (gradients are divided back in {@link #applyGradients}).
+   *
+   * @param loss the loss
+   * @return the scaled loss
+   */
   public Tensor scaleLoss(Tensor loss) {
     return options.lossScaleFactor() == null ? loss : MathOps.mul(loss, options.lossScaleFactor());
   }
 
   // ---- saving ----
 
-  /** Writes {@link #variables()} under keys {@code "0"}, {@code "1"}, ... as Keras's {@code save_own_variables}. */
+  /**
+   * Writes {@link #variables()} under keys {@code "0"}, {@code "1"}, ... as Keras's {@code save_own_variables}.
+   *
+   * @param store where to write
+   */
   public void saveOwnVariables(VariableStore store) {
     for (int i = 0; i < variables.size(); i++) {
       store.put(Integer.toString(i), variables.get(i).array());
@@ -438,6 +525,9 @@ public abstract class Optimizer implements KerasObject, Serialization.StrictKeys
    * Reads the variables back. Like Keras, a store whose variable count differs (typically because
    * this optimizer is not built yet) is skipped with a warning; returns whether values were loaded.
    * Build the optimizer on the model's trainable variables first.
+   *
+   * @param store the saved variables
+   * @return whether the variables were read
    */
   public boolean loadOwnVariables(VariableStore store) {
     if (store.keys().size() != variables.size()) {

@@ -25,6 +25,22 @@ public record OptimizerOptions(
     Double lossScaleFactor,
     Integer gradientAccumulationSteps) {
 
+  /**
+   * Checks that at most one of {@code clipnorm}, {@code clipvalue}, {@code global_clipnorm} is set.
+   *
+   * @param name the name, or null for an automatic one
+   * @param learningRate the constant learning rate (ignored with a schedule)
+   * @param schedule the learning-rate schedule, or null
+   * @param weightDecay Keras's {@code weight_decay}, or null
+   * @param clipnorm Keras's {@code clipnorm}, or null
+   * @param clipvalue Keras's {@code clipvalue}, or null
+   * @param globalClipnorm Keras's {@code global_clipnorm}, or null
+   * @param useEma Keras's {@code use_ema}
+   * @param emaMomentum Keras's {@code ema_momentum}
+   * @param emaOverwriteFrequency Keras's {@code ema_overwrite_frequency}, or null
+   * @param lossScaleFactor Keras's {@code loss_scale_factor}, or null
+   * @param gradientAccumulationSteps Keras's {@code gradient_accumulation_steps}, or null
+   */
   public OptimizerOptions {
     int clips = (clipnorm != null ? 1 : 0) + (clipvalue != null ? 1 : 0) + (globalClipnorm != null ? 1 : 0);
     if (clips > 1) {
@@ -45,12 +61,22 @@ public record OptimizerOptions(
     }
   }
 
-  /** Defaults with a constant learning rate. */
+  /**
+   * Defaults with a constant learning rate.
+   *
+   * @param learningRate the learning rate
+   * @return the options
+   */
   public static OptimizerOptions of(double learningRate) {
     return new OptimizerOptions(null, learningRate, null, null, null, null, null, false, 0.99, null, null, null);
   }
 
-  /** Defaults with a learning-rate schedule. */
+  /**
+   * Defaults with a learning-rate schedule.
+   *
+   * @param schedule the schedule
+   * @return the options
+   */
   public static OptimizerOptions of(LearningRateSchedule schedule) {
     if (schedule == null) {
       throw new IllegalArgumentException("schedule must not be null");
@@ -58,42 +84,83 @@ public record OptimizerOptions(
     return new OptimizerOptions(null, Double.NaN, schedule, null, null, null, null, false, 0.99, null, null, null);
   }
 
+  /**
+   * {@return these options with another name}
+   *
+   * @param n the name
+   */
   public OptimizerOptions withName(String n) {
     return new OptimizerOptions(n, learningRate, schedule, weightDecay, clipnorm, clipvalue, globalClipnorm, useEma,
         emaMomentum, emaOverwriteFrequency, lossScaleFactor, gradientAccumulationSteps);
   }
 
+  /**
+   * {@return these options with Keras's {@code weight_decay}}
+   *
+   * @param wd the decay, or null for none
+   */
   public OptimizerOptions withWeightDecay(Double wd) {
     return new OptimizerOptions(name, learningRate, schedule, wd, clipnorm, clipvalue, globalClipnorm, useEma,
         emaMomentum, emaOverwriteFrequency, lossScaleFactor, gradientAccumulationSteps);
   }
 
+  /**
+   * {@return these options with Keras's {@code clipnorm}}
+   *
+   * @param c the per-variable gradient norm limit, or null
+   */
   public OptimizerOptions withClipnorm(Double c) {
     return new OptimizerOptions(name, learningRate, schedule, weightDecay, c, clipvalue, globalClipnorm, useEma,
         emaMomentum, emaOverwriteFrequency, lossScaleFactor, gradientAccumulationSteps);
   }
 
+  /**
+   * {@return these options with Keras's {@code clipvalue}}
+   *
+   * @param c the gradient value limit, or null
+   */
   public OptimizerOptions withClipvalue(Double c) {
     return new OptimizerOptions(name, learningRate, schedule, weightDecay, clipnorm, c, globalClipnorm, useEma,
         emaMomentum, emaOverwriteFrequency, lossScaleFactor, gradientAccumulationSteps);
   }
 
+  /**
+   * {@return these options with Keras's {@code global_clipnorm}}
+   *
+   * @param c the global gradient norm limit, or null
+   */
   public OptimizerOptions withGlobalClipnorm(Double c) {
     return new OptimizerOptions(name, learningRate, schedule, weightDecay, clipnorm, clipvalue, c, useEma,
         emaMomentum, emaOverwriteFrequency, lossScaleFactor, gradientAccumulationSteps);
   }
 
-  /** Exponential moving average of the weights; {@code overwriteFrequency} may be null. */
+  /**
+   * Exponential moving average of the weights; {@code overwriteFrequency} may be null.
+   *
+   * @param momentum Keras's {@code ema_momentum}
+   * @param overwriteFrequency Keras's {@code ema_overwrite_frequency}
+   * @return these options with EMA on
+   */
   public OptimizerOptions withEma(double momentum, Integer overwriteFrequency) {
     return new OptimizerOptions(name, learningRate, schedule, weightDecay, clipnorm, clipvalue, globalClipnorm, true,
         momentum, overwriteFrequency, lossScaleFactor, gradientAccumulationSteps);
   }
 
+  /**
+   * {@return these options with Keras's {@code loss_scale_factor}}
+   *
+   * @param f the factor, or null
+   */
   public OptimizerOptions withLossScaleFactor(Double f) {
     return new OptimizerOptions(name, learningRate, schedule, weightDecay, clipnorm, clipvalue, globalClipnorm, useEma,
         emaMomentum, emaOverwriteFrequency, f, gradientAccumulationSteps);
   }
 
+  /**
+   * {@return these options with Keras's {@code gradient_accumulation_steps}}
+   *
+   * @param steps the number of steps, or null
+   */
   public OptimizerOptions withGradientAccumulationSteps(Integer steps) {
     return new OptimizerOptions(name, learningRate, schedule, weightDecay, clipnorm, clipvalue, globalClipnorm, useEma,
         emaMomentum, emaOverwriteFrequency, lossScaleFactor, steps);
@@ -103,6 +170,10 @@ public record OptimizerOptions(
    * Reads the base keys of an optimizer config. Keys that neither this nor the subclass's
    * {@code fromConfig} reads are refused when the optimizer is deserialized ({@link Optimizer} is a
    * {@link org.jeras.core.config.Serialization.StrictKeys}).
+   *
+   * @param c the optimizer's config
+   * @param defaultLearningRate the optimizer's default learning rate
+   * @return the options
    */
   public static OptimizerOptions fromConfig(Config c, double defaultLearningRate) {
     JsonElement lr = c.getOrNull("learning_rate");

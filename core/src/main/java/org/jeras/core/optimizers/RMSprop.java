@@ -19,6 +19,15 @@ public class RMSprop extends Optimizer {
   private List<Variable> momentums;
   private List<Variable> averageGradients;
 
+  /**
+   * Keras's {@code RMSprop}.
+   *
+   * @param options the arguments every optimizer takes
+   * @param rho the decay rate of the mean square
+   * @param momentum the momentum
+   * @param epsilon the small constant for numerical stability
+   * @param centered whether to normalize by the variance instead of the second moment
+   */
   public RMSprop(OptimizerOptions options, double rho, double momentum, double epsilon, boolean centered) {
     super(options);
     this.rho = rho;
@@ -27,10 +36,16 @@ public class RMSprop extends Optimizer {
     this.centered = centered;
   }
 
+  /**
+   * RMSprop with Keras's defaults and the given learning rate.
+   *
+   * @param learningRate the constant learning rate
+   */
   public RMSprop(double learningRate) {
     this(OptimizerOptions.of(learningRate), 0.9, 0.0, 1e-7, false);
   }
 
+  /** RMSprop with Keras's defaults. */
   public RMSprop() {
     this(0.001);
   }
@@ -73,6 +88,12 @@ public class RMSprop extends Optimizer {
         .put("centered", centered);
   }
 
+  /**
+   * Keras's {@code from_config}.
+   *
+   * @param c the optimizer's config
+   * @return the optimizer
+   */
   public static RMSprop fromConfig(Config c) {
     OptimizerOptions o = OptimizerOptions.fromConfig(c, 0.001);
     return new RMSprop(o, c.getDouble("rho", 0.9), c.getDouble("momentum", 0.0), c.getDouble("epsilon", 1e-7),

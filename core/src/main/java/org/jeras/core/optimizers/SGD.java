@@ -14,6 +14,13 @@ public class SGD extends Optimizer {
   private final boolean nesterov;
   private List<Variable> momentums = List.of();
 
+  /**
+   * Keras's {@code SGD}.
+   *
+   * @param options the arguments every optimizer takes
+   * @param momentum the momentum, 0 for plain gradient descent
+   * @param nesterov whether to use Nesterov momentum
+   */
   public SGD(OptimizerOptions options, double momentum, boolean nesterov) {
     super(options);
     if (momentum < 0 || momentum > 1) {
@@ -23,10 +30,16 @@ public class SGD extends Optimizer {
     this.nesterov = nesterov;
   }
 
+  /**
+   * SGD with Keras's defaults and the given learning rate.
+   *
+   * @param learningRate the constant learning rate
+   */
   public SGD(double learningRate) {
     this(OptimizerOptions.of(learningRate), 0.0, false);
   }
 
+  /** SGD with Keras's defaults. */
   public SGD() {
     this(0.01);
   }
@@ -54,6 +67,12 @@ public class SGD extends Optimizer {
     return super.getConfig().put("momentum", momentum).put("nesterov", nesterov);
   }
 
+  /**
+   * Keras's {@code from_config}.
+   *
+   * @param c the optimizer's config
+   * @return the optimizer
+   */
   public static SGD fromConfig(Config c) {
     OptimizerOptions o = OptimizerOptions.fromConfig(c, 0.01);
     return new SGD(o, c.getDouble("momentum", 0.0), c.getBoolean("nesterov", false));

@@ -46,6 +46,9 @@ public final class InferencePlan {
    * Compiles {@code graph}, whose every value shape must be static (as {@link
    * org.jeras.core.graph.Tracer#traceOnce} records it); throws {@link Unplannable} naming the
    * first op without a plan kernel for its attributes, shapes or dtypes.
+   *
+   * @param graph the traced graph
+   * @return the plan
    */
   public static InferencePlan compile(OpGraph graph) {
     for (OpGraph.Node n : graph.nodes()) {
@@ -67,12 +70,12 @@ public final class InferencePlan {
     return plan;
   }
 
-  /** The op names that have a plan kernel. */
+  /** {@return the op names that have a plan kernel} */
   public static java.util.Set<String> supportedOps() {
     return PlanKernels.supported();
   }
 
-  /** The graph this plan runs. */
+  /** {@return the graph this plan runs} */
   public OpGraph graph() {
     return graph;
   }
@@ -80,6 +83,9 @@ public final class InferencePlan {
   /**
    * Runs the plan on {@code inputs} (shapes as the graph's inputs; any dtype, converted as the
    * traced call converted them) and returns fresh arrays with the outputs.
+   *
+   * @param inputs the inputs
+   * @return the outputs
    */
   public List<INDArray> run(List<INDArray> inputs) {
     if (inputs.size() != graph.inputs().size()) {

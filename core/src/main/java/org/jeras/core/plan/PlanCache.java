@@ -41,7 +41,11 @@ public final class PlanCache {
   /** A signature's plan, or why it runs eagerly. */
   private record Entry(InferencePlan plan, String eagerReason) {}
 
-  /** A cache for the model whose name {@code owner} gives (for log messages). */
+  /**
+   * A cache for the model whose name {@code owner} gives (for log messages).
+   *
+   * @param owner the model's name
+   */
   public PlanCache(java.util.function.Supplier<String> owner) {
     this.owner = owner;
   }
@@ -68,12 +72,16 @@ public final class PlanCache {
     }
   }
 
-  /** Whether plans are on for models without their own setting: unless {@code jeras.plan=false}. */
+  /** {@return whether plans are on for models without their own setting: unless {@code jeras.plan=false}} */
   public static boolean enabled() {
     return !"false".equalsIgnoreCase(System.getProperty("jeras.plan"));
   }
 
-  /** Turns this model's plans on or off, whatever {@code jeras.plan} says. */
+  /**
+   * Turns this model's plans on or off, whatever {@code jeras.plan} says.
+   *
+   * @param enabled whether to use plans
+   */
   public void setEnabled(boolean enabled) {
     on = enabled;
   }
@@ -81,6 +89,10 @@ public final class PlanCache {
   /**
    * The outputs of {@code fn} (the model's inference call) on {@code xs} through the plan for
    * their signature, compiling it on first use; empty when this signature runs eagerly.
+   *
+   * @param xs the inputs
+   * @param fn the eager inference call
+   * @return the outputs, or empty to run eagerly
    */
   public Optional<List<INDArray>> run(List<INDArray> xs, Function<List<Tensor>, List<Tensor>> fn) {
     Boolean own = on;
@@ -98,19 +110,34 @@ public final class PlanCache {
     return e.plan == null ? Optional.empty() : Optional.of(e.plan.run(xs));
   }
 
-  /** Whether the signature of {@code xs} has a compiled plan (false if not yet seen or eager). */
+  /**
+   * Whether the signature of {@code xs} has a compiled plan (false if not yet seen or eager).
+   *
+   * @param xs the inputs
+   * @return whether a plan exists
+   */
   public boolean isPlanned(List<INDArray> xs) {
     Entry e = plans.get(Key.of(xs));
     return e != null && e.plan != null;
   }
 
-  /** The compiled plan for the signature of {@code xs}, if any. */
+  /**
+   * The compiled plan for the signature of {@code xs}, if any.
+   *
+   * @param xs the inputs
+   * @return the plan
+   */
   public Optional<InferencePlan> plan(List<INDArray> xs) {
     Entry e = plans.get(Key.of(xs));
     return e == null ? Optional.empty() : Optional.ofNullable(e.plan);
   }
 
-  /** Why the signature of {@code xs} runs eagerly (the op and layer without a plan), or null. */
+  /**
+   * Why the signature of {@code xs} runs eagerly (the op and layer without a plan), or null.
+   *
+   * @param xs the inputs
+   * @return the reason, or null
+   */
   public String eagerReason(List<INDArray> xs) {
     Entry e = plans.get(Key.of(xs));
     return e == null ? null : e.eagerReason;

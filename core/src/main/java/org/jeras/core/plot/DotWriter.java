@@ -12,7 +12,13 @@ import org.jeras.core.utils.ModelPlot;
 public final class DotWriter {
   private DotWriter() {}
 
-  /** The DOT text of {@code graph}. */
+  /**
+   * The DOT text of {@code graph}.
+   *
+   * @param graph the layer graph
+   * @param options the plot options
+   * @return the DOT text
+   */
   public static String write(LayerGraph graph, ModelPlot.Options options) {
     StringBuilder sb = new StringBuilder("digraph G {\n");
     sb.append("concentrate=True;\n");

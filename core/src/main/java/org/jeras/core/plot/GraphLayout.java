@@ -48,7 +48,13 @@ public final class GraphLayout {
     this.height = height;
   }
 
-  /** Lays out {@code graph} for {@code options.rankdir()}. */
+  /**
+   * Lays out {@code graph} for {@code options.rankdir()}.
+   *
+   * @param graph the layer graph
+   * @param options the plot options
+   * @return the layout
+   */
   public static GraphLayout of(LayerGraph graph, ModelPlot.Options options) {
     boolean lr = options.rankdir().equals("LR");
     FontRenderContext frc = new FontRenderContext(null, true, true);
@@ -115,7 +121,7 @@ public final class GraphLayout {
     return new GraphLayout(placed, byId, routes, depth, lr ? totalAlong : totalAcross, lr ? totalAcross : totalAlong);
   }
 
-  /** The boxes' places, in the graph's order. */
+  /** {@return the boxes' places, in the graph's order} */
   public List<Place> places() {
     List<Place> out = new ArrayList<>();
     for (Placed p : placed) {
@@ -124,12 +130,20 @@ public final class GraphLayout {
     return out;
   }
 
-  /** Width of the drawing in points. */
+  /**
+   * Width of the drawing in points.
+   *
+   * @return the width
+   */
   public double width() {
     return width;
   }
 
-  /** Height of the drawing in points. */
+  /**
+   * Height of the drawing in points.
+   *
+   * @return the height
+   */
   public double height() {
     return height;
   }

@@ -49,6 +49,10 @@ public final class GraphPainter {
   /**
    * The graph drawn into a new RGB image at {@link #scale}; throws {@link PlotException} if even
    * half a pixel per point would exceed the limits.
+   *
+   * @param graph the layer graph
+   * @param options the plot options
+   * @return the image
    */
   public static BufferedImage paint(LayerGraph graph, ModelPlot.Options options) {
     boolean lr = options.rankdir().equals("LR");
@@ -83,6 +87,11 @@ public final class GraphPainter {
    * Pixels per point for a drawing of {@code width} x {@code height} points: {@code dpi / 72}, less
    * if the image would exceed {@link #MAX_PIXELS} or {@link #MAX_SIDE}; a {@link PlotException}
    * if that is below half a pixel per point (text would be unreadable).
+   *
+   * @param width the drawing's width in points
+   * @param height its height in points
+   * @param dpi the requested resolution
+   * @return pixels per point
    */
   public static double scale(double width, double height, int dpi) {
     double fit = Math.min(Math.sqrt(MAX_PIXELS / (width * height)), Math.min(MAX_SIDE / width, MAX_SIDE / height));

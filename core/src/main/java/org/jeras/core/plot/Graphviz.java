@@ -19,12 +19,17 @@ public final class Graphviz {
 
   private Graphviz() {}
 
-  /** The {@code dot} executable on the {@code PATH}, if there is one. */
+  /** {@return the {@code dot} executable on the {@code PATH}, if there is one} */
   public static Optional<Path> findDot() {
     return findDot(System.getenv("PATH"));
   }
 
-  /** The {@code dot} executable in the directories of {@code path} (a PATH-style list), if there is one. */
+  /**
+   * The {@code dot} executable in the directories of {@code path} (a PATH-style list), if there is one.
+   *
+   * @param path a PATH-style list of directories
+   * @return the executable, or empty
+   */
   public static Optional<Path> findDot(String path) {
     if (path == null) {
       return Optional.empty();
@@ -49,6 +54,11 @@ public final class Graphviz {
   /**
    * Runs {@code dot -Tpng -o png} with {@code dotText} on its input; throws {@link PlotException}
    * with dot's first message line if it fails, and stops it after {@code timeout}.
+   *
+   * @param dot the {@code dot} executable
+   * @param dotText the DOT text
+   * @param png the PNG file to write
+   * @param timeout how long dot may run
    */
   public static void render(Path dot, String dotText, Path png, Duration timeout) {
     ProcessBuilder pb = new ProcessBuilder(dot.toString(), "-Tpng", "-o", png.toAbsolutePath().toString());

@@ -54,6 +54,9 @@ public final class HistoryChart {
   /**
    * The panels' metric names for these log keys: {@code loss} first, then the other training keys in
    * order, then {@code val_} keys that have no training twin (their name without the prefix).
+   *
+   * @param keys the log keys
+   * @return the panels' metric names
    */
   public static List<String> panels(Collection<String> keys) {
     List<String> out = new ArrayList<>();
@@ -69,12 +72,22 @@ public final class HistoryChart {
     return out;
   }
 
-  /** Columns of the grid for {@code panels} panels. */
+  /**
+   * Columns of the grid for {@code panels} panels.
+   *
+   * @param panels the number of panels
+   * @return the number of columns
+   */
   public static int columns(int panels) {
     return Math.max(1, Math.min(panels, MAX_COLUMNS));
   }
 
-  /** Rows of the grid for {@code panels} panels. */
+  /**
+   * Rows of the grid for {@code panels} panels.
+   *
+   * @param panels the number of panels
+   * @return the number of rows
+   */
   public static int rows(int panels) {
     return Math.max(1, (panels + MAX_COLUMNS - 1) / MAX_COLUMNS);
   }
@@ -83,13 +96,25 @@ public final class HistoryChart {
    * Writes the plot as PNG at the default size ({@value #PANEL_WIDTH} x {@value #PANEL_HEIGHT} per
    * panel). {@code epochs} are the 0-based epoch indices (as {@code History.epochs()}); value
    * {@code i} of each list belongs to {@code epochs.get(i)}; NaN or infinite values leave a gap.
+   *
+   * @param epochs the 0-based epoch indices
+   * @param logs the logged values by key
+   * @param png the PNG file to write
    */
   public static void write(List<Integer> epochs, Map<String, List<Double>> logs, Path png) {
     int n = panels(logs.keySet()).size();
     write(epochs, logs, png, columns(n) * PANEL_WIDTH, rows(n) * PANEL_HEIGHT);
   }
 
-  /** Writes the plot as a PNG of {@code width} x {@code height} pixels. */
+  /**
+   * Writes the plot as a PNG of {@code width} x {@code height} pixels.
+   *
+   * @param epochs the 0-based epoch indices
+   * @param logs the logged values by key
+   * @param png the PNG file to write
+   * @param width the image width in pixels
+   * @param height the image height in pixels
+   */
   public static void write(List<Integer> epochs, Map<String, List<Double>> logs, Path png, int width, int height) {
     PngFile.checkName(png);
     PngFile.write(render(epochs, logs, width, height), png);
@@ -98,6 +123,12 @@ public final class HistoryChart {
   /**
    * Draws the plot into a new RGB image of {@code width} x {@code height} pixels; throws
    * {@link PlotException} if there is nothing to plot or the size cannot hold the panels.
+   *
+   * @param epochs the 0-based epoch indices
+   * @param logs the logged values by key
+   * @param width the image width in pixels
+   * @param height the image height in pixels
+   * @return the image
    */
   public static BufferedImage render(List<Integer> epochs, Map<String, List<Double>> logs, int width, int height) {
     List<String> panels = panels(logs.keySet());

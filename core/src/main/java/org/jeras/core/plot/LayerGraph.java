@@ -61,7 +61,13 @@ public final class LayerGraph {
     this.options = options;
   }
 
-  /** The graph of {@code model}; throws {@link PlotException} if the model is not built. */
+  /**
+   * The graph of {@code model}; throws {@link PlotException} if the model is not built.
+   *
+   * @param model the built model
+   * @param options the plot options
+   * @return the graph
+   */
   public static LayerGraph of(Model model, ModelPlot.Options options) {
     if (!model.isBuilt()) {
       throw new PlotException("Model '" + model.name() + "' is not built yet; build it or call it on an input"
@@ -72,17 +78,17 @@ public final class LayerGraph {
     return g;
   }
 
-  /** The boxes in Keras's order (a functional model's operations, a Sequential's layers). */
+  /** {@return the boxes in Keras's order (a functional model's operations, a Sequential's layers)} */
   public List<Box> boxes() {
     return Collections.unmodifiableList(boxes);
   }
 
-  /** The expanded nested models, outer ones first. */
+  /** {@return the expanded nested models, outer ones first} */
   public List<Cluster> clusters() {
     return Collections.unmodifiableList(clusters);
   }
 
-  /** The arrows, each once, in the order Keras adds them. */
+  /** {@return the arrows, each once, in the order Keras adds them} */
   public List<Edge> edges() {
     return List.copyOf(edges);
   }

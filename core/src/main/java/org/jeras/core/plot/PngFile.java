@@ -11,7 +11,11 @@ import javax.imageio.ImageIO;
 public final class PngFile {
   private PngFile() {}
 
-  /** Throws if {@code file} has an extension other than {@code .png} (a name without one is fine). */
+  /**
+   * Throws if {@code file} has an extension other than {@code .png} (a name without one is fine).
+   *
+   * @param file the file to check
+   */
   public static void checkName(Path file) {
     Path name = file.getFileName();
     String s = name == null ? "" : name.toString();
@@ -21,7 +25,12 @@ public final class PngFile {
     }
   }
 
-  /** Writes {@code image} as PNG to {@code file} (its directory must exist). */
+  /**
+   * Writes {@code image} as PNG to {@code file} (its directory must exist).
+   *
+   * @param image the image
+   * @param file the PNG file to write
+   */
   public static void write(BufferedImage image, Path file) {
     checkName(file);
     try {

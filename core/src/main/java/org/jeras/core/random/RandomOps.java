@@ -22,13 +22,31 @@ public final class RandomOps {
 
   private RandomOps() {}
 
-  /** Uniform values in {@code [minval, maxval)}. */
+  /**
+   * Uniform values in {@code [minval, maxval)}.
+   *
+   * @param shape the shape
+   * @param dtype the dtype
+   * @param minval the lower bound
+   * @param maxval the upper bound
+   * @param seed the seed
+   * @return the values
+   */
   public static INDArray uniform(long[] shape, DType dtype, double minval, double maxval, Seed seed) {
     double width = maxval - minval;
     return fill(shape, dtype, seed, r -> minval + width * r.nextDouble());
   }
 
-  /** Normal values with the given mean and standard deviation. */
+  /**
+   * Normal values with the given mean and standard deviation.
+   *
+   * @param shape the shape
+   * @param dtype the dtype
+   * @param mean the mean
+   * @param stddev the standard deviation
+   * @param seed the seed
+   * @return the values
+   */
   public static INDArray normal(long[] shape, DType dtype, double mean, double stddev, Seed seed) {
     return fill(shape, dtype, seed, r -> mean + stddev * r.nextGaussian());
   }
@@ -36,6 +54,13 @@ public final class RandomOps {
   /**
    * Normal values where draws more than two standard deviations from the mean are redrawn (so the
    * result's standard deviation is {@code 0.8796 * stddev}).
+   *
+   * @param shape the shape
+   * @param dtype the dtype
+   * @param mean the mean
+   * @param stddev the standard deviation before truncation
+   * @param seed the seed
+   * @return the values
    */
   public static INDArray truncatedNormal(long[] shape, DType dtype, double mean, double stddev, Seed seed) {
     return fill(shape, dtype, seed, r -> {
@@ -52,6 +77,12 @@ public final class RandomOps {
    * scales the kept ones by {@code 1 / (1 - rate)}; differentiable in {@code x}. A
    * {@code noiseShape} (null for x's shape; -1 entries take x's size) shares one draw along its
    * size-1 axes.
+   *
+   * @param x the input
+   * @param rate the probability of zeroing an entry
+   * @param noiseShape the shape of the kept/dropped pattern, broadcast to {@code x}, or null
+   * @param seed the seed
+   * @return the result
    */
   public static Tensor dropout(Tensor x, double rate, long[] noiseShape, Seed seed) {
     if (rate < 0 || rate >= 1) {

@@ -8,10 +8,15 @@ import java.util.SplittableRandom;
  * (a new stream on every call). Ops given a null seed use {@link Seeds#globalGenerator()}.
  */
 public interface Seed {
-  /** The generator of the next draw. */
+  /** {@return the generator of the next draw} */
   SplittableRandom nextStream();
 
-  /** A fixed seed: every draw starts the same stream, as a Keras integer seed does. */
+  /**
+   * A fixed seed: every draw starts the same stream, as a Keras integer seed does.
+   *
+   * @param seed the seed
+   * @return the fixed seed
+   */
   static Seed of(long seed) {
     return () -> Seeds.stream(seed, 0);
   }

@@ -13,13 +13,17 @@ public final class SeedGenerator implements Seed {
   private final long seed;
   private long counter;
 
-  /** A generator from {@code seed}; when null, the seed is drawn from {@link Seeds} (as Keras). */
+  /**
+   * A generator from {@code seed}; when null, the seed is drawn from {@link Seeds} (as Keras).
+   *
+   * @param seed the seed, or null
+   */
   public SeedGenerator(Long seed) {
     this.initialSeed = seed;
     this.seed = seed == null ? Seeds.makeDefaultSeed() : seed;
   }
 
-  /** The seed given at construction (null when it was drawn), as Keras's config keeps it. */
+  /** {@return the seed given at construction (null when it was drawn), as Keras's config keeps it} */
   public Long initialSeed() {
     return initialSeed;
   }

@@ -18,6 +18,8 @@ public final class Seeds {
   /**
    * Makes every later unseeded initializer, {@link SeedGenerator} and random op reproducible; also
    * seeds ND4J's own generator (Keras seeds the backend's).
+   *
+   * @param seed the global seed
    */
   public static synchronized void setGlobalSeed(long seed) {
     defaults = new SplittableRandom(seed);
@@ -25,12 +27,12 @@ public final class Seeds {
     Nd4j.getRandom().setSeed(seed);
   }
 
-  /** A seed in [1, 1e9] from the default-seed generator (Keras's {@code make_default_seed}). */
+  /** {@return a seed in [1, 1e9] from the default-seed generator (Keras's {@code make_default_seed})} */
   public static synchronized long makeDefaultSeed() {
     return defaults.nextLong(1, 1_000_000_001L);
   }
 
-  /** The generator random ops use when no seed is given. */
+  /** {@return the generator random ops use when no seed is given} */
   public static synchronized SeedGenerator globalGenerator() {
     if (global == null) {
       global = new SeedGenerator(null);

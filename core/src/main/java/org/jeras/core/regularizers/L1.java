@@ -11,18 +11,31 @@ import org.jeras.core.tensor.Tensor;
 public final class L1 implements Regularizer {
   private final float l1;
 
+  /**
+   * Keras's {@code L1(l1)}.
+   *
+   * @param l1 the factor of the sum of absolute values
+   */
   public L1(double l1) {
     this.l1 = (float) Penalties.factor("l1", l1);
   }
 
+  /** Keras's {@code L1()}: every argument at its default. */
   public L1() {
     this(0.01);
   }
 
+  /**
+   * Rebuilds a regularizer from its config (Keras's {@code L1.from_config}).
+   *
+   * @param c the regularizer's config
+   * @return the regularizer
+   */
   public static L1 fromConfig(Config c) {
     return new L1(c.getDouble("l1", 0.01));
   }
 
+  /** {@return the factor of the sum of absolute values} */
   public double l1() {
     return l1;
   }

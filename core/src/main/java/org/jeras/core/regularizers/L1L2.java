@@ -12,15 +12,28 @@ public final class L1L2 implements Regularizer {
   private final double l1;
   private final double l2;
 
+  /**
+   * Keras's {@code L1L2(l1, l2)}.
+   *
+   * @param l1 the factor of the sum of absolute values
+   * @param l2 the factor of the sum of squares
+   */
   public L1L2(double l1, double l2) {
     this.l1 = Penalties.factor("l1", l1);
     this.l2 = Penalties.factor("l2", l2);
   }
 
+  /** Keras's {@code L1L2()}: every argument at its default. */
   public L1L2() {
     this(0.0, 0.0);
   }
 
+  /**
+   * Rebuilds a regularizer from its config (Keras's {@code L1L2.from_config}).
+   *
+   * @param c the regularizer's config
+   * @return the regularizer
+   */
   public static L1L2 fromConfig(Config c) {
     return new L1L2(c.getDouble("l1", 0.0), c.getDouble("l2", 0.0));
   }

@@ -21,6 +21,12 @@ public final class OrthogonalRegularizer implements Regularizer {
   private final float factor;
   private final String mode;
 
+  /**
+   * Keras's {@code OrthogonalRegularizer(factor, mode)}.
+   *
+   * @param factor the penalty's factor
+   * @param mode {@code "rows"} or {@code "columns"}: which vectors should be orthogonal
+   */
   public OrthogonalRegularizer(double factor, String mode) {
     this.factor = (float) Penalties.factor("factor", factor);
     if (!mode.equals("rows") && !mode.equals("columns")) {
@@ -29,10 +35,17 @@ public final class OrthogonalRegularizer implements Regularizer {
     this.mode = mode;
   }
 
+  /** Keras's {@code OrthogonalRegularizer()}: every argument at its default. */
   public OrthogonalRegularizer() {
     this(0.01, "rows");
   }
 
+  /**
+   * Rebuilds a regularizer from its config (Keras's {@code OrthogonalRegularizer.from_config}).
+   *
+   * @param c the regularizer's config
+   * @return the regularizer
+   */
   public static OrthogonalRegularizer fromConfig(Config c) {
     return new OrthogonalRegularizer(c.getDouble("factor", 0.01), c.getString("mode", "rows"));
   }

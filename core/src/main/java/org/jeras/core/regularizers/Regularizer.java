@@ -6,7 +6,11 @@ import org.jeras.core.tensor.Tensor;
 
 /** A penalty on a weight or activation, added to the training loss (Keras's {@code Regularizer}). */
 public interface Regularizer extends KerasObject {
-  /** The scalar penalty for {@code x}; differentiable. */
+  /**
+   * {@return the scalar penalty for {@code x}; differentiable}
+   *
+   * @param x the weight
+   */
   Tensor apply(Tensor x);
 
   @Override

@@ -12,6 +12,9 @@ public final class Regularizers {
    * ({@code "l2"}) or a registered custom name; throws a
    * {@link org.jeras.core.config.ConfigException} for unknown names. Dicts go through
    * {@link Serialization#deserialize}.
+   *
+   * @param name the regularizer's name
+   * @return the regularizer
    */
   public static Regularizer get(String name) {
     return Serialization.deserialize(new JsonPrimitive(name), Regularizer.class);

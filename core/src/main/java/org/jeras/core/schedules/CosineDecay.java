@@ -18,6 +18,16 @@ public final class CosineDecay implements LearningRateSchedule {
   private final Double warmupTarget;
   private final long warmupSteps;
 
+  /**
+   * Keras's {@code CosineDecay}, with optional linear warmup.
+   *
+   * @param initialLearningRate the rate at step 0 (after warmup)
+   * @param decaySteps the number of steps to decay over
+   * @param alpha the minimum as a fraction of the initial rate
+   * @param name the schedule's name, or null
+   * @param warmupTarget the rate reached at the end of warmup, or null for none
+   * @param warmupSteps the number of warmup steps
+   */
   public CosineDecay(double initialLearningRate, long decaySteps, double alpha, String name, Double warmupTarget,
       long warmupSteps) {
     this.initialLearningRate = initialLearningRate;
@@ -28,6 +38,12 @@ public final class CosineDecay implements LearningRateSchedule {
     this.warmupSteps = warmupSteps;
   }
 
+  /**
+   * Cosine decay without warmup and to 0.
+   *
+   * @param initialLearningRate the rate at step 0
+   * @param decaySteps the number of steps to decay over
+   */
   public CosineDecay(double initialLearningRate, long decaySteps) {
     this(initialLearningRate, decaySteps, 0.0, "CosineDecay", null, 0);
   }
@@ -64,6 +80,12 @@ public final class CosineDecay implements LearningRateSchedule {
         .put("warmup_steps", warmupSteps);
   }
 
+  /**
+   * Keras's {@code from_config}.
+   *
+   * @param c the schedule's config
+   * @return the schedule
+   */
   public static CosineDecay fromConfig(Config c) {
     return new CosineDecay(c.getDouble("initial_learning_rate"), c.getLong("decay_steps"), c.getDouble("alpha", 0.0),
         c.getString("name", "CosineDecay"), c.isSet("warmup_target") ? c.getDouble("warmup_target") : null,

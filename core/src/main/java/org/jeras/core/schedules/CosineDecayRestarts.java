@@ -14,6 +14,16 @@ public final class CosineDecayRestarts implements LearningRateSchedule {
   private final double alpha;
   private final String name;
 
+  /**
+   * Keras's {@code CosineDecayRestarts}.
+   *
+   * @param initialLearningRate the rate at step 0
+   * @param firstDecaySteps the length of the first period
+   * @param tMul the factor each period's length is multiplied by
+   * @param mMul the factor each period's initial rate is multiplied by
+   * @param alpha the minimum as a fraction of the initial rate
+   * @param name the schedule's name, or null
+   */
   public CosineDecayRestarts(double initialLearningRate, long firstDecaySteps, double tMul, double mMul, double alpha,
       String name) {
     this.initialLearningRate = initialLearningRate;
@@ -24,6 +34,12 @@ public final class CosineDecayRestarts implements LearningRateSchedule {
     this.name = name;
   }
 
+  /**
+   * Keras's defaults ({@code t_mul} 2, {@code m_mul} 1, {@code alpha} 0).
+   *
+   * @param initialLearningRate the rate at step 0
+   * @param firstDecaySteps the length of the first period
+   */
   public CosineDecayRestarts(double initialLearningRate, long firstDecaySteps) {
     this(initialLearningRate, firstDecaySteps, 2.0, 1.0, 0.0, "SGDRDecay");
   }
@@ -60,6 +76,12 @@ public final class CosineDecayRestarts implements LearningRateSchedule {
         .put("name", name);
   }
 
+  /**
+   * Keras's {@code from_config}.
+   *
+   * @param c the schedule's config
+   * @return the schedule
+   */
   public static CosineDecayRestarts fromConfig(Config c) {
     return new CosineDecayRestarts(c.getDouble("initial_learning_rate"), c.getLong("first_decay_steps"),
         c.getDouble("t_mul", 2.0), c.getDouble("m_mul", 1.0), c.getDouble("alpha", 0.0),

@@ -8,9 +8,14 @@ import org.jeras.core.config.KerasObject;
  * so built-in schedules round to float32 before widening the result.
  */
 public interface LearningRateSchedule extends KerasObject {
+  /** The Keras module schedules are registered under. */
   String MODULE = "keras.optimizers.schedules";
 
-  /** The learning rate at optimizer iteration {@code step} (0 for the first update). */
+  /**
+   * {@return the learning rate at optimizer iteration {@code step} (0 for the first update)}
+   *
+   * @param step the optimizer iteration
+   */
   double at(long step);
 
   @Override

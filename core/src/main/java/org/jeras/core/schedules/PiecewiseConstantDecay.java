@@ -11,6 +11,14 @@ public final class PiecewiseConstantDecay implements LearningRateSchedule {
   private final double[] values;
   private final String name;
 
+  /**
+   * Keras's {@code PiecewiseConstantDecay}: {@code values[i]} up to {@code boundaries[i]}, the last value
+   * after.
+   *
+   * @param boundaries the step boundaries, increasing
+   * @param values one more value than boundaries
+   * @param name the schedule's name, or null
+   */
   public PiecewiseConstantDecay(long[] boundaries, double[] values, String name) {
     if (boundaries.length != values.length - 1) {
       throw new IllegalArgumentException("The length of boundaries should be 1 less than the length of values. "
@@ -22,6 +30,12 @@ public final class PiecewiseConstantDecay implements LearningRateSchedule {
     this.name = name;
   }
 
+  /**
+   * Piecewise constant decay without a name.
+   *
+   * @param boundaries the step boundaries, increasing
+   * @param values one more value than boundaries
+   */
   public PiecewiseConstantDecay(long[] boundaries, double[] values) {
     this(boundaries, values, "PiecewiseConstant");
   }
@@ -45,6 +59,12 @@ public final class PiecewiseConstantDecay implements LearningRateSchedule {
     return c.put("boundaries", b).putDoubles("values", values).put("name", name);
   }
 
+  /**
+   * Keras's {@code from_config}.
+   *
+   * @param c the schedule's config
+   * @return the schedule
+   */
   public static PiecewiseConstantDecay fromConfig(Config c) {
     double[] raw = c.getDoubles("boundaries");
     long[] boundaries = new long[raw.length];

@@ -14,6 +14,16 @@ public final class PolynomialDecay implements LearningRateSchedule {
   private final boolean cycle;
   private final String name;
 
+  /**
+   * Keras's {@code PolynomialDecay}.
+   *
+   * @param initialLearningRate the rate at step 0
+   * @param decaySteps the number of steps to decay over
+   * @param endLearningRate the rate after {@code decaySteps}
+   * @param power the polynomial's power
+   * @param cycle whether to restart after {@code decaySteps}
+   * @param name the schedule's name, or null
+   */
   public PolynomialDecay(double initialLearningRate, long decaySteps, double endLearningRate, double power,
       boolean cycle, String name) {
     this.initialLearningRate = initialLearningRate;
@@ -24,6 +34,12 @@ public final class PolynomialDecay implements LearningRateSchedule {
     this.name = name;
   }
 
+  /**
+   * Keras's defaults (to 1e-4, linearly, no cycle).
+   *
+   * @param initialLearningRate the rate at step 0
+   * @param decaySteps the number of steps to decay over
+   */
   public PolynomialDecay(double initialLearningRate, long decaySteps) {
     this(initialLearningRate, decaySteps, 0.0001, 1.0, false, "PolynomialDecay");
   }
@@ -53,6 +69,12 @@ public final class PolynomialDecay implements LearningRateSchedule {
         .put("name", name);
   }
 
+  /**
+   * Keras's {@code from_config}.
+   *
+   * @param c the schedule's config
+   * @return the schedule
+   */
   public static PolynomialDecay fromConfig(Config c) {
     return new PolynomialDecay(c.getDouble("initial_learning_rate"), c.getLong("decay_steps"),
         c.getDouble("end_learning_rate", 0.0001), c.getDouble("power", 1.0), c.getBoolean("cycle", false),

@@ -34,14 +34,18 @@ public final class GradientTape implements AutoCloseable {
 
   private GradientTape() {}
 
-  /** Starts recording on the current thread; close the tape to stop. */
+  /**
+   * Starts recording on the current thread; close the tape to stop.
+   *
+   * @return the tape, to close
+   */
   public static GradientTape record() {
     GradientTape tape = new GradientTape();
     ACTIVE.get().push(tape);
     return tape;
   }
 
-  /** Whether any tape records on the current thread. */
+  /** {@return whether any tape records on the current thread} */
   public static boolean isRecording() {
     ArrayDeque<GradientTape> active = ACTIVE.get();
     return !active.isEmpty();
@@ -50,6 +54,11 @@ public final class GradientTape implements AutoCloseable {
   /**
    * The result of an op: when a tape records and some input is differentiable, the result is
    * linked to its inputs through {@code backward}; otherwise it is a plain tensor.
+   *
+   * @param output the op's value
+   * @param backward its gradient function
+   * @param inputs its inputs
+   * @return the result tensor
    */
   public static Tensor recordOp(INDArray output, GradientFunction backward, Tensor... inputs) {
     return recordOp(null, output, backward, inputs);
@@ -59,6 +68,12 @@ public final class GradientTape implements AutoCloseable {
    * {@link #recordOp(INDArray, GradientFunction, Tensor...)} for an op described by {@code op}: while a
    * {@link Tracer} records, the op becomes a node of its graph (an op without a description, null,
    * makes tracing fail). {@code backward} may be null for an op with no gradient.
+   *
+   * @param op the op's description
+   * @param output the op's value
+   * @param backward its gradient function
+   * @param inputs its inputs
+   * @return the result tensor
    */
   public static Tensor recordOp(OpDesc op, INDArray output, GradientFunction backward, Tensor... inputs) {
     if (Tracer.isActive()) {
@@ -107,14 +122,24 @@ public final class GradientTape implements AutoCloseable {
     return Tensor.withNode(value, node);
   }
 
-  /** Watches {@code tensor}: returns the same value as a leaf whose gradient this tape can take. */
+  /**
+   * Watches {@code tensor}: returns the same value as a leaf whose gradient this tape can take.
+   *
+   * @param tensor the tensor
+   * @return the watched leaf
+   */
   public Tensor watch(Tensor tensor) {
     Node node = new Node(new Node[0], null, null);
     nodes.add(node);
     return Tensor.withNode(tensor.value(), node).withMask(tensor.mask());
   }
 
-  /** Watches {@code variable} even if it is not trainable; returns its current value as a leaf. */
+  /**
+   * Watches {@code variable} even if it is not trainable; returns its current value as a leaf.
+   *
+   * @param variable the variable
+   * @return the watched leaf
+   */
   public Tensor watch(Variable variable) {
     return leaf(List.of(this), variable, variable.array());
   }
@@ -122,6 +147,10 @@ public final class GradientTape implements AutoCloseable {
   /**
    * Gradients of {@code target} (summed over its elements when not scalar) with respect to each of
    * {@code variables}; a variable the target does not depend on gets zeros.
+   *
+   * @param target the value to differentiate
+   * @param variables the variables
+   * @return one gradient per variable
    */
   public List<INDArray> gradient(Tensor target, List<Variable> variables) {
     Map<Node, INDArray> grads = backprop(target);
@@ -136,7 +165,13 @@ public final class GradientTape implements AutoCloseable {
     return out;
   }
 
-  /** Gradients of {@code target} with respect to watched tensors (see {@link #watch(Tensor)}). */
+  /**
+   * Gradients of {@code target} with respect to watched tensors (see {@link #watch(Tensor)}).
+   *
+   * @param target the value to differentiate
+   * @param sources the watched tensors
+   * @return one gradient per source
+   */
   public List<INDArray> gradientOfTensors(Tensor target, List<Tensor> sources) {
     Map<Node, INDArray> grads = backprop(target);
     List<INDArray> out = new ArrayList<>(sources.size());

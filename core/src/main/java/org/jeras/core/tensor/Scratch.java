@@ -39,6 +39,9 @@ public final class Scratch implements AutoCloseable {
   /**
    * Opens the scope {@code id} on this thread; re-entering a scope that is already open (a
    * prediction inside a prediction) keeps the outer one.
+   *
+   * @param id the scope's id
+   * @return the scope, to close
    */
   public static Scratch open(String id) {
     if (Nd4j.getWorkspaceManager().checkIfWorkspaceExistsAndActive(id)) {
@@ -47,12 +50,17 @@ public final class Scratch implements AutoCloseable {
     return new Scratch(Nd4j.getWorkspaceManager().getAndActivateWorkspace(CONFIG, id));
   }
 
-  /** {@code a} itself if it lives outside every scratch scope, else a copy that does. */
+  /**
+   * {@code a} itself if it lives outside every scratch scope, else a copy that does.
+   *
+   * @param a the array
+   * @return an array that outlives the scratch scopes
+   */
   public static INDArray keep(INDArray a) {
     return a != null && a.isAttached() ? a.detach() : a;
   }
 
-  /** A scope in which new arrays are ordinary ones, for state created lazily during a step. */
+  /** {@return a scope in which new arrays are ordinary ones, for state created lazily during a step} */
   public static MemoryWorkspace outside() {
     return Nd4j.getWorkspaceManager().scopeOutOfWorkspaces();
   }

@@ -35,24 +35,51 @@ public final class Tensor {
     this.history = history;
   }
 
-  /** A constant tensor over {@code value} (not copied). */
+  /**
+   * A constant tensor over {@code value} (not copied).
+   *
+   * @param value the value
+   * @return the tensor
+   */
   public static Tensor of(INDArray value) {
     return new Tensor(Objects.requireNonNull(value, "value"), null, null, null, null, null);
   }
 
+  /**
+   * {@return a float32 constant of the given rows}
+   *
+   * @param rows the rows
+   */
   public static Tensor of(float[][] rows) {
     return of(Nd4j.create(rows));
   }
 
+  /**
+   * {@return a float64 constant of the given rows}
+   *
+   * @param rows the rows
+   */
   public static Tensor of(double[][] rows) {
     return of(Nd4j.create(rows));
   }
 
+  /**
+   * {@return a float32 scalar constant}
+   *
+   * @param v the value
+   */
   public static Tensor scalar(double v) {
     return of(Nd4j.scalar(v).castTo(DType.FLOAT32.nd4j()));
   }
 
-  /** A symbolic tensor of the given shape and dtype, produced by a layer in a functional graph. */
+  /**
+   * A symbolic tensor of the given shape and dtype, produced by a layer in a functional graph.
+   *
+   * @param shape the shape
+   * @param dtype the dtype
+   * @param history the layer call that produced it
+   * @return the symbolic tensor
+   */
   public static Tensor symbolic(Shape shape, DType dtype, KerasHistory history) {
     return new Tensor(null, Objects.requireNonNull(shape), Objects.requireNonNull(dtype), null, null, history);
   }
@@ -61,21 +88,27 @@ public final class Tensor {
     return new Tensor(value, null, null, node, null, null);
   }
 
-  /** This tensor carrying {@code mask} (or no mask when null); value and autodiff link are shared. */
+  /**
+   * This tensor carrying {@code mask} (or no mask when null); value and autodiff link are shared.
+   *
+   * @param mask the mask, or null
+   * @return the tensor
+   */
   public Tensor withMask(Tensor mask) {
     return new Tensor(value, shape, dtype, node, mask, history);
   }
 
-  /** This tensor cut off from autodiff: gradients do not flow through the result. */
+  /** {@return this tensor cut off from autodiff: gradients do not flow through the result} */
   public Tensor stopGradient() {
     return node == null ? this : new Tensor(value, shape, dtype, null, mask, history);
   }
 
+  /** {@return whether this tensor has no value (a placeholder in a functional graph)} */
   public boolean isSymbolic() {
     return value == null;
   }
 
-  /** The concrete value; throws for symbolic tensors. */
+  /** {@return the concrete value; throws for symbolic tensors} */
   public INDArray value() {
     if (value == null) {
       throw new IllegalStateException("Symbolic tensor " + this + " has no value; call the model on data");
@@ -83,29 +116,36 @@ public final class Tensor {
     return value;
   }
 
+  /** {@return the shape, batch dimension included} */
   public Shape shape() {
     return value == null ? shape : Shape.of(value.shape());
   }
 
+  /** {@return the number of dimensions} */
   public int rank() {
     return value == null ? shape.rank() : value.rank();
   }
 
+  /** {@return the dtype} */
   public DType dtype() {
     return value == null ? dtype : DType.of(value.dataType());
   }
 
-  /** The Keras mask carried by this tensor, or null. */
+  /** {@return the Keras mask carried by this tensor, or null} */
   public Tensor mask() {
     return mask;
   }
 
-  /** For symbolic tensors: the layer call that produced it. */
+  /**
+   * For symbolic tensors: the layer call that produced it.
+   *
+   * @return the producing call, or null for concrete tensors
+   */
   public KerasHistory history() {
     return history;
   }
 
-  /** Whether gradients can flow back through this tensor. */
+  /** {@return whether gradients can flow back through this tensor} */
   public boolean isRecorded() {
     return node != null;
   }

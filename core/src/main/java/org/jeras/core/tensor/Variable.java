@@ -21,6 +21,11 @@ public final class Variable {
   /**
    * A variable whose buffer is {@code initial} itself, or a copy where {@code initial} is a view or
    * lives in {@link Scratch} memory.
+   *
+   * @param name the variable's name, e.g. {@code "kernel"}
+   * @param path its path in the model, e.g. {@code "dense/kernel"}
+   * @param initial its initial value
+   * @param trainable whether optimizers update it
    */
   public Variable(String name, String path, INDArray initial, boolean trainable) {
     this.name = Objects.requireNonNull(name, "name");
@@ -31,36 +36,49 @@ public final class Variable {
     this.trainable = trainable;
   }
 
+  /** {@return the variable's name, e.g. {@code "kernel"}} */
   public String name() {
     return name;
   }
 
+  /** {@return the variable's path in the model, e.g. {@code "dense/kernel"}} */
   public String path() {
     return path;
   }
 
+  /** {@return the dtype} */
   public DType dtype() {
     return dtype;
   }
 
+  /** {@return the shape} */
   public Shape shape() {
     return Shape.of(value.shape());
   }
 
+  /** {@return whether optimizers update this variable} */
   public boolean isTrainable() {
     return trainable;
   }
 
+  /**
+   * Sets whether optimizers update this variable.
+   *
+   * @param trainable whether they do
+   */
   public void setTrainable(boolean trainable) {
     this.trainable = trainable;
   }
 
-  /** The current value for use in a computation (watched by an active {@link GradientTape}). */
+  /** {@return the current value for use in a computation (watched by an active {@link GradientTape})} */
   public Tensor read() {
     return GradientTape.readVariable(this, value);
   }
 
-  /** The backing array (not a copy): assignments and optimizer steps overwrite it; {@code dup()} to keep a value. */
+  /**
+   * {@return the backing array (not a copy): assignments and optimizer steps overwrite it; {@code dup()} to
+   * keep a value}
+   */
   public INDArray array() {
     return value;
   }
@@ -68,6 +86,8 @@ public final class Variable {
   /**
    * Copies {@code newValue} into this variable's buffer (cast to its dtype); the shape must match.
    * The array passed in is never adopted, so later in-place updates cannot reach it.
+   *
+   * @param newValue the new value
    */
   public void assign(INDArray newValue) {
     if (!Arrays.equals(newValue.shape(), value.shape())) {
@@ -78,20 +98,34 @@ public final class Variable {
     value.assign(newValue.dataType() == value.dataType() ? newValue : newValue.castTo(value.dataType()));
   }
 
-  /** The regularization penalty of this variable's value, or null. */
+  /** {@return the regularization penalty of this variable's value, or null} */
   public UnaryOperator<Tensor> regularizer() {
     return regularizer;
   }
 
+  /**
+   * Sets the penalty added to the model's losses for this variable (Keras's {@code regularizer}).
+   *
+   * @param regularizer the penalty, or null
+   */
   public void setRegularizer(UnaryOperator<Tensor> regularizer) {
     this.regularizer = regularizer;
   }
 
-  /** Projection applied by optimizers after each update, or null. */
+  /**
+   * Projection applied by optimizers after each update, or null.
+   *
+   * @return the constraint, or null
+   */
   public UnaryOperator<INDArray> constraint() {
     return constraint;
   }
 
+  /**
+   * Sets the projection applied after each optimizer update (Keras's {@code constraint}).
+   *
+   * @param constraint the projection, or null
+   */
   public void setConstraint(UnaryOperator<INDArray> constraint) {
     this.constraint = constraint;
   }

@@ -8,11 +8,18 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * output, empty for prediction) and optional per-sample weights.
  */
 public record Batch(List<INDArray> x, List<INDArray> y, INDArray sampleWeight) {
+  /**
+   * A batch of one input and one target without sample weights.
+   *
+   * @param x the inputs
+   * @param y the targets
+   * @return the batch
+   */
   public static Batch of(INDArray x, INDArray y) {
     return new Batch(List.of(x), y == null ? List.of() : List.of(y), null);
   }
 
-  /** Number of samples in the batch. */
+  /** {@return the number of samples in the batch} */
   public long size() {
     return x.get(0).size(0);
   }

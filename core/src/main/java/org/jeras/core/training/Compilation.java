@@ -27,6 +27,13 @@ import org.jeras.core.optimizers.Optimizer;
 public final class Compilation {
   private Compilation() {}
 
+  /**
+   * Keras's {@code model.compile}: resolves the optimizer, losses and metrics against the model's outputs.
+   *
+   * @param model the model to train
+   * @param o the compile arguments
+   * @return the trainer holding the compiled state
+   */
   public static Trainer compile(Model model, CompileOptions o) {
     if (o.optimizer == null) {
       throw new IllegalArgumentException("compile() needs an optimizer");
@@ -69,14 +76,23 @@ public final class Compilation {
     return new Trainer(model, o.optimizer, losses, weights, metrics, config);
   }
 
-  /** Keras's compile_config: the optimizer serialized as it is now, the rest as given to compile. */
+  /**
+   * Keras's compile_config: the optimizer serialized as it is now, the rest as given to compile.
+   *
+   * @param t a compiled trainer
+   * @return the {@code compile_config} JSON object
+   */
   public static JsonObject compileConfig(Trainer t) {
     JsonObject c = t.compileConfigTemplate().deepCopy();
     c.add("optimizer", Serialization.serialize(t.optimizer()));
     return c;
   }
 
-  /** The compile arguments recorded in a {@code compile_config}. */
+  /**
+   * {@return the compile arguments recorded in a {@code compile_config}}
+   *
+   * @param c a {@code compile_config}
+   */
   public static CompileOptions options(Config c) {
     Optimizer optimizer = inContext(() -> Serialization.deserialize(c.get("optimizer"), Optimizer.class),
         "compile_config 'optimizer'");

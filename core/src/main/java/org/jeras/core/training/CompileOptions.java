@@ -27,17 +27,32 @@ public final class CompileOptions {
     this.optimizer = optimizer;
   }
 
+  /**
+   * {@return compile arguments with {@code optimizer} and nothing else yet}
+   *
+   * @param optimizer the optimizer
+   */
   public static CompileOptions of(Optimizer optimizer) {
     return new CompileOptions(optimizer);
   }
 
-  /** One loss for the output (or shared by all outputs). */
+  /**
+   * One loss for the output (or shared by all outputs).
+   *
+   * @param loss one loss for the output (or shared by all outputs)
+   * @return this
+   */
   public CompileOptions loss(Object loss) {
     this.loss = loss;
     return this;
   }
 
-  /** One loss per output, in output order. */
+  /**
+   * One loss per output, in output order.
+   *
+   * @param perOutput one loss per output, in output order
+   * @return this
+   */
   public CompileOptions losses(Object... perOutput) {
     this.loss = Arrays.asList(perOutput);
     return this;
@@ -46,29 +61,54 @@ public final class CompileOptions {
   /**
    * Losses keyed by output (layer) name, kept in the map's iteration order, which the saved
    * {@code compile_config} shows (pass a LinkedHashMap to fix it).
+   *
+   * @param byName losses by output name
+   * @return this
    */
   public CompileOptions lossesByOutput(Map<String, Object> byName) {
     this.loss = new LinkedHashMap<>(byName);
     return this;
   }
 
+  /**
+   * Scalar weights of each output's loss in the total, in output order (Keras's {@code loss_weights}).
+   *
+   * @param weights one weight per output
+   * @return this
+   */
   public CompileOptions lossWeights(double... weights) {
     this.lossWeights = Arrays.stream(weights).boxed().toList();
     return this;
   }
 
+  /**
+   * Scalar weights of the outputs' losses, keyed by output name.
+   *
+   * @param byName weights by output name
+   * @return this
+   */
   public CompileOptions lossWeightsByOutput(Map<String, Double> byName) {
     this.lossWeights = new LinkedHashMap<>(byName);
     return this;
   }
 
-  /** Metrics for every output: {@link org.jeras.core.metrics.Metric}s or Keras names. */
+  /**
+   * Metrics for every output: {@link org.jeras.core.metrics.Metric}s or Keras names.
+   *
+   * @param forAllOutputs metrics or their names
+   * @return this
+   */
   public CompileOptions metrics(Object... forAllOutputs) {
     this.metrics = forAllOutputs.length == 0 ? null : Arrays.asList(forAllOutputs);
     return this;
   }
 
-  /** Metrics keyed by output name. */
+  /**
+   * Metrics keyed by output name.
+   *
+   * @param byName metrics or names, by output name
+   * @return this
+   */
   public CompileOptions metricsByOutput(Map<String, List<Object>> byName) {
     this.metrics = new LinkedHashMap<>(byName);
     return this;

@@ -22,6 +22,13 @@ public final class Dataset {
   private final List<INDArray> y;
   private final INDArray sampleWeight;
 
+  /**
+   * In-memory data: inputs, targets and optional per-sample weights, all with the same number of rows.
+   *
+   * @param x one array per model input
+   * @param y one array per model output; null or empty for none
+   * @param sampleWeight per-sample weights, or null
+   */
   public Dataset(List<INDArray> x, List<INDArray> y, INDArray sampleWeight) {
     this.x = List.copyOf(x);
     this.y = y == null ? List.of() : List.copyOf(y);
@@ -45,12 +52,19 @@ public final class Dataset {
     }
   }
 
+  /** {@return the number of rows} */
   public long size() {
     return x.get(0).size(0);
   }
 
   /** Number of batches of {@code batchSize}. */
-  /** Refuses a batch size below 1 (a typed error instead of a division by zero or an endless loop). */
+  /**
+   * Refuses a batch size below 1 (a typed error instead of a division by zero or an endless loop).
+   *
+   * @param batchSize the requested batch size
+   * @return {@code batchSize}
+   * @throws IllegalArgumentException if it is below 1
+   */
   public static int checkBatchSize(int batchSize) {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batch_size must be a positive integer, got " + batchSize);
@@ -58,12 +72,22 @@ public final class Dataset {
     return batchSize;
   }
 
+  /**
+   * {@return the number of batches of an epoch, the last one possibly partial}
+   *
+   * @param batchSize rows per batch
+   */
   public int batches(int batchSize) {
     checkBatchSize(batchSize);
     return (int) ((size() + batchSize - 1) / batchSize);
   }
 
-  /** Keras's {@code validation_split}: the last {@code fraction} of rows, and the rest. */
+  /**
+   * Keras's {@code validation_split}: the last {@code fraction} of rows, and the rest.
+   *
+   * @param fraction the share of rows held out for validation, in (0, 1)
+   * @return the training part and the validation part, in that order
+   */
   public Dataset[] splitTail(double fraction) {
     long n = size();
     long split = (long) Math.floor(n * (1 - fraction));
@@ -83,7 +107,11 @@ public final class Dataset {
     return new Dataset(xs, ys, sw);
   }
 
-  /** This data with sample weights from {@code classWeight} (by argmax for one-hot targets). */
+  /**
+   * {@return this data with sample weights from {@code classWeight} (by argmax for one-hot targets)}
+   *
+   * @param classWeight the weight of each class index
+   */
   public Dataset withClassWeight(Map<Integer, Double> classWeight) {
     if (classWeight == null || classWeight.isEmpty()) {
       return this;
@@ -104,7 +132,12 @@ public final class Dataset {
     return new Dataset(x, y, Nd4j.createFromArray(w).castTo(DataType.FLOAT));
   }
 
-  /** The batches of one epoch, shuffled with {@code random} when it is not null. */
+  /**
+   * {@return the batches of one epoch, shuffled with {@code random} when it is not null}
+   *
+   * @param batchSize rows per batch
+   * @param random the shuffling generator, or null to keep the order
+   */
   public Iterator<Batch> iterator(int batchSize, Random random) {
     checkBatchSize(batchSize);
     long n = size();

@@ -41,6 +41,10 @@ public final class ProgressBar {
   /**
    * A bar of {@code target} steps (negative: unknown) printing to {@code out}; dynamic when the JVM
    * writes to a terminal ({@link #hasTerminal}), timed by the wall clock.
+   *
+   * @param out where the bar is printed
+   * @param target the number of steps, negative when unknown
+   * @param verbose 0 silent, 1 a bar, 2 one line at the end
    */
   public ProgressBar(PrintStream out, int target, int verbose) {
     this(out, target, verbose, hasTerminal(), ProgressBar::wallClock);
@@ -49,6 +53,12 @@ public final class ProgressBar {
   /**
    * A bar with an explicit display mode and {@code clock} (seconds, as Python's {@code time.time()};
    * tests pass a fake one).
+   *
+   * @param out where the bar is printed
+   * @param target the number of steps, negative when unknown
+   * @param verbose 0 silent, 1 a bar, 2 one line at the end
+   * @param dynamic whether to redraw the line in place
+   * @param clock the time in seconds
    */
   public ProgressBar(PrintStream out, int target, int verbose, boolean dynamic, DoubleSupplier clock) {
     this.out = out;
@@ -63,6 +73,8 @@ public final class ProgressBar {
    * Whether standard output is a terminal, where a line can be redrawn in place: a console exists
    * and, on JDK 22 and later (where {@code System.console()} exists even when output is redirected),
    * {@code Console.isTerminal()} says so.
+   *
+   * @return whether output is a terminal
    */
   public static boolean hasTerminal() {
     Console console = System.console();
@@ -76,18 +88,26 @@ public final class ProgressBar {
     }
   }
 
-  /** Seconds since the epoch with the clock's full resolution. */
+  /**
+   * Seconds since the epoch with the clock's full resolution.
+   *
+   * @return the time in seconds
+   */
   public static double wallClock() {
     Instant now = Instant.now();
     return now.getEpochSecond() + now.getNano() / 1e9;
   }
 
-  /** The number of steps; negative when unknown. */
+  /** {@return the number of steps; negative when unknown} */
   public int target() {
     return target;
   }
 
-  /** Sets the number of steps, e.g. once an epoch of unknown length has ended. */
+  /**
+   * Sets the number of steps, e.g. once an epoch of unknown length has ended.
+   *
+   * @param target the number of steps
+   */
   public void setTarget(int target) {
     this.target = target;
   }
@@ -95,6 +115,10 @@ public final class ProgressBar {
   /**
    * Shows progress after {@code current} steps with the current {@code logs}; {@code finalize}
    * ends the bar (a line break on a terminal, the only line without one).
+   *
+   * @param current the number of steps done
+   * @param logs the values to show
+   * @param finalize whether this is the last update of the bar
    */
   public void update(int current, Map<String, Double> logs, boolean finalize) {
     if (logs != null) {

@@ -60,10 +60,12 @@ public final class Trainer {
     this.compileConfig = compileConfig;
   }
 
+  /** {@return the optimizer given to {@code compile}} */
   public Optimizer optimizer() {
     return optimizer;
   }
 
+  /** {@return the loss of each output, in output order} */
   public List<Loss> losses() {
     return losses;
   }
@@ -75,7 +77,12 @@ public final class Trainer {
 
   // ------------------------------------------------------------------ steps
 
-  /** Keras's default {@code train_step}: forward with a tape, loss, gradients, optimizer update, metrics. */
+  /**
+   * Keras's default {@code train_step}: forward with a tape, loss, gradients, optimizer update, metrics.
+   *
+   * @param batch the training batch
+   * @return the logs after the step
+   */
   public Map<String, Double> trainStep(Batch batch) {
     List<Variable> vars = model.trainableWeights();
     try (Scratch scratch = Scratch.open(TRAIN_SCRATCH)) {
@@ -94,7 +101,12 @@ public final class Trainer {
     }
   }
 
-  /** Keras's default {@code test_step}: forward in inference, loss and metrics. */
+  /**
+   * Keras's default {@code test_step}: forward in inference, loss and metrics.
+   *
+   * @param batch the batch
+   * @return the logs after the step
+   */
   public Map<String, Double> testStep(Batch batch) {
     try (Scratch scratch = Scratch.open(TEST_SCRATCH)) {
       List<Tensor> yPred = forward(batch, false);
@@ -118,6 +130,11 @@ public final class Trainer {
    * The total loss of a batch: each output's loss (with sample weights) times its loss weight,
    * plus the model's own losses (regularization, {@code addLoss}). Per-output values are kept for
    * the logs when {@code track} is set.
+   *
+   * @param batch the batch, with targets and sample weights
+   * @param yPred the model's outputs
+   * @param track whether to keep the per-output values for the logs
+   * @return the total loss, a scalar
    */
   public Tensor computeLoss(Batch batch, List<Tensor> yPred, boolean track) {
     Tensor sw = batch.sampleWeight() == null ? null : Tensor.of(batch.sampleWeight());
@@ -185,7 +202,7 @@ public final class Trainer {
     }
   }
 
-  /** The current logs: {@code loss}, per-output losses and every metric. */
+  /** {@return the current logs: {@code loss}, per-output losses and every metric} */
   public Map<String, Double> logs() {
     Map<String, Double> logs = new LinkedHashMap<>();
     logs.put("loss", lossCount == 0 ? 0.0 : lossTotal / lossCount);
@@ -207,6 +224,7 @@ public final class Trainer {
     return logs;
   }
 
+  /** Resets the state of every metric and loss tracker (Keras's {@code reset_metrics}). */
   public void resetMetrics() {
     lossTotal = 0;
     lossCount = 0;
@@ -220,7 +238,14 @@ public final class Trainer {
 
   // ------------------------------------------------------------------ loops
 
-  /** Keras's {@code fit} over in-memory data (shuffled per epoch, validation split, class weights). */
+  /**
+   * Keras's {@code fit} over in-memory data (shuffled per epoch, validation split, class weights).
+   *
+   * @param data the training data
+   * @param o the fit arguments
+   * @param out where progress is printed
+   * @return the history of the logs per epoch
+   */
   public History fit(Dataset data, FitOptions o, PrintStream out) {
     Dataset train = data.withClassWeight(o.classWeight);
     Dataset validation = o.validationData;
@@ -239,6 +264,13 @@ public final class Trainer {
   /**
    * Keras's {@code fit} over batches from a source, e.g. a generator of data too large for
    * memory: each epoch iterates {@code batches} once ({@code steps} is -1 when unknown).
+   *
+   * @param batches the batches of one epoch
+   * @param steps batches per epoch, or -1 when unknown
+   * @param validation the validation batches, or null
+   * @param o the fit arguments
+   * @param out where progress is printed
+   * @return the history of the logs per epoch
    */
   public History fit(Iterable<Batch> batches, int steps, Iterable<Batch> validation, FitOptions o, PrintStream out) {
     if (o.validationSplit > 0 || o.classWeight != null) {
@@ -297,7 +329,13 @@ public final class Trainer {
     return callbacks.history();
   }
 
-  /** Keras's {@code evaluate}: the mean loss and metrics over all batches, in inference mode, silently. */
+  /**
+   * Keras's {@code evaluate}: the mean loss and metrics over all batches, in inference mode, silently.
+   *
+   * @param data the data
+   * @param batchSize rows per batch
+   * @return the loss and metric results by name
+   */
   public Map<String, Double> evaluate(Dataset data, int batchSize) {
     return evaluate(data, batchSize, 0, List.of(), System.out);
   }
@@ -305,18 +343,39 @@ public final class Trainer {
   /**
    * Keras's {@code evaluate} with a progress bar at {@code verbose} 1 or 2 (printed to {@code out})
    * and the test hooks of {@code callbacks}.
+   *
+   * @param data the data
+   * @param batchSize rows per batch
+   * @param verbose 0, 1 or 2
+   * @param callbacks the callbacks
+   * @param out where the bar is printed
+   * @return the loss and metric results by name
    */
   public Map<String, Double> evaluate(Dataset data, int batchSize, int verbose, List<Callback> callbacks,
       PrintStream out) {
     return evaluate(data.iterator(batchSize, null), data.batches(batchSize), verbose, callbacks, out);
   }
 
-  /** {@code evaluate} over batches from a source, silently. */
+  /**
+   * {@code evaluate} over batches from a source, silently.
+   *
+   * @param batches the batches
+   * @return the loss and metric results by name
+   */
   public Map<String, Double> evaluate(Iterator<Batch> batches) {
     return evaluate(batches, -1, 0, List.of(), System.out);
   }
 
-  /** {@code evaluate} over {@code steps} batches from a source (-1: unknown), with a bar and callbacks. */
+  /**
+   * {@code evaluate} over {@code steps} batches from a source (-1: unknown), with a bar and callbacks.
+   *
+   * @param batches the batches
+   * @param steps the number of batches, or -1 when unknown
+   * @param verbose 0, 1 or 2
+   * @param callbacks the callbacks
+   * @param out where the bar is printed
+   * @return the loss and metric results by name
+   */
   public Map<String, Double> evaluate(Iterator<Batch> batches, int steps, int verbose, List<Callback> callbacks,
       PrintStream out) {
     CallbackList list = new CallbackList(callbacks, false, verbose != 0, out, model,

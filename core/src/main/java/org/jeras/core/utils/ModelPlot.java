@@ -56,7 +56,19 @@ public final class ModelPlot {
     public static final Options DEFAULT = new Options(false, false, true, false, false, false, "TB", 200,
         Renderer.AUTO);
 
-    /** Checks {@code rankdir} and {@code dpi}. */
+    /**
+     * Checks {@code rankdir} and {@code dpi}.
+     *
+     * @param showShapes Keras's {@code show_shapes}
+     * @param showDtype Keras's {@code show_dtype}
+     * @param showLayerNames Keras's {@code show_layer_names}
+     * @param showTrainable Keras's {@code show_trainable}
+     * @param showLayerActivations Keras's {@code show_layer_activations}
+     * @param expandNested Keras's {@code expand_nested}
+     * @param rankdir {@code "TB"} or {@code "LR"}
+     * @param dpi the resolution
+     * @param renderer how the PNG is drawn
+     */
     public Options {
       rankdir = rankdir == null ? "TB" : rankdir.toUpperCase(Locale.ROOT);
       if (!rankdir.equals("TB") && !rankdir.equals("LR")) {
@@ -70,62 +82,103 @@ public final class ModelPlot {
       }
     }
 
-    /** These options with {@code show_shapes} set. */
+    /**
+     * {@return these options with {@code show_shapes} set}
+     *
+     * @param v whether to show shapes
+     */
     public Options withShowShapes(boolean v) {
       return new Options(v, showDtype, showLayerNames, showTrainable, showLayerActivations,
           expandNested, rankdir, dpi, renderer);
     }
 
-    /** These options with {@code show_dtype} set. */
+    /**
+     * {@return these options with {@code show_dtype} set}
+     *
+     * @param v whether to show dtypes
+     */
     public Options withShowDtype(boolean v) {
       return new Options(showShapes, v, showLayerNames, showTrainable, showLayerActivations,
           expandNested, rankdir, dpi, renderer);
     }
 
-    /** These options with {@code show_layer_names} set. */
+    /**
+     * {@return these options with {@code show_layer_names} set}
+     *
+     * @param v whether to show layer names
+     */
     public Options withShowLayerNames(boolean v) {
       return new Options(showShapes, showDtype, v, showTrainable, showLayerActivations,
           expandNested, rankdir, dpi, renderer);
     }
 
-    /** These options with {@code show_trainable} set. */
+    /**
+     * {@return these options with {@code show_trainable} set}
+     *
+     * @param v whether to show trainability
+     */
     public Options withShowTrainable(boolean v) {
       return new Options(showShapes, showDtype, showLayerNames, v, showLayerActivations,
           expandNested, rankdir, dpi, renderer);
     }
 
-    /** These options with {@code show_layer_activations} set. */
+    /**
+     * {@return these options with {@code show_layer_activations} set}
+     *
+     * @param v whether to show activations
+     */
     public Options withShowLayerActivations(boolean v) {
       return new Options(showShapes, showDtype, showLayerNames, showTrainable, v,
           expandNested, rankdir, dpi, renderer);
     }
 
-    /** These options with {@code expand_nested} set. */
+    /**
+     * {@return these options with {@code expand_nested} set}
+     *
+     * @param v whether to expand nested models
+     */
     public Options withExpandNested(boolean v) {
       return new Options(showShapes, showDtype, showLayerNames, showTrainable, showLayerActivations,
           v, rankdir, dpi, renderer);
     }
 
-    /** These options with {@code rankdir} ("TB" or "LR"). */
+    /**
+     * {@return these options with {@code rankdir} ("TB" or "LR")}
+     *
+     * @param v the direction
+     */
     public Options withRankdir(String v) {
       return new Options(showShapes, showDtype, showLayerNames, showTrainable, showLayerActivations,
           expandNested, v, dpi, renderer);
     }
 
-    /** These options with {@code dpi}. */
+    /**
+     * {@return these options with {@code dpi}}
+     *
+     * @param v the resolution
+     */
     public Options withDpi(int v) {
       return new Options(showShapes, showDtype, showLayerNames, showTrainable, showLayerActivations,
           expandNested, rankdir, v, renderer);
     }
 
-    /** These options with the given renderer. */
+    /**
+     * {@return these options with the given renderer}
+     *
+     * @param v the renderer
+     */
     public Options withRenderer(Renderer v) {
       return new Options(showShapes, showDtype, showLayerNames, showTrainable, showLayerActivations,
           expandNested, rankdir, dpi, v);
     }
   }
 
-  /** Draws {@code model} into the PNG {@code png} with {@link Options#DEFAULT}. */
+  /**
+   * Draws {@code model} into the PNG {@code png} with {@link Options#DEFAULT}.
+   *
+   * @param model the built model
+   * @param png the PNG file to write
+   */
   public static void plotModel(Model model, Path png) {
     plotModel(model, png, Options.DEFAULT);
   }
@@ -133,6 +186,10 @@ public final class ModelPlot {
   /**
    * Draws {@code model} into the PNG {@code png}. Throws {@link PlotException} for a model that is
    * not built, a file name not ending in {@code .png}, or a failing {@code dot}.
+   *
+   * @param model the built model
+   * @param png the PNG file to write
+   * @param options the plot options
    */
   public static void plotModel(Model model, Path png, Options options) {
     PngFile.checkName(png);
@@ -147,12 +204,23 @@ public final class ModelPlot {
     }
   }
 
-  /** Keras's {@code model_to_dot} with {@link Options#DEFAULT}: the graph as Graphviz DOT text. */
+  /**
+   * Keras's {@code model_to_dot} with {@link Options#DEFAULT}: the graph as Graphviz DOT text.
+   *
+   * @param model the built model
+   * @return the DOT text
+   */
   public static String toDot(Model model) {
     return toDot(model, Options.DEFAULT);
   }
 
-  /** Keras's {@code model_to_dot}: the graph as Graphviz DOT text. */
+  /**
+   * Keras's {@code model_to_dot}: the graph as Graphviz DOT text.
+   *
+   * @param model the built model
+   * @param options the plot options
+   * @return the DOT text
+   */
   public static String toDot(Model model, Options options) {
     return DotWriter.write(LayerGraph.of(model, options), options);
   }

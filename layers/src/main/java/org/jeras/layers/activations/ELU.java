@@ -11,10 +11,16 @@ import org.jeras.core.tensor.Tensor;
 public class ELU extends Layer {
   private final double alpha;
 
+  /** Keras's {@code ELU()}: every argument at its default. */
   public ELU() {
     this(1.0);
   }
 
+  /**
+   * Keras's {@code ELU(alpha)}.
+   *
+   * @param alpha the scale of the negative part
+   */
   public ELU(double alpha) {
     buildAtInit();
     this.alpha = Args.finite(className(), "alpha", alpha);
@@ -35,6 +41,12 @@ public class ELU extends Layer {
     return c.putAll(base);
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code ELU.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static ELU fromConfig(Config c) {
     return new ELU(c.getDouble("alpha", 1.0)).withBaseConfig(c);
   }

@@ -11,10 +11,16 @@ import org.jeras.core.tensor.Tensor;
 public class LeakyReLU extends Layer {
   private final double negativeSlope;
 
+  /** Keras's {@code LeakyReLU()}: every argument at its default. */
   public LeakyReLU() {
     this(0.3);
   }
 
+  /**
+   * Keras's {@code LeakyReLU(negative_slope)}.
+   *
+   * @param negativeSlope the slope below 0
+   */
   public LeakyReLU(double negativeSlope) {
     buildAtInit();
     this.negativeSlope = Args.nonNegative(className(), "negative_slope", negativeSlope);
@@ -31,6 +37,12 @@ public class LeakyReLU extends Layer {
     return super.getConfig().put("negative_slope", negativeSlope);
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code LeakyReLU.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static LeakyReLU fromConfig(Config c) {
     // Keras still accepts the deprecated key "alpha".
     double slope = c.isSet("negative_slope") ? c.getDouble("negative_slope") : c.getDouble("alpha", 0.3);

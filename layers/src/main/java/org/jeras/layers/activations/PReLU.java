@@ -27,10 +27,19 @@ public class PReLU extends Layer {
   private final int[] sharedAxes;
   private Variable alpha;
 
+  /** Keras's {@code PReLU()}: every argument at its default. */
   public PReLU() {
     this(Initializers.get("zeros"), null, null, null);
   }
 
+  /**
+   * Keras's {@code PReLU}.
+   *
+   * @param alphaInitializer the initializer of the learned slopes
+   * @param alphaRegularizer their regularizer, or null
+   * @param alphaConstraint their constraint, or null
+   * @param sharedAxes the axes along which one slope is shared, or null
+   */
   public PReLU(Initializer alphaInitializer, Regularizer alphaRegularizer, Constraint alphaConstraint, int[] sharedAxes) {
     this.alphaInitializer = alphaInitializer;
     this.alphaRegularizer = alphaRegularizer;
@@ -67,7 +76,7 @@ public class PReLU extends Layer {
     alpha = addWeight("alpha", shape, alphaInitializer, alphaRegularizer, alphaConstraint, true);
   }
 
-  /** The learned slope for negative inputs. */
+  /** {@return the learned slope for negative inputs} */
   public Variable alpha() {
     return alpha;
   }
@@ -87,6 +96,12 @@ public class PReLU extends Layer {
     return sharedAxes == null ? c.put("shared_axes", (String) null) : c.putInts("shared_axes", sharedAxes);
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code PReLU.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static PReLU fromConfig(Config c) {
     Initializer init = c.isSet("alpha_initializer")
         ? Serialization.deserialize(c.get("alpha_initializer"), Initializer.class) : Initializers.get("zeros");

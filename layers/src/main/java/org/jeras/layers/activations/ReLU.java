@@ -16,10 +16,18 @@ public class ReLU extends Layer {
   private final double negativeSlope;
   private final double threshold;
 
+  /** Keras's {@code ReLU()}: every argument at its default. */
   public ReLU() {
     this(null, 0.0, 0.0);
   }
 
+  /**
+   * Keras's {@code ReLU(max_value, negative_slope, threshold)}.
+   *
+   * @param maxValue the largest output, or null for none
+   * @param negativeSlope the slope below the threshold
+   * @param threshold the value below which the slope applies
+   */
   public ReLU(Double maxValue, double negativeSlope, double threshold) {
     buildAtInit();
     this.maxValue = maxValue == null ? null : Args.nonNegative(className(), "max_value", maxValue);
@@ -44,6 +52,12 @@ public class ReLU extends Layer {
     return c.put("negative_slope", negativeSlope).put("threshold", threshold);
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code ReLU.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static ReLU fromConfig(Config c) {
     Double max = c.isSet("max_value") ? c.getDouble("max_value") : null;
     return new ReLU(max, c.getDouble("negative_slope", 0.0), c.getDouble("threshold", 0.0)).withBaseConfig(c);

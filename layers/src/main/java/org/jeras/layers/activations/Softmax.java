@@ -24,20 +24,32 @@ import org.nd4j.linalg.factory.Nd4j;
 public class Softmax extends Layer {
   private final Axes axis;
 
+  /**
+   * Keras's {@code Softmax(axis)}.
+   *
+   * @param axis the axis or axes normalized over
+   */
   public Softmax(Axes axis) {
     buildAtInit();
     this.axis = axis;
     this.supportsMasking = true;
   }
 
+  /**
+   * Softmax over one axis.
+   *
+   * @param axis the axis, negative from the end
+   */
   public Softmax(int axis) {
     this(Axes.of(axis));
   }
 
+  /** Keras's {@code Softmax()}: every argument at its default. */
   public Softmax() {
     this(-1);
   }
 
+  /** {@return the axis or axes normalized over} */
   public Axes axis() {
     return axis;
   }
@@ -104,6 +116,12 @@ public class Softmax extends Layer {
     return super.getConfig().put("axis", axis.json());
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code Softmax.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static Softmax fromConfig(Config c) {
     return new Softmax(Axes.read(c, "axis", Axes.of(-1))).withBaseConfig(c);
   }

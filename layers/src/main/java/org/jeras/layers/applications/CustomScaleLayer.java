@@ -16,6 +16,11 @@ import org.jeras.core.tensor.Tensor;
 public class CustomScaleLayer extends Layer {
   private final double scale;
 
+  /**
+   * Keras's {@code CustomScaleLayer(scale)}.
+   *
+   * @param scale the factor the input is multiplied by
+   */
   public CustomScaleLayer(double scale) {
     this.scale = scale;
   }
@@ -44,6 +49,12 @@ public class CustomScaleLayer extends Layer {
     return super.getConfig().put("scale", scale);
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code CustomScaleLayer.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static CustomScaleLayer fromConfig(Config c) {
     return new CustomScaleLayer(c.getDouble("scale")).withBaseConfig(c);
   }

@@ -20,6 +20,12 @@ public class LayerScale extends Layer {
   private final int projectionDim;
   private Variable gamma;
 
+  /**
+   * Keras's {@code LayerScale(init_values, projection_dim)}.
+   *
+   * @param initValues the initial value of every learned factor
+   * @param projectionDim the number of learned factors (the input's last size)
+   */
   public LayerScale(double initValues, int projectionDim) {
     this.initValues = initValues;
     this.projectionDim = Args.positive(className(), "projection_dim", projectionDim);
@@ -30,7 +36,7 @@ public class LayerScale extends Layer {
     gamma = addWeight("gamma", new long[] {projectionDim}, new Constant(initValues));
   }
 
-  /** The learned scale. */
+  /** {@return the learned scale} */
   public Variable gamma() {
     return gamma;
   }
@@ -55,6 +61,12 @@ public class LayerScale extends Layer {
     return super.getConfig().put("init_values", initValues).put("projection_dim", projectionDim);
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code LayerScale.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static LayerScale fromConfig(Config c) {
     return new LayerScale(c.getDouble("init_values"), c.getInt("projection_dim")).withBaseConfig(c);
   }

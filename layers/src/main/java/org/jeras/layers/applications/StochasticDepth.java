@@ -21,6 +21,11 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 public class StochasticDepth extends Layer {
   private final double dropPathRate;
 
+  /**
+   * Keras's {@code StochasticDepth(drop_path_rate)}.
+   *
+   * @param dropPathRate the probability of dropping the residual branch in training
+   */
   public StochasticDepth(double dropPathRate) {
     this.dropPathRate = dropPathRate;
     if (!(dropPathRate >= 0 && dropPathRate <= 1)) {
@@ -65,6 +70,12 @@ public class StochasticDepth extends Layer {
     return super.getConfig().put("drop_path_rate", dropPathRate);
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code StochasticDepth.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static StochasticDepth fromConfig(Config c) {
     return new StochasticDepth(c.getDouble("drop_path_rate")).withBaseConfig(c);
   }

@@ -17,10 +17,18 @@ import org.jeras.layers.core.Defaults;
  * are as in {@link Attention}.
  */
 public class AdditiveAttention extends Attention {
+  /**
+   * Keras's {@code AdditiveAttention(use_scale, dropout, seed)}.
+   *
+   * @param useScale whether to learn a scale vector
+   * @param dropout the dropout rate of the attention distribution
+   * @param seed the dropout seed, or null
+   */
   public AdditiveAttention(boolean useScale, double dropout, Long seed) {
     super(useScale, "dot", dropout, seed);
   }
 
+  /** Keras's {@code AdditiveAttention()}: every argument at its default. */
   public AdditiveAttention() {
     this(true, 0.0, null);
   }
@@ -44,6 +52,12 @@ public class AdditiveAttention extends Attention {
     return super.getConfig().remove("score_mode");
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code AdditiveAttention.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static AdditiveAttention fromConfig(Config c) {
     return new AdditiveAttention(c.getBoolean("use_scale", true), c.getDouble("dropout", 0.0),
         c.getLongOrNull("seed")).withBaseConfig(c);

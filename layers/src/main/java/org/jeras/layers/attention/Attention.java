@@ -33,14 +33,26 @@ import org.nd4j.linalg.factory.Nd4j;
  * output holds the attention distribution) and {@code training} (dropout on the distribution).
  */
 public class Attention extends Layer {
+  /** Whether a learned scale multiplies the scores (Keras's {@code use_scale}). */
   protected final boolean useScale;
   private final String scoreMode;
+  /** The dropout rate of the attention distribution. */
   protected final double dropout;
+  /** The dropout seed, or null. */
   protected final Long seed;
   private final SeedGenerator seedGenerator;
+  /** The learned scale, or null without {@code use_scale}. */
   protected Variable scale;
   private Variable concatScoreWeight;
 
+  /**
+   * Keras's {@code Attention(use_scale, score_mode, dropout, seed)}.
+   *
+   * @param useScale whether to learn a scalar scale
+   * @param scoreMode {@code "dot"} or {@code "concat"}
+   * @param dropout the dropout rate of the attention distribution
+   * @param seed the dropout seed, or null
+   */
   public Attention(boolean useScale, String scoreMode, double dropout, Long seed) {
     if (!scoreMode.equals("dot") && !scoreMode.equals("concat")) {
       throw new ConfigException("Invalid value for argument score_mode (config key 'score_mode'). Expected one of"
@@ -54,10 +66,12 @@ public class Attention extends Layer {
     this.supportsMasking = true;
   }
 
+  /** Keras's {@code Attention()}: every argument at its default. */
   public Attention() {
     this(false, "dot", 0.0, null);
   }
 
+  /** {@return the learned scale, or null without {@code use_scale}} */
   public Variable scale() {
     return scale;
   }
@@ -73,7 +87,11 @@ public class Attention extends Layer {
     }
   }
 
-  /** Checks that the layer is called on 2 or 3 inputs. */
+  /**
+   * Checks that the layer is called on 2 or 3 inputs.
+   *
+   * @param inputs the inputs
+   */
   protected void validate(int inputs) {
     if (inputs < 2 || inputs > 3) {
       throw new IllegalArgumentException(className() + " layer accepts inputs list of length 2 or 3, namely"
@@ -81,7 +99,13 @@ public class Attention extends Layer {
     }
   }
 
-  /** Scores {@code (batch, Tq, Tv)} of query {@code (batch, Tq, dim)} against key {@code (batch, Tv, dim)}. */
+  /**
+   * Scores {@code (batch, Tq, Tv)} of query {@code (batch, Tq, dim)} against key {@code (batch, Tv, dim)}.
+   *
+   * @param query the query
+   * @param key the key
+   * @return the scores
+   */
   protected Tensor scores(Tensor query, Tensor key) {
     if (scoreMode.equals("dot")) {
       Tensor s = EinsumOps.einsum("...qd,...vd->...qv", query, key);
@@ -157,6 +181,12 @@ public class Attention extends Layer {
         .put("seed", seed == null ? null : seed.intValue());
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code Attention.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static Attention fromConfig(Config c) {
     return new Attention(c.getBoolean("use_scale", false), c.getString("score_mode", "dot"),
         c.getDouble("dropout", 0.0), c.getLongOrNull("seed")).withBaseConfig(c);

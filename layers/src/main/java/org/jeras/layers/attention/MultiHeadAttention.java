@@ -71,6 +71,12 @@ public class MultiHeadAttention extends Layer implements HasWeightSpecs<MultiHea
   private String dotProductEquation;
   private String combineEquation;
 
+  /**
+   * Keras's {@code MultiHeadAttention(num_heads, key_dim)}; other arguments through the setters.
+   *
+   * @param numHeads the number of attention heads
+   * @param keyDim the size of each head for query and key
+   */
   public MultiHeadAttention(int numHeads, int keyDim) {
     this.numHeads = Args.positive(className(), "num_heads", numHeads);
     this.keyDim = Args.positive(className(), "key_dim", keyDim);
@@ -84,41 +90,78 @@ public class MultiHeadAttention extends Layer implements HasWeightSpecs<MultiHea
     return index == 0;
   }
 
-  /** The per-head width of the value projection (default: {@code key_dim}). */
+  /**
+   * The per-head width of the value projection (default: {@code key_dim}).
+   *
+   * @param valueDim the per-head width of the value projection (default: {@code key_dim})
+   * @return this
+   */
   public MultiHeadAttention valueDim(int valueDim) {
     this.valueDim = Args.positive(className(), "value_dim", valueDim);
     return this;
   }
 
+  /**
+   * Sets the dropout rate of the attention distribution (Keras's {@code dropout}).
+   *
+   * @param rate the rate
+   * @return this layer
+   */
   public MultiHeadAttention dropout(double rate) {
     this.dropout = Args.fraction(className(), "dropout", rate);
     return this;
   }
 
+  /**
+   * Sets whether the projections add a bias (Keras's {@code use_bias}).
+   *
+   * @param useBias whether they do
+   * @return this layer
+   */
   public MultiHeadAttention useBias(boolean useBias) {
     this.useBias = useBias;
     return this;
   }
 
-  /** Gates the attention output by {@code sigmoid(gate projection of the query)} before the output projection. */
+  /**
+   * Gates the attention output by {@code sigmoid(gate projection of the query)} before the output projection.
+   *
+   * @param useGate whether to gate
+   * @return this layer
+   */
   public MultiHeadAttention useGate(boolean useGate) {
     this.useGate = useGate;
     return this;
   }
 
-  /** The output's last dims (default: the query's last dim). */
+  /**
+   * The output's last dims (default: the query's last dim).
+   *
+   * @param outputShape the output's last dims (default: the query's last dim)
+   * @return this
+   */
   public MultiHeadAttention outputShape(long... outputShape) {
     this.outputShape = outputShape == null ? null : outputShape.clone();
     return this;
   }
 
-  /** The axes attention runs over (default: all but batch, heads and features). */
+  /**
+   * The axes attention runs over (default: all but batch, heads and features).
+   *
+   * @param axes the axes attention runs over (default: all but batch, heads and features)
+   * @return this
+   */
   public MultiHeadAttention attentionAxes(int... axes) {
     this.attentionAxes = axes == null ? null : axes.clone();
     return this;
   }
 
-  /** Restricts attention to positions closer than {@code window}. */
+  /**
+   * Restricts attention to positions closer than {@code window}.
+   *
+   * @param window the window size, or null for none
+   * @return this layer
+   */
   public MultiHeadAttention slidingWindow(Integer window) {
     this.slidingWindow = window == null ? null : Args.positive(className(), "sliding_window", window);
     return this;
@@ -130,36 +173,57 @@ public class MultiHeadAttention extends Layer implements HasWeightSpecs<MultiHea
     return specs;
   }
 
-  /** As in Keras, the activity regularizer applies to the outputs of every projection sublayer. */
+  /**
+   * As in Keras, the activity regularizer applies to the outputs of every projection sublayer.
+   *
+   * @param r the regularizer, or null
+   * @return this layer
+   */
   public MultiHeadAttention projectionActivityRegularizer(Regularizer r) {
     this.sublayerActivityRegularizer = r;
     return this;
   }
 
+  /**
+   * Sets the dropout seed.
+   *
+   * @param seed the seed, or null
+   * @return this layer
+   */
   public MultiHeadAttention seed(Long seed) {
     this.seed = seed;
     return this;
   }
 
+  /** {@return the query projection (Keras's {@code query_dense})} */
   public EinsumDense queryDense() {
     return queryDense;
   }
 
+  /** {@return the key projection (Keras's {@code key_dense})} */
   public EinsumDense keyDense() {
     return keyDense;
   }
 
+  /** {@return the value projection (Keras's {@code value_dense})} */
   public EinsumDense valueDense() {
     return valueDense;
   }
 
+  /** {@return the output projection (Keras's {@code output_dense})} */
   public EinsumDense outputDense() {
     return outputDense;
   }
 
   // ------------------------------------------------------------------ building
 
-  /** Creates the projections for inputs of these shapes; {@code keyShape} may be null (key = value). */
+  /**
+   * Creates the projections for inputs of these shapes; {@code keyShape} may be null (key = value).
+   *
+   * @param queryShape the query's shape
+   * @param valueShape the value's shape
+   * @param keyShape the key's shape, or null
+   */
   public void build(Shape queryShape, Shape valueShape, Shape keyShape) {
     Shape key = keyShape == null ? valueShape : keyShape;
     if (!middle(valueShape).equals(middle(key))) {
@@ -479,6 +543,12 @@ public class MultiHeadAttention extends Layer implements HasWeightSpecs<MultiHea
     return a;
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code MultiHeadAttention.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static MultiHeadAttention fromConfig(Config c) {
     MultiHeadAttention m = new MultiHeadAttention(c.getInt("num_heads"), c.getInt("key_dim"));
     if (c.isSet("value_dim")) {

@@ -27,7 +27,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * As in Keras, the file stores only that merged kernel and the bias, and loading zeroes a and b.
  */
 public abstract class BaseConv<L extends BaseConv<L>> extends ConvLayer<L> {
+  /** The number of output channels (Keras's {@code filters}). */
   protected final int filters;
+  /** The number of channel groups (Keras's {@code groups}). */
   protected int groups = 1;
   private Variable kernel;
   private int loraRank;
@@ -36,11 +38,24 @@ public abstract class BaseConv<L extends BaseConv<L>> extends ConvLayer<L> {
   private Variable loraKernelA;
   private Variable loraKernelB;
 
+  /**
+   * A convolution of {@code rank} spatial axes.
+   *
+   * @param rank the number of spatial axes
+   * @param filters the number of output channels
+   * @param kernelSize the window size of each spatial axis
+   */
   protected BaseConv(int rank, int filters, int... kernelSize) {
     super(rank, kernelSize, List.of("kernel"));
     this.filters = Args.positive(className(), "filters", filters);
   }
 
+  /**
+   * Sets the number of channel groups (Keras's {@code groups}).
+   *
+   * @param g the number of groups; divides the input and output channels
+   * @return this layer
+   */
   public L groups(int g) {
     if (Args.positive(className(), "groups", g) > 0 && filters % g != 0) {
       throw Args.invalid(className(), "groups", "a divisor of filters=" + filters, g);
@@ -49,21 +64,30 @@ public abstract class BaseConv<L extends BaseConv<L>> extends ConvLayer<L> {
     return self();
   }
 
-  /** Enables LoRA of {@code rank} with {@code lora_alpha = alpha} before the layer is built. */
+  /**
+   * Enables LoRA of {@code rank} with {@code lora_alpha = alpha} before the layer is built.
+   *
+   * @param rank the LoRA rank
+   * @param alpha Keras's {@code lora_alpha}
+   * @return this layer
+   */
   public L lora(int rank, Number alpha) {
     this.loraRank = Args.positive(className(), "lora_rank", rank);
     this.loraAlpha = new JsonPrimitive(alpha == null ? rank : alpha);
     return self();
   }
 
+  /** {@return the LoRA rank, 0 without LoRA} */
   public int loraRank() {
     return loraRank;
   }
 
+  /** {@return the number of output channels} */
   public int filters() {
     return filters;
   }
 
+  /** {@return the kernel (Keras's {@code kernel})} */
   public Variable kernel() {
     return kernel;
   }
@@ -101,7 +125,7 @@ public abstract class BaseConv<L extends BaseConv<L>> extends ConvLayer<L> {
     }
   }
 
-  /** The kernel the convolution uses: with LoRA, {@code kernel + alpha / rank * (a @ b)}. */
+  /** {@return the kernel the convolution uses: with LoRA, {@code kernel + alpha / rank * (a @ b)}} */
   protected Tensor effectiveKernel() {
     if (loraRank == 0) {
       return kernel.read();
@@ -162,7 +186,12 @@ public abstract class BaseConv<L extends BaseConv<L>> extends ConvLayer<L> {
     c.put("groups", groups);
   }
 
-  /** Reads the keys after {@code filters} and {@code kernel_size}. */
+  /**
+   * Reads the keys after {@code filters} and {@code kernel_size}.
+   *
+   * @param c the layer's config
+   * @return this layer
+   */
   protected final L readConv(Config c) {
     groups(c.getInt("groups", 1));
     JsonElement rankJson = c.getOrNull("lora_rank");

@@ -15,16 +15,30 @@ import org.jeras.core.tensor.Variable;
  * {@code deconv_output_length}; {@code output_padding} (null by default) adds to it.
  */
 public abstract class BaseConvTranspose<L extends BaseConvTranspose<L>> extends ConvLayer<L> {
+  /** The number of output channels (Keras's {@code filters}). */
   protected final int filters;
+  /** Keras's {@code output_padding}, or null to infer it. */
   protected int[] outputPadding;
   private Variable kernel;
 
+  /**
+   * A transposed convolution of {@code rank} spatial axes.
+   *
+   * @param rank the number of spatial axes
+   * @param filters the number of output channels
+   * @param kernelSize the window size of each spatial axis
+   */
   protected BaseConvTranspose(int rank, int filters, int... kernelSize) {
     super(rank, kernelSize, List.of("kernel"));
     this.filters = Args.positive(className(), "filters", filters);
   }
 
-  /** Sets {@code output_padding} (null: inferred); each entry must be smaller than its stride. */
+  /**
+   * Sets {@code output_padding} (null: inferred); each entry must be smaller than its stride.
+   *
+   * @param p the output padding of each spatial axis, or none
+   * @return this layer
+   */
   public L outputPadding(int... p) {
     if (p != null) {
       int[] v = p.length == 1 && rank > 1 ? Collections.nCopies(rank, p[0]).stream()
@@ -44,6 +58,7 @@ public abstract class BaseConvTranspose<L extends BaseConvTranspose<L>> extends 
     }
   }
 
+  /** {@return the kernel (Keras's {@code kernel})} */
   public Variable kernel() {
     return kernel;
   }
@@ -93,7 +108,12 @@ public abstract class BaseConvTranspose<L extends BaseConvTranspose<L>> extends 
     }
   }
 
-  /** Reads the keys after {@code filters} and {@code kernel_size}. */
+  /**
+   * Reads the keys after {@code filters} and {@code kernel_size}.
+   *
+   * @param c the layer's config
+   * @return this layer
+   */
   protected final L readTranspose(Config c) {
     readCommon(c);
     outputPadding(c.isSet("output_padding") ? c.getInts("output_padding", rank) : null);

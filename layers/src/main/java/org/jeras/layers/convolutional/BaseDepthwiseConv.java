@@ -13,19 +13,32 @@ import org.jeras.core.tensor.Variable;
  * output channel {@code c * depth_multiplier + m}.
  */
 public abstract class BaseDepthwiseConv<L extends BaseDepthwiseConv<L>> extends ConvLayer<L> {
+  /** Output channels per input channel (Keras's {@code depth_multiplier}). */
   protected int depthMultiplier = 1;
   private Variable kernel;
 
+  /**
+   * A depthwise convolution of {@code rank} spatial axes.
+   *
+   * @param rank the number of spatial axes
+   * @param kernelSize the window size of each spatial axis
+   */
   protected BaseDepthwiseConv(int rank, int... kernelSize) {
     super(rank, kernelSize, List.of("depthwise"));
   }
 
-  /** Sets how many output channels each input channel gets (default 1). */
+  /**
+   * Sets how many output channels each input channel gets (default 1).
+   *
+   * @param m the multiplier
+   * @return this layer
+   */
   public L depthMultiplier(int m) {
     this.depthMultiplier = Args.positive(className(), "depth_multiplier", m);
     return self();
   }
 
+  /** {@return the depthwise kernel (Keras's {@code kernel})} */
   public Variable kernel() {
     return kernel;
   }

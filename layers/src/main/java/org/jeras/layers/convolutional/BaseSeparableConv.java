@@ -15,26 +15,42 @@ import org.jeras.core.tensor.Variable;
  * kernel, then bias {@code [filters]}.
  */
 public abstract class BaseSeparableConv<L extends BaseSeparableConv<L>> extends ConvLayer<L> {
+  /** Depthwise output channels per input channel (Keras's {@code depth_multiplier}). */
   protected int depthMultiplier = 1;
+  /** The number of output channels (Keras's {@code filters}). */
   protected final int filters;
   private Variable depthwiseKernel;
   private Variable pointwiseKernel;
 
+  /**
+   * A separable convolution of {@code rank} spatial axes.
+   *
+   * @param rank the number of spatial axes
+   * @param filters the number of output channels
+   * @param kernelSize the window size of each spatial axis
+   */
   protected BaseSeparableConv(int rank, int filters, int... kernelSize) {
     super(rank, kernelSize, List.of("depthwise", "pointwise"));
     this.filters = Args.positive(className(), "filters", filters);
   }
 
-  /** Sets how many depthwise output channels each input channel gets (default 1). */
+  /**
+   * Sets how many depthwise output channels each input channel gets (default 1).
+   *
+   * @param m the multiplier
+   * @return this layer
+   */
   public L depthMultiplier(int m) {
     this.depthMultiplier = Args.positive(className(), "depth_multiplier", m);
     return self();
   }
 
+  /** {@return the depthwise kernel (Keras's {@code depthwise_kernel})} */
   public Variable depthwiseKernel() {
     return depthwiseKernel;
   }
 
+  /** {@return the pointwise kernel (Keras's {@code pointwise_kernel})} */
   public Variable pointwiseKernel() {
     return pointwiseKernel;
   }

@@ -18,12 +18,19 @@ import org.jeras.core.tensor.Tensor;
  * reading int tuples from configs with clear errors.
  */
 public final class Spatial {
+  /** Keras's {@code data_format} with channels on the last axis (the default). */
   public static final String CHANNELS_LAST = "channels_last";
+  /** Keras's {@code data_format} with channels after the batch axis. */
   public static final String CHANNELS_FIRST = "channels_first";
 
   private Spatial() {}
 
-  /** Validates a {@code data_format} value (null means Keras's default, channels_last). */
+  /**
+   * Validates a {@code data_format} value (null means Keras's default, channels_last).
+   *
+   * @param value the value
+   * @return the data format
+   */
   public static String dataFormat(String value) {
     if (value == null) {
       return CHANNELS_LAST;
@@ -35,12 +42,22 @@ public final class Spatial {
     return value;
   }
 
-  /** {@code data_format} of a config (absent or null: channels_last). */
+  /**
+   * {@return {@code data_format} of a config (absent or null: channels_last)}
+   *
+   * @param c the layer's config
+   */
   public static String dataFormat(Config c) {
     return dataFormat(c.isSet("data_format") ? c.getString("data_format") : null);
   }
 
-  /** Validates a {@code padding} value against the modes a layer accepts. */
+  /**
+   * Validates a {@code padding} value against the modes a layer accepts.
+   *
+   * @param value the padding
+   * @param allowed the modes the layer accepts
+   * @return the padding
+   */
   public static String padding(String value, String... allowed) {
     String v = value == null ? null : value.toLowerCase();
     for (String a : allowed) {
@@ -52,7 +69,12 @@ public final class Spatial {
         + value + "'");
   }
 
-  /** {@code x} with channels on the last axis. */
+  /**
+   * {@return {@code x} with channels on the last axis}
+   *
+   * @param x the input
+   * @param dataFormat {@code "channels_last"} or {@code "channels_first"}
+   */
   public static Tensor toChannelsLast(Tensor x, String dataFormat) {
     if (CHANNELS_LAST.equals(dataFormat)) {
       return x;
@@ -67,7 +89,13 @@ public final class Spatial {
     return ArrayOps.transpose(x, perm);
   }
 
-  /** The inverse of {@link #toChannelsLast}. */
+  /**
+   * The inverse of {@link #toChannelsLast}.
+   *
+   * @param y the output, channels last
+   * @param dataFormat the layer's data format
+   * @return the output in that format
+   */
   public static Tensor fromChannelsLast(Tensor y, String dataFormat) {
     if (CHANNELS_LAST.equals(dataFormat)) {
       return y;
@@ -82,7 +110,12 @@ public final class Spatial {
     return ArrayOps.transpose(y, perm);
   }
 
-  /** The channel axis of an input of {@code rank} dims. */
+  /**
+   * {@return the channel axis of an input of {@code rank} dims}
+   *
+   * @param rank the rank
+   * @param dataFormat {@code "channels_last"} or {@code "channels_first"}
+   */
   public static int channelAxis(int rank, String dataFormat) {
     return CHANNELS_LAST.equals(dataFormat) ? rank - 1 : 1;
   }
@@ -90,6 +123,13 @@ public final class Spatial {
   /**
    * Explicit {@code {before, after}} zeros per spatial axis of a channels_last input for Keras's
    * {@code "valid"}, {@code "same"} or {@code "causal"} (all zeros before) padding.
+   *
+   * @param padding the padding mode
+   * @param channelsLastShape the input's shape, channels last
+   * @param kernel the window size of each spatial axis
+   * @param strides the stride of each spatial axis
+   * @param dilation the dilation of each spatial axis
+   * @return the {@code {before, after}} zeros of each spatial axis
    */
   public static int[][] pads(String padding, long[] channelsLastShape, int[] kernel, int[] strides, int[] dilation) {
     int r = kernel.length;
@@ -108,12 +148,25 @@ public final class Spatial {
   /** The length of spatial axis {@code axis} (0-based) of an output for an input length {@code in} (known). */
   @FunctionalInterface
   public interface AxisLength {
+    /**
+     * {@return the output length}
+     *
+     * @param axis the spatial axis, 0-based
+     * @param in the input length
+     */
     long apply(int axis, long in);
   }
 
   /**
    * The symbolic output of a spatial layer: each known spatial length mapped by {@code length}
    * (unknown stays unknown), the channel axis set to {@code channels} (or kept when negative).
+   *
+   * @param x the input
+   * @param dataFormat the layer's data format
+   * @param dtype the output's dtype
+   * @param length the output length of each spatial axis
+   * @param channels the output channels
+   * @return the symbolic output
    */
   public static Tensor outputSpec(Tensor x, String dataFormat, DType dtype, AxisLength length, long channels) {
     long[] d = x.shape().dims();
@@ -130,14 +183,25 @@ public final class Spatial {
     return Tensor.symbolic(Shape.of(d), dtype, null);
   }
 
-  /** {@code rank} copies of 1. */
+  /**
+   * {@return {@code rank} copies of 1}
+   *
+   * @param rank the rank
+   */
   public static int[] ones(int rank) {
     int[] a = new int[rank];
     Arrays.fill(a, 1);
     return a;
   }
 
-  /** An int tuple of {@code rank} entries; a single int is repeated, as Keras's {@code standardize_tuple}. */
+  /**
+   * An int tuple of {@code rank} entries; a single int is repeated, as Keras's {@code standardize_tuple}.
+   *
+   * @param c the layer's config
+   * @param key the key
+   * @param rank the tuple's length
+   * @return the tuple
+   */
   public static int[] tuple(Config c, String key, int rank) {
     int[] v = c.getInts(key, rank);
     for (int x : v) {
@@ -152,6 +216,11 @@ public final class Spatial {
    * Per-axis {@code {before, after}} pairs (cropping, zero padding): an int {@code n} means
    * {@code n} everywhere, a list of {@code rank} ints means symmetric per axis, a list of pairs is
    * taken as is; for rank 1 a pair is {@code {before, after}}.
+   *
+   * @param c the layer's config
+   * @param key the key
+   * @param rank the number of spatial axes
+   * @return the pairs
    */
   public static int[][] pairs(Config c, String key, int rank) {
     JsonElement e = c.get(key);
@@ -196,7 +265,12 @@ public final class Spatial {
     return out;
   }
 
-  /** Writes pairs as Keras stores them: {@code [a, b]} for rank 1, {@code [[a, b], ...]} otherwise. */
+  /**
+   * Writes pairs as Keras stores them: {@code [a, b]} for rank 1, {@code [[a, b], ...]} otherwise.
+   *
+   * @param pairs the pairs
+   * @return the JSON
+   */
   public static JsonArray pairsJson(int[][] pairs) {
     if (pairs.length == 1) {
       JsonArray a = new JsonArray();

@@ -12,10 +12,20 @@ import org.jeras.core.tensor.Tensor;
 public class Activation extends Layer {
   private final org.jeras.core.activations.Activation activation;
 
+  /**
+   * Keras's {@code Activation(activation)} by name.
+   *
+   * @param name the activation's name, e.g. {@code "relu"}
+   */
   public Activation(String name) {
     this(Activations.get(name));
   }
 
+  /**
+   * An {@code Activation} layer applying {@code activation}.
+   *
+   * @param activation the activation
+   */
   public Activation(org.jeras.core.activations.Activation activation) {
     buildAtInit();
     this.activation = activation;
@@ -42,6 +52,12 @@ public class Activation extends Layer {
     return super.getConfig().put("activation", Activations.serialize(activation));
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code Activation.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static Activation fromConfig(Config c) {
     return new Activation(Activations.deserialize(c.get("activation"))).withBaseConfig(c);
   }

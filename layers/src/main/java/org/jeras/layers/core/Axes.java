@@ -13,21 +13,43 @@ import org.jeras.core.layer.Args;
  * in the form it was given (e.g. {@code Softmax}, {@code LayerNormalization}, {@code UnitNormalization}).
  */
 public record Axes(int[] values, boolean isList) {
+  /**
+   * Copies {@code values}.
+   *
+   * @param values the axes
+   * @param isList whether Keras wrote them as a list
+   */
   public Axes {
     values = values.clone();
   }
 
-  /** A single axis, written as an int. */
+  /**
+   * {@return a single axis, written as an int}
+   *
+   * @param axis the axis, negative from the end
+   */
   public static Axes of(int axis) {
     return new Axes(new int[] {axis}, false);
   }
 
-  /** Axes written as a list. */
+  /**
+   * Axes written as a list.
+   *
+   * @param axes the axes, negative from the end
+   * @return the axes
+   */
   public static Axes list(int... axes) {
     return new Axes(axes, true);
   }
 
-  /** Reads {@code key} (an int or a list of ints) from {@code c}, or {@code defaultValue} when absent. */
+  /**
+   * Reads {@code key} (an int or a list of ints) from {@code c}, or {@code defaultValue} when absent.
+   *
+   * @param c the layer's config
+   * @param key the key
+   * @param defaultValue the axes when absent
+   * @return the axes
+   */
   public static Axes read(Config c, String key, Axes defaultValue) {
     if (!c.isSet(key)) {
       return defaultValue;
@@ -45,6 +67,10 @@ public record Axes(int[] values, boolean isList) {
   /**
    * The axes as non-negative indices for a tensor of {@code rank}, sorted; an error naming
    * {@code owner}'s {@code axis} when one is out of range or repeated.
+   *
+   * @param owner the layer's class name, for the error
+   * @param rank the input's rank
+   * @return the indices
    */
   public int[] resolve(String owner, int rank) {
     int[] out = new int[values.length];
@@ -60,6 +86,7 @@ public record Axes(int[] values, boolean isList) {
     return out;
   }
 
+  /** {@return the axes as Keras writes them: an int or a list} */
   public JsonElement json() {
     if (!isList) {
       return new JsonPrimitive(values[0]);

@@ -8,7 +8,12 @@ import org.jeras.core.initializers.Initializer;
 public final class Defaults {
   private Defaults() {}
 
-  /** The initializer Keras means by {@code alias} (e.g. {@code "glorot_uniform"}). */
+  /**
+   * The initializer Keras means by {@code alias} (e.g. {@code "glorot_uniform"}).
+   *
+   * @param alias the initializer's name
+   * @return the initializer
+   */
   public static Initializer initializer(String alias) {
     return Serialization.deserialize(new JsonPrimitive(alias), Initializer.class);
   }

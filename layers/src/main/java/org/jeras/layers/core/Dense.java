@@ -26,22 +26,45 @@ public class Dense extends Layer implements HasWeightSpecs<Dense> {
   private Variable kernel;
   private Variable bias;
 
+  /**
+   * Keras's {@code Dense(units)}: linear, with a bias.
+   *
+   * @param units the output size
+   */
   public Dense(int units) {
     this.units = Args.positive(className(), "units", units);
     this.supportsMasking = true;
     setInputSpec(InputSpec.minNdim(2));
   }
 
+  /**
+   * Keras's {@code Dense(units, activation)}.
+   *
+   * @param units the output size
+   * @param activation the activation's name, e.g. {@code "relu"}
+   */
   public Dense(int units, String activation) {
     this(units);
     this.activation = Activations.get(activation);
   }
 
+  /**
+   * Sets the activation.
+   *
+   * @param a the activation
+   * @return this layer
+   */
   public Dense activation(Activation a) {
     this.activation = a;
     return this;
   }
 
+  /**
+   * Sets whether a bias is added (Keras's {@code use_bias}).
+   *
+   * @param useBias whether it is
+   * @return this layer
+   */
   public Dense useBias(boolean useBias) {
     this.useBias = useBias;
     return this;
@@ -52,14 +75,17 @@ public class Dense extends Layer implements HasWeightSpecs<Dense> {
     return specs;
   }
 
+  /** {@return the output size} */
   public int units() {
     return units;
   }
 
+  /** {@return the kernel {@code [input size, units]}} */
   public Variable kernel() {
     return kernel;
   }
 
+  /** {@return the bias, or null without {@code use_bias}} */
   public Variable bias() {
     return bias;
   }
@@ -91,6 +117,12 @@ public class Dense extends Layer implements HasWeightSpecs<Dense> {
     return specs.putConstraints(c).put("quantization_config", (String) null);
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code Dense.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static Dense fromConfig(Config c) {
     EinsumDense.refuseQuantizationAndLora(c, "Dense");
     Dense d = new Dense(c.getInt("units"));

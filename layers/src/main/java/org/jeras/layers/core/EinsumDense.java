@@ -49,6 +49,7 @@ public class EinsumDense extends Layer implements HasWeightSpecs<EinsumDense> {
   /**
    * @param outputShape the output's dims without the batch dim and ellipsis dims
    * @param biasAxes output labels the bias spans, or null for no bias
+   * @param equation the einsum equation
    */
   public EinsumDense(String equation, Shape outputShape, String biasAxes) {
     this.equation = equation;
@@ -62,16 +63,34 @@ public class EinsumDense extends Layer implements HasWeightSpecs<EinsumDense> {
     checkBiasAxes(match(equation).group(3));
   }
 
-  /** An EinsumDense with a single output dim. */
+  /**
+   * An EinsumDense with a single output dim.
+   *
+   * @param equation the einsum equation of input and kernel
+   * @param outputDim the output size
+   * @param biasAxes the output axes the bias spans, or null for no bias
+   */
   public EinsumDense(String equation, long outputDim, String biasAxes) {
     this(equation, Shape.of(outputDim), biasAxes);
   }
 
+  /**
+   * Sets the activation.
+   *
+   * @param a the activation
+   * @return this layer
+   */
   public EinsumDense activation(Activation a) {
     this.activation = a;
     return this;
   }
 
+  /**
+   * Sets the activation by name.
+   *
+   * @param name the activation's name
+   * @return this layer
+   */
   public EinsumDense activation(String name) {
     return activation(Activations.get(name));
   }
@@ -81,14 +100,17 @@ public class EinsumDense extends Layer implements HasWeightSpecs<EinsumDense> {
     return specs;
   }
 
+  /** {@return the einsum equation} */
   public String equation() {
     return equation;
   }
 
+  /** {@return the kernel} */
   public Variable kernel() {
     return kernel;
   }
 
+  /** {@return the bias, or null without {@code bias_axes}} */
   public Variable bias() {
     return bias;
   }
@@ -286,6 +308,12 @@ public class EinsumDense extends Layer implements HasWeightSpecs<EinsumDense> {
     }
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code EinsumDense.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static EinsumDense fromConfig(Config c) {
     JsonElement os = c.get("output_shape");
     Shape outputShape = os.isJsonPrimitive()

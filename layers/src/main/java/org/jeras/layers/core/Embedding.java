@@ -28,11 +28,23 @@ public class Embedding extends Layer implements HasWeightSpecs<Embedding> {
   private boolean maskZero;
   private Variable embeddings;
 
+  /**
+   * Keras's {@code Embedding(input_dim, output_dim)}.
+   *
+   * @param inputDim the vocabulary size
+   * @param outputDim the size of each embedding vector
+   */
   public Embedding(int inputDim, int outputDim) {
     this.inputDim = Args.positive(className(), "input_dim", inputDim);
     this.outputDim = Args.positive(className(), "output_dim", outputDim);
   }
 
+  /**
+   * Sets whether index 0 is padding and masked (Keras's {@code mask_zero}).
+   *
+   * @param v whether it is
+   * @return this layer
+   */
   public Embedding maskZero(boolean v) {
     this.maskZero = v;
     return this;
@@ -44,6 +56,7 @@ public class Embedding extends Layer implements HasWeightSpecs<Embedding> {
     return specs;
   }
 
+  /** {@return the embedding table {@code [input_dim, output_dim]}} */
   public Variable embeddings() {
     return embeddings;
   }
@@ -82,6 +95,12 @@ public class Embedding extends Layer implements HasWeightSpecs<Embedding> {
         .put("quantization_config", (String) null);
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code Embedding.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static Embedding fromConfig(Config c) {
     EinsumDense.refuseQuantizationAndLora(c, "Embedding");
     Embedding e = new Embedding(c.getInt("input_dim"), c.getInt("output_dim"));

@@ -7,6 +7,7 @@ import org.jeras.core.tensor.Tensor;
 
 /** Returns its input unchanged, mask included (Keras's {@code Identity}). */
 public class Identity extends Layer {
+  /** Keras's {@code Identity()}: every argument at its default. */
   public Identity() {
     buildAtInit();
     this.supportsMasking = true;
@@ -17,6 +18,12 @@ public class Identity extends Layer {
     return x;
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code Identity.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static Identity fromConfig(Config c) {
     return new Identity().withBaseConfig(c);
   }

@@ -32,18 +32,31 @@ public class Lambda extends Layer {
   /** A function of several inputs. */
   @FunctionalInterface
   public interface Function {
+    /**
+     * {@return the function's output}
+     *
+     * @param inputs the inputs
+     */
     Tensor apply(List<Tensor> inputs);
   }
 
   private final Object function;
   private final JsonObject arguments;
 
-  /** A Lambda over one input. */
+  /**
+   * A Lambda over one input.
+   *
+   * @param function the function
+   */
   public Lambda(Activation function) {
     this((Object) function);
   }
 
-  /** A Lambda over a list of inputs. */
+  /**
+   * A Lambda over a list of inputs.
+   *
+   * @param function the function
+   */
   public Lambda(Function function) {
     this((Object) function);
   }
@@ -85,7 +98,12 @@ public class Lambda extends Layer {
     return super.getConfig().put("function", fn).put("arguments", arguments.deepCopy());
   }
 
-  /** Rebuilds a Lambda in safe mode (the default): a serialized Python lambda is refused. */
+  /**
+   * Rebuilds a Lambda in safe mode (the default): a serialized Python lambda is refused.
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static Lambda fromConfig(Config c) {
     return fromConfig(c, true);
   }
@@ -93,6 +111,10 @@ public class Lambda extends Layer {
   /**
    * Rebuilds a Lambda whose {@code function} is a registered function. A Python lambda fails in
    * both modes (see the class comment); {@code safeMode} only decides which error is raised.
+   *
+   * @param c the layer's config
+   * @param safeMode whether to refuse Python code
+   * @return the layer
    */
   public static Lambda fromConfig(Config c, boolean safeMode) {
     String layer = c.getString("name", "lambda");

@@ -17,16 +17,23 @@ import org.jeras.layers.ops.MaskOps;
 public class Masking extends Layer {
   private final double maskValue;
 
+  /** Keras's {@code Masking()}: every argument at its default. */
   public Masking() {
     this(0.0);
   }
 
+  /**
+   * Keras's {@code Masking(mask_value)}.
+   *
+   * @param maskValue the value whose time steps are masked
+   */
   public Masking(double maskValue) {
     buildAtInit();
     this.maskValue = maskValue;
     this.supportsMasking = true;
   }
 
+  /** {@return the value whose time steps are masked} */
   public double maskValue() {
     return maskValue;
   }
@@ -48,6 +55,12 @@ public class Masking extends Layer {
     return super.getConfig().put("mask_value", maskValue);
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code Masking.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static Masking fromConfig(Config c) {
     return new Masking(c.getDouble("mask_value", 0.0)).withBaseConfig(c);
   }

@@ -11,6 +11,12 @@ public class Add extends Merge {
     return MathOps.add(a, b);
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code Add.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static Add fromConfig(Config c) {
     return new Add().withBaseConfig(c);
   }

@@ -16,6 +16,12 @@ public class Average extends Merge {
     return MathOps.div(folded, MathOps.fullLike(folded, n));
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code Average.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static Average fromConfig(Config c) {
     return new Average().withBaseConfig(c);
   }

@@ -17,10 +17,16 @@ import org.jeras.layers.ops.MaskOps;
 public class Concatenate extends Layer {
   private final int axis;
 
+  /** Keras's {@code Concatenate()}: every argument at its default. */
   public Concatenate() {
     this(-1);
   }
 
+  /**
+   * Keras's {@code Concatenate(axis)}.
+   *
+   * @param axis the axis, negative from the end
+   */
   public Concatenate(int axis) {
     this.axis = axis;
     this.supportsMasking = true;
@@ -81,6 +87,12 @@ public class Concatenate extends Layer {
     return super.getConfig().put("axis", axis);
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code Concatenate.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static Concatenate fromConfig(Config c) {
     return new Concatenate(c.getInt("axis", -1)).withBaseConfig(c);
   }

@@ -31,14 +31,25 @@ public class Dot extends Merge {
   private final boolean sameAxis;
   private final boolean normalize;
 
-  /** The same axis of both inputs. */
+  /**
+   * The same axis of both inputs.
+   *
+   * @param axis the axis, negative from the end
+   * @param normalize whether to L2-normalize the inputs first (cosine similarity)
+   */
   public Dot(int axis, boolean normalize) {
     this.axes = new int[] {axis, axis};
     this.sameAxis = true;
     this.normalize = normalize;
   }
 
-  /** Axis {@code axis1} of the first input against {@code axis2} of the second. */
+  /**
+   * Axis {@code axis1} of the first input against {@code axis2} of the second.
+   *
+   * @param axis1 the axis of the first input
+   * @param axis2 the axis of the second input
+   * @param normalize whether to L2-normalize the inputs first (cosine similarity)
+   */
   public Dot(int axis1, int axis2, boolean normalize) {
     this.axes = new int[] {axis1, axis2};
     this.sameAxis = false;
@@ -161,6 +172,12 @@ public class Dot extends Merge {
     return super.getConfig().put("axes", ax).put("normalize", normalize);
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code Dot.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static Dot fromConfig(Config c) {
     JsonElement ax = c.get("axes");
     boolean normalize = c.getBoolean("normalize", false);

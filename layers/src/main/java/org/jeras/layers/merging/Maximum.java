@@ -11,6 +11,12 @@ public class Maximum extends Extremum {
     return MathOps.maximum(a, b);
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code Maximum.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static Maximum fromConfig(Config c) {
     return new Maximum().withBaseConfig(c);
   }

@@ -16,14 +16,27 @@ import org.jeras.layers.ops.MaskOps;
  * every input has one, else none.
  */
 public abstract class Merge extends Layer {
+  /** A merge layer; it passes masks through. */
   protected Merge() {
     this.supportsMasking = true;
   }
 
-  /** Combines two inputs. */
+  /**
+   * Combines two inputs.
+   *
+   * @param a the input
+   * @param b the second operand
+   * @return the combination
+   */
   protected abstract Tensor combine(Tensor a, Tensor b);
 
-  /** The final step after folding {@code n} inputs (Average divides); identity by default. */
+  /**
+   * The final step after folding {@code n} inputs (Average divides); identity by default.
+   *
+   * @param folded the folded inputs
+   * @param n the number of inputs
+   * @return the output
+   */
   protected Tensor finish(Tensor folded, int n) {
     return folded;
   }

@@ -11,6 +11,12 @@ public class Minimum extends Extremum {
     return MathOps.minimum(a, b);
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code Minimum.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static Minimum fromConfig(Config c) {
     return new Minimum().withBaseConfig(c);
   }

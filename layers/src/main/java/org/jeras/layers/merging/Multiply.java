@@ -19,6 +19,12 @@ public class Multiply extends Merge {
     return MaskedMerge.allMasked(inputs) ? MaskedMerge.product(inputs) : super.call(inputs, ctx);
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code Multiply.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static Multiply fromConfig(Config c) {
     return new Multiply().withBaseConfig(c);
   }

@@ -21,6 +21,12 @@ public class Subtract extends Merge {
     return MathOps.sub(a, b);
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code Subtract.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static Subtract fromConfig(Config c) {
     return new Subtract().withBaseConfig(c);
   }

@@ -51,31 +51,61 @@ public class BatchNormalization extends AffineNormalization {
   private Variable renormStddev;
   private int[] reductionAxes;
 
+  /**
+   * Keras's {@code BatchNormalization(axis)}, epsilon 1e-3; other arguments through the setters.
+   *
+   * @param axis the channel axis, negative from the end
+   */
   public BatchNormalization(int axis) {
     super(1e-3);
     this.axis = axis;
   }
 
+  /** Keras's {@code BatchNormalization()}: every argument at its default. */
   public BatchNormalization() {
     this(-1);
   }
 
+  /**
+   * Sets the momentum of the moving statistics (Keras's {@code momentum}).
+   *
+   * @param momentum the momentum
+   * @return this layer
+   */
   public BatchNormalization momentum(double momentum) {
     this.momentum = Args.finite(className(), "momentum", momentum);
     return this;
   }
 
+  /**
+   * Sets the initializer of the moving mean.
+   *
+   * @param i the initializer
+   * @return this layer
+   */
   public BatchNormalization movingMeanInitializer(Initializer i) {
     this.movingMeanInitializer = i;
     return this;
   }
 
+  /**
+   * Sets the initializer of the moving variance.
+   *
+   * @param i the initializer
+   * @return this layer
+   */
   public BatchNormalization movingVarianceInitializer(Initializer i) {
     this.movingVarianceInitializer = i;
     return this;
   }
 
-  /** Enables batch renormalization; {@code clipping} holds optional {@code rmax}, {@code rmin}, {@code dmax}. */
+  /**
+   * Enables batch renormalization; {@code clipping} holds optional {@code rmax}, {@code rmin}, {@code dmax}.
+   *
+   * @param clipping the {@code renorm_clipping} dict, or null
+   * @param renormMomentum the momentum of the renormalization statistics
+   * @return this layer
+   */
   public BatchNormalization renorm(Config clipping, double renormMomentum) {
     this.renorm = true;
     this.renormClipping = clipping == null ? Config.empty() : clipping;
@@ -84,10 +114,12 @@ public class BatchNormalization extends AffineNormalization {
     return this;
   }
 
+  /** {@return the moving mean (Keras's {@code moving_mean})} */
   public Variable movingMean() {
     return movingMean;
   }
 
+  /** {@return the moving variance (Keras's {@code moving_variance})} */
   public Variable movingVariance() {
     return movingVariance;
   }
@@ -260,6 +292,12 @@ public class BatchNormalization extends AffineNormalization {
         .put("renorm_momentum", renormMomentum);
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code BatchNormalization.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static BatchNormalization fromConfig(Config c) {
     BatchNormalization bn = new BatchNormalization(c.getInt("axis", -1));
     if (c.getBoolean("synchronized", false)) {

@@ -21,6 +21,12 @@ public class GroupNormalization extends AffineNormalization {
   private int groups;
   private final int axis;
 
+  /**
+   * Keras's {@code GroupNormalization(groups, axis)}.
+   *
+   * @param groups the number of groups, or -1 for instance normalization
+   * @param axis the channel axis, negative from the end
+   */
   public GroupNormalization(int groups, int axis) {
     super(1e-3);
     if (groups <= 0 && groups != -1) {
@@ -30,10 +36,16 @@ public class GroupNormalization extends AffineNormalization {
     this.axis = axis;
   }
 
+  /**
+   * Group normalization over the last axis.
+   *
+   * @param groups the number of groups, or -1 for instance normalization
+   */
   public GroupNormalization(int groups) {
     this(groups, -1);
   }
 
+  /** {@return the number of groups} */
   public int groups() {
     return groups;
   }
@@ -103,6 +115,12 @@ public class GroupNormalization extends AffineNormalization {
     return c;
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code GroupNormalization.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static GroupNormalization fromConfig(Config c) {
     return new GroupNormalization(c.getInt("groups", 32), c.getInt("axis", -1)).readAffine(c, 1e-3);
   }

@@ -22,20 +22,33 @@ public class LayerNormalization extends AffineNormalization {
   private boolean rmsScaling;
   private int[] axes;
 
+  /**
+   * Keras's {@code LayerNormalization(axis)}, epsilon 1e-3.
+   *
+   * @param axis the axis or axes normalized over
+   */
   public LayerNormalization(Axes axis) {
     super(1e-3);
     this.axis = axis;
   }
 
+  /** Keras's {@code LayerNormalization()}: every argument at its default. */
   public LayerNormalization() {
     this(Axes.of(-1));
   }
 
+  /**
+   * Sets Keras's {@code rms_scaling}: scale by the root mean square only, without centering.
+   *
+   * @param rmsScaling whether to
+   * @return this layer
+   */
   public LayerNormalization rmsScaling(boolean rmsScaling) {
     this.rmsScaling = rmsScaling;
     return this;
   }
 
+  /** {@return the axis or axes normalized over} */
   public Axes axis() {
     return axis;
   }
@@ -88,6 +101,12 @@ public class LayerNormalization extends AffineNormalization {
     return c;
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code LayerNormalization.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static LayerNormalization fromConfig(Config c) {
     LayerNormalization l = new LayerNormalization(Axes.read(c, "axis", Axes.of(-1)));
     l.rmsScaling = c.getBoolean("rms_scaling", false);

@@ -11,12 +11,18 @@ import org.jeras.layers.core.Axes;
 public class UnitNormalization extends Layer {
   private final Axes axis;
 
+  /**
+   * Keras's {@code UnitNormalization(axis)}.
+   *
+   * @param axis the axis or axes normalized over
+   */
   public UnitNormalization(Axes axis) {
     buildAtInit();
     this.axis = axis;
     this.supportsMasking = true;
   }
 
+  /** Keras's {@code UnitNormalization()}: every argument at its default. */
   public UnitNormalization() {
     this(Axes.of(-1));
   }
@@ -31,6 +37,12 @@ public class UnitNormalization extends Layer {
     return super.getConfig().put("axis", axis.json());
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code UnitNormalization.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static UnitNormalization fromConfig(Config c) {
     return new UnitNormalization(Axes.read(c, "axis", Axes.of(-1))).withBaseConfig(c);
   }

@@ -23,6 +23,12 @@ public final class KerasOp extends Layer implements GraphOperation {
   /** Computes an op's output from the node's call arguments (tensors, numbers, lists, slices) and its config. */
   @FunctionalInterface
   public interface Kernel {
+    /**
+     * {@return the op's output}
+     *
+     * @param args the call's arguments
+     * @param params the op's config
+     */
     Tensor apply(List<Object> args, Config params);
   }
 

@@ -24,37 +24,70 @@ public final class MaskOps {
 
   private MaskOps() {}
 
-  /** {@code keras.ops.not_equal(x, value)}: a boolean tensor of x's shape. */
+  /**
+   * {@return {@code keras.ops.not_equal(x, value)}: a boolean tensor of x's shape}
+   *
+   * @param x the input
+   * @param value the value
+   */
   public static Tensor notEqual(Tensor x, Number value) {
     return call("NotEqual", Config.empty(), x, value);
   }
 
-  /** {@code keras.ops.any(x, axis=axis)}: whether any element along {@code axis} is non-zero. */
+  /**
+   * {@return {@code keras.ops.any(x, axis=axis)}: whether any element along {@code axis} is non-zero}
+   *
+   * @param x the input
+   * @param axis the axis, negative from the end
+   */
   public static Tensor any(Tensor x, int axis) {
     return call("Any", Config.empty().put("axis", axis).put("keepdims", false), x);
   }
 
-  /** {@code keras.ops.logical_or(x, y)}. */
+  /**
+   * {@return {@code keras.ops.logical_or(x, y)}}
+   *
+   * @param x the first input
+   * @param y the second input
+   */
   public static Tensor logicalOr(Tensor x, Tensor y) {
     return call("LogicalOr", Config.empty(), x, y);
   }
 
-  /** {@code keras.ops.expand_dims(x, axis)}. */
+  /**
+   * {@return {@code keras.ops.expand_dims(x, axis)}}
+   *
+   * @param x the input
+   * @param axis the axis, negative from the end
+   */
   public static Tensor expandDims(Tensor x, int axis) {
     return call("ExpandDims", Config.empty().put("axis", axis), x);
   }
 
-  /** {@code keras.ops.ones_like(x, dtype="bool")}: all true, of x's shape. */
+  /**
+   * {@return {@code keras.ops.ones_like(x, dtype="bool")}: all true, of x's shape}
+   *
+   * @param x the input
+   */
   public static Tensor onesLikeBool(Tensor x) {
     return call("OnesLike", Config.empty().put("dtype", "bool"), x);
   }
 
-  /** {@code keras.ops.zeros_like(x, dtype="bool")}: all false, of x's shape. */
+  /**
+   * {@return {@code keras.ops.zeros_like(x, dtype="bool")}: all false, of x's shape}
+   *
+   * @param x the input
+   */
   public static Tensor zerosLikeBool(Tensor x) {
     return call("ZerosLike", Config.empty().put("dtype", "bool"), x);
   }
 
-  /** {@code keras.ops.concatenate(xs, axis)}. */
+  /**
+   * {@return {@code keras.ops.concatenate(xs, axis)}}
+   *
+   * @param xs the tensors
+   * @param axis the axis
+   */
   public static Tensor concatenate(List<Tensor> xs, int axis) {
     return call("Concatenate", Config.empty().put("axis", axis), new ArrayList<Object>(xs));
   }

@@ -10,11 +10,20 @@ import org.jeras.layers.convolutional.Spatial;
 
 /** Keras's BaseGlobalPooling: max or mean over all spatial axes, optionally keeping them as size 1. */
 public abstract class BaseGlobalPooling<L extends BaseGlobalPooling<L>> extends Layer {
+  /** The number of spatial axes. */
   protected final int rank;
   private final boolean max;
+  /** Keras's {@code data_format}. */
   protected String dataFormat = Spatial.CHANNELS_LAST;
+  /** Whether the pooled axes are kept with size 1 (Keras's {@code keepdims}). */
   protected boolean keepdims;
 
+  /**
+   * A global pooling over {@code rank} spatial axes.
+   *
+   * @param rank the number of spatial axes
+   * @param max whether to take the maximum rather than the mean
+   */
   protected BaseGlobalPooling(int rank, boolean max) {
     buildAtInit();
     setInputSpec(InputSpec.ndim(rank + 2));
@@ -22,17 +31,29 @@ public abstract class BaseGlobalPooling<L extends BaseGlobalPooling<L>> extends 
     this.max = max;
   }
 
+  /**
+   * Sets the data format (Keras's {@code data_format}).
+   *
+   * @param f {@code "channels_last"} or {@code "channels_first"}
+   * @return this layer
+   */
   public L dataFormat(String f) {
     this.dataFormat = Spatial.dataFormat(f);
     return self();
   }
 
+  /**
+   * Sets whether the pooled axes are kept with size 1 (Keras's {@code keepdims}).
+   *
+   * @param k whether they are
+   * @return this layer
+   */
   public L keepdims(boolean k) {
     this.keepdims = k;
     return self();
   }
 
-  /** The spatial axes of a rank-(r+2) input in this layer's data format. */
+  /** {@return the spatial axes of a rank-(r+2) input in this layer's data format} */
   protected final int[] spatialAxes() {
     int[] axes = new int[rank];
     int first = Spatial.CHANNELS_LAST.equals(dataFormat) ? 1 : 2;
@@ -42,6 +63,7 @@ public abstract class BaseGlobalPooling<L extends BaseGlobalPooling<L>> extends 
     return axes;
   }
 
+  /** {@return this layer, typed as its own class} */
   @SuppressWarnings("unchecked")
   protected final L self() {
     return (L) this;
@@ -57,6 +79,12 @@ public abstract class BaseGlobalPooling<L extends BaseGlobalPooling<L>> extends 
     return super.getConfig().put("data_format", dataFormat).put("keepdims", keepdims);
   }
 
+  /**
+   * Reads data_format, keepdims and the base keys of {@code c}.
+   *
+   * @param c the layer's config
+   * @return this layer
+   */
   protected final L readGlobal(Config c) {
     dataFormat(Spatial.dataFormat(c));
     keepdims(c.getBoolean("keepdims", false));

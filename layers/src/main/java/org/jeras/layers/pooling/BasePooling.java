@@ -20,11 +20,22 @@ import org.jeras.layers.convolutional.Spatial;
 public abstract class BasePooling<L extends BasePooling<L>> extends Layer {
   private final int rank;
   private final boolean max;
+  /** The window size of each spatial axis (Keras's {@code pool_size}). */
   protected final int[] poolSize;
+  /** The stride of each spatial axis, or null for the pool size. */
   protected int[] strides;
+  /** Keras's {@code padding}: {@code "valid"} or {@code "same"}. */
   protected String padding = "valid";
+  /** Keras's {@code data_format}. */
   protected String dataFormat = Spatial.CHANNELS_LAST;
 
+  /**
+   * A pooling over {@code rank} spatial axes.
+   *
+   * @param rank the number of spatial axes
+   * @param max whether to take the maximum rather than the mean
+   * @param poolSize the window size of each spatial axis
+   */
   protected BasePooling(int rank, boolean max, int[] poolSize) {
     buildAtInit();
     setInputSpec(InputSpec.ndim(rank + 2));
@@ -40,22 +51,40 @@ public abstract class BasePooling<L extends BasePooling<L>> extends Layer {
     return Args.positive(className(), key, out, rank);
   }
 
-  /** Sets the strides (null: the pool size, as Keras). */
+  /**
+   * Sets the strides (null: the pool size, as Keras).
+   *
+   * @param s the stride of each spatial axis
+   * @return this layer
+   */
   public L strides(int... s) {
     this.strides = s == null ? poolSize.clone() : positive("strides", s);
     return self();
   }
 
+  /**
+   * Sets the padding (Keras's {@code padding}).
+   *
+   * @param p {@code "valid"} or {@code "same"}
+   * @return this layer
+   */
   public L padding(String p) {
     this.padding = Spatial.padding(p, "valid", "same");
     return self();
   }
 
+  /**
+   * Sets the data format (Keras's {@code data_format}).
+   *
+   * @param f {@code "channels_last"} or {@code "channels_first"}
+   * @return this layer
+   */
   public L dataFormat(String f) {
     this.dataFormat = Spatial.dataFormat(f);
     return self();
   }
 
+  /** {@return this layer, typed as its own class} */
   @SuppressWarnings("unchecked")
   protected final L self() {
     return (L) this;
@@ -86,7 +115,12 @@ public abstract class BasePooling<L extends BasePooling<L>> extends Layer {
         .put("data_format", dataFormat);
   }
 
-  /** Reads strides, padding, data_format and the base keys of {@code c}. */
+  /**
+   * Reads strides, padding, data_format and the base keys of {@code c}.
+   *
+   * @param c the layer's config
+   * @return this layer
+   */
   protected final L readPooling(Config c) {
     strides(c.isSet("strides") ? c.getInts("strides", rank) : null);
     padding(c.getString("padding", "valid"));

@@ -15,6 +15,7 @@ import org.jeras.layers.convolutional.Spatial;
  * {@code [batch, steps]}, the mean over the unmasked steps only. The mask is consumed.
  */
 public class GlobalAveragePooling1D extends BaseGlobalPooling<GlobalAveragePooling1D> {
+  /** Keras's {@code GlobalAveragePooling1D()}: every argument at its default. */
   public GlobalAveragePooling1D() {
     super(1, false);
     this.supportsMasking = true;
@@ -37,6 +38,12 @@ public class GlobalAveragePooling1D extends BaseGlobalPooling<GlobalAveragePooli
     return null;
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code GlobalAveragePooling1D.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static GlobalAveragePooling1D fromConfig(Config c) {
     return new GlobalAveragePooling1D().readGlobal(c);
   }

@@ -16,6 +16,12 @@ import org.jeras.core.tensor.Tensor;
 public class AutoContrast extends ImageAugmentation {
   private final ValueRange valueRange;
 
+  /**
+   * Keras's {@code AutoContrast(value_range, data_format)}.
+   *
+   * @param valueRange the range of the pixel values
+   * @param dataFormat {@code "channels_last"} or {@code "channels_first"}
+   */
   public AutoContrast(ValueRange valueRange, String dataFormat) {
     super(dataFormat, null);
     this.valueRange = valueRange.sorted();
@@ -59,6 +65,12 @@ public class AutoContrast extends ImageAugmentation {
     return super.getConfig().put("value_range", valueRange.json());
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code AutoContrast.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static AutoContrast fromConfig(Config c) {
     return new AutoContrast(ValueRange.of("AutoContrast", c), dataFormat(c)).withBaseConfig(c);
   }

@@ -16,6 +16,12 @@ public class CategoryEncoding extends Layer {
   private final int numTokens;
   private final String outputMode;
 
+  /**
+   * Keras's {@code CategoryEncoding(num_tokens, output_mode)}.
+   *
+   * @param numTokens the number of token indices
+   * @param outputMode {@code "one_hot"}, {@code "multi_hot"} or {@code "count"}
+   */
   public CategoryEncoding(int numTokens, String outputMode) {
     String mode = "binary".equals(outputMode) ? "multi_hot" : outputMode;
     this.numTokens = Args.positive(className(), "num_tokens", numTokens);
@@ -37,6 +43,12 @@ public class CategoryEncoding extends Layer {
     return super.getConfig().put("num_tokens", numTokens).put("output_mode", outputMode).put("sparse", false);
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code CategoryEncoding.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static CategoryEncoding fromConfig(Config c) {
     if (!c.isSet("num_tokens")) {
       throw new ConfigException("CategoryEncoding needs 'num_tokens'");

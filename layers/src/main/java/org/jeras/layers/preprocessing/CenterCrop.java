@@ -19,10 +19,23 @@ public class CenterCrop extends Layer {
   private final int width;
   private final String dataFormat;
 
+  /**
+   * Keras's {@code CenterCrop(height, width)}, channels last.
+   *
+   * @param height the output height
+   * @param width the output width
+   */
   public CenterCrop(int height, int width) {
     this(height, width, "channels_last");
   }
 
+  /**
+   * Keras's {@code CenterCrop(height, width, data_format)}.
+   *
+   * @param height the output height
+   * @param width the output width
+   * @param dataFormat {@code "channels_last"} or {@code "channels_first"}
+   */
   public CenterCrop(int height, int width, String dataFormat) {
     this.height = Args.positive(className(), "height", height);
     this.width = Args.positive(className(), "width", width);
@@ -50,6 +63,12 @@ public class CenterCrop extends Layer {
     return super.getConfig().put("data_format", dataFormat).put("height", height).put("width", width);
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code CenterCrop.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static CenterCrop fromConfig(Config c) {
     return new CenterCrop(c.getInt("height"), c.getInt("width"), c.getString("data_format", "channels_last"))
         .withBaseConfig(c);

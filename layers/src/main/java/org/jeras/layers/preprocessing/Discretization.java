@@ -26,12 +26,23 @@ public class Discretization extends Layer {
   private final double epsilon;
   private final String outputMode;
 
-  /** Fixed boundaries (must be increasing). */
+  /**
+   * Fixed boundaries (must be increasing).
+   *
+   * @param binBoundaries the boundaries
+   * @param outputMode {@code "int"}, {@code "one_hot"}, {@code "multi_hot"} or {@code "count"}
+   */
   public Discretization(double[] binBoundaries, String outputMode) {
     this(binBoundaries, null, 0.01, outputMode);
   }
 
-  /** {@code num_bins} buckets found by {@link #adapt}. */
+  /**
+   * {@code num_bins} buckets found by {@link #adapt}.
+   *
+   * @param numBins the number of buckets
+   * @param epsilon the error tolerance of the quantiles
+   * @param outputMode {@code "int"}, {@code "one_hot"}, {@code "multi_hot"} or {@code "count"}
+   */
   public Discretization(int numBins, double epsilon, String outputMode) {
     this(null, numBins, epsilon, outputMode);
   }
@@ -52,12 +63,16 @@ public class Discretization extends Layer {
     this.outputMode = CategoricalEncoding.checkMode("Discretization", outputMode, "int", "one_hot", "multi_hot", "count");
   }
 
-  /** The current boundaries (after {@link #adapt} when built with {@code num_bins}), or null. */
+  /** {@return the current boundaries (after {@link #adapt} when built with {@code num_bins}), or null} */
   public double[] binBoundaries() {
     return binBoundaries == null ? null : binBoundaries.clone();
   }
 
-  /** Keras's {@code adapt} on one array: summarize the values, then take {@code num_bins} quantiles. */
+  /**
+   * Keras's {@code adapt} on one array: summarize the values, then take {@code num_bins} quantiles.
+   *
+   * @param data the values to summarize
+   */
   public void adapt(INDArray data) {
     if (numBins == null) {
       throw new IllegalStateException("Cannot adapt a Discretization layer built with 'bin_boundaries'; use 'num_bins'");
@@ -156,6 +171,12 @@ public class Discretization extends Layer {
         .put("name", name()).put("dtype", dtypePolicy().variableDtype().kerasName());
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code Discretization.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static Discretization fromConfig(Config c) {
     if (c.getBoolean("sparse", false)) {
       throw new ConfigException("Discretization 'sparse': true is not supported by Jeras");
@@ -175,7 +196,7 @@ public class Discretization extends Layer {
     return d.withBaseConfig(c);
   }
 
-  /** The dtype of this layer's output: int32 in {@code int} mode, else the compute dtype. */
+  /** {@return the dtype of this layer's output: int32 in {@code int} mode, else the compute dtype} */
   public DType outputDtype() {
     return outputMode.equals("int") ? DType.INT32 : computeDtype();
   }

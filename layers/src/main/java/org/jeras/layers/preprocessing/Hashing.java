@@ -33,6 +33,11 @@ public class Hashing extends Layer {
   private final long[] salt;
   private final String outputMode;
 
+  /**
+   * Keras's {@code Hashing(num_bins)}: FarmHash64, no mask, integer output.
+   *
+   * @param numBins the number of bins
+   */
   public Hashing(int numBins) {
     this(numBins, null, null, "int");
   }
@@ -40,6 +45,8 @@ public class Hashing extends Layer {
   /**
    * @param maskValue a string or integer mask value, or null
    * @param salt null (FarmHash64), or the two SipHash key words
+   * @param numBins the number of bins
+   * @param outputMode {@code "int"}, {@code "one_hot"}, {@code "multi_hot"} or {@code "count"}
    */
   public Hashing(int numBins, JsonElement maskValue, long[] salt, String outputMode) {
     if (salt != null && salt.length != 2) {
@@ -110,6 +117,12 @@ public class Hashing extends Layer {
         .put("output_mode", outputMode).put("sparse", false);
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code Hashing.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static Hashing fromConfig(Config c) {
     if (c.getBoolean("sparse", false)) {
       throw new ConfigException("Hashing 'sparse': true is not supported by Jeras");

@@ -23,6 +23,12 @@ public abstract class ImageAugmentation extends Layer {
   private final String dataFormat;
   private final SeedGenerator generator;
 
+  /**
+   * An augmentation of images in {@code dataFormat}.
+   *
+   * @param dataFormat {@code "channels_last"} or {@code "channels_first"}
+   * @param seed the seed, or null for a drawn one
+   */
   protected ImageAugmentation(String dataFormat, Long seed) {
     this.dataFormat = dataFormat == null ? "channels_last" : dataFormat;
     if (!this.dataFormat.equals("channels_last") && !this.dataFormat.equals("channels_first")) {
@@ -54,12 +60,20 @@ public abstract class ImageAugmentation extends Layer {
     return single ? ArrayOps.squeeze(t, 0) : t;
   }
 
-  /** The inference output for images already cast to the compute dtype: themselves. */
+  /**
+   * The inference output for images already cast to the compute dtype: themselves.
+   *
+   * @param images the images
+   * @return the images
+   */
   protected Tensor inference(Tensor images) {
     return images;
   }
 
-  /** Whether training transforms as inference does (no random draw): then {@link #augment} is not called. */
+  /**
+   * {@return whether training transforms as inference does (no random draw): then {@link #augment} is not
+   * called}
+   */
   protected boolean sameInTraining() {
     return false;
   }
@@ -67,6 +81,10 @@ public abstract class ImageAugmentation extends Layer {
   /**
    * The training output for a batch of channels-last images {@code (batch, height, width,
    * channels)}; {@code random} is this call's stream of the layer's seed generator.
+   *
+   * @param images the images, channels last
+   * @param random the call's random stream
+   * @return the augmented images
    */
   protected abstract Tensor augment(Tensor images, SplittableRandom random);
 
@@ -75,22 +93,22 @@ public abstract class ImageAugmentation extends Layer {
     return inputShape;
   }
 
-  /** Whether images are {@code (channels, height, width)}. */
+  /** {@return whether images are {@code (channels, height, width)}} */
   protected final boolean channelsFirst() {
     return dataFormat.equals("channels_first");
   }
 
-  /** The configured {@code data_format}. */
+  /** {@return the configured {@code data_format}} */
   public final String dataFormat() {
     return dataFormat;
   }
 
-  /** The configured seed, null when none was given (then one was drawn, as Keras does). */
+  /** {@return the configured seed, null when none was given (then one was drawn, as Keras does)} */
   public final Long seed() {
     return generator.initialSeed();
   }
 
-  /** The {@code seed} entry of the config: an int, or null. */
+  /** {@return the {@code seed} entry of the config: an int, or null} */
   protected final Integer seedConfig() {
     return seed() == null ? null : Math.toIntExact(seed());
   }
@@ -100,7 +118,12 @@ public abstract class ImageAugmentation extends Layer {
     return super.getConfig().put("data_format", dataFormat);
   }
 
-  /** The {@code data_format} of a config (Keras's default, channels-last, when unset). */
+  /**
+   * The {@code data_format} of a config (Keras's default, channels-last, when unset).
+   *
+   * @param c the layer's config
+   * @return the data format
+   */
   protected static String dataFormat(Config c) {
     return c.getString("data_format", "channels_last");
   }

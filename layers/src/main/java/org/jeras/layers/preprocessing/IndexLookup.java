@@ -45,14 +45,23 @@ public abstract class IndexLookup<K> extends Layer {
   /** The file Keras writes into the layer's asset directory. */
   public static final String VOCABULARY_FILE = "vocabulary.txt";
 
+  /** The largest vocabulary size, or null for none (Keras's {@code max_tokens}). */
   protected final Integer maxTokens;
+  /** The number of out-of-vocabulary buckets (Keras's {@code num_oov_indices}). */
   protected final int numOovIndices;
+  /** The token mapped to index 0 and masked, or null. */
   protected final K maskToken;
+  /** The token returned for out-of-vocabulary indices when inverted. */
   protected final K oovToken;
+  /** Whether the layer maps indices back to tokens (Keras's {@code invert}). */
   protected final boolean invert;
+  /** Keras's {@code output_mode}. */
   protected final String outputMode;
+  /** Whether multi-hot outputs are padded to {@code max_tokens} (Keras's {@code pad_to_max_tokens}). */
   protected final boolean padToMaxTokens;
+  /** How out-of-vocabulary tokens are bucketed (Keras's {@code oov_method}). */
   protected final String oovMethod;
+  /** The SipHash key of the OOV hashing, or null. */
   protected final long[] salt;
   private final List<K> inputVocabulary;
   private final double[] inputIdfWeights;
@@ -68,27 +77,58 @@ public abstract class IndexLookup<K> extends Layer {
   /** The options shared by both lookups, in Keras's argument names. */
   public record Options(Integer maxTokens, int numOovIndices, boolean invert, String outputMode, boolean padToMaxTokens,
       String oovMethod, long[] salt) {
+    /** {@return Keras's defaults: one OOV index, integer output, no limit} */
     public static Options defaults() {
       return new Options(null, 1, false, "int", false, "floormod", null);
     }
 
+    /**
+     * {@return these options with another {@code output_mode}}
+     *
+     * @param mode the output mode
+     */
     public Options withOutputMode(String mode) {
       return new Options(maxTokens, numOovIndices, invert, mode, padToMaxTokens, oovMethod, salt);
     }
 
+    /**
+     * {@return these options with another {@code invert}}
+     *
+     * @param inv whether to map indices back to tokens
+     */
     public Options withInvert(boolean inv) {
       return new Options(maxTokens, numOovIndices, inv, outputMode, padToMaxTokens, oovMethod, salt);
     }
 
+    /**
+     * {@return these options with another {@code num_oov_indices}}
+     *
+     * @param n the number of OOV buckets
+     */
     public Options withNumOovIndices(int n) {
       return new Options(maxTokens, n, invert, outputMode, padToMaxTokens, oovMethod, salt);
     }
 
+    /**
+     * {@return these options with another {@code max_tokens} and {@code pad_to_max_tokens}}
+     *
+     * @param n the largest vocabulary size, or null
+     * @param pad whether to pad multi-hot outputs
+     */
     public Options withMaxTokens(Integer n, boolean pad) {
       return new Options(n, numOovIndices, invert, outputMode, pad, oovMethod, salt);
     }
   }
 
+  /**
+   * A lookup with the given options and special tokens.
+   *
+   * @param o the options
+   * @param maskToken the mask token, or null
+   * @param oovToken the OOV token
+   * @param vocabulary the fixed vocabulary, or null to adapt
+   * @param idfWeights the IDF weights for {@code tf_idf}, or null
+   */
   protected IndexLookup(Options o, K maskToken, K oovToken, List<K> vocabulary, double[] idfWeights) {
     String layer = className();
     if (o.maxTokens() != null && o.maxTokens() <= 1) {
@@ -134,28 +174,65 @@ public abstract class IndexLookup<K> extends Layer {
 
   // ------------------------------------------------------------------ the token type
 
-  /** The tokens of an input tensor, row-major. */
+  /**
+   * The tokens of an input tensor, row-major.
+   *
+   * @param input the input
+   * @return the tokens
+   */
   protected abstract List<K> readTokens(INDArray input);
 
-  /** A tensor of tokens (for {@code invert}). */
+  /**
+   * A tensor of tokens (for {@code invert}).
+   *
+   * @param tokens the tokens
+   * @param shape the tensor's shape
+   * @return the tensor
+   */
   protected abstract INDArray writeTokens(List<K> tokens, long[] shape);
 
-  /** The bytes hashed for OOV buckets (TensorFlow hashes the string form). */
+  /**
+   * The bytes hashed for OOV buckets (TensorFlow hashes the string form).
+   *
+   * @param token the token
+   * @return the bytes
+   */
   protected abstract byte[] hashBytes(K token);
 
-  /** A token as the config writes it. */
+  /**
+   * A token as the config writes it.
+   *
+   * @param token the token
+   * @return the JSON value
+   */
   protected abstract JsonElement tokenJson(K token);
 
-  /** A line of {@code vocabulary.txt} as a token. */
+  /**
+   * A line of {@code vocabulary.txt} as a token.
+   *
+   * @param line the line
+   * @return the token
+   */
   protected abstract K parseLine(String line);
 
-  /** Token order for breaking frequency ties in {@link #adapt} (Keras: descending). */
+  /**
+   * Token order for breaking frequency ties in {@link #adapt} (Keras: descending).
+   *
+   * @return the order
+   */
   protected abstract Comparator<K> tokenOrder();
 
-  /** Whether the OOV bucket of a token is {@code floormod(token, n)} (integer keys with floormod). */
+  /**
+   * {@return whether the OOV bucket of a token is {@code floormod(token, n)} (integer keys with floormod)}
+   */
   protected abstract boolean usesFloorMod();
 
-  /** The OOV bucket index of an integer token (only when {@link #usesFloorMod()}). */
+  /**
+   * The OOV bucket index of an integer token (only when {@link #usesFloorMod()}).
+   *
+   * @param token the token
+   * @return the bucket index
+   */
   protected long floorModKey(K token) {
     throw new UnsupportedOperationException();
   }
@@ -170,12 +247,17 @@ public abstract class IndexLookup<K> extends Layer {
     return oovStartIndex() + numOovIndices;
   }
 
-  /** The vocabulary size including the mask and OOV slots. */
+  /** {@return the vocabulary size including the mask and OOV slots} */
   public int vocabularySize() {
     return tokens.size() + tokenStartIndex();
   }
 
-  /** Keras's {@code get_vocabulary}: index {@code i} holds the token mapped to {@code i}. */
+  /**
+   * Keras's {@code get_vocabulary}: index {@code i} holds the token mapped to {@code i}.
+   *
+   * @param includeSpecialTokens whether to include the mask and OOV tokens
+   * @return the vocabulary
+   */
   public List<K> getVocabulary(boolean includeSpecialTokens) {
     List<K> out = new ArrayList<>();
     if (includeSpecialTokens) {
@@ -193,6 +275,9 @@ public abstract class IndexLookup<K> extends Layer {
   /**
    * Keras's {@code set_vocabulary}: the tokens, optionally preceded by exactly the special tokens
    * ({@code [mask] [oov] * num_oov_indices}), which are then skipped.
+   *
+   * @param vocabulary the tokens
+   * @param idf the IDF weights for {@code tf_idf}, or null
    */
   public final void setVocabulary(List<K> vocabulary, double[] idf) {
     if (outputMode.equals("tf_idf") && idf == null) {
@@ -253,6 +338,8 @@ public abstract class IndexLookup<K> extends Layer {
    * Learns the vocabulary from {@code data} as Keras's {@code adapt} on an array: tokens counted
    * over all of it, the mask and OOV tokens left out, most frequent first (ties: token descending),
    * truncated to {@code max_tokens}. A rank-1 array counts each element as a document (tf_idf).
+   *
+   * @param data the tokens to count
    */
   public void adapt(INDArray data) {
     if (inputVocabulary != null) {
@@ -490,10 +577,19 @@ public abstract class IndexLookup<K> extends Layer {
     return c;
   }
 
-  /** IntegerLookup writes {@code vocabulary_dtype}; StringLookup does not. */
+  /**
+   * IntegerLookup writes {@code vocabulary_dtype}; StringLookup does not.
+   *
+   * @param c the layer's config
+   */
   protected void putVocabularyDtype(Config c) {}
 
-  /** Reads the options shared by both lookups. */
+  /**
+   * Reads the options shared by both lookups.
+   *
+   * @param c the layer's config
+   * @return the options
+   */
   protected static Options options(Config c) {
     if (c.getBoolean("sparse", false)) {
       throw new ConfigException("Lookup layer 'sparse': true is not supported by Jeras");
@@ -504,7 +600,12 @@ public abstract class IndexLookup<K> extends Layer {
         salt);
   }
 
-  /** Reads {@code idf_weights} from a config. */
+  /**
+   * Reads {@code idf_weights} from a config.
+   *
+   * @param c the layer's config
+   * @return the weights, or null
+   */
   protected static double[] idfWeights(Config c) {
     return c.isSet("idf_weights") ? c.getDoubles("idf_weights") : null;
   }
@@ -512,6 +613,10 @@ public abstract class IndexLookup<K> extends Layer {
   /**
    * Applies Keras's {@code vocabulary_size} bookkeeping from a config, and takes Keras's other
    * hidden argument {@code has_input_vocabulary}, which only governs {@code adapt()}.
+   *
+   * @param <L> this layer's class
+   * @param c the layer's config
+   * @return this layer
    */
   protected final <L extends IndexLookup<K>> L withVocabularySize(Config c) {
     c.getBoolean("has_input_vocabulary", false);

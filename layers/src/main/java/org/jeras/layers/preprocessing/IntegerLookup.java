@@ -24,11 +24,24 @@ public class IntegerLookup extends IndexLookup<Long> {
     this(Options.defaults(), null, -1L, null, null);
   }
 
-  /** A layer over a fixed vocabulary. */
+  /**
+   * A layer over a fixed vocabulary.
+   *
+   * @param vocabulary the tokens
+   */
   public IntegerLookup(List<Long> vocabulary) {
     this(Options.defaults(), null, -1L, vocabulary, null);
   }
 
+  /**
+   * Keras's {@code IntegerLookup}.
+   *
+   * @param options the options shared by both lookups
+   * @param maskToken the mask token, or null
+   * @param oovToken the OOV token
+   * @param vocabulary the fixed vocabulary, or null to adapt
+   * @param idfWeights the IDF weights for {@code tf_idf}, or null
+   */
   public IntegerLookup(Options options, Long maskToken, Long oovToken, List<Long> vocabulary, double[] idfWeights) {
     super(options, maskToken, oovToken, vocabulary, idfWeights);
     if (options.salt() != null && !options.oovMethod().equals("farmhash")) {
@@ -96,6 +109,12 @@ public class IntegerLookup extends IndexLookup<Long> {
     c.put("vocabulary_dtype", "int64");
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code IntegerLookup.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static IntegerLookup fromConfig(Config c) {
     String vd = c.getString("vocabulary_dtype", "int64");
     if (!vd.equals("int64")) {

@@ -45,7 +45,11 @@ public class Normalization extends Layer {
   private Variable adaptVariance;
   private Variable count;
 
-  /** A layer to {@link #adapt} over {@code axis} (Keras's default: {@code -1}). */
+  /**
+   * A layer to {@link #adapt} over {@code axis} (Keras's default: {@code -1}).
+   *
+   * @param axis the axis, negative from the end
+   */
   public Normalization(int... axis) {
     this(axis, null, null, false);
   }
@@ -54,6 +58,7 @@ public class Normalization extends Layer {
    * @param axis the axes kept (one statistic per position along them); empty for one global statistic
    * @param mean the given mean (a scalar or an array of the kept axes' shape), or null to adapt
    * @param variance the given variance, with {@code mean}
+   * @param invert whether to apply the inverse transformation
    */
   public Normalization(int[] axis, INDArray mean, INDArray variance, boolean invert) {
     if ((mean == null) != (variance == null)) {
@@ -106,6 +111,8 @@ public class Normalization extends Layer {
   /**
    * Learns the mean and (biased) variance of {@code data} over every axis but the kept ones, as
    * Keras's {@code adapt} does for an array.
+   *
+   * @param data the values
    */
   public void adapt(INDArray data) {
     if (!isBuilt()) {
@@ -190,6 +197,12 @@ public class Normalization extends Layer {
         .put("variance", inputVariance == null ? JsonNull.INSTANCE : NumericJson.toJson(inputVariance));
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code Normalization.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static Normalization fromConfig(Config c) {
     int[] axis;
     JsonElement a = c.getOrNull("axis");

@@ -9,10 +9,22 @@ import org.jeras.core.tensor.Tensor;
  * {@code interpolation} and {@code fill_value}.
  */
 public abstract class RandomAffine extends ImageAugmentation {
+  /** Keras's {@code fill_mode}: how points outside the input are filled. */
   protected final String fillMode;
+  /** Keras's {@code interpolation}: {@code "bilinear"} or {@code "nearest"}. */
   protected final String interpolation;
+  /** The value of points outside the input with {@code fill_mode="constant"}. */
   protected final double fillValue;
 
+  /**
+   * A random geometric transform of images.
+   *
+   * @param fillMode how points outside the input are filled
+   * @param interpolation {@code "bilinear"} or {@code "nearest"}
+   * @param fillValue the value of points outside the input with {@code fill_mode="constant"}
+   * @param dataFormat {@code "channels_last"} or {@code "channels_first"}
+   * @param seed the seed, or null for a drawn one
+   */
   protected RandomAffine(String fillMode, String interpolation, double fillValue, String dataFormat, Long seed) {
     super(dataFormat, seed);
     this.fillMode = AffineWarp.check(className(), "fill_mode", fillMode, AffineWarp.FILL_MODES);
@@ -23,6 +35,11 @@ public abstract class RandomAffine extends ImageAugmentation {
   /**
    * The map of one image of {@code height x width}: {@code [a0, a1, a2, b0, b1, b2]} taking output
    * (column, row) to the input point it samples.
+   *
+   * @param random the call's random stream
+   * @param height the image height
+   * @param width the image width
+   * @return the six coefficients
    */
   protected abstract double[] transform(SplittableRandom random, long height, long width);
 

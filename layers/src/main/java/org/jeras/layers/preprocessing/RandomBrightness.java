@@ -14,10 +14,24 @@ public class RandomBrightness extends ImageAugmentation {
   private final FactorRange factor;
   private final ValueRange valueRange;
 
+  /**
+   * Keras's {@code RandomBrightness(factor, seed=seed)}.
+   *
+   * @param factor the brightness change, a fraction of the value range in [-factor, factor]
+   * @param seed the seed, or null for a drawn one
+   */
   public RandomBrightness(double factor, Long seed) {
     this(FactorRange.of("RandomBrightness", "factor", factor, -1, 1), ValueRange.DEFAULT, seed, null);
   }
 
+  /**
+   * Keras's {@code RandomBrightness}.
+   *
+   * @param factor the range of the brightness change, as fractions of the value range
+   * @param valueRange the range of the pixel values
+   * @param seed the seed, or null for a drawn one
+   * @param dataFormat {@code "channels_last"} or {@code "channels_first"}
+   */
   public RandomBrightness(FactorRange factor, ValueRange valueRange, Long seed, String dataFormat) {
     super(dataFormat, seed);
     this.factor = factor;
@@ -40,6 +54,12 @@ public class RandomBrightness extends ImageAugmentation {
         .put("seed", seedConfig());
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code RandomBrightness.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static RandomBrightness fromConfig(Config c) {
     return new RandomBrightness(FactorRange.of("RandomBrightness", "factor", c.get("factor"), -1, 1),
         ValueRange.of("RandomBrightness", c), c.getLongOrNull("seed"), dataFormat(c)).withBaseConfig(c);

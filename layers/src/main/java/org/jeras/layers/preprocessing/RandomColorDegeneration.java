@@ -14,6 +14,14 @@ public class RandomColorDegeneration extends ImageAugmentation {
   private final FactorRange factor;
   private final ValueRange valueRange;
 
+  /**
+   * Keras's {@code RandomColorDegeneration}.
+   *
+   * @param factor the range of the blend factor towards grayscale
+   * @param valueRange the range of the pixel values
+   * @param dataFormat {@code "channels_last"} or {@code "channels_first"}
+   * @param seed the seed, or null for a drawn one
+   */
   public RandomColorDegeneration(FactorRange factor, ValueRange valueRange, String dataFormat, Long seed) {
     super(dataFormat, seed);
     this.factor = factor;
@@ -37,6 +45,12 @@ public class RandomColorDegeneration extends ImageAugmentation {
         .put("seed", seedConfig());
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code RandomColorDegeneration.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static RandomColorDegeneration fromConfig(Config c) {
     return new RandomColorDegeneration(FactorRange.of("RandomColorDegeneration", "factor", c.get("factor"), -1, 1),
         ValueRange.of("RandomColorDegeneration", c), dataFormat(c), c.getLongOrNull("seed")).withBaseConfig(c);

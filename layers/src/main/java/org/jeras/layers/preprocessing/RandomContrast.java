@@ -17,10 +17,24 @@ public class RandomContrast extends ImageAugmentation {
   private final FactorRange factor;
   private final ValueRange valueRange;
 
+  /**
+   * Keras's {@code RandomContrast(factor, seed=seed)}.
+   *
+   * @param factor the contrast factor is drawn from [1 - factor, 1 + factor]
+   * @param seed the seed, or null for a drawn one
+   */
   public RandomContrast(double factor, Long seed) {
     this(FactorRange.of("RandomContrast", "factor", factor, 0, 1), ValueRange.DEFAULT, seed, null);
   }
 
+  /**
+   * Keras's {@code RandomContrast}.
+   *
+   * @param factor the range of the contrast change
+   * @param valueRange the range of the pixel values
+   * @param seed the seed, or null for a drawn one
+   * @param dataFormat {@code "channels_last"} or {@code "channels_first"}
+   */
   public RandomContrast(FactorRange factor, ValueRange valueRange, Long seed, String dataFormat) {
     super(dataFormat, seed);
     this.factor = factor;
@@ -52,6 +66,12 @@ public class RandomContrast extends ImageAugmentation {
         .put("seed", seedConfig());
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code RandomContrast.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static RandomContrast fromConfig(Config c) {
     return new RandomContrast(FactorRange.of("RandomContrast", "factor", c.get("factor"), 0, 1),
         ValueRange.of("RandomContrast", c), c.getLongOrNull("seed"), dataFormat(c)).withBaseConfig(c);

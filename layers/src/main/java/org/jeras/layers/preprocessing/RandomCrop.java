@@ -20,6 +20,14 @@ public class RandomCrop extends ImageAugmentation {
   private final int height;
   private final int width;
 
+  /**
+   * Keras's {@code RandomCrop(height, width, seed, data_format)}.
+   *
+   * @param height the output height
+   * @param width the output width
+   * @param seed the seed, or null for a drawn one
+   * @param dataFormat {@code "channels_last"} or {@code "channels_first"}
+   */
   public RandomCrop(int height, int width, Long seed, String dataFormat) {
     super(dataFormat, seed == null ? Seeds.makeDefaultSeed() : seed);
     this.height = Args.positive(className(), "height", height);
@@ -64,6 +72,12 @@ public class RandomCrop extends ImageAugmentation {
     return super.getConfig().put("height", height).put("width", width).put("seed", seedConfig());
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code RandomCrop.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static RandomCrop fromConfig(Config c) {
     return new RandomCrop(c.getInt("height"), c.getInt("width"), c.getLongOrNull("seed"), dataFormat(c))
         .withBaseConfig(c);

@@ -27,6 +27,16 @@ public class RandomErasing extends ImageAugmentation {
   private final double[] fill;
   private final ValueRange valueRange;
 
+  /**
+   * Keras's {@code RandomErasing}.
+   *
+   * @param factor the range of the probability of erasing
+   * @param scale the range of the erased area, as a fraction of the image
+   * @param fillValue the fill value (a number or one per RGB channel), or JSON null for noise
+   * @param valueRange the range of the pixel values
+   * @param seed the seed, or null for a drawn one
+   * @param dataFormat {@code "channels_last"} or {@code "channels_first"}
+   */
   public RandomErasing(FactorRange factor, FactorRange scale, JsonElement fillValue, ValueRange valueRange,
       Long seed, String dataFormat) {
     super(dataFormat, seed);
@@ -113,6 +123,12 @@ public class RandomErasing extends ImageAugmentation {
         .put("value_range", valueRange.json()).put("seed", seedConfig());
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code RandomErasing.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static RandomErasing fromConfig(Config c) {
     String owner = "RandomErasing";
     FactorRange f = c.isSet("factor") ? FactorRange.of(owner, "factor", c.get("factor"), 0, 1) : new FactorRange(0, 1);

@@ -13,6 +13,13 @@ import org.jeras.core.tensor.Tensor;
 public class RandomFlip extends ImageAugmentation {
   private final String mode;
 
+  /**
+   * Keras's {@code RandomFlip(mode, seed, data_format)}.
+   *
+   * @param mode {@code "horizontal"}, {@code "vertical"} or {@code "horizontal_and_vertical"}
+   * @param seed the seed, or null for a drawn one
+   * @param dataFormat {@code "channels_last"} or {@code "channels_first"}
+   */
   public RandomFlip(String mode, Long seed, String dataFormat) {
     super(dataFormat, seed);
     if (!mode.equals("horizontal") && !mode.equals("vertical") && !mode.equals("horizontal_and_vertical")) {
@@ -41,6 +48,12 @@ public class RandomFlip extends ImageAugmentation {
     return super.getConfig().put("seed", seedConfig()).put("mode", mode);
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code RandomFlip.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static RandomFlip fromConfig(Config c) {
     return new RandomFlip(c.getString("mode", "horizontal_and_vertical"), c.getLongOrNull("seed"), dataFormat(c))
         .withBaseConfig(c);

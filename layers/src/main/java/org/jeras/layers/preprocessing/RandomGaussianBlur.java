@@ -21,6 +21,17 @@ public class RandomGaussianBlur extends ImageAugmentation {
   private final FactorRange sigma;
   private final ValueRange valueRange;
 
+  /**
+   * Keras's {@code RandomGaussianBlur}.
+   *
+   * @param factor the range of the blur strength
+   * @param kernelWidth the kernel's width
+   * @param kernelHeight the kernel's height
+   * @param sigma the range of the standard deviation
+   * @param valueRange the range of the pixel values
+   * @param dataFormat {@code "channels_last"} or {@code "channels_first"}
+   * @param seed the seed, or null for a drawn one
+   */
   public RandomGaussianBlur(FactorRange factor, int kernelWidth, int kernelHeight, FactorRange sigma,
       ValueRange valueRange, String dataFormat, Long seed) {
     super(dataFormat, seed);
@@ -87,6 +98,12 @@ public class RandomGaussianBlur extends ImageAugmentation {
         .put("value_range", valueRange.json()).put("seed", seedConfig());
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code RandomGaussianBlur.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static RandomGaussianBlur fromConfig(Config c) {
     String owner = "RandomGaussianBlur";
     FactorRange f = c.isSet("factor") ? FactorRange.of(owner, "factor", c.get("factor"), 0, 1) : new FactorRange(0, 1);

@@ -17,6 +17,12 @@ import org.nd4j.linalg.factory.Nd4j;
 public class RandomGrayscale extends ImageAugmentation {
   private final double factor;
 
+  /**
+   * Keras's {@code RandomGrayscale(factor, data_format)}.
+   *
+   * @param factor the probability of turning an image to grayscale
+   * @param dataFormat {@code "channels_last"} or {@code "channels_first"}
+   */
   public RandomGrayscale(double factor, String dataFormat) {
     super(dataFormat, null);
     if (!(factor >= 0 && factor <= 1)) {
@@ -55,6 +61,12 @@ public class RandomGrayscale extends ImageAugmentation {
     return super.getConfig().put("factor", factor);
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code RandomGrayscale.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static RandomGrayscale fromConfig(Config c) {
     return new RandomGrayscale(c.getDouble("factor", 0.5), dataFormat(c)).withBaseConfig(c);
   }

@@ -14,6 +14,14 @@ public class RandomInvert extends ImageAugmentation {
   private final FactorRange factor;
   private final ValueRange valueRange;
 
+  /**
+   * Keras's {@code RandomInvert}.
+   *
+   * @param factor the range of the probability of inverting an image
+   * @param valueRange the range of the pixel values
+   * @param seed the seed, or null for a drawn one
+   * @param dataFormat {@code "channels_last"} or {@code "channels_first"}
+   */
   public RandomInvert(FactorRange factor, ValueRange valueRange, Long seed, String dataFormat) {
     super(dataFormat, seed);
     this.factor = factor;
@@ -42,6 +50,12 @@ public class RandomInvert extends ImageAugmentation {
         .put("seed", seedConfig());
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code RandomInvert.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static RandomInvert fromConfig(Config c) {
     FactorRange f = c.isSet("factor") ? FactorRange.of("RandomInvert", "factor", c.get("factor"), 0, 1)
         : new FactorRange(0, 1);

@@ -17,6 +17,14 @@ public class RandomPosterization extends ImageAugmentation {
   private final FactorRange factor;
   private final ValueRange valueRange;
 
+  /**
+   * Keras's {@code RandomPosterization}.
+   *
+   * @param factor the range of the number of bits kept
+   * @param valueRange the range of the pixel values
+   * @param dataFormat {@code "channels_last"} or {@code "channels_first"}
+   * @param seed the seed, or null for a drawn one
+   */
   public RandomPosterization(FactorRange factor, ValueRange valueRange, String dataFormat, Long seed) {
     super(dataFormat, seed);
     this.factor = factor;
@@ -49,6 +57,12 @@ public class RandomPosterization extends ImageAugmentation {
         .put("seed", seedConfig());
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code RandomPosterization.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static RandomPosterization fromConfig(Config c) {
     return new RandomPosterization(FactorRange.of("RandomPosterization", "factor", c.get("factor"), 1, 8),
         ValueRange.of("RandomPosterization", c), dataFormat(c), c.getLongOrNull("seed")).withBaseConfig(c);

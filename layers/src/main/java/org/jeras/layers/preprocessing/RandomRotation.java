@@ -12,10 +12,25 @@ import org.jeras.core.config.Config;
 public class RandomRotation extends RandomAffine {
   private final FactorRange factor;
 
+  /**
+   * Keras's {@code RandomRotation(factor)}: rotations in [-factor, factor] turns.
+   *
+   * @param factor the largest rotation, a fraction of a full turn
+   */
   public RandomRotation(double factor) {
     this(FactorRange.of("RandomRotation", "factor", factor, -1, 1), "reflect", "bilinear", null, 0.0, null);
   }
 
+  /**
+   * Keras's {@code RandomRotation}.
+   *
+   * @param factor the range of the rotation, as fractions of a full turn
+   * @param fillMode how points outside the input are filled
+   * @param interpolation {@code "bilinear"} or {@code "nearest"}
+   * @param seed the seed, or null for a drawn one
+   * @param fillValue the value of points outside the input with {@code fill_mode="constant"}
+   * @param dataFormat {@code "channels_last"} or {@code "channels_first"}
+   */
   public RandomRotation(FactorRange factor, String fillMode, String interpolation, Long seed, double fillValue,
       String dataFormat) {
     super(fillMode, interpolation, fillValue, dataFormat, seed);
@@ -40,6 +55,12 @@ public class RandomRotation extends RandomAffine {
         .put("interpolation", interpolation).put("seed", seedConfig());
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code RandomRotation.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static RandomRotation fromConfig(Config c) {
     JsonElement f = c.get("factor");
     return new RandomRotation(FactorRange.of("RandomRotation", "factor", f, -1, 1), c.getString("fill_mode", "reflect"),

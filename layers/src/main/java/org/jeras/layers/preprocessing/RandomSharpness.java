@@ -15,6 +15,14 @@ public class RandomSharpness extends ImageAugmentation {
   private final FactorRange factor;
   private final ValueRange valueRange;
 
+  /**
+   * Keras's {@code RandomSharpness}.
+   *
+   * @param factor the range of the sharpness change
+   * @param valueRange the range of the pixel values
+   * @param dataFormat {@code "channels_last"} or {@code "channels_first"}
+   * @param seed the seed, or null for a drawn one
+   */
   public RandomSharpness(FactorRange factor, ValueRange valueRange, String dataFormat, Long seed) {
     super(dataFormat, seed);
     this.factor = factor;
@@ -43,6 +51,12 @@ public class RandomSharpness extends ImageAugmentation {
         .put("seed", seedConfig());
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code RandomSharpness.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static RandomSharpness fromConfig(Config c) {
     return new RandomSharpness(FactorRange.of("RandomSharpness", "factor", c.get("factor"), 0, 1),
         ValueRange.of("RandomSharpness", c), dataFormat(c), c.getLongOrNull("seed")).withBaseConfig(c);

@@ -16,6 +16,17 @@ public class RandomShear extends RandomAffine {
   private final FactorRange xFactor;
   private final FactorRange yFactor;
 
+  /**
+   * Keras's {@code RandomShear}.
+   *
+   * @param xFactor the range of the horizontal shear
+   * @param yFactor the range of the vertical shear
+   * @param interpolation {@code "bilinear"} or {@code "nearest"}
+   * @param fillMode how points outside the input are filled
+   * @param fillValue the value of points outside the input with {@code fill_mode="constant"}
+   * @param dataFormat {@code "channels_last"} or {@code "channels_first"}
+   * @param seed the seed, or null for a drawn one
+   */
   public RandomShear(FactorRange xFactor, FactorRange yFactor, String interpolation, String fillMode,
       double fillValue, String dataFormat, Long seed) {
     super(fillMode, interpolation, fillValue, dataFormat, seed);
@@ -51,6 +62,12 @@ public class RandomShear extends RandomAffine {
         .put("fill_value", fillValue);
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code RandomShear.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static RandomShear fromConfig(Config c) {
     JsonElement zero = new JsonPrimitive(0.0);
     return new RandomShear(factor("x_factor", c.isSet("x_factor") ? c.get("x_factor") : zero),

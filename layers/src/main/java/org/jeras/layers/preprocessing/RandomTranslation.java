@@ -15,6 +15,17 @@ public class RandomTranslation extends RandomAffine {
   private final FactorRange height;
   private final FactorRange width;
 
+  /**
+   * Keras's {@code RandomTranslation}.
+   *
+   * @param heightFactor the vertical shift as a fraction of the height: a number or a pair
+   * @param widthFactor the horizontal shift as a fraction of the width: a number or a pair
+   * @param fillMode how points outside the input are filled
+   * @param interpolation {@code "bilinear"} or {@code "nearest"}
+   * @param seed the seed, or null for a drawn one
+   * @param fillValue the value of points outside the input with {@code fill_mode="constant"}
+   * @param dataFormat {@code "channels_last"} or {@code "channels_first"}
+   */
   public RandomTranslation(JsonElement heightFactor, JsonElement widthFactor, String fillMode, String interpolation,
       Long seed, double fillValue, String dataFormat) {
     super(fillMode, interpolation, fillValue, dataFormat, seed);
@@ -40,6 +51,12 @@ public class RandomTranslation extends RandomAffine {
         .put("fill_value", fillValue);
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code RandomTranslation.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static RandomTranslation fromConfig(Config c) {
     return new RandomTranslation(c.get("height_factor"), c.get("width_factor"), c.getString("fill_mode", "reflect"),
         c.getString("interpolation", "bilinear"), c.getLongOrNull("seed"), c.getDouble("fill_value", 0.0),

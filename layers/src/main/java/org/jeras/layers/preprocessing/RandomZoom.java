@@ -18,6 +18,18 @@ public class RandomZoom extends RandomAffine {
   private final FactorRange height;
   private final FactorRange width;
 
+  /**
+   * Keras's {@code RandomZoom}.
+   *
+   * @param heightFactor the vertical zoom as a fraction of the height: a number or a pair
+   * @param widthFactor the horizontal zoom as a fraction of the width: a number, a pair, or null to keep the
+   *     aspect ratio
+   * @param fillMode how points outside the input are filled
+   * @param interpolation {@code "bilinear"} or {@code "nearest"}
+   * @param seed the seed, or null for a drawn one
+   * @param fillValue the value of points outside the input with {@code fill_mode="constant"}
+   * @param dataFormat {@code "channels_last"} or {@code "channels_first"}
+   */
   public RandomZoom(JsonElement heightFactor, JsonElement widthFactor, String fillMode, String interpolation,
       Long seed, double fillValue, String dataFormat) {
     super(fillMode, interpolation, fillValue, dataFormat, seed);
@@ -49,6 +61,12 @@ public class RandomZoom extends RandomAffine {
         .put("fill_value", fillValue);
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code RandomZoom.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static RandomZoom fromConfig(Config c) {
     return new RandomZoom(c.get("height_factor"), c.getOrNull("width_factor"), c.getString("fill_mode", "reflect"),
         c.getString("interpolation", "bilinear"), c.getLongOrNull("seed"), c.getDouble("fill_value", 0.0),

@@ -18,11 +18,22 @@ public class Rescaling extends Layer {
   private final INDArray scale;
   private final INDArray offset;
 
+  /**
+   * Keras's {@code Rescaling(scale, offset)}: {@code x * scale + offset}.
+   *
+   * @param scale the factor
+   * @param offset the value added after scaling
+   */
   public Rescaling(double scale, double offset) {
     this(Nd4j.scalar(scale), Nd4j.scalar(offset));
   }
 
-  /** Per-channel (or any broadcastable) scale and offset. */
+  /**
+   * Per-channel (or any broadcastable) scale and offset.
+   *
+   * @param scale the factor, broadcast over the input
+   * @param offset the value added after scaling, broadcast over the input
+   */
   public Rescaling(INDArray scale, INDArray offset) {
     this.scale = scale.castTo(DataType.DOUBLE);
     this.offset = offset.castTo(DataType.DOUBLE);
@@ -42,6 +53,12 @@ public class Rescaling extends Layer {
     return super.getConfig().put("scale", NumericJson.toJson(scale)).put("offset", NumericJson.toJson(offset));
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code Rescaling.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static Rescaling fromConfig(Config c) {
     INDArray scale = NumericJson.toArray("scale", c.get("scale"));
     INDArray offset = c.isSet("offset") ? NumericJson.toArray("offset", c.get("offset"))

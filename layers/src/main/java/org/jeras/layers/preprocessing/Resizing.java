@@ -28,10 +28,28 @@ public class Resizing extends Layer {
   private final double fillValue;
   private final String dataFormat;
 
+  /**
+   * Keras's {@code Resizing(height, width)}: bilinear, channels last.
+   *
+   * @param height the output height
+   * @param width the output width
+   */
   public Resizing(int height, int width) {
     this(height, width, "bilinear", false, false, "constant", 0.0, "channels_last");
   }
 
+  /**
+   * Keras's {@code Resizing}.
+   *
+   * @param height the output height
+   * @param width the output width
+   * @param interpolation {@code "bilinear"} or {@code "nearest"}
+   * @param cropToAspectRatio whether to crop to the output's aspect ratio first
+   * @param padToAspectRatio whether to pad to the output's aspect ratio first
+   * @param fillMode how the padding is filled
+   * @param fillValue the padding value
+   * @param dataFormat {@code "channels_last"} or {@code "channels_first"}
+   */
   public Resizing(int height, int width, String interpolation, boolean cropToAspectRatio, boolean padToAspectRatio,
       String fillMode, double fillValue, String dataFormat) {
     if (!interpolation.equals("bilinear") && !interpolation.equals("nearest")) {
@@ -79,6 +97,12 @@ public class Resizing extends Layer {
         .put("fill_mode", fillMode).put("fill_value", fillValue).put("antialias", false);
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code Resizing.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static Resizing fromConfig(Config c) {
     if (c.getBoolean("antialias", false)) {
       throw new ConfigException("Resizing 'antialias': true is not supported by Jeras");

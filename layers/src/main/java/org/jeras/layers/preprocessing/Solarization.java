@@ -17,6 +17,16 @@ public class Solarization extends ImageAugmentation {
   private final FactorRange thresholdFactor;
   private final ValueRange valueRange;
 
+  /**
+   * Keras's {@code Solarization}.
+   *
+   * @param additionFactor the range of the value added before solarizing, as fractions of the value range
+   * @param thresholdFactor the range of the threshold above which values are inverted, as fractions of the
+   *     value range
+   * @param valueRange the range of the pixel values
+   * @param seed the seed, or null for a drawn one
+   * @param dataFormat {@code "channels_last"} or {@code "channels_first"}
+   */
   public Solarization(FactorRange additionFactor, FactorRange thresholdFactor, ValueRange valueRange, Long seed,
       String dataFormat) {
     super(dataFormat, seed);
@@ -55,6 +65,12 @@ public class Solarization extends ImageAugmentation {
         .put("threshold_factor", thresholdFactor.json()).put("seed", seedConfig());
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code Solarization.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static Solarization fromConfig(Config c) {
     return new Solarization(factor(c, "addition_factor"), factor(c, "threshold_factor"),
         ValueRange.of("Solarization", c), c.getLongOrNull("seed"), dataFormat(c)).withBaseConfig(c);

@@ -24,11 +24,24 @@ public class StringLookup extends IndexLookup<String> {
     this(Options.defaults(), null, "[UNK]", null, null);
   }
 
-  /** A layer over a fixed vocabulary. */
+  /**
+   * A layer over a fixed vocabulary.
+   *
+   * @param vocabulary the tokens
+   */
   public StringLookup(List<String> vocabulary) {
     this(Options.defaults(), null, "[UNK]", vocabulary, null);
   }
 
+  /**
+   * Keras's {@code StringLookup}.
+   *
+   * @param options the options shared by both lookups
+   * @param maskToken the mask token, or null
+   * @param oovToken the OOV token
+   * @param vocabulary the fixed vocabulary, or null to adapt
+   * @param idfWeights the IDF weights for {@code tf_idf}, or null
+   */
   public StringLookup(Options options, String maskToken, String oovToken, List<String> vocabulary, double[] idfWeights) {
     super(options, maskToken, oovToken, vocabulary, idfWeights);
     this.encoding = "utf-8";
@@ -77,6 +90,12 @@ public class StringLookup extends IndexLookup<String> {
     return super.getConfig().put("encoding", encoding);
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code StringLookup.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static StringLookup fromConfig(Config c) {
     String enc = c.getString("encoding", "utf-8");
     if (!enc.equalsIgnoreCase("utf-8") && !enc.equalsIgnoreCase("utf8")) {

@@ -16,7 +16,12 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class StringTensors {
   private StringTensors() {}
 
-  /** A string tensor of {@code shape} holding {@code values} in row-major order. */
+  /**
+   * {@return a string tensor of {@code shape} holding {@code values} in row-major order}
+   *
+   * @param shape the shape
+   * @param values the values
+   */
   public static INDArray of(long[] shape, String... values) {
     // ND4J 1.0.0-M2.1 writes each char as one byte and reads UTF-8 back: hand it the UTF-8 bytes
     // as Latin-1 chars so non-ASCII text round-trips.
@@ -27,12 +32,20 @@ public final class StringTensors {
     return Nd4j.create(Arrays.asList(bytes), shape, 'c');
   }
 
-  /** A rank-1 string tensor. */
+  /**
+   * {@return a rank-1 string tensor}
+   *
+   * @param values the values
+   */
   public static INDArray of(String... values) {
     return of(new long[] {values.length}, values);
   }
 
-  /** The strings of a UTF8 tensor in row-major order; numbers are refused. */
+  /**
+   * {@return the strings of a UTF8 tensor in row-major order; numbers are refused}
+   *
+   * @param a the input
+   */
   public static String[] values(INDArray a) {
     if (a.dataType() != DataType.UTF8) {
       throw new IllegalArgumentException("Expected a string tensor, got " + a.dataType());

@@ -51,6 +51,14 @@ public class TextVectorization extends Layer {
 
   /**
    * @param ngrams JSON null, an int n (widths 1..n) or a list of widths, as Keras's {@code ngrams}
+   * @param maxTokens the largest vocabulary size, or null
+   * @param standardize the standardization, or null
+   * @param split the splitting, or null
+   * @param outputMode {@code "int"}, {@code "multi_hot"}, {@code "count"} or {@code "tf_idf"}
+   * @param outputSequenceLength the padded length of {@code int} outputs, or null
+   * @param padToMaxTokens whether to pad multi-hot outputs to {@code max_tokens}
+   * @param vocabulary the fixed vocabulary, or null to adapt
+   * @param idfWeights the IDF weights for {@code tf_idf}, or null
    */
   public TextVectorization(Integer maxTokens, String standardize, String split, JsonElement ngrams, String outputMode,
       Integer outputSequenceLength, boolean padToMaxTokens, List<String> vocabulary, double[] idfWeights) {
@@ -105,16 +113,25 @@ public class TextVectorization extends Layer {
     return w;
   }
 
-  /** The lookup holding the vocabulary. */
+  /** {@return the lookup holding the vocabulary} */
   public StringLookup lookup() {
     return lookup;
   }
 
+  /**
+   * {@return the vocabulary (Keras's {@code get_vocabulary})}
+   *
+   * @param includeSpecialTokens whether to include the mask and OOV tokens
+   */
   public List<String> getVocabulary(boolean includeSpecialTokens) {
     return lookup.getVocabulary(includeSpecialTokens);
   }
 
-  /** Learns the vocabulary of the standardized, split tokens of {@code data} (one string per row). */
+  /**
+   * Learns the vocabulary of the standardized, split tokens of {@code data} (one string per row).
+   *
+   * @param data the strings, one per row
+   */
   public void adapt(INDArray data) {
     List<List<String>> rows = preprocess(data);
     int width = rows.stream().mapToInt(List::size).max().orElse(0);
@@ -266,6 +283,12 @@ public class TextVectorization extends Layer {
         .put("vocabulary_size", lookup.vocabularySize());
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code TextVectorization.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static TextVectorization fromConfig(Config c) {
     for (String key : new String[] {"standardize", "split"}) {
       JsonElement e = c.getOrNull(key);

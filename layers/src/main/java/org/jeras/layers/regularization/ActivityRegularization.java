@@ -16,6 +16,12 @@ public class ActivityRegularization extends Layer {
   private final double l1;
   private final double l2;
 
+  /**
+   * Keras's {@code ActivityRegularization(l1, l2)}.
+   *
+   * @param l1 the factor of the outputs' sum of absolute values
+   * @param l2 the factor of the outputs' sum of squares
+   */
   public ActivityRegularization(double l1, double l2) {
     buildAtInit();
     this.l1 = Args.nonNegative(className(), "l1", l1);
@@ -35,6 +41,12 @@ public class ActivityRegularization extends Layer {
     return super.getConfig().remove("activity_regularizer").put("l1", l1).put("l2", l2);
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code ActivityRegularization.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static ActivityRegularization fromConfig(Config c) {
     Config base = c.copy().remove("activity_regularizer");
     return new ActivityRegularization(c.getDouble("l1", 0.0), c.getDouble("l2", 0.0)).withBaseConfig(base);

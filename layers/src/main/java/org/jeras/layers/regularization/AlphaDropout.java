@@ -28,6 +28,13 @@ public class AlphaDropout extends Layer {
   private final Long seed;
   private final SeedGenerator seedGenerator;
 
+  /**
+   * Keras's {@code AlphaDropout(rate, noise_shape, seed)}.
+   *
+   * @param rate the fraction of entries dropped, in [0, 1)
+   * @param noiseShape the shape of the dropout pattern, or null for the input's
+   * @param seed the seed, or null for a drawn one
+   */
   public AlphaDropout(double rate, long[] noiseShape, Long seed) {
     buildAtInit();
     this.rate = Args.fraction(className(), "rate", rate);
@@ -72,6 +79,12 @@ public class AlphaDropout extends Layer {
     return c.put("noise_shape", a);
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code AlphaDropout.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static AlphaDropout fromConfig(Config c) {
     long[] ns = null;
     if (c.isSet("noise_shape")) {

@@ -19,10 +19,22 @@ public class Dropout extends Layer {
   private final Long seed;
   private final SeedGenerator seedGenerator;
 
+  /**
+   * Keras's {@code Dropout(rate)}.
+   *
+   * @param rate the fraction of entries dropped, in [0, 1)
+   */
   public Dropout(double rate) {
     this(rate, null, null);
   }
 
+  /**
+   * Keras's {@code Dropout(rate, noise_shape, seed)}.
+   *
+   * @param rate the fraction of entries dropped, in [0, 1)
+   * @param noiseShape the shape of the dropout pattern, or null for the input's
+   * @param seed the seed, or null for a drawn one
+   */
   public Dropout(double rate, long[] noiseShape, Long seed) {
     buildAtInit();
     this.rate = Args.fraction(className(), "rate", rate);
@@ -47,6 +59,12 @@ public class Dropout extends Layer {
     return c.putShape("noise_shape", noiseShape == null ? null : Shape.of(noiseShape));
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code Dropout.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static Dropout fromConfig(Config c) {
     long[] ns = c.isSet("noise_shape") ? c.getShape("noise_shape").dims() : null;
     return new Dropout(c.getDouble("rate"), ns, c.getLongOrNull("seed")).withBaseConfig(c);

@@ -18,6 +18,12 @@ public class GaussianDropout extends Layer {
   private final Long seed;
   private final SeedGenerator seedGenerator;
 
+  /**
+   * Keras's {@code GaussianDropout(rate, seed)}.
+   *
+   * @param rate the drop probability giving the noise's variance {@code rate / (1 - rate)}
+   * @param seed the seed, or null for a drawn one
+   */
   public GaussianDropout(double rate, Long seed) {
     buildAtInit();
     this.rate = Args.fraction(className(), "rate", rate);
@@ -40,6 +46,12 @@ public class GaussianDropout extends Layer {
     return super.getConfig().put("rate", rate).put("seed", seed == null ? null : seed.intValue());
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code GaussianDropout.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static GaussianDropout fromConfig(Config c) {
     return new GaussianDropout(c.getDouble("rate"), c.getLongOrNull("seed")).withBaseConfig(c);
   }

@@ -15,6 +15,12 @@ public class GaussianNoise extends Layer {
   private final Long seed;
   private final SeedGenerator seedGenerator;
 
+  /**
+   * Keras's {@code GaussianNoise(stddev, seed)}.
+   *
+   * @param stddev the standard deviation of the noise
+   * @param seed the seed, or null for a drawn one
+   */
   public GaussianNoise(double stddev, Long seed) {
     buildAtInit();
     this.stddev = Args.fraction(className(), "stddev", stddev);
@@ -36,6 +42,12 @@ public class GaussianNoise extends Layer {
     return super.getConfig().put("stddev", stddev).put("seed", seed == null ? null : seed.intValue());
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code GaussianNoise.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static GaussianNoise fromConfig(Config c) {
     return new GaussianNoise(c.getDouble("stddev"), c.getLongOrNull("seed")).withBaseConfig(c);
   }

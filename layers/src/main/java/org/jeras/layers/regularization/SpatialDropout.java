@@ -23,6 +23,14 @@ public abstract class SpatialDropout extends Layer {
   private final int rank;
   private final String dataFormat; // null where Keras's layer has no data_format (1D)
 
+  /**
+   * A dropout of whole channels over {@code rank}-dimensional inputs.
+   *
+   * @param rate the fraction of channels dropped, in [0, 1)
+   * @param seed the seed, or null for a drawn one
+   * @param rank the input's rank
+   * @param dataFormat the data format, or null where Keras's layer has none
+   */
   protected SpatialDropout(double rate, Long seed, int rank, String dataFormat) {
     buildAtInit();
     setInputSpec(InputSpec.ndim(rank));

@@ -14,9 +14,17 @@ import org.jeras.layers.convolutional.Spatial;
 
 /** Keras's Cropping1D/2D/3D: removes {@code {before, after}} entries from each spatial axis. */
 public abstract class BaseCropping extends Layer {
+  /** The {@code {before, after}} cropping of each spatial axis. */
   protected final int[][] cropping;
+  /** Keras's {@code data_format}. */
   protected final String dataFormat;
 
+  /**
+   * A cropping layer.
+   *
+   * @param cropping the {@code {before, after}} cropping of each spatial axis
+   * @param dataFormat {@code "channels_last"} or {@code "channels_first"}
+   */
   protected BaseCropping(int[][] cropping, String dataFormat) {
     this.cropping = Args.nonNegativePairs(className(), "cropping", cropping);
     this.dataFormat = Spatial.dataFormat(dataFormat);

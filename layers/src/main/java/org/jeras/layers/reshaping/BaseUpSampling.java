@@ -19,10 +19,20 @@ import org.nd4j.linalg.factory.Nd4j;
  * Keras's {@code ops.image.resize}; sample points beyond the edges clamp to the edge entries).
  */
 public abstract class BaseUpSampling extends Layer {
+  /** The repetition factor of each spatial axis. */
   protected final int[] size;
+  /** Keras's {@code data_format}. */
   protected final String dataFormat;
+  /** Keras's {@code interpolation}. */
   protected final String interpolation;
 
+  /**
+   * An upsampling layer.
+   *
+   * @param size the repetition factor of each spatial axis
+   * @param dataFormat {@code "channels_last"} or {@code "channels_first"}
+   * @param interpolation {@code "nearest"} or {@code "bilinear"}
+   */
   protected BaseUpSampling(int[] size, String dataFormat, String interpolation) {
     if (!"nearest".equals(interpolation) && !"bilinear".equals(interpolation)) {
       throw new ConfigException("'interpolation' must be 'nearest' or 'bilinear', got '" + interpolation + "'");

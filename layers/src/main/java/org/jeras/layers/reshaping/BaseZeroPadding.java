@@ -11,9 +11,17 @@ import org.jeras.layers.convolutional.Spatial;
 
 /** Keras's ZeroPadding1D/2D/3D: adds {@code {before, after}} zeros to each spatial axis. */
 public abstract class BaseZeroPadding extends Layer {
+  /** The {@code {before, after}} zeros of each spatial axis. */
   protected final int[][] padding;
+  /** Keras's {@code data_format}. */
   protected final String dataFormat;
 
+  /**
+   * A zero-padding layer.
+   *
+   * @param padding the {@code {before, after}} zeros of each spatial axis
+   * @param dataFormat {@code "channels_last"} or {@code "channels_first"}
+   */
   protected BaseZeroPadding(int[][] padding, String dataFormat) {
     this.padding = Args.nonNegativePairs(className(), "padding", padding);
     this.dataFormat = Spatial.dataFormat(dataFormat);

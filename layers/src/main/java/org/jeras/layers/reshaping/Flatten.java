@@ -11,10 +11,17 @@ import org.jeras.core.tensor.Tensor;
 public class Flatten extends Layer {
   private final String dataFormat;
 
+  /** Keras's {@code Flatten()}: every argument at its default. */
   public Flatten() {
     this("channels_last");
   }
 
+  /**
+   * Keras's {@code Flatten(data_format)}.
+   *
+   * @param dataFormat {@code "channels_last"} or {@code "channels_first"} (then channels are moved last
+   *     before flattening)
+   */
   public Flatten(String dataFormat) {
     this.dataFormat = dataFormat;
     setInputSpec(InputSpec.minNdim(1));
@@ -42,6 +49,12 @@ public class Flatten extends Layer {
     return super.getConfig().put("data_format", dataFormat);
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code Flatten.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static Flatten fromConfig(Config c) {
     return new Flatten(c.getString("data_format", "channels_last")).withBaseConfig(c);
   }

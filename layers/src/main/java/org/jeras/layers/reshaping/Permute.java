@@ -16,6 +16,11 @@ import org.jeras.core.tensor.Tensor;
 public class Permute extends Layer {
   private final int[] dims;
 
+  /**
+   * Keras's {@code Permute(dims)}.
+   *
+   * @param dims the input axis of each output axis, 1-based (the batch axis stays)
+   */
   public Permute(int... dims) {
     int[] sorted = dims.clone();
     Arrays.sort(sorted);
@@ -45,6 +50,12 @@ public class Permute extends Layer {
     return super.getConfig().putInts("dims", dims);
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code Permute.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static Permute fromConfig(Config c) {
     return new Permute(c.getInts("dims")).withBaseConfig(c);
   }

@@ -12,6 +12,11 @@ import org.jeras.core.tensor.Tensor;
 public class RepeatVector extends Layer {
   private final int n;
 
+  /**
+   * Keras's {@code RepeatVector(n)}.
+   *
+   * @param n the number of repetitions
+   */
   public RepeatVector(int n) {
     this.n = Args.positive(className(), "n", n);
     setInputSpec(InputSpec.ndim(2));
@@ -30,6 +35,12 @@ public class RepeatVector extends Layer {
     return super.getConfig().put("n", n);
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code RepeatVector.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static RepeatVector fromConfig(Config c) {
     return new RepeatVector(c.getInt("n")).withBaseConfig(c);
   }

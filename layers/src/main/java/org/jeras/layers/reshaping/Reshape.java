@@ -12,6 +12,11 @@ import org.jeras.core.tensor.Tensor;
 public class Reshape extends Layer {
   private final int[] targetShape;
 
+  /**
+   * Keras's {@code Reshape(target_shape)}.
+   *
+   * @param targetShape the per-sample output shape; one entry may be -1
+   */
   public Reshape(int... targetShape) {
     buildAtInit();
     // Keras: positive sizes and at most one -1, the size it infers.
@@ -37,6 +42,12 @@ public class Reshape extends Layer {
     return super.getConfig().putInts("target_shape", targetShape);
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code Reshape.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static Reshape fromConfig(Config c) {
     return new Reshape(c.getInts("target_shape")).withBaseConfig(c);
   }

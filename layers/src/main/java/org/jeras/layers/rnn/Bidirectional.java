@@ -38,12 +38,23 @@ public class Bidirectional extends SequenceLayer {
   private final RNN backwardLayer;
   private final String mergeMode;
 
-  /** Wraps {@code layer} with {@code merge_mode="concat"} and an automatic backward copy. */
+  /**
+   * Wraps {@code layer} with {@code merge_mode="concat"} and an automatic backward copy.
+   *
+   * @param layer the wrapped layer
+   */
   public Bidirectional(RNN layer) {
     this(layer, "concat", null);
   }
 
-  /** Wraps {@code layer}; {@code backwardLayer} may be null for a go-backwards copy of {@code layer}. */
+  /**
+   * Wraps {@code layer}; {@code backwardLayer} may be null for a go-backwards copy of {@code layer}.
+   *
+   * @param layer the forward recurrent layer
+   * @param mergeMode {@code "concat"}, {@code "sum"}, {@code "mul"}, {@code "ave"} or null for a list of both
+   *     outputs
+   * @param backwardLayer the backward layer, or null
+   */
   public Bidirectional(RNN layer, String mergeMode, RNN backwardLayer) {
     if (!MODES.contains(mergeMode)) {
       throw new ConfigException("Invalid merge_mode '" + mergeMode + "'; expected one of concat, sum, mul, ave, null");
@@ -90,14 +101,17 @@ public class Bidirectional extends SequenceLayer {
     return rnn;
   }
 
+  /** {@return the forward layer} */
   public RNN forwardLayer() {
     return forwardLayer;
   }
 
+  /** {@return the backward layer} */
   public RNN backwardLayer() {
     return backwardLayer;
   }
 
+  /** {@return how the two outputs are combined, or null for a list of both} */
   public String mergeMode() {
     return mergeMode;
   }
@@ -170,6 +184,12 @@ public class Bidirectional extends SequenceLayer {
         .put("backward_layer", Serialization.serialize(backwardLayer));
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code Bidirectional.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static Bidirectional fromConfig(Config c) {
     RNN layer = rnn(c, "layer");
     RNN backward = c.isSet("backward_layer") ? rnn(c, "backward_layer") : null;

@@ -5,6 +5,11 @@ import org.jeras.core.config.Config;
 
 /** Keras's {@code GRU}: an {@link RNN} over a {@link GRUCell} ({@code reset_after} defaults to true). */
 public class GRU extends RNN {
+  /**
+   * Keras's {@code GRU(units)}; other arguments through the setters.
+   *
+   * @param units the output size
+   */
   public GRU(int units) {
     // Keras gives the wrapped cell this fixed name (the vars group's name attribute in the file).
     super(new GRUCell(units), true);
@@ -17,12 +22,23 @@ public class GRU extends RNN {
     return (GRUCell) cell;
   }
 
-  /** Sets {@code reset_after}; returns this layer. */
+  /**
+   * Sets {@code reset_after}; returns this layer.
+   *
+   * @param v whether the reset gate applies after the recurrent projection
+   * @return this layer
+   */
   public GRU resetAfter(boolean v) {
     cell().setResetAfter(v);
     return this;
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code GRU.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static GRU fromConfig(Config c) {
     return readConfig(new GRU(c.getInt("units")), c);
   }

@@ -16,6 +16,11 @@ import org.jeras.core.tensor.Tensor;
 public class GRUCell extends RnnCell {
   private boolean resetAfter = true;
 
+  /**
+   * Keras's {@code GRUCell(units)}.
+   *
+   * @param units the output size
+   */
   public GRUCell(int units) {
     super(units);
   }
@@ -35,6 +40,7 @@ public class GRUCell extends RnnCell {
     return resetAfter ? ArrayOps.take(bias.read(), 0, 0) : bias.read();
   }
 
+  /** {@return whether the reset gate applies after the recurrent projection (Keras's {@code reset_after})} */
   public boolean resetAfter() {
     return resetAfter;
   }
@@ -80,6 +86,12 @@ public class GRUCell extends RnnCell {
     resetAfter = c.getBoolean("reset_after", true);
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code GRUCell.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static GRUCell fromConfig(Config c) {
     GRUCell cell = new GRUCell(c.getInt("units"));
     cell.readLayerConfig(c);

@@ -19,6 +19,11 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 public class LSTMCell extends RnnCell {
   private boolean unitForgetBias = true;
 
+  /**
+   * Keras's {@code LSTMCell(units)}.
+   *
+   * @param units the output size
+   */
   public LSTMCell(int units) {
     super(units);
   }
@@ -48,6 +53,7 @@ public class LSTMCell extends RnnCell {
     }
   }
 
+  /** {@return whether the forget-gate bias starts at one (Keras's {@code unit_forget_bias})} */
   public boolean unitForgetBias() {
     return unitForgetBias;
   }
@@ -89,6 +95,12 @@ public class LSTMCell extends RnnCell {
     unitForgetBias = c.getBoolean("unit_forget_bias", true);
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code LSTMCell.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static LSTMCell fromConfig(Config c) {
     LSTMCell cell = new LSTMCell(c.getInt("units"));
     cell.readLayerConfig(c);

@@ -38,6 +38,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code cell} (a list of cells, Keras's {@code StackedRNNCells}, is not supported).
  */
 public class RNN extends SequenceLayer implements HasWeightSpecs<RNN> {
+  /** The cell run at each time step. */
   protected final RnnCell cell;
   private boolean returnSequences;
   private boolean returnState;
@@ -47,81 +48,146 @@ public class RNN extends SequenceLayer implements HasWeightSpecs<RNN> {
 
   private final boolean flatConfig;
 
-  /** Keras's generic {@code RNN(cell)}; its config holds the cell under key {@code cell}. */
+  /**
+   * Keras's generic {@code RNN(cell)}; its config holds the cell under key {@code cell}.
+   *
+   * @param cell the recurrent cell
+   */
   public RNN(RnnCell cell) {
     this(cell, false);
   }
 
-  /** For layers whose config holds the cell's keys flattened ({@code LSTM}, {@code GRU}, {@code SimpleRNN}). */
+  /**
+   * For layers whose config holds the cell's keys flattened ({@code LSTM}, {@code GRU}, {@code SimpleRNN}).
+   *
+   * @param cell the cell
+   * @param flatConfig whether the config holds the cell's keys flattened
+   */
   protected RNN(RnnCell cell, boolean flatConfig) {
     this.cell = track("cell", cell);
     this.flatConfig = flatConfig;
   }
 
+  /** {@return the cell run at each time step} */
   public RnnCell cell() {
     return cell;
   }
 
+  /** {@return whether the whole output sequence is returned (Keras's {@code return_sequences})} */
   public boolean returnSequences() {
     return returnSequences;
   }
 
+  /** {@return whether the final states are returned too (Keras's {@code return_state})} */
   public boolean returnState() {
     return returnState;
   }
 
+  /** {@return whether the sequence is processed in reverse (Keras's {@code go_backwards})} */
   public boolean goBackwards() {
     return goBackwards;
   }
 
+  /** {@return whether masked steps output zeros (Keras's {@code zero_output_for_mask})} */
   public boolean zeroOutputForMask() {
     return zeroOutputForMask;
   }
 
-  /** Sets {@code return_sequences}; returns this layer. */
+  /**
+   * Sets {@code return_sequences}; returns this layer.
+   *
+   * @param v whether to return the whole sequence
+   * @return this layer
+   */
   public RNN returnSequences(boolean v) {
     this.returnSequences = v;
     return this;
   }
 
+  /**
+   * Sets {@code return_state}.
+   *
+   * @param v whether to return the final states too
+   * @return this layer
+   */
   public RNN returnState(boolean v) {
     this.returnState = v;
     return this;
   }
 
+  /**
+   * Sets {@code go_backwards}.
+   *
+   * @param v whether to process the sequence in reverse
+   * @return this layer
+   */
   public RNN goBackwards(boolean v) {
     this.goBackwards = v;
     return this;
   }
 
+  /**
+   * Sets {@code zero_output_for_mask}.
+   *
+   * @param v whether masked steps output zeros
+   * @return this layer
+   */
   public RNN zeroOutputForMask(boolean v) {
     this.zeroOutputForMask = v;
     return this;
   }
 
-  /** Sets the cell's {@code dropout} and {@code recurrent_dropout} rates. */
+  /**
+   * Sets the cell's {@code dropout} and {@code recurrent_dropout} rates.
+   *
+   * @param dropout the dropout rate of the inputs
+   * @param recurrentDropout the dropout rate of the recurrent state
+   * @return this layer
+   */
   public RNN dropout(double dropout, double recurrentDropout) {
     cell.setDropout(dropout, recurrentDropout);
     return this;
   }
 
+  /**
+   * Sets the dropout seed of the cell.
+   *
+   * @param seed the seed, or null
+   * @return this layer
+   */
   public RNN seed(Long seed) {
     cell.setSeed(seed);
     return this;
   }
 
-  /** Sets the cell's {@code activation}; returns this layer. */
+  /**
+   * Sets the cell's {@code activation}; returns this layer.
+   *
+   * @param a the activation
+   * @return this layer
+   */
   public RNN activation(Activation a) {
     cell.activation = a;
     return this;
   }
 
-  /** Sets the cell's {@code recurrent_activation} (LSTM and GRU gates); returns this layer. */
+  /**
+   * Sets the cell's {@code recurrent_activation} (LSTM and GRU gates); returns this layer.
+   *
+   * @param a the activation of the gates
+   * @return this layer
+   */
   public RNN recurrentActivation(Activation a) {
     cell.recurrentActivation = a;
     return this;
   }
 
+  /**
+   * Sets the cell's {@code use_bias}.
+   *
+   * @param v whether a bias is added
+   * @return this layer
+   */
   public RNN useBias(boolean v) {
     cell.useBias = v;
     return this;
@@ -254,7 +320,11 @@ public class RNN extends SequenceLayer implements HasWeightSpecs<RNN> {
     return c;
   }
 
-  /** Keras's generic {@code RNN} from its config (with the cell's dict under {@code cell}). */
+  /**
+   * {@return Keras's generic {@code RNN} from its config (with the cell's dict under {@code cell})}
+   *
+   * @param c the layer's config
+   */
   public static RNN fromConfig(Config c) {
     if (!c.isSet("cell") || !c.get("cell").isJsonObject()) {
       throw new ConfigException("RNN config needs key 'cell' holding one cell's dict (stacked cells are not supported)");
@@ -266,7 +336,14 @@ public class RNN extends SequenceLayer implements HasWeightSpecs<RNN> {
     return readConfig(new RNN(rc), c);
   }
 
-  /** Reads the RNN and cell keys of {@code c} into {@code layer}, then its base keys. */
+  /**
+   * Reads the RNN and cell keys of {@code c} into {@code layer}, then its base keys.
+   *
+   * @param <L> the layer's class
+   * @param layer the layer
+   * @param c the layer's config
+   * @return {@code layer}
+   */
   protected static <L extends RNN> L readConfig(L layer, Config c) {
     if (c.getBoolean("stateful", false)) {
       throw new ConfigException("Layer '" + c.getString("name", "?") + "': stateful=true is not supported (key 'stateful')");

@@ -30,21 +30,36 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@link #projectInputs}; {@link #step} then adds the recurrent part for one time step.
  */
 public abstract class RnnCell extends Layer implements HasWeightSpecs<RnnCell> {
+  /** The output size (Keras's {@code units}). */
   protected final int units;
+  /** The activation of the output (Keras's {@code activation}). */
   protected Activation activation = Activations.TANH;
+  /** The activation of the gates (Keras's {@code recurrent_activation}). */
   protected Activation recurrentActivation = Activations.SIGMOID;
+  /** Whether biases are added (Keras's {@code use_bias}). */
   protected boolean useBias = true;
   private final WeightSpecs specs =
       new WeightSpecs("kernel", "glorot_uniform", "recurrent", "orthogonal", "bias", "zeros");
+  /** The dropout rate of the inputs. */
   protected double dropout;
+  /** The dropout rate of the recurrent state. */
   protected double recurrentDropout;
+  /** The dropout seed, or null. */
   protected Long seed;
   private SeedGenerator seedGenerator = new SeedGenerator(null);
 
+  /** The input kernel. */
   protected Variable kernel;
+  /** The recurrent kernel. */
   protected Variable recurrentKernel;
+  /** The bias, or null without {@code use_bias}. */
   protected Variable bias;
 
+  /**
+   * A cell of {@code units} outputs.
+   *
+   * @param units the output size
+   */
   protected RnnCell(int units) {
     this.units = Args.positive(className(), "units", units);
   }
@@ -55,36 +70,42 @@ public abstract class RnnCell extends Layer implements HasWeightSpecs<RnnCell> {
     return specs;
   }
 
+  /** {@return the output size} */
   public int units() {
     return units;
   }
 
-  /** Number of gate blocks in the kernels (1 for SimpleRNN, 4 for LSTM, 3 for GRU). */
+  /** {@return the number of gate blocks in the kernels (1 for SimpleRNN, 4 for LSTM, 3 for GRU)} */
   protected abstract int gates();
 
-  /** Number of state tensors, each {@code [batch, units]} (2 for LSTM: h and c). */
+  /** {@return the number of state tensors, each {@code [batch, units]} (2 for LSTM: h and c)} */
   public int stateCount() {
     return 1;
   }
 
-  /** Whether this cell has a {@code recurrent_activation} key. */
+  /** {@return whether this cell has a {@code recurrent_activation} key} */
   protected boolean hasRecurrentActivation() {
     return true;
   }
 
-  /** Whether this cell's layer config has a {@code seed} key. */
+  /** {@return whether this cell's layer config has a {@code seed} key} */
   protected boolean hasSeed() {
     return true;
   }
 
+  /** {@return the bias's shape} */
   protected long[] biasShape() {
     return new long[] {(long) gates() * units};
   }
 
-  /** Gives the freshly created bias its initial value (LSTM's {@code unit_forget_bias} overrides). */
+  /**
+   * Gives the freshly created bias its initial value (LSTM's {@code unit_forget_bias} overrides).
+   *
+   * @param b the bias
+   */
   protected void initBias(Variable b) {}
 
-  /** The bias added to the input projection (GRU with reset_after uses its first row). */
+  /** {@return the bias added to the input projection (GRU with reset_after uses its first row)} */
   protected Tensor inputBias() {
     return bias.read();
   }
@@ -105,14 +126,17 @@ public abstract class RnnCell extends Layer implements HasWeightSpecs<RnnCell> {
     }
   }
 
+  /** {@return the input kernel (Keras's {@code kernel})} */
   public Variable kernel() {
     return kernel;
   }
 
+  /** {@return the recurrent kernel (Keras's {@code recurrent_kernel})} */
   public Variable recurrentKernel() {
     return recurrentKernel;
   }
 
+  /** {@return the bias, or null without {@code use_bias}} */
   public Variable bias() {
     return bias;
   }
@@ -170,6 +194,12 @@ public abstract class RnnCell extends Layer implements HasWeightSpecs<RnnCell> {
   /**
    * {@code h @ recurrent_kernel[:, gate blocks from..to)}; with per-gate recurrent dropout masks,
    * gate block g sees {@code h * mask[g]}.
+   *
+   * @param h the previous output
+   * @param masks the recurrent dropout masks, or null
+   * @param from the first gate block
+   * @param to the block after the last
+   * @return the projection
    */
   protected Tensor recurrent(Tensor h, List<Tensor> masks, int from, int to) {
     Tensor rk = recurrentKernel.read();
@@ -185,7 +215,13 @@ public abstract class RnnCell extends Layer implements HasWeightSpecs<RnnCell> {
     return parts.size() == 1 ? parts.get(0) : ArrayOps.concat(parts, -1);
   }
 
-  /** Gate block {@code g} of a {@code [batch, G*units]} tensor. */
+  /**
+   * Gate block {@code g} of a {@code [batch, G*units]} tensor.
+   *
+   * @param z the tensor
+   * @param g the block's index
+   * @return the block
+   */
   protected Tensor block(Tensor z, int g) {
     return ArrayOps.slice(z, 1, (long) g * units, (long) (g + 1) * units);
   }
@@ -194,6 +230,11 @@ public abstract class RnnCell extends Layer implements HasWeightSpecs<RnnCell> {
    * One time step: {@code xProj} is this step's input projection {@code [batch, G*units]},
    * {@code states} the previous states; returns the output followed by the new states.
    * {@code recurrentMasks} is null outside training or without recurrent dropout.
+   *
+   * @param xProj the step's input projection
+   * @param states the previous states
+   * @param recurrentMasks the recurrent dropout masks, or null
+   * @return the output and the new states
    */
   protected abstract List<Tensor> step(Tensor xProj, List<Tensor> states, List<Tensor> recurrentMasks);
 
@@ -201,6 +242,10 @@ public abstract class RnnCell extends Layer implements HasWeightSpecs<RnnCell> {
    * The whole unmasked sequence {@code x [batch, time, in]} (already dropped out, walked from t = 0)
    * in one fused op: the outputs {@code [batch, time, units]} followed by the final states; null
    * when this cell has no fused form for its settings (the step loop is used then).
+   *
+   * @param x the input sequence
+   * @param states the initial states
+   * @return the outputs and final states, or null
    */
   protected List<Tensor> fusedSequence(Tensor x, List<Tensor> states) {
     return null;
@@ -208,13 +253,25 @@ public abstract class RnnCell extends Layer implements HasWeightSpecs<RnnCell> {
 
   // ------------------------------------------------------------------ config
 
-  /** LSTM's {@code unit_forget_bias}: after use_bias in a cell's config, after the initializers in the layer's. */
+  /**
+   * LSTM's {@code unit_forget_bias}: after use_bias in a cell's config, after the initializers in the layer's.
+   *
+   * @param c the layer's config
+   */
   protected void putGateOptions(Config c) {}
 
-  /** Keys written after {@code recurrent_dropout} and before {@code seed} (GRU's reset_after). */
+  /**
+   * Keys written after {@code recurrent_dropout} and before {@code seed} (GRU's reset_after).
+   *
+   * @param c the layer's config
+   */
   protected void putAfterDropout(Config c) {}
 
-  /** Reads what {@link #putGateOptions} and {@link #putAfterDropout} write. */
+  /**
+   * Reads what {@link #putGateOptions} and {@link #putAfterDropout} write.
+   *
+   * @param c the layer's config
+   */
   protected void readExtras(Config c) {}
 
   /** The cell's own config (Keras's {@code LSTMCell.get_config()}, etc.). */

@@ -5,6 +5,11 @@ import org.jeras.core.config.Config;
 
 /** Keras's {@code SimpleRNN}: an {@link RNN} over a {@link SimpleRNNCell}. */
 public class SimpleRNN extends RNN {
+  /**
+   * Keras's {@code SimpleRNN(units)}; other arguments through the setters.
+   *
+   * @param units the output size
+   */
   public SimpleRNN(int units) {
     // Keras gives the wrapped cell this fixed name (the vars group's name attribute in the file).
     super(new SimpleRNNCell(units), true);
@@ -12,6 +17,12 @@ public class SimpleRNN extends RNN {
     cell.setName("simple_rnn_cell");
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code SimpleRNN.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static SimpleRNN fromConfig(Config c) {
     return readConfig(new SimpleRNN(c.getInt("units")), c);
   }

@@ -7,6 +7,11 @@ import org.jeras.core.tensor.Tensor;
 
 /** Keras's {@code SimpleRNNCell}: {@code h = activation(x @ kernel + bias + h_prev @ recurrent_kernel)}. */
 public class SimpleRNNCell extends RnnCell {
+  /**
+   * Keras's {@code SimpleRNNCell(units)}.
+   *
+   * @param units the output size
+   */
   public SimpleRNNCell(int units) {
     super(units);
   }
@@ -33,6 +38,12 @@ public class SimpleRNNCell extends RnnCell {
     return List.of(h, h);
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code SimpleRNNCell.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static SimpleRNNCell fromConfig(Config c) {
     SimpleRNNCell cell = new SimpleRNNCell(c.getInt("units"));
     cell.readLayerConfig(c);

@@ -20,10 +20,16 @@ import org.jeras.core.tensor.Tensor;
 public class TimeDistributed extends Layer {
   private final Layer layer;
 
+  /**
+   * Keras's {@code TimeDistributed(layer)}.
+   *
+   * @param layer the layer applied to every time step
+   */
   public TimeDistributed(Layer layer) {
     this.layer = track("layer", layer);
   }
 
+  /** {@return the layer applied to every time step} */
   public Layer layer() {
     return layer;
   }
@@ -74,6 +80,12 @@ public class TimeDistributed extends Layer {
     return super.getConfig().put("layer", Serialization.serialize(layer));
   }
 
+  /**
+   * Rebuilds a layer from its config (Keras's {@code TimeDistributed.from_config}).
+   *
+   * @param c the layer's config
+   * @return the layer
+   */
   public static TimeDistributed fromConfig(Config c) {
     if (!c.isSet("layer")) {
       throw new ConfigException("TimeDistributed config needs key 'layer'");

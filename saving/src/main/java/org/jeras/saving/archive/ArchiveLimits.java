@@ -13,7 +13,10 @@ public record ArchiveLimits(long maxMemberBytes, long maxTotalBytes, long maxExp
   /** 2 GiB per member (the weights are read into memory), 8 GiB in all, 100x expansion. */
   public static final ArchiveLimits DEFAULT = new ArchiveLimits(Integer.MAX_VALUE - 64L, 8L << 30, 100);
 
-  /** The limits set by the {@code jeras.load.*} system properties ({@link LoadLimits}), {@link #DEFAULT} unless set. */
+  /**
+   * {@return the limits set by the {@code jeras.load.*} system properties ({@link LoadLimits}),
+   * {@link #DEFAULT} unless set}
+   */
   public static ArchiveLimits current() {
     return new ArchiveLimits(LoadLimits.maxArrayBytes(), LoadLimits.maxTotalBytes(), LoadLimits.maxExpansion());
   }

@@ -29,10 +29,15 @@ import org.jeras.saving.UnsafeFileException;
  * checked before anything is allocated.
  */
 public final class KerasArchive implements AutoCloseable {
+  /** The archive member holding the model's config. */
   public static final String CONFIG = "config.json";
+  /** The archive member holding Keras's version and the save date. */
   public static final String METADATA = "metadata.json";
+  /** The archive member holding the weights in HDF5. */
   public static final String WEIGHTS_H5 = "model.weights.h5";
+  /** The archive member of the NumPy weights format (read-only; Keras writes HDF5 by default). */
   public static final String WEIGHTS_NPZ = "model.weights.npz";
+  /** The archive directory holding the assets of layers that save files. */
   public static final String ASSETS = "assets";
 
   private final Path path;
@@ -47,7 +52,13 @@ public final class KerasArchive implements AutoCloseable {
     this.limits = limits;
   }
 
-  /** Opens a {@code .keras} zip or a directory holding an unzipped model. */
+  /**
+   * Opens a {@code .keras} zip or a directory holding an unzipped model.
+   *
+   * @param path a {@code .keras} file or a model directory
+   * @param limits the size and count limits to enforce
+   * @return the opened archive
+   */
   public static KerasArchive open(Path path, ArchiveLimits limits) {
     if (Files.isDirectory(path)) {
       if (!Files.isRegularFile(path.resolve(CONFIG))) {
@@ -86,20 +97,35 @@ public final class KerasArchive implements AutoCloseable {
     return a;
   }
 
-  /** Opens with the limits of the {@code jeras.load.*} system properties ({@link ArchiveLimits#current()}). */
+  /**
+   * Opens with the limits of the {@code jeras.load.*} system properties ({@link ArchiveLimits#current()}).
+   *
+   * @param path a {@code .keras} file or a model directory
+   * @return the opened archive
+   */
   public static KerasArchive open(Path path) {
     return open(path, ArchiveLimits.current());
   }
 
+  /** {@return the file or directory this archive was opened from} */
   public Path path() {
     return path;
   }
 
-  /** Member names in archive order (file names for the directory form). */
+  /**
+   * Member names in archive order (file names for the directory form).
+   *
+   * @return the member names
+   */
   public List<String> members() {
     return List.copyOf(members);
   }
 
+  /**
+   * {@return whether the archive has member {@code member}}
+   *
+   * @param member a member name, e.g. {@link #CONFIG}
+   */
   public boolean has(String member) {
     if (zip == null) {
       return Files.exists(path.resolve(MemberNames.check(member)));
@@ -107,7 +133,12 @@ public final class KerasArchive implements AutoCloseable {
     return zip.getEntry(member) != null;
   }
 
-  /** The declared size of {@code member} in bytes (its file size in the directory form), or 0 when absent. */
+  /**
+   * {@return the declared size of {@code member} in bytes (its file size in the directory form), or 0 when
+   * absent}
+   *
+   * @param member a member name
+   */
   public long size(String member) {
     MemberNames.check(member);
     try {
@@ -122,17 +153,22 @@ public final class KerasArchive implements AutoCloseable {
     }
   }
 
-  /** The text of {@code config.json}. */
+  /** {@return the text of {@code config.json}} */
   public String configJson() {
     return new String(read(CONFIG), StandardCharsets.UTF_8);
   }
 
-  /** The text of {@code metadata.json}, when present (Keras never requires it). */
+  /** {@return the text of {@code metadata.json}, when present (Keras never requires it)} */
   public Optional<String> metadataJson() {
     return has(METADATA) ? Optional.of(new String(read(METADATA), StandardCharsets.UTF_8)) : Optional.empty();
   }
 
-  /** Reads one member into memory after checking its declared size against the limits and the bytes found. */
+  /**
+   * Reads one member into memory after checking its declared size against the limits and the bytes found.
+   *
+   * @param member a member name
+   * @return the member's bytes
+   */
   public byte[] read(String member) {
     MemberNames.check(member);
     try {
@@ -163,7 +199,7 @@ public final class KerasArchive implements AutoCloseable {
     }
   }
 
-  /** Whether the archive has any file under {@code assets/}. */
+  /** {@return whether the archive has any file under {@code assets/}} */
   public boolean hasAssets() {
     if (zip == null) {
       return Files.isDirectory(path.resolve(ASSETS));
@@ -174,6 +210,8 @@ public final class KerasArchive implements AutoCloseable {
   /**
    * The {@code assets} directory: the directory form's own, or the zip's {@code assets/} members
    * extracted into a temporary directory deleted on {@link #close()}; empty when there are none.
+   *
+   * @return the assets directory, or empty when the archive has no assets
    */
   public Optional<Path> assetsDir() {
     if (!hasAssets()) {

@@ -27,11 +27,25 @@ public final class KerasArchiveWriter {
   /** Something that writes the HDF5 weights file. */
   @FunctionalInterface
   public interface Weights {
+    /**
+     * Writes the HDF5 weights file.
+     *
+     * @param out the stream of the archive member
+     * @throws IOException if writing fails
+     */
     void writeTo(OutputStream out) throws IOException;
   }
 
   /**
    * Writes the archive to {@code target}; {@code assetsDir} may be null or hold no files.
+   *
+   * @param target the {@code .keras} file to write
+   * @param configJson the text of {@code config.json}
+   * @param metadata the content of {@code metadata.json}
+   * @param weights what writes {@code model.weights.h5}
+   * @param assetsDir the assets to store under {@code assets/}, or null
+   * @param now the time stamped on the members
+   * @throws IOException if writing fails
    */
   public static void write(Path target, String configJson, Metadata metadata, Weights weights, Path assetsDir,
       LocalDateTime now) throws IOException {

@@ -14,11 +14,16 @@ import org.jeras.saving.Versions;
 public record Metadata(String kerasVersion, String dateSaved, String jerasVersion) {
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd@HH:mm:ss");
 
-  /** The metadata of a save happening at {@code now} (local time, as Keras). */
+  /**
+   * {@return the metadata of a save happening at {@code now} (local time, as Keras)}
+   *
+   * @param now the save time
+   */
   public static Metadata now(LocalDateTime now) {
     return new Metadata(Versions.KERAS, DATE.format(now), Versions.JERAS);
   }
 
+  /** {@return this metadata as the text of {@code metadata.json}, written as Keras writes it} */
   public String toJson() {
     JsonObject o = new JsonObject();
     o.addProperty("keras_version", kerasVersion);
@@ -29,7 +34,12 @@ public record Metadata(String kerasVersion, String dateSaved, String jerasVersio
     return PythonJson.dumps(o);
   }
 
-  /** Parses a {@code metadata.json}; absent keys are null. */
+  /**
+   * Parses a {@code metadata.json}; absent keys are null.
+   *
+   * @param json the text of a {@code metadata.json}
+   * @return the parsed metadata
+   */
   public static Metadata parse(String json) {
     try {
       JsonObject o = JsonParser.parseString(json).getAsJsonObject();

@@ -15,6 +15,11 @@ import org.jeras.core.config.PyNumber;
 public final class PythonJson {
   private PythonJson() {}
 
+  /**
+   * {@return {@code e} as Python's {@code json.dumps(e)} writes it}
+   *
+   * @param e the JSON value
+   */
   public static String dumps(JsonElement e) {
     StringBuilder sb = new StringBuilder();
     write(e, sb);

@@ -31,11 +31,24 @@ public final class StoredZipWriter {
 
   private record Entry(byte[] name, long crc, long size, int time, int date, int mode, long offset, boolean utf8) {}
 
+  /**
+   * A writer of a zip onto {@code out}; {@link #finish} completes it.
+   *
+   * @param out the stream of the zip file
+   */
   public StoredZipWriter(OutputStream out) {
     this.out = out;
   }
 
-  /** Adds a member holding {@code data}. */
+  /**
+   * Adds a member holding {@code data}.
+   *
+   * @param name the member name
+   * @param data its bytes
+   * @param time its modification time
+   * @param mode its Unix permission bits
+   * @throws IOException if writing fails
+   */
   public void add(String name, byte[] data, LocalDateTime time, int mode) throws IOException {
     CRC32 crc = new CRC32();
     crc.update(data);
@@ -45,7 +58,15 @@ public final class StoredZipWriter {
     entries.add(e);
   }
 
-  /** Adds a member copied from {@code file} (read twice: for the checksum, then the bytes). */
+  /**
+   * Adds a member copied from {@code file} (read twice: for the checksum, then the bytes).
+   *
+   * @param name the member name
+   * @param file the file to copy
+   * @param time its modification time
+   * @param mode its Unix permission bits
+   * @throws IOException if reading or writing fails
+   */
   public void add(String name, Path file, LocalDateTime time, int mode) throws IOException {
     long size = Files.size(file);
     CRC32 crc = new CRC32();
@@ -94,7 +115,11 @@ public final class StoredZipWriter {
     return e;
   }
 
-  /** Writes the central directory; the stream stays open. */
+  /**
+   * Writes the central directory; the stream stays open.
+   *
+   * @throws IOException if writing fails
+   */
   public void finish() throws IOException {
     ByteArrayOutputStream c = new ByteArrayOutputStream();
     for (Entry e : entries) {

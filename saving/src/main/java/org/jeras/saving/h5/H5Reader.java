@@ -60,6 +60,9 @@ public final class H5Reader implements AutoCloseable {
    * every structure out of the mapping, whereas reading through a channel allocates each object
    * header at the size the file declares before reading it, so a crafted header could claim
    * gigabytes of heap.
+   *
+   * @param path the file
+   * @return the opened reader
    */
   public static H5Reader open(Path path) {
     try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
@@ -73,7 +76,13 @@ public final class H5Reader implements AutoCloseable {
     }
   }
 
-  /** Reads an HDF5 file held in memory (e.g. a member of a {@code .keras} zip); {@code source} names it in errors. */
+  /**
+   * Reads an HDF5 file held in memory (e.g. a member of a {@code .keras} zip); {@code source} names it in errors.
+   *
+   * @param bytes the file's bytes
+   * @param source the file's name in error messages
+   * @return the reader
+   */
   public static H5Reader fromBytes(byte[] bytes, String source) {
     try {
       return new H5Reader(HdfFile.fromBytes(bytes), source, bytes.length);
@@ -82,11 +91,17 @@ public final class H5Reader implements AutoCloseable {
     }
   }
 
+  /** {@return the name of the file in error messages} */
   public String source() {
     return source;
   }
 
-  /** The group at {@code path} ("" is the root, {@code a/b} nested), or empty when absent; links are refused. */
+  /**
+   * {@return the group at {@code path} ("" is the root, {@code a/b} nested), or empty when absent; links are
+   * refused}
+   *
+   * @param path a slash-separated group path
+   */
   public Optional<Group> group(String path) {
     return guard(path, () -> groupUnguarded(path));
   }
@@ -102,17 +117,30 @@ public final class H5Reader implements AutoCloseable {
     return Optional.of(g);
   }
 
-  /** Whether a group or dataset exists at {@code path}. */
+  /**
+   * {@return whether a group or dataset exists at {@code path}}
+   *
+   * @param path a slash-separated path
+   */
   public boolean has(String path) {
     return guard(path, () -> node(path)) != null;
   }
 
-  /** Whether {@code path} names a group. */
+  /**
+   * {@return whether {@code path} names a group}
+   *
+   * @param path a slash-separated path
+   */
   public boolean isGroup(String path) {
     return guard(path, () -> node(path)) instanceof Group;
   }
 
-  /** The names of the children of the group at {@code path}, in h5py's order (by the bytes of their names). */
+  /**
+   * {@return the names of the children of the group at {@code path}, in h5py's order (by the bytes of their
+   * names)}
+   *
+   * @param path a slash-separated group path
+   */
   public List<String> keys(String path) {
     return guard(path, () -> keysUnguarded(path));
   }
@@ -125,7 +153,12 @@ public final class H5Reader implements AutoCloseable {
     return names;
   }
 
-  /** The string attribute {@code name} of the object at {@code path}, or empty. */
+  /**
+   * {@return the string attribute {@code name} of the object at {@code path}, or empty}
+   *
+   * @param path a slash-separated path
+   * @param name the attribute's name
+   */
   public Optional<String> attribute(String path, String name) {
     return guard(path, () -> attributeUnguarded(path, name));
   }
@@ -143,7 +176,11 @@ public final class H5Reader implements AutoCloseable {
     return Optional.of(v instanceof String s ? s : String.valueOf(v));
   }
 
-  /** The names of the attributes of the object at {@code path}, sorted. */
+  /**
+   * {@return the names of the attributes of the object at {@code path}, sorted}
+   *
+   * @param path a slash-separated path
+   */
   public List<String> attributeNames(String path) {
     return guard(path, () -> attributeNamesUnguarded(path));
   }
@@ -158,7 +195,12 @@ public final class H5Reader implements AutoCloseable {
     return names;
   }
 
-  /** Reads the dataset at {@code path} (e.g. {@code layers/dense/vars/0}) into an INDArray. */
+  /**
+   * Reads the dataset at {@code path} (e.g. {@code layers/dense/vars/0}) into an INDArray.
+   *
+   * @param path a slash-separated dataset path
+   * @return the dataset's values, in its dtype and shape
+   */
   public INDArray dataset(String path) {
     return guard(path, () -> datasetUnguarded(path));
   }
@@ -173,7 +215,11 @@ public final class H5Reader implements AutoCloseable {
     }
   }
 
-  /** The shape of the dataset at {@code path}, read from its header only. */
+  /**
+   * {@return the shape of the dataset at {@code path}, read from its header only}
+   *
+   * @param path a slash-separated dataset path
+   */
   public long[] shape(String path) {
     return guard(path, () -> shapeUnguarded(path));
   }
@@ -188,7 +234,11 @@ public final class H5Reader implements AutoCloseable {
     }
   }
 
-  /** The dtype of the dataset at {@code path}, read from its header only. */
+  /**
+   * {@return the dtype of the dataset at {@code path}, read from its header only}
+   *
+   * @param path a slash-separated dataset path
+   */
   public DType dtype(String path) {
     return guard(path, () -> dtypeUnguarded(path));
   }
@@ -206,6 +256,8 @@ public final class H5Reader implements AutoCloseable {
   /**
    * The paths of every dataset in the file, depth first in h5py's order, without reading any data;
    * a group reached twice (a cyclic hard link) is refused.
+   *
+   * @return the dataset paths
    */
   public List<String> datasetPaths() {
     List<String> out = new ArrayList<>();

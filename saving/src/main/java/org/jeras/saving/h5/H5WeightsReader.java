@@ -13,15 +13,25 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class H5WeightsReader implements AutoCloseable {
   private final H5Reader reader;
 
+  /**
+   * A Keras weights view over an open HDF5 file.
+   *
+   * @param reader the file
+   */
   public H5WeightsReader(H5Reader reader) {
     this.reader = reader;
   }
 
+  /** {@return the name of the file in error messages} */
   public String source() {
     return reader.source();
   }
 
-  /** The variables saved for the saveable at {@code innerPath} ("" for the root). */
+  /**
+   * {@return the variables saved for the saveable at {@code innerPath} ("" for the root)}
+   *
+   * @param innerPath the saveable's path in the state walk
+   */
   public VariableStore get(String innerPath) {
     String vars = innerPath.isEmpty() ? "vars" : innerPath + "/vars";
     if (reader.isGroup(vars)) {
@@ -37,7 +47,11 @@ public final class H5WeightsReader implements AutoCloseable {
     return new Store(null, vars);
   }
 
-  /** Whether a group or dataset exists at {@code path}. */
+  /**
+   * {@return whether a group or dataset exists at {@code path}}
+   *
+   * @param path a slash-separated path
+   */
   public boolean hasPath(String path) {
     return reader.has(path);
   }

@@ -18,7 +18,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class H5WeightsWriter {
   private final H5Writer writer = new H5Writer();
 
-  /** The store for the saveable at {@code innerPath} ("" for the root); {@code name} may be null. */
+  /**
+   * {@return the store for the saveable at {@code innerPath} ("" for the root); {@code name} may be null}
+   *
+   * @param innerPath the saveable's path in the state walk
+   * @param name the {@code name} attribute to write, or null
+   */
   public VariableStore make(String innerPath, String name) {
     Store s = new Store(innerPath);
     if (name != null) {
@@ -27,12 +32,21 @@ public final class H5WeightsWriter {
     return s;
   }
 
-  /** Whether a group exists at {@code path} (Keras's {@code has_path}). */
+  /**
+   * {@return whether a group exists at {@code path} (Keras's {@code has_path})}
+   *
+   * @param path a slash-separated path
+   */
   public boolean hasPath(String path) {
     return path.isEmpty() || writer.root().contains(path);
   }
 
-  /** Writes the HDF5 file to {@code out}. */
+  /**
+   * Writes the HDF5 file to {@code out}.
+   *
+   * @param out the stream to write to
+   * @throws IOException if writing fails
+   */
   public void writeTo(OutputStream out) throws IOException {
     writer.writeTo(out);
   }

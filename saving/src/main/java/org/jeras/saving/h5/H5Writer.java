@@ -36,7 +36,7 @@ public final class H5Writer {
 
   private final Group root = new Group("/");
 
-  /** The root group. */
+  /** {@return the root group} */
   public Group root() {
     return root;
   }
@@ -52,6 +52,7 @@ public final class H5Writer {
       this.path = path;
     }
 
+    /** {@return this group's path from the root} */
     public String path() {
       return path;
     }
@@ -59,6 +60,9 @@ public final class H5Writer {
     /**
      * Creates the group at {@code relPath} ({@code a/b} creates {@code a} when missing), as h5py's
      * {@code create_group}; the last component must not exist yet.
+     *
+     * @param relPath the path below this group
+     * @return the new group
      */
     public Group createGroup(String relPath) {
       String[] parts = split(relPath);
@@ -69,7 +73,11 @@ public final class H5Writer {
       return g.newChild(parts[parts.length - 1]);
     }
 
-    /** The existing group or a new one at {@code relPath}. */
+    /**
+     * {@return the existing group or a new one at {@code relPath}}
+     *
+     * @param relPath the path below this group
+     */
     public Group requireGroup(String relPath) {
       Group g = this;
       for (String p : split(relPath)) {
@@ -78,7 +86,11 @@ public final class H5Writer {
       return g;
     }
 
-    /** Whether a group or dataset exists at {@code relPath}. */
+    /**
+     * {@return whether a group or dataset exists at {@code relPath}}
+     *
+     * @param relPath the path below this group
+     */
     public boolean contains(String relPath) {
       Object node = this;
       for (String p : split(relPath)) {
@@ -93,6 +105,9 @@ public final class H5Writer {
     /**
      * Adds a dataset holding {@code value} (read when the file is written) at {@code relPath} (intermediate groups are
      * created, as h5py's {@code group[key] = value}); an existing name is an error.
+     *
+     * @param relPath the path below this group
+     * @param value the dataset's values
      */
     public void putDataset(String relPath, INDArray value) {
       String[] parts = split(relPath);
@@ -109,7 +124,12 @@ public final class H5Writer {
       g.children.put(name, new Dataset(dtype, value.shape(), value));
     }
 
-    /** Sets a scalar variable-length UTF-8 string attribute (what h5py writes for a Python str). */
+    /**
+     * Sets a scalar variable-length UTF-8 string attribute (what h5py writes for a Python str).
+     *
+     * @param name the attribute's name
+     * @param value the string
+     */
     public void putAttribute(String name, String value) {
       attributes.put(name, value);
     }
@@ -172,7 +192,12 @@ public final class H5Writer {
 
   // ------------------------------------------------------------------ writing
 
-  /** Writes the file to {@code out} (which stays open). */
+  /**
+   * Writes the file to {@code out} (which stays open).
+   *
+   * @param out the stream to write to
+   * @throws IOException if writing fails
+   */
   public void writeTo(OutputStream out) throws IOException {
     GlobalHeap heap = new GlobalHeap();
     collectStrings(root, heap);

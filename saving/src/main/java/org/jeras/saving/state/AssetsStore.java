@@ -14,6 +14,11 @@ import org.jeras.saving.UnsafeFileException;
 public final class AssetsStore {
   private final Path root;
 
+  /**
+   * An assets store rooted at directory {@code root}.
+   *
+   * @param root the assets directory
+   */
   public AssetsStore(Path root) {
     try {
       this.root = root.toAbsolutePath().normalize();
@@ -22,23 +27,38 @@ public final class AssetsStore {
     }
   }
 
+  /** {@return the assets directory} */
   public Path root() {
     return root;
   }
 
-  /** The directory for {@code innerPath}, created when missing ("" is the root). */
+  /**
+   * {@return the directory for {@code innerPath}, created when missing ("" is the root)}
+   *
+   * @param innerPath the saveable's path in the state walk
+   * @throws IOException if the directory cannot be created
+   */
   public Path make(String innerPath) throws IOException {
     Path p = resolve(innerPath);
     Files.createDirectories(p);
     return p;
   }
 
-  /** The directory for {@code innerPath} when it exists. */
+  /**
+   * {@return the directory for {@code innerPath} when it exists}
+   *
+   * @param innerPath the saveable's path in the state walk
+   */
   public Optional<Path> get(String innerPath) {
     Path p = resolve(innerPath);
     return Files.isDirectory(p) ? Optional.of(p) : Optional.empty();
   }
 
+  /**
+   * {@return whether a directory exists for {@code innerPath}}
+   *
+   * @param innerPath the saveable's path in the state walk
+   */
   public boolean hasPath(String innerPath) {
     return Files.exists(resolve(innerPath));
   }

@@ -13,30 +13,53 @@ import org.jeras.core.layer.VariableStore;
  * other stateful objects may implement this directly.
  */
 public interface Saveable {
-  /** The object the walk's visited set tracks, so that an object reachable twice is saved once. */
+  /** {@return the object the walk's visited set tracks, so that an object reachable twice is saved once} */
   Object target();
 
-  /** The class name; containers name their entries by its snake_case form plus a counter. */
+  /** {@return the class name; containers name their entries by its snake_case form plus a counter} */
   String className();
 
-  /** The {@code name} attribute written on the {@code vars} group, or null (then the group is made only when used). */
+  /**
+   * {@return the {@code name} attribute written on the {@code vars} group, or null (then the group is made
+   * only when used)}
+   */
   String name();
 
-  /** Keras's {@code save_own_variables}. */
+  /**
+   * Keras's {@code save_own_variables}.
+   *
+   * @param store where to write the variables
+   */
   void saveOwnVariables(VariableStore store);
 
-  /** Keras's {@code load_own_variables}; throws naming the path on any mismatch. */
+  /**
+   * Keras's {@code load_own_variables}; throws naming the path on any mismatch.
+   *
+   * @param store the saved variables
+   */
   void loadOwnVariables(VariableStore store);
 
-  /** Keras's {@code save_assets}: writes files into {@code dir}. */
+  /**
+   * Keras's {@code save_assets}: writes files into {@code dir}.
+   *
+   * @param dir this object's assets directory
+   * @throws IOException if writing fails
+   */
   default void saveAssets(Path dir) throws IOException {}
 
-  /** Keras's {@code load_assets}: reads what {@link #saveAssets} wrote. */
+  /**
+   * Keras's {@code load_assets}: reads what {@link #saveAssets} wrote.
+   *
+   * @param dir this object's assets directory
+   * @throws IOException if reading fails
+   */
   default void loadAssets(Path dir) throws IOException {}
 
   /**
    * The attributes to walk, in Keras's order: each value is a saveable object, a list or map of
    * them (a container), or anything else (ignored).
+   *
+   * @return the named attributes
    */
   List<Map.Entry<String, Object>> children();
 }

@@ -21,7 +21,11 @@ public final class Saveables {
 
   private Saveables() {}
 
-  /** The saveable view of {@code o}, or null when {@code o} holds no saveable state. */
+  /**
+   * {@return the saveable view of {@code o}, or null when {@code o} holds no saveable state}
+   *
+   * @param o any object of the state tree
+   */
   public static Saveable of(Object o) {
     if (o instanceof Saveable s) {
       return s;

@@ -34,7 +34,13 @@ public final class StateWalker {
 
   private StateWalker() {}
 
-  /** Saves the state of {@code root} and everything below it; either store may be null. */
+  /**
+   * Saves the state of {@code root} and everything below it; either store may be null.
+   *
+   * @param root the model or other saveable at the root
+   * @param weights where variables go, or null
+   * @param assets where assets go, or null
+   */
   public static void save(Object root, H5WeightsWriter weights, AssetsStore assets) {
     Saveable s = require(root);
     new Saver(weights, assets).save(s, "");
@@ -43,6 +49,11 @@ public final class StateWalker {
   /**
    * Loads the state of {@code root}. Every failure is collected and reported together, naming
    * each object's path, as Keras does; with {@code skipMismatch} they are logged instead.
+   *
+   * @param root the model or other saveable at the root
+   * @param weights the saved variables, or null
+   * @param assets the saved assets, or null
+   * @param skipMismatch skip objects whose saved state does not match instead of failing
    */
   public static void load(Object root, H5WeightsReader weights, AssetsStore assets, boolean skipMismatch) {
     Saveable s = require(root);
