@@ -10,8 +10,8 @@ public final class Broadcast {
   /**
    * {@return the broadcast of two shapes, as numpy defines it; throws if they are incompatible}
    *
-   * @param a the input
-   * @param b the second operand
+   * @param a the first shape
+   * @param b the second shape
    */
   public static long[] shape(long[] a, long[] b) {
     int rank = Math.max(a.length, b.length);

@@ -53,7 +53,7 @@ public final class Checks {
    * {@code a} and {@code b} have the same size on their axes {@code axisA} and {@code axisB}.
    *
    * @param op the op's name, for the error
-   * @param a the input
+   * @param a the first operand
    * @param axisA the axis of {@code a}
    * @param b the second operand
    * @param axisB the axis of {@code b}
@@ -70,7 +70,7 @@ public final class Checks {
   /**
    * {@code op(a) @ op(b)} of 2-d arrays is defined.
    *
-   * @param a the input
+   * @param a the first operand
    * @param transA whether to transpose {@code a}
    * @param b the second operand
    * @param transB whether to transpose {@code b}

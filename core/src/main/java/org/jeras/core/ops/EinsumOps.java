@@ -21,7 +21,7 @@ public final class EinsumOps {
    * {@return {@code einsum(equation, a, b)}; without {@code ->} the output is numpy's implicit one}
    *
    * @param equation the einsum equation
-   * @param a the input
+   * @param a the first operand
    * @param b the second operand
    */
   public static Tensor einsum(String equation, Tensor a, Tensor b) {

@@ -52,7 +52,7 @@ public final class Kernels {
   /**
    * Runs the ND4J custom op {@code name} on {@code inputs} into the preallocated {@code outputs}.
    *
-   * @param name the name
+   * @param name the ND4J op's name
    * @param inputs the inputs
    * @param outputs the outputs
    * @param ints the integer arguments
@@ -77,7 +77,7 @@ public final class Kernels {
   /**
    * {@link #exec} of a one-output op without arguments; returns {@code out}.
    *
-   * @param name the name
+   * @param name the ND4J op's name
    * @param out the output array
    * @param inputs the inputs
    * @return {@code out}
@@ -90,7 +90,7 @@ public final class Kernels {
   /**
    * {@link #exec} of a one-output op with integer arguments; returns {@code out}.
    *
-   * @param name the name
+   * @param name the ND4J op's name
    * @param out the output array
    * @param ints the integer arguments
    * @param inputs the inputs
@@ -104,7 +104,7 @@ public final class Kernels {
   /**
    * {@link #exec} of a one-output op with floating arguments; returns {@code out}.
    *
-   * @param name the name
+   * @param name the ND4J op's name
    * @param out the output array
    * @param doubles the floating arguments
    * @param inputs the inputs
@@ -129,7 +129,7 @@ public final class Kernels {
    * {@return {@code op(a) @ op(b)} of 2-d arrays into a new c-order array; {@code op} transposes when
    * asked, without copying}
    *
-   * @param a the input
+   * @param a the first operand
    * @param transA whether to transpose {@code a}
    * @param b the second operand
    * @param transB whether to transpose {@code b}
@@ -153,7 +153,7 @@ public final class Kernels {
    * {@code c = op(a) @ op(b)} into the preallocated 2-d c-order {@code c}, for same-dtype float or
    * double operands whose sizes the caller has checked ({@link Checks#matmul2d}).
    *
-   * @param a the input
+   * @param a the first operand
    * @param transA whether to transpose {@code a}
    * @param b the second operand
    * @param transB whether to transpose {@code b}
@@ -175,7 +175,7 @@ public final class Kernels {
   /**
    * {@return whether {@link #matmulInto} takes these dtypes}
    *
-   * @param a the input
+   * @param a the first operand
    * @param b the second operand
    * @param c the output array
    */

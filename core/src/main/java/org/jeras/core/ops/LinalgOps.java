@@ -21,7 +21,7 @@ public final class LinalgOps {
    * n-d {@code a} against a 2-d {@code b} (contracting the last axis of {@code a})} 2-d products run in
    * {@link Kernels#matmul}; the backward of batched ones is ND4J's {@code matmul_bp}.
    *
-   * @param a the input
+   * @param a the first operand
    * @param b the second operand
    */
   public static Tensor matmul(Tensor a, Tensor b) {

@@ -141,7 +141,7 @@ public final class MathOps {
   /**
    * {@return element-wise maximum; the gradient goes to {@code a} where {@code a >= b}}
    *
-   * @param a the input
+   * @param a the first operand
    * @param b the second operand
    */
   public static Tensor maximum(Tensor a, Tensor b) {
@@ -156,7 +156,7 @@ public final class MathOps {
   /**
    * {@return element-wise minimum; the gradient goes to {@code a} where {@code a <= b}}
    *
-   * @param a the input
+   * @param a the first operand
    * @param b the second operand
    */
   public static Tensor minimum(Tensor a, Tensor b) {
@@ -316,8 +316,8 @@ public final class MathOps {
    * {@return {@code cond ? a : b} with a boolean (or 0/1) condition; gradients go to the chosen side}
    *
    * @param cond the condition
-   * @param a the input
-   * @param b the second operand
+   * @param a the values where {@code cond} holds
+   * @param b the values elsewhere
    */
   public static Tensor where(Tensor cond, Tensor a, Tensor b) {
     INDArray[] xy = binaryOperands(a, b);
@@ -343,7 +343,7 @@ public final class MathOps {
    * {@return the elementwise OR of the truth values (non-zero is true) of {@code a} and {@code b}, broadcast,
    * as booleans}
    *
-   * @param a the input
+   * @param a the first operand
    * @param b the second operand
    */
   public static Tensor logicalOr(Tensor a, Tensor b) {

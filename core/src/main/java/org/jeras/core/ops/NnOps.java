@@ -349,7 +349,7 @@ public final class NnOps {
    * {@return {@code (x + sqrt(x^2 + b)) / 2} (Keras's default b is 4)}
    *
    * @param a the input
-   * @param b the second operand
+   * @param b the constant under the square root
    */
   public static Tensor squareplus(Tensor a, double b) {
     INDArray x = a.value();

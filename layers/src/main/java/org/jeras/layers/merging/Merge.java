@@ -24,8 +24,8 @@ public abstract class Merge extends Layer {
   /**
    * Combines two inputs.
    *
-   * @param a the input
-   * @param b the second operand
+   * @param a the running combination
+   * @param b the next input
    * @return the combination
    */
   protected abstract Tensor combine(Tensor a, Tensor b);
