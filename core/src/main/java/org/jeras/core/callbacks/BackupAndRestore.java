@@ -40,6 +40,8 @@ public final class BackupAndRestore implements Callback {
   private int batchesThisEpoch;
 
   /**
+   * Keras's {@code BackupAndRestore(backup_dir, save_freq, delete_checkpoint)}.
+   *
    * @param saveFreq {@code "epoch"} or a number of training batches between backups, as text
    * @param backupDir the directory holding the backup
    * @param deleteCheckpoint delete the backup when training completes

@@ -31,6 +31,8 @@ public final class TensorBoard implements Callback {
   private long globalBatch;
 
   /**
+   * Keras's {@code TensorBoard(log_dir, update_freq, histogram_freq)}.
+   *
    * @param updateFreq 0 for per-epoch scalars only ({@code "epoch"}), N to also write batch scalars every N batches
    * @param histogramFreq every how many epochs to write weight histograms; 0 for never
    * @param logDir the directory the event files go under

@@ -45,6 +45,8 @@ public final class STFT implements Initializer {
   }
 
   /**
+   * Keras's {@code STFT(side, window, scaling, periodic)} with a named window.
+   *
    * @param window a scipy window name or null for none
    * @param side {@code "real"} or {@code "imag"}
    * @param scaling {@code "density"}, {@code "spectrum"} or null

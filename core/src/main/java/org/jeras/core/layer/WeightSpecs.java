@@ -24,7 +24,11 @@ public final class WeightSpecs {
 
   private final Map<String, Spec> specs = new LinkedHashMap<>();
 
-  /** @param prefixesAndDefaults each prefix followed by Keras's default initializer for it ({@code "glorot_uniform"}) */
+  /**
+   * The settings of a layer's weights, each starting with its default initializer.
+   *
+   * @param prefixesAndDefaults each prefix followed by Keras's default initializer for it ({@code "glorot_uniform"})
+   */
   public WeightSpecs(String... prefixesAndDefaults) {
     if (prefixesAndDefaults.length % 2 != 0) {
       throw new IllegalArgumentException("prefix/initializer pairs expected");

@@ -80,6 +80,8 @@ public final class AUC extends Metric {
   private final Variable fn;
 
   /**
+   * Keras's {@code AUC} (single-label).
+   *
    * @param thresholds explicit inner thresholds (then num_thresholds is their count + 2), or null
    * @param numThresholds the number of thresholds
    * @param curve the curve whose area is computed

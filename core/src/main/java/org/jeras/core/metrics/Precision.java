@@ -12,6 +12,8 @@ import org.jeras.core.tensor.Variable;
  */
 public final class Precision extends ConfusionRate {
   /**
+   * Keras's {@code Precision(thresholds, top_k, class_id, name, dtype)}.
+   *
    * @param thresholds null, one number or a list (as in a Keras config); topK, classId nullable.
    * @param topK only the top {@code k} predictions count, or null
    * @param classId the only class looked at, or null

@@ -47,6 +47,8 @@ public class EinsumDense extends Layer implements HasWeightSpecs<EinsumDense> {
   private Variable bias;
 
   /**
+   * Keras's {@code EinsumDense(equation, output_shape, bias_axes)}.
+   *
    * @param outputShape the output's dims without the batch dim and ellipsis dims
    * @param biasAxes output labels the bias spans, or null for no bias
    * @param equation the einsum equation

@@ -43,6 +43,8 @@ public class Hashing extends Layer {
   }
 
   /**
+   * Keras's {@code Hashing(num_bins, mask_value, salt, output_mode)}.
+   *
    * @param maskValue a string or integer mask value, or null
    * @param salt null (FarmHash64), or the two SipHash key words
    * @param numBins the number of bins

@@ -55,6 +55,8 @@ public class Normalization extends Layer {
   }
 
   /**
+   * Keras's {@code Normalization(axis, mean, variance, invert)}.
+   *
    * @param axis the axes kept (one statistic per position along them); empty for one global statistic
    * @param mean the given mean (a scalar or an array of the kept axes' shape), or null to adapt
    * @param variance the given variance, with {@code mean}

@@ -50,6 +50,8 @@ public class TextVectorization extends Layer {
   }
 
   /**
+   * Keras's {@code TextVectorization}.
+   *
    * @param ngrams JSON null, an int n (widths 1..n) or a list of widths, as Keras's {@code ngrams}
    * @param maxTokens the largest vocabulary size, or null
    * @param standardize the standardization, or null
