@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -95,18 +96,35 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
     return name;
   }
 
-  /** Sets the name; returns this layer for chaining. */
-  public Layer setName(String name) {
+  /**
+   * Sets the name; returns this layer for chaining, typed as the caller's variable
+   * ({@code Dense d = new Dense(4).setName("head")}): every setter of the base class returns
+   * {@code asCaller()}.
+   */
+  public <L extends Layer> L setName(String name) {
     this.name = name;
-    return this;
+    return asCaller();
+  }
+
+  /**
+   * This layer typed as the caller expects, for the base class's fluent setters: one unchecked
+   * cast here instead of a covariant override of each setter in every layer class. Assigning the
+   * result to a variable of another layer class fails with a ClassCastException.
+   */
+  @SuppressWarnings("unchecked")
+  private <L extends Layer> L asCaller() {
+    return (L) this;
   }
 
   public boolean isTrainable() {
     return trainable;
   }
 
-  /** Freezes or unfreezes this layer and everything below it, as Keras's {@code trainable}. */
-  public void setTrainable(boolean trainable) {
+  /**
+   * Freezes or unfreezes this layer and everything below it, as Keras's {@code trainable};
+   * returns this layer for chaining.
+   */
+  public <L extends Layer> L setTrainable(boolean trainable) {
     this.trainable = trainable;
     for (Variable v : trainableVariables) {
       v.setTrainable(trainable);
@@ -114,15 +132,17 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
     for (Layer l : sublayers()) {
       l.setTrainable(trainable);
     }
+    return asCaller();
   }
 
   public DTypePolicy dtypePolicy() {
     return dtypePolicy;
   }
 
-  public Layer setDtypePolicy(DTypePolicy policy) {
+  /** Sets the dtype policy; returns this layer for chaining. */
+  public <L extends Layer> L setDtypePolicy(DTypePolicy policy) {
     this.dtypePolicy = policy;
-    return this;
+    return asCaller();
   }
 
   /** The dtype of this layer's computations (and outputs). */
@@ -139,9 +159,10 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
     return activityRegularizer;
   }
 
-  public Layer setActivityRegularizer(Regularizer r) {
+  /** Sets the activity regularizer; returns this layer for chaining. */
+  public <L extends Layer> L setActivityRegularizer(Regularizer r) {
     this.activityRegularizer = r;
-    return this;
+    return asCaller();
   }
 
   @Override
@@ -182,9 +203,7 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
     if (config.isSet("activity_regularizer")) {
       activityRegularizer = Serialization.deserialize(config.get("activity_regularizer"), Regularizer.class);
     }
-    @SuppressWarnings("unchecked")
-    L self = (L) this;
-    return self;
+    return asCaller();
   }
 
   @Override
@@ -570,6 +589,18 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
   /** Applies a layer taking a list of tensors (e.g. {@code Add}, {@code Concatenate}). */
   public Tensor apply(List<Tensor> inputs) {
     return single(apply(CallArgs.ofList(inputs)));
+  }
+
+  /**
+   * Applies a layer taking a list of tensors to the tensors given, as Keras's {@code layer([a, b])}:
+   * {@code new Add().apply(a, b)}.
+   */
+  public Tensor apply(Tensor first, Tensor second, Tensor... more) {
+    List<Tensor> inputs = new ArrayList<>(2 + more.length);
+    inputs.add(first);
+    inputs.add(second);
+    inputs.addAll(Arrays.asList(more));
+    return apply(inputs);
   }
 
   /** Applies this layer to a general call (keyword arguments, several outputs). */

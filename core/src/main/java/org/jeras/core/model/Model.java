@@ -60,6 +60,17 @@ public abstract class Model extends Layer {
     compile(CompileOptions.of(optimizer).loss(loss).metrics(metrics));
   }
 
+  /**
+   * Configures training with Keras's names, as {@code model.compile("adam", "mse", List.of("mae"))}:
+   * an optimizer name ({@code "adam"}, {@code "sgd"}, {@code "rmsprop"}, ... with Keras's defaults),
+   * a loss (a {@link org.jeras.core.losses.Loss}, a name, a list per output or a map by output
+   * name) and metrics (objects or names, one list, or a map by output name). An unknown name fails
+   * with a {@link org.jeras.core.config.ConfigException} naming the argument and the closest known names.
+   */
+  public void compile(String optimizer, Object loss, Object... metrics) {
+    compile(CompileOptions.of(optimizer).loss(loss).metrics(metrics));
+  }
+
   /** Configures training with per-output losses, loss weights and metrics. */
   public void compile(CompileOptions options) {
     trainer = Compilation.compile(this, options);
@@ -134,6 +145,11 @@ public abstract class Model extends Layer {
     return fit(new Dataset(List.of(x), List.of(y), options.sampleWeightArray()), options);
   }
 
+  /** Trains on {@code x, y} with Keras's defaults (batch size 32, one epoch, shuffled). */
+  public History fit(INDArray x, INDArray y) {
+    return fit(x, y, FitOptions.defaults());
+  }
+
   /** Trains on a multi-input/multi-output dataset. */
   public History fit(Dataset data, FitOptions options) {
     trainer();
@@ -164,6 +180,12 @@ public abstract class Model extends Layer {
     return evaluate(new Dataset(List.of(x), List.of(y), null), batchSize);
   }
 
+  /** Mean loss and metrics over {@code x, y} in batches of Keras's default size, 32. */
+  public Map<String, Double> evaluate(INDArray x, INDArray y) {
+    return evaluate(x, y, Dataset.DEFAULT_BATCH_SIZE);
+  }
+
+  /** Mean loss and metrics over a multi-input/multi-output dataset in batches of {@code batchSize}. */
   public Map<String, Double> evaluate(Dataset data, int batchSize) {
     return trainer().evaluate(data, batchSize);
   }
@@ -288,6 +310,11 @@ public abstract class Model extends Layer {
       parts.add(predictOnBatch(slice(x, start, end)));
     }
     return Nd4j.concat(0, parts.toArray(new INDArray[0]));
+  }
+
+  /** Predicts in batches of Keras's default size, 32 (Keras's {@code predict(x)}). */
+  public INDArray predict(INDArray x) {
+    return predict(x, Dataset.DEFAULT_BATCH_SIZE);
   }
 
   /**

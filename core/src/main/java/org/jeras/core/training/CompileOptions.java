@@ -1,6 +1,7 @@
 package org.jeras.core.training;
 
 import com.google.gson.JsonElement;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,8 +28,19 @@ public final class CompileOptions {
     this.optimizer = optimizer;
   }
 
+  /** Compile arguments starting from an optimizer object. */
   public static CompileOptions of(Optimizer optimizer) {
     return new CompileOptions(optimizer);
+  }
+
+  /**
+   * Compile arguments starting from an optimizer named as Keras names it ({@code "adam"},
+   * {@code "sgd"}, {@code "rmsprop"}, ...), built with Keras's defaults. An unknown name fails with
+   * a {@link org.jeras.core.config.ConfigException} naming {@code compile() 'optimizer'} and the
+   * closest known names.
+   */
+  public static CompileOptions of(String optimizer) {
+    return new CompileOptions(Compilation.optimizerNamed(optimizer, "compile()"));
   }
 
   /** One loss for the output (or shared by all outputs). */
@@ -62,9 +74,19 @@ public final class CompileOptions {
     return this;
   }
 
-  /** Metrics for every output: {@link org.jeras.core.metrics.Metric}s or Keras names. */
+  /**
+   * Metrics for every output: {@link org.jeras.core.metrics.Metric}s or Keras names. A single
+   * {@code List} is that list and a single {@code Map} is keyed by output name, as Keras's
+   * {@code metrics=[...]} and {@code metrics={...}}.
+   */
   public CompileOptions metrics(Object... forAllOutputs) {
-    this.metrics = forAllOutputs.length == 0 ? null : Arrays.asList(forAllOutputs);
+    if (forAllOutputs.length == 1 && forAllOutputs[0] instanceof List<?> list) {
+      this.metrics = list.isEmpty() ? null : new ArrayList<>(list);
+    } else if (forAllOutputs.length == 1 && forAllOutputs[0] instanceof Map<?, ?> byName) {
+      this.metrics = new LinkedHashMap<>(byName);
+    } else {
+      this.metrics = forAllOutputs.length == 0 ? null : Arrays.asList(forAllOutputs);
+    }
     return this;
   }
 
