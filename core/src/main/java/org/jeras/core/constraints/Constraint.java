@@ -2,11 +2,15 @@ package org.jeras.core.constraints;
 
 import org.jeras.core.config.KerasObject;
 import org.jeras.core.config.Registry;
-import org.nd4j.linalg.api.ndarray.INDArray;
+import org.jeras.core.tensor.Tensor;
 
-/** A projection applied to a weight after each optimizer update (Keras's {@code Constraint}). */
+/**
+ * A projection applied to a weight after each optimizer update (Keras's {@code Constraint}); it
+ * takes and returns {@link Tensor}s, as regularizers and metrics do.
+ */
 public interface Constraint extends KerasObject {
-  INDArray apply(INDArray w);
+  /** The projected value of the weight {@code w}. */
+  Tensor apply(Tensor w);
 
   @Override
   default String module() {

@@ -345,7 +345,7 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
       v.setRegularizer(regularizer::apply);
     }
     if (constraint != null) {
-      v.setConstraint(constraint::apply);
+      v.setConstraint(w -> constraint.apply(Tensor.of(w)).value());
     }
     (trainableWeight ? trainableVariables : nonTrainableVariables).add(v);
     return v;

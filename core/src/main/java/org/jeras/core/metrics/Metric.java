@@ -43,6 +43,11 @@ public abstract class Metric implements KerasObject, Serialization.Shorthand {
   /** Accumulates a batch; {@code sampleWeight} may be null. */
   public abstract void updateState(Tensor yTrue, Tensor yPred, Tensor sampleWeight);
 
+  /** Accumulates a batch with every sample weighted 1 (Keras's {@code update_state(y_true, y_pred)}). */
+  public final void updateState(Tensor yTrue, Tensor yPred) {
+    updateState(yTrue, yPred, null);
+  }
+
   /** The current value: a scalar, or a vector for metrics with several thresholds. */
   public abstract INDArray resultArray();
 
