@@ -317,6 +317,43 @@ public abstract class Model extends Layer {
     return predict(x, Dataset.DEFAULT_BATCH_SIZE);
   }
 
+  /** Predicts on several inputs in batches of Keras's default size, 32, returning every output (Keras's {@code predict([a, b])}). */
+  public List<INDArray> predict(List<INDArray> xs) {
+    return predict(xs, Dataset.DEFAULT_BATCH_SIZE);
+  }
+
+  /** Predicts on several inputs in batches of {@code batchSize} rows and concatenates each output. */
+  public List<INDArray> predict(List<INDArray> xs, int batchSize) {
+    Dataset.checkBatchSize(batchSize);
+    if (xs.isEmpty()) {
+      throw new IllegalArgumentException("predict on model '" + name() + "' needs at least one input array");
+    }
+    long n = new Dataset(xs, null, null).size();
+    if (n <= batchSize) {
+      return predictOnBatch(xs);
+    }
+    List<List<INDArray>> parts = new ArrayList<>();
+    for (long start = 0; start < n; start += batchSize) {
+      long end = Math.min(n, start + batchSize);
+      List<INDArray> batch = new ArrayList<>();
+      for (INDArray x : xs) {
+        batch.add(slice(x, start, end));
+      }
+      List<INDArray> out = predictOnBatch(batch);
+      for (int i = 0; i < out.size(); i++) {
+        if (parts.size() <= i) {
+          parts.add(new ArrayList<>());
+        }
+        parts.get(i).add(out.get(i));
+      }
+    }
+    List<INDArray> outputs = new ArrayList<>();
+    for (List<INDArray> p : parts) {
+      outputs.add(Nd4j.concat(0, p.toArray(new INDArray[0])));
+    }
+    return outputs;
+  }
+
   /**
    * The model's compiled inference plans, one per input signature, which {@link #predictOnBatch}
    * and {@link #predict} run through (system property {@code jeras.plan=false} turns them off,

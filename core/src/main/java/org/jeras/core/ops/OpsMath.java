@@ -125,6 +125,11 @@ abstract class OpsMath {
     return MathOps.maximum(p[0], p[1]);
   }
 
+  /** Element-wise maximum with a scalar {@code x1}. */
+  public static Tensor maximum(double x1, Tensor x2) {
+    return maximum(x2, x1);
+  }
+
   /** Element-wise minimum, broadcast. */
   public static Tensor minimum(Tensor x1, Tensor x2) {
     return MathOps.minimum(x1, x2);
@@ -134,6 +139,11 @@ abstract class OpsMath {
   public static Tensor minimum(Tensor x1, double x2) {
     Tensor[] p = withScalar(x1, x2);
     return MathOps.minimum(p[0], p[1]);
+  }
+
+  /** Element-wise minimum with a scalar {@code x1}. */
+  public static Tensor minimum(double x1, Tensor x2) {
+    return minimum(x2, x1);
   }
 
   /** {@code x1 ** x2} for a scalar exponent. */

@@ -40,6 +40,7 @@ class OpsTest {
     assertArrayEquals(new double[] {4, 7}, values(Ops.add(1, x)), TOL);
     assertArrayEquals(new double[] {1.5, 3}, values(Ops.multiply(x, 0.5)), TOL);
     assertArrayEquals(new double[] {4, 6}, values(Ops.maximum(x, 4)), TOL);
+    assertArrayEquals(new double[] {3, 4}, values(Ops.minimum(4, x)), TOL);
     assertEquals(DType.FLOAT32, Ops.divide(x, 3).dtype());
     Tensor ints = Tensor.of(Nd4j.createFromArray(1, 2));
     assertEquals(DType.INT32, Ops.add(ints, 1).dtype());

@@ -1,5 +1,6 @@
 package org.jeras.layers.model;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -95,6 +96,27 @@ class ModelConveniencesTest {
     b.compile("sgd", "mse");
     b.fit(x, y, FitOptions.defaults().verbose(1));
     assertEquals(a.predict(x), b.predict(x));
+  }
+
+  @Test
+  void predictOnSeveralInputsBatchesEveryInputAndOutput() {
+    Seeds.setGlobalSeed(5);
+    Tensor a = org.jeras.core.model.Input.of(2);
+    Tensor b = org.jeras.core.model.Input.of(3);
+    Tensor joined = new Concatenate().apply(a, b);
+    org.jeras.core.model.Functional model = new org.jeras.core.model.Functional(List.of(a, b),
+        List.of(new Dense(1).apply(joined), new Dense(2).apply(joined)), "two_in_two_out");
+    INDArray xa = rows(45);
+    INDArray xb = Nd4j.linspace(DataType.FLOAT, 1, -0.01, 135).reshape(45, 3);
+    List<INDArray> whole = model.predictOnBatch(List.of(xa, xb));
+    List<INDArray> batched = model.predict(List.of(xa, xb));
+    assertEquals(2, batched.size());
+    assertArrayEquals(new long[] {45, 2}, batched.get(1).shape());
+    for (int i = 0; i < 2; i++) {
+      assertTrue(whole.get(i).equalsWithEps(batched.get(i), 1e-6), "output " + i);
+    }
+    assertThrows(IllegalArgumentException.class, () -> model.predict(List.of(xa, xb.get(
+        org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 44)))));
   }
 
   @Test
