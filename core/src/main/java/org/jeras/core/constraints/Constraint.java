@@ -2,16 +2,19 @@ package org.jeras.core.constraints;
 
 import org.jeras.core.config.KerasObject;
 import org.jeras.core.config.Registry;
-import org.nd4j.linalg.api.ndarray.INDArray;
+import org.jeras.core.tensor.Tensor;
 
-/** A projection applied to a weight after each optimizer update (Keras's {@code Constraint}). */
+/**
+ * A projection applied to a weight after each optimizer update (Keras's {@code Constraint}); it
+ * takes and returns {@link Tensor}s, as regularizers and metrics do.
+ */
 public interface Constraint extends KerasObject {
   /**
    * {@return the projected weight value}
    *
    * @param w the weight value after an optimizer update
    */
-  INDArray apply(INDArray w);
+  Tensor apply(Tensor w);
 
   @Override
   default String module() {

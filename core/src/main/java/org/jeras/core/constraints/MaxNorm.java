@@ -3,6 +3,7 @@ package org.jeras.core.constraints;
 import com.google.gson.JsonPrimitive;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.PyNumber;
+import org.jeras.core.tensor.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -56,9 +57,10 @@ public final class MaxNorm implements Constraint {
   }
 
   @Override
-  public INDArray apply(INDArray w) {
+  public Tensor apply(Tensor weight) {
+    INDArray w = weight.value();
     double max = maxValue.doubleValue();
-    return axis.rescale(w, norms -> Transforms.min(norms, max, false));
+    return Tensor.of(axis.rescale(w, norms -> Transforms.min(norms, max, false)));
   }
 
   @Override

@@ -3,6 +3,7 @@ package org.jeras.core.constraints;
 import com.google.gson.JsonPrimitive;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.PyNumber;
+import org.jeras.core.tensor.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -65,14 +66,15 @@ public final class MinMaxNorm implements Constraint {
   }
 
   @Override
-  public INDArray apply(INDArray w) {
+  public Tensor apply(Tensor weight) {
+    INDArray w = weight.value();
     double lo = minValue.doubleValue();
     double hi = maxValue.doubleValue();
     double r = rate.doubleValue();
-    return axis.rescale(w, norms -> {
+    return Tensor.of(axis.rescale(w, norms -> {
       INDArray clipped = Transforms.min(Transforms.max(norms, lo, true), hi, false);
       return clipped.muli(r).addi(norms.mul(1 - r));
-    });
+    }));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package org.jeras.core.constraints;
 
 import org.jeras.core.config.Config;
+import org.jeras.core.tensor.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -17,8 +18,9 @@ public final class NonNeg implements Constraint {
   }
 
   @Override
-  public INDArray apply(INDArray w) {
-    return Transforms.max(w, 0.0, true);
+  public Tensor apply(Tensor weight) {
+    INDArray w = weight.value();
+    return Tensor.of(Transforms.max(w, 0.0, true));
   }
 
   @Override

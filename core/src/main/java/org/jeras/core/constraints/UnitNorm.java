@@ -1,6 +1,7 @@
 package org.jeras.core.constraints;
 
 import org.jeras.core.config.Config;
+import org.jeras.core.tensor.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Keras's {@code UnitNorm}: {@code w / (eps + norm)}, norms along {@code axis} (default 0). */
@@ -45,8 +46,9 @@ public final class UnitNorm implements Constraint {
   }
 
   @Override
-  public INDArray apply(INDArray w) {
-    return axis.rescale(w, norms -> norms.assign(1.0));
+  public Tensor apply(Tensor weight) {
+    INDArray w = weight.value();
+    return Tensor.of(axis.rescale(w, norms -> norms.assign(1.0)));
   }
 
   @Override

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -98,14 +99,27 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
   }
 
   /**
-   * Sets the name; returns this layer for chaining.
+   * Sets the name; returns this layer for chaining, typed as the caller's variable
+   * ({@code Dense d = new Dense(4).setName("head")}): every setter of the base class returns
+   * {@code asCaller()}.
    *
+   * @param <L> the layer type the caller expects
    * @param name the name
    * @return this layer
    */
-  public Layer setName(String name) {
+  public <L extends Layer> L setName(String name) {
     this.name = name;
-    return this;
+    return asCaller();
+  }
+
+  /**
+   * This layer typed as the caller expects, for the base class's fluent setters: one unchecked
+   * cast here instead of a covariant override of each setter in every layer class. Assigning the
+   * result to a variable of another layer class fails with a ClassCastException.
+   */
+  @SuppressWarnings("unchecked")
+  private <L extends Layer> L asCaller() {
+    return (L) this;
   }
 
   /** {@return whether this layer's weights are trained (Keras's {@code trainable})} */
@@ -114,11 +128,14 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
   }
 
   /**
-   * Freezes or unfreezes this layer and everything below it, as Keras's {@code trainable}.
+   * Freezes or unfreezes this layer and everything below it, as Keras's {@code trainable};
+   * returns this layer for chaining.
    *
+   * @param <L> the layer type the caller expects
    * @param trainable whether to train the weights
+   * @return this layer
    */
-  public void setTrainable(boolean trainable) {
+  public <L extends Layer> L setTrainable(boolean trainable) {
     this.trainable = trainable;
     for (Variable v : trainableVariables) {
       v.setTrainable(trainable);
@@ -126,6 +143,7 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
     for (Layer l : sublayers()) {
       l.setTrainable(trainable);
     }
+    return asCaller();
   }
 
   /** {@return the dtype policy (Keras's {@code dtype_policy})} */
@@ -134,14 +152,15 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
   }
 
   /**
-   * Sets the dtype policy (before the layer is built).
+   * Sets the dtype policy (before the layer is built); returns this layer for chaining.
    *
+   * @param <L> the layer type the caller expects
    * @param policy the policy
    * @return this layer
    */
-  public Layer setDtypePolicy(DTypePolicy policy) {
+  public <L extends Layer> L setDtypePolicy(DTypePolicy policy) {
     this.dtypePolicy = policy;
-    return this;
+    return asCaller();
   }
 
   /** {@return the dtype of this layer's computations (and outputs)} */
@@ -160,14 +179,15 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
   }
 
   /**
-   * Sets the regularizer of this layer's outputs.
+   * Sets the regularizer of this layer's outputs; returns this layer for chaining.
    *
+   * @param <L> the layer type the caller expects
    * @param r the regularizer, or null
    * @return this layer
    */
-  public Layer setActivityRegularizer(Regularizer r) {
+  public <L extends Layer> L setActivityRegularizer(Regularizer r) {
     this.activityRegularizer = r;
-    return this;
+    return asCaller();
   }
 
   @Override
@@ -214,9 +234,7 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
     if (config.isSet("activity_regularizer")) {
       activityRegularizer = Serialization.deserialize(config.get("activity_regularizer"), Regularizer.class);
     }
-    @SuppressWarnings("unchecked")
-    L self = (L) this;
-    return self;
+    return asCaller();
   }
 
   @Override
@@ -400,7 +418,7 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
       v.setRegularizer(regularizer::apply);
     }
     if (constraint != null) {
-      v.setConstraint(constraint::apply);
+      v.setConstraint(w -> constraint.apply(Tensor.of(w)).value());
     }
     (trainableWeight ? trainableVariables : nonTrainableVariables).add(v);
     return v;
@@ -755,6 +773,23 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
    */
   public Tensor apply(List<Tensor> inputs) {
     return single(apply(CallArgs.ofList(inputs)));
+  }
+
+  /**
+   * Applies a layer taking a list of tensors to the tensors given, as Keras's {@code layer([a, b])}:
+   * {@code new Add().apply(a, b)}.
+   *
+   * @param first the first input
+   * @param second the second input
+   * @param more further inputs
+   * @return the output
+   */
+  public Tensor apply(Tensor first, Tensor second, Tensor... more) {
+    List<Tensor> inputs = new ArrayList<>(2 + more.length);
+    inputs.add(first);
+    inputs.add(second);
+    inputs.addAll(Arrays.asList(more));
+    return apply(inputs);
   }
 
   /**

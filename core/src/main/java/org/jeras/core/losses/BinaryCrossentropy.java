@@ -40,8 +40,8 @@ public final class BinaryCrossentropy extends Loss {
     return fromLogits;
   }
 
-  /** Keras's backend {@code binary_crossentropy(target, output, from_logits)}, element-wise. */
-  static Tensor elementwise(Tensor target, Tensor output, boolean fromLogits) {
+  /** Keras's backend {@code binary_crossentropy(target, output, from_logits)}, element-wise ({@code keras.ops.binary_crossentropy}). */
+  public static Tensor elementwise(Tensor target, Tensor output, boolean fromLogits) {
     if (fromLogits) {
       return MathOps.add(MathOps.mul(MathOps.rsub(1.0, target), output), LossOps.softplus(MathOps.neg(output)));
     }

@@ -42,7 +42,7 @@ public final class CategoricalCrossentropy extends Loss {
   }
 
   /** Log-probabilities along {@code axis}, as Keras's backend crossentropies compute them. */
-  static Tensor logProbabilities(Tensor yPred, boolean fromLogits, int axis) {
+  public static Tensor logProbabilities(Tensor yPred, boolean fromLogits, int axis) {
     if (fromLogits) {
       return NnOps.logSoftmax(yPred, axis);
     }

@@ -61,6 +61,16 @@ public abstract class Metric implements KerasObject, Serialization.Shorthand {
    */
   public abstract void updateState(Tensor yTrue, Tensor yPred, Tensor sampleWeight);
 
+  /**
+   * Accumulates a batch with every sample weighted 1 (Keras's {@code update_state(y_true, y_pred)}).
+   *
+   * @param yTrue the targets
+   * @param yPred the predictions
+   */
+  public final void updateState(Tensor yTrue, Tensor yPred) {
+    updateState(yTrue, yPred, null);
+  }
+
   /** {@return the current value: a scalar, or a vector for metrics with several thresholds} */
   public abstract INDArray resultArray();
 

@@ -71,6 +71,21 @@ public abstract class Model extends Layer {
   }
 
   /**
+   * Configures training with Keras's names, as {@code model.compile("adam", "mse", List.of("mae"))}:
+   * an optimizer name ({@code "adam"}, {@code "sgd"}, {@code "rmsprop"}, ... with Keras's defaults),
+   * a loss (a {@link org.jeras.core.losses.Loss}, a name, a list per output or a map by output
+   * name) and metrics (objects or names, one list, or a map by output name). An unknown name fails
+   * with a {@link org.jeras.core.config.ConfigException} naming the argument and the closest known names.
+   *
+   * @param optimizer the optimizer's Keras name
+   * @param loss the loss, its name, a list per output or a map by output name
+   * @param metrics metrics or their names, one list, or a map by output name
+   */
+  public void compile(String optimizer, Object loss, Object... metrics) {
+    compile(CompileOptions.of(optimizer).loss(loss).metrics(metrics));
+  }
+
+  /**
    * Configures training with per-output losses, loss weights and metrics.
    *
    * @param options the compile arguments
@@ -175,6 +190,17 @@ public abstract class Model extends Layer {
   }
 
   /**
+   * Trains on {@code x, y} with Keras's defaults (batch size 32, one epoch, shuffled).
+   *
+   * @param x the inputs
+   * @param y the targets
+   * @return the history of the logs per epoch
+   */
+  public History fit(INDArray x, INDArray y) {
+    return fit(x, y, FitOptions.defaults());
+  }
+
+  /**
    * Trains on a multi-input/multi-output dataset.
    *
    * @param data the inputs, targets and sample weights
@@ -246,6 +272,17 @@ public abstract class Model extends Layer {
    */
   public Map<String, Double> evaluate(INDArray x, INDArray y, int batchSize) {
     return evaluate(x, y, batchSize, 1);
+  }
+
+  /**
+   * Mean loss and metrics over {@code x, y} in batches of Keras's default size, 32.
+   *
+   * @param x the inputs
+   * @param y the targets
+   * @return the loss and metric results by name
+   */
+  public Map<String, Double> evaluate(INDArray x, INDArray y) {
+    return evaluate(x, y, Dataset.DEFAULT_BATCH_SIZE);
   }
 
   /**
@@ -461,6 +498,48 @@ public abstract class Model extends Layer {
     }
     list.onPredictEnd();
     return parts.size() == 1 ? parts.get(0) : Nd4j.concat(0, parts.toArray(new INDArray[0]));
+  }
+
+  /** Predicts in batches of Keras's default size, 32 (Keras's {@code predict(x)}). */
+  public INDArray predict(INDArray x) {
+    return predict(x, Dataset.DEFAULT_BATCH_SIZE);
+  }
+
+  /** Predicts on several inputs in batches of Keras's default size, 32, returning every output (Keras's {@code predict([a, b])}). */
+  public List<INDArray> predict(List<INDArray> xs) {
+    return predict(xs, Dataset.DEFAULT_BATCH_SIZE);
+  }
+
+  /** Predicts on several inputs in batches of {@code batchSize} rows and concatenates each output. */
+  public List<INDArray> predict(List<INDArray> xs, int batchSize) {
+    Dataset.checkBatchSize(batchSize);
+    if (xs.isEmpty()) {
+      throw new IllegalArgumentException("predict on model '" + name() + "' needs at least one input array");
+    }
+    long n = new Dataset(xs, null, null).size();
+    if (n <= batchSize) {
+      return predictOnBatch(xs);
+    }
+    List<List<INDArray>> parts = new ArrayList<>();
+    for (long start = 0; start < n; start += batchSize) {
+      long end = Math.min(n, start + batchSize);
+      List<INDArray> batch = new ArrayList<>();
+      for (INDArray x : xs) {
+        batch.add(slice(x, start, end));
+      }
+      List<INDArray> out = predictOnBatch(batch);
+      for (int i = 0; i < out.size(); i++) {
+        if (parts.size() <= i) {
+          parts.add(new ArrayList<>());
+        }
+        parts.get(i).add(out.get(i));
+      }
+    }
+    List<INDArray> outputs = new ArrayList<>();
+    for (List<INDArray> p : parts) {
+      outputs.add(Nd4j.concat(0, p.toArray(new INDArray[0])));
+    }
+    return outputs;
   }
 
   /**

@@ -2,6 +2,7 @@ package org.jeras.core.ops;
 
 import static org.jeras.core.tensor.GradientTape.recordOp;
 
+import org.jeras.core.config.ConfigException;
 import org.jeras.core.graph.OpDesc;
 import org.jeras.core.tensor.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -184,6 +185,32 @@ public final class ConvOps {
     long out = (in + stride - 1) / stride;
     long total = Math.max((out - 1) * stride + effective - in, 0);
     return new int[] {(int) (total / 2), (int) (total - total / 2)};
+  }
+
+  /**
+   * Explicit {@code {before, after}} zeros per spatial axis of a channels_last input for Keras's
+   * {@code "valid"}, {@code "same"} or {@code "causal"} (all zeros before) padding.
+   *
+   * @param padding Keras's {@code padding}
+   * @param channelsLastShape the input's shape, channels last
+   * @param kernel the kernel size of each spatial axis
+   * @param strides the stride of each spatial axis
+   * @param dilation the dilation of each spatial axis
+   * @return {@code {before, after}} per spatial axis
+   */
+  public static int[][] explicitPads(String padding, long[] channelsLastShape, int[] kernel, int[] strides,
+      int[] dilation) {
+    int r = kernel.length;
+    int[][] pads = new int[r][2];
+    for (int d = 0; d < r; d++) {
+      switch (padding) {
+        case "valid" -> { }
+        case "same" -> pads[d] = samePadding(channelsLastShape[d + 1], kernel[d], strides[d], dilation[d]);
+        case "causal" -> pads[d][0] = dilation[d] * (kernel[d] - 1);
+        default -> throw new ConfigException("Unknown padding '" + padding + "'");
+      }
+    }
+    return pads;
   }
 
   /**

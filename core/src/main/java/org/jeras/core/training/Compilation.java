@@ -145,6 +145,14 @@ public final class Compilation {
     return out;
   }
 
+  /** The optimizer Keras's name {@code name} stands for, built with its defaults; {@code source} names the caller in errors. */
+  static Optimizer optimizerNamed(String name, String source) {
+    if (name == null) {
+      throw new IllegalArgumentException(source + " needs an optimizer");
+    }
+    return inContext(() -> Serialization.deserialize(new JsonPrimitive(name), Optimizer.class), source + " 'optimizer'");
+  }
+
   private static Loss toLoss(Object spec, String source) {
     if (spec instanceof Loss l) {
       return l;

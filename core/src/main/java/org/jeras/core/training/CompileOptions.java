@@ -1,6 +1,7 @@
 package org.jeras.core.training;
 
 import com.google.gson.JsonElement;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +35,19 @@ public final class CompileOptions {
    */
   public static CompileOptions of(Optimizer optimizer) {
     return new CompileOptions(optimizer);
+  }
+
+  /**
+   * Compile arguments starting from an optimizer named as Keras names it ({@code "adam"},
+   * {@code "sgd"}, {@code "rmsprop"}, ...), built with Keras's defaults. An unknown name fails with
+   * a {@link org.jeras.core.config.ConfigException} naming {@code compile() 'optimizer'} and the
+   * closest known names.
+   *
+   * @param optimizer the optimizer's Keras name
+   * @return compile arguments with that optimizer and nothing else yet
+   */
+  public static CompileOptions of(String optimizer) {
+    return new CompileOptions(Compilation.optimizerNamed(optimizer, "compile()"));
   }
 
   /**
@@ -93,13 +107,21 @@ public final class CompileOptions {
   }
 
   /**
-   * Metrics for every output: {@link org.jeras.core.metrics.Metric}s or Keras names.
+   * Metrics for every output: {@link org.jeras.core.metrics.Metric}s or Keras names. A single
+   * {@code List} is that list and a single {@code Map} is keyed by output name, as Keras's
+   * {@code metrics=[...]} and {@code metrics={...}}.
    *
    * @param forAllOutputs metrics or their names
    * @return this
    */
   public CompileOptions metrics(Object... forAllOutputs) {
-    this.metrics = forAllOutputs.length == 0 ? null : Arrays.asList(forAllOutputs);
+    if (forAllOutputs.length == 1 && forAllOutputs[0] instanceof List<?> list) {
+      this.metrics = list.isEmpty() ? null : new ArrayList<>(list);
+    } else if (forAllOutputs.length == 1 && forAllOutputs[0] instanceof Map<?, ?> byName) {
+      this.metrics = new LinkedHashMap<>(byName);
+    } else {
+      this.metrics = forAllOutputs.length == 0 ? null : Arrays.asList(forAllOutputs);
+    }
     return this;
   }
 

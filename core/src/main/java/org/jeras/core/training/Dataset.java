@@ -17,6 +17,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * shuffled once per epoch), the last batch possibly smaller.
  */
 public final class Dataset {
+  /** Keras's {@code batch_size} when none is given to {@code fit}, {@code evaluate} or {@code predict}. */
+  public static final int DEFAULT_BATCH_SIZE = 32;
   private static final long[] GATHER_ROWS = {0};
   private final List<INDArray> x;
   private final List<INDArray> y;
@@ -57,7 +59,6 @@ public final class Dataset {
     return x.get(0).size(0);
   }
 
-  /** Number of batches of {@code batchSize}. */
   /**
    * Refuses a batch size below 1 (a typed error instead of a division by zero or an endless loop).
    *

@@ -11,7 +11,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * progress bar). Set only what differs: {@code FitOptions.defaults().epochs(5).batchSize(64)}.
  */
 public final class FitOptions {
-  int batchSize = 32;
+  int batchSize = Dataset.DEFAULT_BATCH_SIZE;
   int epochs = 1;
   int initialEpoch = 0;
   int verbose = 1;

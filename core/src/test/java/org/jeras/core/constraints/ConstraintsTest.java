@@ -9,17 +9,17 @@ import com.google.gson.JsonPrimitive;
 import java.util.Map;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.Serialization;
+import org.jeras.core.tensor.Tensor;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 class ConstraintsTest {
   private static final double EPS = 1e-7;
   /** Columns with norms 5 and 0.5 (axis 0); rows with norms sqrt(9.09) and sqrt(16.16). */
-  private static final INDArray W = Nd4j.createFromArray(new double[][] {{3, 0.3}, {4, -0.4}});
+  private static final Tensor W = Tensor.of(Nd4j.createFromArray(new double[][] {{3, 0.3}, {4, -0.4}}));
 
-  private static void assertClose(double[][] want, INDArray got) {
-    assertEquals(Nd4j.createFromArray(want), got);
+  private static void assertClose(double[][] want, Tensor got) {
+    assertEquals(Nd4j.createFromArray(want), got.value());
   }
 
   private static double[][] scaleColumns(double s0, double s1) {
@@ -74,6 +74,6 @@ class ConstraintsTest {
     assertClose(scaleColumns(1 / (5 + EPS), 1 / (0.5 + EPS)), new UnitNorm().apply(W));
     assertClose(new double[][] {{3, 0.3}, {4, 0}}, new NonNeg().apply(W));
     // The input is not modified.
-    assertEquals(-0.4, W.getDouble(1, 1), 0.0);
+    assertEquals(-0.4, W.value().getDouble(1, 1), 0.0);
   }
 }

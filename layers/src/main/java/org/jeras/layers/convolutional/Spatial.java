@@ -4,7 +4,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import java.util.Arrays;
 import org.jeras.core.config.Config;
-import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.InvalidConfigException;
 import org.jeras.core.ops.ArrayOps;
 import org.jeras.core.ops.ConvOps;
@@ -132,17 +131,7 @@ public final class Spatial {
    * @return the {@code {before, after}} zeros of each spatial axis
    */
   public static int[][] pads(String padding, long[] channelsLastShape, int[] kernel, int[] strides, int[] dilation) {
-    int r = kernel.length;
-    int[][] pads = new int[r][2];
-    for (int d = 0; d < r; d++) {
-      switch (padding) {
-        case "valid" -> { }
-        case "same" -> pads[d] = ConvOps.samePadding(channelsLastShape[d + 1], kernel[d], strides[d], dilation[d]);
-        case "causal" -> pads[d][0] = dilation[d] * (kernel[d] - 1);
-        default -> throw new ConfigException("Unknown padding '" + padding + "'");
-      }
-    }
-    return pads;
+    return ConvOps.explicitPads(padding, channelsLastShape, kernel, strides, dilation);
   }
 
   /** The length of spatial axis {@code axis} (0-based) of an output for an input length {@code in} (known). */

@@ -117,7 +117,7 @@ public class Bidirectional extends SequenceLayer {
   }
 
   @Override
-  public Layer setDtypePolicy(DTypePolicy policy) {
+  public <L extends Layer> L setDtypePolicy(DTypePolicy policy) {
     forwardLayer.setDtypePolicy(policy);
     backwardLayer.setDtypePolicy(policy);
     return super.setDtypePolicy(policy);

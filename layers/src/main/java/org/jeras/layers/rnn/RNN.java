@@ -200,7 +200,7 @@ public class RNN extends SequenceLayer implements HasWeightSpecs<RNN> {
   }
 
   @Override
-  public Layer setDtypePolicy(DTypePolicy policy) {
+  public <L extends Layer> L setDtypePolicy(DTypePolicy policy) {
     cell.setDtypePolicy(policy);
     return super.setDtypePolicy(policy);
   }

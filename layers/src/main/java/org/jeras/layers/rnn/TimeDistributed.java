@@ -35,7 +35,7 @@ public class TimeDistributed extends Layer {
   }
 
   @Override
-  public Layer setDtypePolicy(DTypePolicy policy) {
+  public <L extends Layer> L setDtypePolicy(DTypePolicy policy) {
     layer.setDtypePolicy(policy);
     return super.setDtypePolicy(policy);
   }
