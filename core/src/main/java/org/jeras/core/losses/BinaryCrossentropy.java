@@ -40,7 +40,14 @@ public final class BinaryCrossentropy extends Loss {
     return fromLogits;
   }
 
-  /** Keras's backend {@code binary_crossentropy(target, output, from_logits)}, element-wise ({@code keras.ops.binary_crossentropy}). */
+  /**
+   * Keras's backend {@code binary_crossentropy(target, output, from_logits)}, element-wise ({@code keras.ops.binary_crossentropy}).
+   *
+   * @param target the targets
+   * @param output the predictions
+   * @param fromLogits whether the predictions are logits
+   * @return the result
+   */
   public static Tensor elementwise(Tensor target, Tensor output, boolean fromLogits) {
     if (fromLogits) {
       return MathOps.add(MathOps.mul(MathOps.rsub(1.0, target), output), LossOps.softplus(MathOps.neg(output)));

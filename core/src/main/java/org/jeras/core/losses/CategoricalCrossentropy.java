@@ -41,7 +41,14 @@ public final class CategoricalCrossentropy extends Loss {
     return fromLogits;
   }
 
-  /** Log-probabilities along {@code axis}, as Keras's backend crossentropies compute them. */
+  /**
+   * Log-probabilities along {@code axis}, as Keras's backend crossentropies compute them.
+   *
+   * @param yPred the predictions
+   * @param fromLogits whether the predictions are logits
+   * @param axis the axis
+   * @return the result
+   */
   public static Tensor logProbabilities(Tensor yPred, boolean fromLogits, int axis) {
     if (fromLogits) {
       return NnOps.logSoftmax(yPred, axis);

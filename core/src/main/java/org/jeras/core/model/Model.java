@@ -500,17 +500,33 @@ public abstract class Model extends Layer {
     return parts.size() == 1 ? parts.get(0) : Nd4j.concat(0, parts.toArray(new INDArray[0]));
   }
 
-  /** Predicts in batches of Keras's default size, 32 (Keras's {@code predict(x)}). */
+  /**
+   * Predicts in batches of Keras's default size, 32 (Keras's {@code predict(x)}).
+   *
+   * @param x the input
+   * @return the result
+   */
   public INDArray predict(INDArray x) {
     return predict(x, Dataset.DEFAULT_BATCH_SIZE);
   }
 
-  /** Predicts on several inputs in batches of Keras's default size, 32, returning every output (Keras's {@code predict([a, b])}). */
+  /**
+   * Predicts on several inputs in batches of Keras's default size, 32, returning every output (Keras's {@code predict([a, b])}).
+   *
+   * @param xs the tensors
+   * @return the result
+   */
   public List<INDArray> predict(List<INDArray> xs) {
     return predict(xs, Dataset.DEFAULT_BATCH_SIZE);
   }
 
-  /** Predicts on several inputs in batches of {@code batchSize} rows and concatenates each output. */
+  /**
+   * Predicts on several inputs in batches of {@code batchSize} rows and concatenates each output.
+   *
+   * @param xs the tensors
+   * @param batchSize rows per batch
+   * @return the result
+   */
   public List<INDArray> predict(List<INDArray> xs, int batchSize) {
     Dataset.checkBatchSize(batchSize);
     if (xs.isEmpty()) {

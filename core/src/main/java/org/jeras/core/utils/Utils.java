@@ -16,12 +16,23 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 public final class Utils {
   private Utils() {}
 
-  /** Keras's {@code to_categorical(x)}: the number of classes is {@code max(x) + 1}. */
+  /**
+   * Keras's {@code to_categorical(x)}: the number of classes is {@code max(x) + 1}.
+   *
+   * @param labels the {@code labels} argument, as in Keras
+   * @return the result
+   */
   public static INDArray toCategorical(INDArray labels) {
     return toCategorical(labels, 0);
   }
 
-  /** {@link #toCategorical(INDArray, int)} of Java labels, shaped {@code [labels.length]}. */
+  /**
+   * {@link #toCategorical(INDArray, int)} of Java labels, shaped {@code [labels.length]}.
+   *
+   * @param labels the {@code labels} argument, as in Keras
+   * @param numClasses the number of classes
+   * @return the result
+   */
   public static INDArray toCategorical(int[] labels, int numClasses) {
     return toCategorical(Nd4j.createFromArray(labels), numClasses);
   }
@@ -32,6 +43,10 @@ public final class Utils {
    * ({@code (n, 1)} labels give {@code (n, num_classes)}). {@code numClasses <= 0} means
    * {@code max(labels) + 1}, as Keras's {@code None} (and {@code 0}). A label outside
    * {@code [0, numClasses)} is refused (NumPy would wrap a negative one).
+    *
+    * @param labels the {@code labels} argument, as in Keras
+    * @param numClasses the number of classes
+    * @return the result
    */
   public static INDArray toCategorical(INDArray labels, int numClasses) {
     long[] shape = labels.shape();
@@ -58,7 +73,12 @@ public final class Utils {
     return out.reshape('c', outShape);
   }
 
-  /** Keras's {@code normalize(x)}: L2-normalizes along the last axis. */
+  /**
+   * Keras's {@code normalize(x)}: L2-normalizes along the last axis.
+   *
+   * @param x the input
+   * @return the result
+   */
   public static INDArray normalize(INDArray x) {
     return normalize(x, -1, 2);
   }
@@ -68,6 +88,11 @@ public final class Utils {
    * {@code axis} (NumPy's vector norms: {@code inf} max |x|, {@code -inf} min |x|, {@code 0} the
    * count of non-zeros, else {@code sum(|x|^order)^(1/order)}), a zero norm counting as 1. The
    * result keeps a floating {@code x}'s dtype; integer input gives float64, as NumPy's.
+    *
+    * @param x the input
+    * @param axis the axis
+    * @param order the norm order
+    * @return the result
    */
   public static INDArray normalize(INDArray x, int axis, double order) {
     if (x.rank() == 0) {
