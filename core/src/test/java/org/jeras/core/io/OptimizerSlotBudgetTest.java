@@ -25,8 +25,9 @@ class OptimizerSlotBudgetTest {
       new Adam().build(List.of(big));
       return null;
     }));
-    assertTrue(e.getMessage().startsWith("Optimizer slot 'adam/dense_kernel_velocity' of shape [2048, 1024] needs 8388608"
-        + " bytes"), e.getMessage());
+    // The optimizer's name depends on how many were made before in this JVM (adam, adam_1, ...).
+    assertTrue(e.getMessage().matches("Optimizer slot 'adam(_\\d+)?/dense_kernel_velocity' of shape \\[2048, 1024\\]"
+        + " needs 8388608 bytes, .*"), e.getMessage());
     // Outside a load, only the size arithmetic is checked.
     assertDoesNotThrow(() -> new Adam().build(List.of(big)));
   }
