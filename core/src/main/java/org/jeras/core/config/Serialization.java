@@ -83,6 +83,10 @@ public final class Serialization {
       String name = e.getAsString();
       Object o = Registry.lookupAlias(kind, name);
       if (o == null) {
+        // Keras looks a string up among class names too: "Adam" as well as "adam".
+        o = Registry.lookupBuiltin(kind, null, name);
+      }
+      if (o == null) {
         o = Registry.lookupCustom(name, custom);
       }
       if (o == null) {
