@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.jeras.core.graph.OpDesc;
 import org.jeras.core.graph.OpGraph;
 import org.jeras.core.tensor.DType;
@@ -39,22 +38,20 @@ final class TfLowering {
     String lower(Ctx c, OpGraph.Node n);
   }
 
-  private static final Map<String, Rule> RULES = new HashMap<>();
+  private static final LoweringRules<Rule> RULES = new LoweringRules<>();
 
-  /** The Jeras ops this lowering handles. */
+  /** {@return the Jeras ops this lowering handles} */
   static Set<String> supportedOps() {
-    return new TreeSet<>(RULES.keySet());
+    return RULES.supportedOps();
   }
 
-  /** The distinct ops of {@code graph} with no TensorFlow lowering, sorted. */
+  /**
+   * {@return the distinct ops of {@code graph} with no TensorFlow lowering, sorted}
+   *
+   * @param graph the traced graph
+   */
   static Set<String> missingOps(OpGraph graph) {
-    Set<String> missing = new TreeSet<>();
-    for (OpGraph.Node n : graph.nodes()) {
-      if (!RULES.containsKey(n.op().name())) {
-        missing.add(n.op().name());
-      }
-    }
-    return missing;
+    return RULES.missingOps(graph);
   }
 
   /**
