@@ -127,4 +127,25 @@ public abstract class ImageAugmentation extends Layer {
   protected static String dataFormat(Config c) {
     return c.getString("data_format", "channels_last");
   }
+
+  /**
+   * Which of {@code n} images an augmentation applies to, as Keras draws it: a probability per image
+   * from {@code factor} first, then one uniform per image, applied where it falls below.
+   *
+   * @param factor the range of the probability
+   * @param n the number of images
+   * @param random the call's generator
+   * @return 1 for the images to augment, 0 for the others
+   */
+  protected static double[] drawApplied(FactorRange factor, int n, SplittableRandom random) {
+    double[] probability = new double[n];
+    for (int i = 0; i < n; i++) {
+      probability[i] = factor.draw(random);
+    }
+    double[] apply = new double[n];
+    for (int i = 0; i < n; i++) {
+      apply[i] = random.nextDouble() < probability[i] ? 1 : 0;
+    }
+    return apply;
+  }
 }

@@ -84,21 +84,14 @@ public class RandomErasing extends ImageAugmentation {
       box[i][2] = random.nextDouble() * (h - len);
       box[i][3] = box[i][2] + len;
     }
-    double[] probability = new double[n];
-    for (int i = 0; i < n; i++) {
-      probability[i] = factor.draw(random);
-    }
-    boolean[] apply = new boolean[n];
-    for (int i = 0; i < n; i++) {
-      apply[i] = random.nextDouble() < probability[i];
-    }
+    double[] apply = drawApplied(factor, n, random);
     ValueRange r = valueRange.sorted();
     double[] mask = new double[n * h * w * c];
     double[] values = new double[mask.length];
     for (int i = 0; i < n; i++) {
       for (int y = 0; y < h; y++) {
         for (int x = 0; x < w; x++) {
-          boolean inside = apply[i] && x >= box[i][0] && x < box[i][1] && y >= box[i][2] && y < box[i][3];
+          boolean inside = apply[i] == 1 && x >= box[i][0] && x < box[i][1] && y >= box[i][2] && y < box[i][3];
           for (int ch = 0; ch < c; ch++) {
             int k = ((i * h + y) * w + x) * c + ch;
             double v = fill == null ? random.nextGaussian() * valueRange.high() : fill[fill.length == 3 ? ch : 0];

@@ -49,14 +49,7 @@ public class RandomGaussianBlur extends ImageAugmentation {
   @Override
   protected Tensor augment(Tensor images, SplittableRandom random) {
     int n = (int) images.shape().get(0);
-    double[] probability = new double[n];
-    for (int i = 0; i < n; i++) {
-      probability[i] = factor.draw(random);
-    }
-    double[] apply = new double[n];
-    for (int i = 0; i < n; i++) {
-      apply[i] = random.nextDouble() < probability[i] ? 1 : 0;
-    }
+    double[] apply = drawApplied(factor, n, random);
     double sx = sigma.draw(random) + 1e-6;
     double sy = sigma.draw(random) + 1e-6;
     double[] kx = gaussian(kernelWidth, sx);

@@ -31,14 +31,7 @@ public class RandomInvert extends ImageAugmentation {
   @Override
   protected Tensor augment(Tensor images, SplittableRandom random) {
     int n = (int) images.shape().get(0);
-    double[] probability = new double[n];
-    for (int i = 0; i < n; i++) {
-      probability[i] = factor.draw(random);
-    }
-    double[] apply = new double[n];
-    for (int i = 0; i < n; i++) {
-      apply[i] = random.nextDouble() < probability[i] ? 1 : 0;
-    }
+    double[] apply = drawApplied(factor, n, random);
     Tensor on = RandomContrast.perImage(apply, images);
     Tensor inverted = MathOps.rsub(valueRange.high(), images);
     return MathOps.add(MathOps.mul(inverted, on), MathOps.mul(images, MathOps.rsub(1.0, on)));
