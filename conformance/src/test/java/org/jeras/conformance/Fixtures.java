@@ -44,4 +44,16 @@ public final class Fixtures {
       throw new AssertionError("Cannot read fixture " + name, e);
     }
   }
+
+  /**
+   * The files under the {@code extra} resources (the project's own real-Keras files) whose names end
+   * with {@code suffix}, sorted.
+   */
+  public static java.util.List<Path> extraFiles(String suffix) {
+    try (java.util.stream.Stream<Path> s = java.nio.file.Files.walk(dir().resolve("extra"))) {
+      return s.filter(p -> p.toString().endsWith(suffix)).sorted().toList();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 }

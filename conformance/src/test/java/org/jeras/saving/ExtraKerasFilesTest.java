@@ -32,18 +32,8 @@ class ExtraKerasFilesTest {
   @TempDir
   Path tmp;
 
-  static Stream<Path> files() throws IOException, URISyntaxException {
-    return extraFiles(".keras");
-  }
-
-  /** The files under the {@code extra} resources whose names end with {@code suffix}, sorted. */
-  static Stream<Path> extraFiles(String suffix) throws IOException, URISyntaxException {
-    Path root = Fixtures.dir().resolve("extra");
-    List<Path> all;
-    try (Stream<Path> s = Files.walk(root)) {
-      all = s.filter(p -> p.toString().endsWith(suffix)).sorted().toList();
-    }
-    return all.stream();
+  static Stream<Path> files() {
+    return Fixtures.extraFiles(".keras").stream();
   }
 
   @ParameterizedTest(name = "{0}")

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.jeras.conformance.Fixtures;
 import org.jeras.core.io.Npz;
 import org.jeras.core.layer.Names;
 import org.jeras.core.model.Model;
@@ -26,7 +27,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 class ExtraResumeTest {
   static Stream<Path> files() throws IOException, URISyntaxException {
-    return ExtraKerasFilesTest.extraFiles(".resume.npz");
+    return Fixtures.extraFiles(".resume.npz").stream();
   }
 
   @ParameterizedTest(name = "{0}")
