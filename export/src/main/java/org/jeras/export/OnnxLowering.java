@@ -73,7 +73,7 @@ final class OnnxLowering {
     for (int i = 0; i < graph.inputs().size(); i++) {
       OpGraph.Input in = graph.inputs().get(i);
       c.g.input(inputNames.get(i), in.value().dtype(), in.value().shape());
-      c.names.put(in.value().id(), inputNames.get(i));
+      c.refs.put(in.value().id(), inputNames.get(i));
     }
     Map<String, Integer> used = new HashMap<>();
     for (OpGraph.Constant k : graph.constants()) {
@@ -81,11 +81,11 @@ final class OnnxLowering {
       int seen = used.merge(base, 1, Integer::sum);
       String cname = seen == 1 ? base : base + "_" + seen;
       TensorProto t = OnnxTypes.tensor(cname, k.variable() != null ? k.variable().array() : k.literal());
-      c.names.put(k.value().id(), c.g.initializer(t));
+      c.refs.put(k.value().id(), c.g.initializer(t));
     }
     for (OpGraph.Node n : graph.nodes()) {
       try {
-        c.names.put(n.output().id(), RULES.get(n.op().name()).lower(c, n));
+        c.refs.put(n.output().id(), RULES.get(n.op().name()).lower(c, n));
       } catch (ExportException | IllegalArgumentException e) {
         throw new ExportException("Cannot export op " + n.op() + " of layer '" + n.layerPath() + "' to ONNX: "
             + e.getMessage(), e);
@@ -93,7 +93,7 @@ final class OnnxLowering {
     }
     for (int i = 0; i < graph.outputs().size(); i++) {
       OpGraph.Value v = graph.outputs().get(i);
-      c.g.nodeInto(outputNames.get(i), "Identity", List.of(c.names.get(v.id())));
+      c.g.nodeInto(outputNames.get(i), "Identity", List.of(c.refs.get(v.id())));
       c.g.output(outputNames.get(i), v.dtype(), v.shape());
     }
     return ModelProto.newBuilder()
@@ -106,29 +106,15 @@ final class OnnxLowering {
   }
 
   /** The lowering state: the ONNX graph being built and the ONNX name of each lowered value. */
-  static final class Ctx {
+  static final class Ctx extends LoweringContext {
     final OnnxGraph g;
-    final OpGraph graph;
-    final Map<Integer, String> names = new HashMap<>();
 
     Ctx(OnnxGraph g, OpGraph graph) {
+      super(graph);
       this.g = g;
-      this.graph = graph;
     }
 
-    String in(OpGraph.Node n, int i) {
-      return names.get(n.input(i));
-    }
-
-    OpGraph.Value val(OpGraph.Node n, int i) {
-      return graph.value(n.input(i));
-    }
-
-    /** Input {@code i} cast to the node's output dtype when it differs. */
-    String inAs(OpGraph.Node n, int i) {
-      return cast(in(n, i), val(n, i).dtype(), n.output().dtype());
-    }
-
+    @Override
     String cast(String name, DType from, DType to) {
       return from == to ? name : g.node("Cast", List.of(name), attr("to", (long) OnnxTypes.elemType(to)));
     }

@@ -109,29 +109,15 @@ final class TfLowering {
   }
 
   /** The lowering state: the function being built and the reference of each lowered value. */
-  static final class Ctx {
+  static final class Ctx extends LoweringContext {
     final TfFunction fn;
-    final OpGraph graph;
-    final Map<Integer, String> refs = new HashMap<>();
 
     Ctx(TfFunction fn, OpGraph graph) {
+      super(graph);
       this.fn = fn;
-      this.graph = graph;
     }
 
-    String in(OpGraph.Node n, int k) {
-      return refs.get(n.input(k));
-    }
-
-    OpGraph.Value val(OpGraph.Node n, int k) {
-      return graph.value(n.input(k));
-    }
-
-    /** Input {@code k} cast to the node's output dtype when it differs. */
-    String inAs(OpGraph.Node n, int k) {
-      return cast(in(n, k), val(n, k).dtype(), n.output().dtype());
-    }
-
+    @Override
     String cast(String ref, DType from, DType to) {
       return from == to ? ref : fn.node("Cast", List.of(ref), Map.of("SrcT", type(from), "DstT", type(to),
           "Truncate", b(false)));
