@@ -26,5 +26,13 @@ public final class AugmentationBuiltins implements BuiltinProvider {
     b.add(Layer.class, m, "RandomPosterization", RandomPosterization::fromConfig);
     b.add(Layer.class, m, "RandomGaussianBlur", RandomGaussianBlur::fromConfig);
     b.add(Layer.class, m, "RandomErasing", RandomErasing::fromConfig);
+    b.add(Layer.class, m, "Equalization", Equalization::fromConfig);
+    b.add(Layer.class, m, "ContrastLimitedAdaptiveHistogramEqualization",
+        ContrastLimitedAdaptiveHistogramEqualization::fromConfig);
+    b.add(Layer.class, m, "MaxNumBoundingBoxes", MaxNumBoundingBoxes::fromConfig);
+    b.add(Layer.class, m, "Pipeline", Pipeline::fromConfig);
+    b.add(Layer.class, m, "RandomHue", RandomHue::fromConfig);
+    b.add(Layer.class, m, "RandomSaturation", RandomSaturation::fromConfig);
+    b.add(Layer.class, m, "RandomColorJitter", RandomColorJitter::fromConfig);
   }
 }

@@ -54,6 +54,16 @@ record ValueRange(double low, double high, JsonArray json) {
     return map(images, 0, 255, low, high);
   }
 
+  /** Images in this range mapped onto 0..1; unchanged when it is 0..1. */
+  Tensor toUnit(Tensor images) {
+    return map(images, low, high, 0, 1);
+  }
+
+  /** Images on 0..1 mapped back onto this range. */
+  Tensor fromUnit(Tensor images) {
+    return map(images, 0, 1, low, high);
+  }
+
   private static Tensor map(Tensor x, double fromLow, double fromHigh, double toLow, double toHigh) {
     if (fromLow == toLow && fromHigh == toHigh) {
       return x;
