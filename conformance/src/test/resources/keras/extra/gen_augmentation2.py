@@ -29,6 +29,12 @@ def training(name, layer, x):
     np.savez(f"{F}/{name}.training.npz", x=x, y=np.asarray(layer(x, training=True)))
 
 
+# First, so that the jitter's inner layers get Keras's first names (random_brightness, ...), which its weights
+# file records and a re-save must repeat.
+single("color_jitter", L.RandomColorJitter(brightness_factor=0.2, contrast_factor=(0.1, 0.4), saturation_factor=0.5,
+                                           hue_factor=0.1, seed=15, name="jitter"), (4, 4, 3), 15)
+single("color_jitter_defaults", L.RandomColorJitter(name="jitter"), (3, 3, 3), 16)
+
 # Equalization's output spec is its input tensor itself, which makes a functional model around it a cycle in Keras
 # 3.16: its files hold it inside a Pipeline.
 # Deterministic in training (Equalization) or always (CLAHE); whole-number pixels hit bin edges exactly.
@@ -67,9 +73,6 @@ x_sat = rand(14, 2, 3, 4, 3, low=0.0, high=1.0)
 training("saturation_pinned", L.RandomSaturation((0.7, 0.7), value_range=(0, 1)), x_sat)
 training("saturation_pinned_cf", L.RandomSaturation((0.3, 0.3), value_range=(0, 1), data_format="channels_first"),
          np.transpose(x_sat, (0, 3, 1, 2)).copy())
-single("color_jitter", L.RandomColorJitter(brightness_factor=0.2, contrast_factor=(0.1, 0.4), saturation_factor=0.5,
-                                           hue_factor=0.1, seed=15, name="jitter"), (4, 4, 3), 15)
-single("color_jitter_defaults", L.RandomColorJitter(name="jitter"), (3, 3, 3), 16)
 single("perspective", L.RandomPerspective(factor=0.8, scale=0.4, fill_value=1.0, seed=17, name="persp"), (5, 5, 3), 17)
 single("perspective_cf", L.RandomPerspective(interpolation="nearest", data_format="channels_first", name="persp"),
        (2, 4, 4), 18)

@@ -31,8 +31,22 @@ final class AffineWarp {
         + String.join(", ", allowed) + ".");
   }
 
+  /** Where output pixel (column x, row y) of image n samples its input: {@code xy[0]} column, {@code xy[1]} row. */
+  interface SourcePoint {
+    void at(int n, int x, int y, double[] xy);
+  }
+
   static Tensor apply(Tensor images, double[][] transforms, String interpolation, String fillMode,
       double fillValue) {
+    return sample(images, (n, x, y, xy) -> {
+      double[] t = transforms[n];
+      xy[0] = t[0] * x + t[1] * y + t[2];
+      xy[1] = t[3] * x + t[4] * y + t[5];
+    }, interpolation, fillMode, fillValue);
+  }
+
+  /** The images resampled at the points of {@code source} (bilinear or nearest), outside points by {@code fill_mode}. */
+  static Tensor sample(Tensor images, SourcePoint source, String interpolation, String fillMode, double fillValue) {
     long[] shape = images.value().shape();
     int b = (int) shape[0];
     int h = (int) shape[1];
@@ -44,13 +58,14 @@ final class AffineWarp {
     double[] wt = new double[b * pixels * 4];
     double[] constant = new double[b * pixels];
     boolean bilinear = interpolation.equals("bilinear");
+    double[] xy = new double[2];
     for (int n = 0; n < b; n++) {
-      double[] t = transforms[n];
       for (int y = 0; y < h; y++) {
         for (int x = 0; x < w; x++) {
           int o = (n * pixels + y * w + x);
-          double sx = t[0] * x + t[1] * y + t[2];
-          double sy = t[3] * x + t[4] * y + t[5];
+          source.at(n, x, y, xy);
+          double sx = xy[0];
+          double sy = xy[1];
           java.util.Arrays.fill(src, o * 4, o * 4 + 4, -1);
           if (bilinear) {
             int x0 = (int) Math.floor(sx);

@@ -34,5 +34,11 @@ public final class AugmentationBuiltins implements BuiltinProvider {
     b.add(Layer.class, m, "RandomHue", RandomHue::fromConfig);
     b.add(Layer.class, m, "RandomSaturation", RandomSaturation::fromConfig);
     b.add(Layer.class, m, "RandomColorJitter", RandomColorJitter::fromConfig);
+    b.add(Layer.class, m, "MixUp", MixUp::fromConfig);
+    b.add(Layer.class, m, "CutMix", CutMix::fromConfig);
+    b.add(Layer.class, m, "RandomPerspective", RandomPerspective::fromConfig);
+    b.add(Layer.class, m, "RandomElasticTransform", RandomElasticTransform::fromConfig);
+    b.add(Layer.class, m, "AugMix", AugMix::fromConfig);
+    b.add(Layer.class, m, "RandAugment", RandAugment::fromConfig);
   }
 }

@@ -93,6 +93,16 @@ public abstract class ImageAugmentation extends Layer {
     return inputShape;
   }
 
+  /**
+   * The next stream of the layer's seed generator, for a call that transforms images together with
+   * other data outside {@link #call} (labels).
+   *
+   * @return the stream
+   */
+  protected final SplittableRandom nextStream() {
+    return generator.nextStream();
+  }
+
   /** {@return whether images are {@code (channels, height, width)}} */
   protected final boolean channelsFirst() {
     return dataFormat.equals("channels_first");

@@ -42,6 +42,12 @@ public class RandomColorJitter extends ImageAugmentation {
         set(saturation) ? new RandomSaturation(FactorRange.of(n, "saturation_factor", saturation, -1, 1), valueRange,
             null, seed) : null,
         set(hue) ? new RandomHue(FactorRange.of(n, "hue_factor", hue, 0, 1), valueRange, null, seed) : null};
+    String[] attributes = {"random_brightness", "random_contrast", "random_saturation", "random_hue"};
+    for (int i = 0; i < steps.length; i++) {
+      if (steps[i] != null) {
+        track(attributes[i], steps[i]); // saved as Keras saves its attributes: a (variable-free) group each
+      }
+    }
   }
 
   private static boolean set(JsonElement e) {
