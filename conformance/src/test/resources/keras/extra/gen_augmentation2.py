@@ -91,3 +91,13 @@ single("rand_augment", L.RandAugment(num_ops=3, factor=0.3, interpolation="neare
        (8, 8, 3), 27)
 single("rand_augment_defaults", L.RandAugment(value_range=(0.0, 1.0), name="randaug"), (8, 8, 3), 28,
        rand(28, 2, 8, 8, 3, low=0.0, high=1.0))
+
+# RandomPerspective's warp with pinned corners: keras.ops.image.perspective_transform, bilinear and nearest.
+x_persp = pixels(40, 2, 5, 6, 2)
+start = np.array([[[0, 0], [5, 0], [0, 4], [5, 4]]] * 2, dtype="float32")
+end = start + start * np.array([[[0.1, -0.2], [0.15, 0.05], [-0.1, 0.2], [0.05, -0.1]],
+                                [[-0.2, 0.1], [0.0, 0.2], [0.1, -0.05], [-0.15, 0.1]]], dtype="float32")
+np.savez(f"{F}/perspective_transform.npz", x=x_persp, start=start, end=end,
+         bilinear=np.asarray(keras.ops.image.perspective_transform(x_persp, start, end, fill_value=3.0)),
+         nearest=np.asarray(keras.ops.image.perspective_transform(x_persp, start, end, interpolation="nearest",
+                                                                  fill_value=3.0)))

@@ -21,7 +21,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * The real-Keras files of extra/augmentation2 (gen_augmentation2.py) predict as Keras does, and the
  * layers whose training output is deterministic reproduce Keras's training output
- * ({@code NAME.training.npz}: x and Keras's {@code layer(x, training=True)}).
+ * ({@code NAME.training.npz}: x and Keras's {@code layer(x, training=True)}); RandomPerspective's warp
+ * reproduces {@code keras.ops.image.perspective_transform} for pinned corners.
  */
 class Augmentation2FixtureTest {
   private static final Path DIR = Fixtures.dir().resolve("extra/augmentation2");
@@ -62,5 +63,28 @@ class Augmentation2FixtureTest {
     training("saturation_pinned", RandomSaturation.fromConfig(config("{\"factor\": [0.7, 0.7], \"value_range\": [0, 1]}")));
     training("saturation_pinned_cf", RandomSaturation.fromConfig(
         config("{\"factor\": [0.3, 0.3], \"value_range\": [0, 1], \"data_format\": \"channels_first\"}")));
+  }
+
+  @Test
+  void perspectiveWarpAsKeras() throws IOException {
+    Map<String, INDArray> io = Npz.read(DIR.resolve("perspective_transform.npz"));
+    INDArray start = io.get("start").castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE);
+    INDArray end = io.get("end").castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE);
+    double[][] h = new double[(int) start.size(0)][];
+    for (int b = 0; b < h.length; b++) {
+      double[][] s = new double[4][2];
+      double[][] e = new double[4][2];
+      for (int k = 0; k < 4; k++) {
+        for (int d = 0; d < 2; d++) {
+          s[k][d] = start.getDouble(b, k, d);
+          e[k][d] = end.getDouble(b, k, d);
+        }
+      }
+      h[b] = RandomPerspective.homography(s, e);
+    }
+    for (String interpolation : new String[] {"bilinear", "nearest"}) {
+      Tensor y = RandomPerspective.warp(Tensor.of(io.get("x")), h, interpolation, 3.0);
+      KerasModels.assertClose(io.get(interpolation), y.value(), "perspective_transform " + interpolation);
+    }
   }
 }

@@ -59,14 +59,19 @@ public class RandomPerspective extends ImageAugmentation {
       }
       homography[i] = homography(start, end);
     }
-    Tensor warped = AffineWarp.sample(images, (b, x, y, xy) -> {
+    Tensor warped = warp(images, homography, interpolation, fillValue);
+    Tensor on = RandomContrast.perImage(apply, images);
+    return MathOps.add(MathOps.mul(warped, on), MathOps.mul(images, MathOps.rsub(1.0, on)));
+  }
+
+  /** Keras's {@code perspective_transform}: image b's output pixel (x, y) samples the input at {@code H_b (x, y)}. */
+  static Tensor warp(Tensor images, double[][] homography, String interpolation, double fillValue) {
+    return AffineWarp.sample(images, (b, x, y, xy) -> {
       double[] t = homography[b];
       double denominator = t[6] * x + t[7] * y + 1;
       xy[0] = (t[0] * x + t[1] * y + t[2]) / denominator;
       xy[1] = (t[3] * x + t[4] * y + t[5]) / denominator;
     }, interpolation, "constant", fillValue);
-    Tensor on = RandomContrast.perImage(apply, images);
-    return MathOps.add(MathOps.mul(warped, on), MathOps.mul(images, MathOps.rsub(1.0, on)));
   }
 
   /**
