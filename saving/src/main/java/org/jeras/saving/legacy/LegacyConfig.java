@@ -9,20 +9,22 @@ import java.util.Map;
 import java.util.Set;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.Untrusted;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Rewrites the configs a legacy HDF5 file holds (Keras 2 style: layer dicts without {@code module},
  * {@code batch_input_shape}, one-element {@code axis} lists, {@code Model} as the functional class,
- * inbound nodes as nested lists, optimizer configs with {@code lr}/{@code decay}) into the Keras 3
+ * inbound nodes as nested lists, optimizer configs with {@code decay}) into the Keras 3
  * forms Jeras's deserializer reads, as Keras's legacy loader ({@code saving_utils.model_from_config},
  * {@code functional.deserialize_node}, the optimizer's keyword handling) accepts them.
  */
 public final class LegacyConfig {
+  private static final Logger LOG = LoggerFactory.getLogger(LegacyConfig.class);
+
   /** Keys that hold one nested layer dict in a wrapper's config (Bidirectional, TimeDistributed...). */
   private static final Set<String> NESTED_LAYER_KEYS = Set.of("layer", "backward_layer", "forward_layer", "cell");
 
-  /** Optimizer arguments Keras 2 wrote that Keras 3 ignores (it warns about {@code decay} and drops it). */
-  private static final Set<String> DROPPED_OPTIMIZER_KEYS = Set.of("decay", "is_legacy_optimizer");
 
   private LegacyConfig() {}
 
@@ -60,11 +62,11 @@ public final class LegacyConfig {
   private static JsonObject optimizer(JsonObject dict) {
     JsonElement cfg = dict.get("config");
     if (cfg != null && cfg.isJsonObject()) {
-      JsonObject c = cfg.getAsJsonObject();
-      DROPPED_OPTIMIZER_KEYS.forEach(c::remove);
-      // Keras 2.0-2.2 named the learning rate "lr".
-      if (c.has("lr") && !c.has("learning_rate")) {
-        c.add("learning_rate", c.remove("lr"));
+      // Keras 3 drops the Keras 2 learning-rate decay of any optimizer with a warning (and, like Keras 3,
+      // Jeras refuses other Keras 2 arguments such as "lr" as unrecognized).
+      JsonElement decay = cfg.getAsJsonObject().remove("decay");
+      if (decay != null && !decay.isJsonNull()) {
+        LOG.warn("Argument `decay` is no longer supported and will be ignored.");
       }
     }
     return dict;
