@@ -7,7 +7,8 @@ backend, training_config for compiled models; groups model_weights and optimizer
 The inputs and Keras's outputs stay in ../NAME.io.npz: Keras reloads each .h5 here and its
 prediction must equal the fixture's `y`, otherwise the case is not kept.
 Extra cases `compiled_*` are compiled (and one fitted one step) so that training_config and
-optimizer_weights exist; their io is written beside them as NAME.io.npz.
+optimizer_weights exist; their io is written beside them as NAME.io.npz, and NAME.step.npz holds
+Keras's predictions after one more train_on_batch(x, labels) on the model saved as NAME.h5.
 legacy.json records, per case, whether it was written, and why not.
 """
 
@@ -108,6 +109,12 @@ def main():
         np.savez(os.path.join(HERE, cname + ".io.npz"), x=x, y=pred)
         report["cases"][cname] = resave(cname, model, cname + ".io.npz", x, [pred])
         report["cases"][cname]["optimizer_variables"] = [v.path for v in model.optimizer.variables]
+        # One more training step on the saved model, whose whole state (weights, optimizer variables) the
+        # .h5 holds: the Java side must reach the same predictions from its reload. (Keras 3.16 itself
+        # cannot train a functional model reloaded from .h5: its optimizer is rebuilt on the wrong
+        # variable list, "Unknown variable" at the first step.)
+        model.train_on_batch(x, y)
+        np.savez(os.path.join(HERE, cname + ".step.npz"), x=x, labels=y, y=model.predict(x, verbose=0))
         print(cname, report["cases"][cname])
 
     # A legacy weights-only file (model.save_weights with the legacy format): layer_names at the root.
