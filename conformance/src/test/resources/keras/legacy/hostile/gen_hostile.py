@@ -55,6 +55,13 @@ def _(f):
     f.attrs["model_config"] = json.dumps(c).encode()
 
 
+@case("huge_layer", "more than a model whose weights file holds")
+def _(f):
+    c = config(f)
+    c["config"]["layers"][1]["config"]["units"] = 2_000_000_000
+    f.attrs["model_config"] = json.dumps(c).encode()
+
+
 @case("missing_model_weights", "Missing group 'model_weights'")
 def _(f):
     del f["model_weights"]

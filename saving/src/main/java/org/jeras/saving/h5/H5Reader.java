@@ -96,6 +96,11 @@ public final class H5Reader implements AutoCloseable {
     return source;
   }
 
+  /** {@return the file's size in bytes} */
+  public long size() {
+    return fileSize;
+  }
+
   /**
    * {@return the group at {@code path} ("" is the root, {@code a/b} nested), or empty when absent; links are
    * refused}

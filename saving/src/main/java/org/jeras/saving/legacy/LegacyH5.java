@@ -10,6 +10,7 @@ import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.Serialization;
 import org.jeras.core.config.Untrusted;
+import org.jeras.core.io.LoadLimits;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.model.Model;
 import org.jeras.core.optimizers.Optimizer;
@@ -78,7 +79,9 @@ public final class LegacyH5 {
   public static Model load(H5Reader h5, LoadOptions options) {
     JsonObject config = LegacyConfig.model(jsonAttribute(h5, MODEL_CONFIG).orElseThrow(
         () -> new ConfigException("No model config found in the file at '" + h5.source() + "'")));
-    Layer layer = KerasFile.fromConfig(config.toString(), options.withCompile(false));
+    // The weights the config declares are bounded by what the file could fill, as for a .keras archive.
+    Layer layer = LoadLimits.withWeightsBudget(h5.size(),
+        () -> KerasFile.fromConfig(config.toString(), options.withCompile(false)));
     if (!(layer instanceof Model model)) {
       throw new ConfigException("'" + h5.source() + "' holds a " + layer.className() + ", not a model");
     }
