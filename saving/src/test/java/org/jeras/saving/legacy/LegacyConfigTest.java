@@ -82,6 +82,24 @@ class LegacyConfigTest {
     assertEquals(json("{'name': 'bn', 'axis': -1, 'dtype': 'mixed_float16'}"), layer.getAsJsonObject("config"));
   }
 
+  /**
+   * tf.keras 2.x wrote a wrapper's inner layer without {@code module} (Keras 3.16 cannot locate it; Jeras
+   * looks it up among its built-in layers), with the forward layer's weights first.
+   */
+  @Test
+  void wrappedLayerWithoutModule() {
+    Layer l = load(json("{'class_name': 'Sequential', 'config': {'name': 's', 'layers': ["
+        + "{'class_name': 'InputLayer', 'config': {'batch_input_shape': [null, 5, 3], 'dtype': 'float32',"
+        + " 'sparse': false, 'ragged': false, 'name': 'in'}},"
+        + "{'class_name': 'Bidirectional', 'config': {'name': 'bi', 'trainable': true, 'dtype': 'float32',"
+        + " 'merge_mode': 'concat', 'layer': {'class_name': 'LSTM', 'config': {'name': 'lstm', 'trainable': true,"
+        + " 'dtype': 'float32', 'units': 4, 'return_sequences': false}}}}]}}"));
+    Layer bi = ((Sequential) l).layers().get(0);
+    assertEquals("Bidirectional", bi.className());
+    assertEquals(6, bi.weights().size());
+    assertEquals(java.util.List.of(3L, 16L), java.util.Arrays.stream(bi.weights().get(0).array().shape()).boxed().toList());
+  }
+
   /** Malformed legacy structures are typed one-line errors naming where they are. */
   @Test
   void malformedStructuresAreNamed() {
