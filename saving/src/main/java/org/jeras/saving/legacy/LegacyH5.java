@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.jeras.core.config.Config;
@@ -134,10 +135,10 @@ public final class LegacyH5 {
     }
     List<INDArray> values = LegacyWeights.values(h5, "optimizer_weights");
     for (int i = 0; i < vars.size(); i++) {
-      if (!java.util.Arrays.equals(values.get(i).shape(), vars.get(i).array().shape())) {
+      if (!Arrays.equals(values.get(i).shape(), vars.get(i).array().shape())) {
         LOG.warn("Error in loading the saved optimizer state (optimizer variable {} has shape {}, the file {}). As a "
             + "result, your model is starting with a freshly initialized optimizer.", vars.get(i).path(),
-            vars.get(i).shape(), java.util.Arrays.toString(values.get(i).shape()));
+            vars.get(i).shape(), Arrays.toString(values.get(i).shape()));
         return;
       }
     }
