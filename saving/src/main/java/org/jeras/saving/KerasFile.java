@@ -26,6 +26,7 @@ import org.jeras.saving.archive.PythonJson;
 import org.jeras.saving.h5.H5Reader;
 import org.jeras.saving.h5.H5WeightsReader;
 import org.jeras.saving.h5.H5WeightsWriter;
+import org.jeras.saving.legacy.LegacyH5;
 import org.jeras.saving.state.AssetsStore;
 import org.jeras.saving.state.StateWalker;
 import org.slf4j.Logger;
@@ -77,17 +78,25 @@ public final class KerasFile {
   /**
    * Loads a model from a {@code .keras} file or an unzipped model directory: rebuilds it from
    * {@code config.json} (building from each {@code build_config}, compiling from
-   * {@code compile_config} when asked), then loads every saveable's variables and assets.
+   * {@code compile_config} when asked), then loads every saveable's variables and assets. A file that
+   * begins with the HDF5 signature is read as a Keras 2 / legacy {@code .h5} model ({@link LegacyH5}),
+   * a zip as a {@code .keras} archive, whatever their extensions.
    *
-   * @param path a {@code .keras} file or an unzipped model directory
+   * @param path a {@code .keras} file, an unzipped model directory or a legacy HDF5 model file
    * @param options Keras's {@code load_model} arguments
    * @return the loaded model (or layer)
    */
   public static Layer load(Path path, LoadOptions options) {
-    if (Files.exists(path)) {
-      refuseLegacyHdf5(path);
-    }
-    if (!Files.isDirectory(path) && !path.getFileName().toString().endsWith(".keras")) {
+    if (Files.isRegularFile(path)) {
+      // The content decides the format, whatever the extension: HDF5 is a legacy model (or weights), a zip
+      // is a .keras archive.
+      if (startsWith(path, HDF5_SIGNATURE)) {
+        return loadHdf5(path, options);
+      }
+      if (!startsWith(path, ZIP_SIGNATURE) && !path.getFileName().toString().endsWith(".keras")) {
+        throw new ConfigException("Invalid filename: expected a `.keras` extension. Received: filepath=" + path);
+      }
+    } else if (!Files.isDirectory(path) && !path.getFileName().toString().endsWith(".keras")) {
       throw new ConfigException("Invalid filename: expected a `.keras` extension. Received: filepath=" + path);
     }
     checkExists(path);
@@ -112,25 +121,29 @@ public final class KerasFile {
   }
 
   private static final byte[] HDF5_SIGNATURE = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
+  private static final byte[] ZIP_SIGNATURE = {'P', 'K', 3, 4};
 
   /**
-   * Refuses, by name, a whole model saved in the Keras 2 HDF5 format (an HDF5 file whose root has
-   * a {@code model_config} attribute), which Jeras does not read; other HDF5 files are weights.
+   * An HDF5 file: a whole model in the Keras 2 / legacy format (its root has a {@code model_config}
+   * attribute) loads through {@link LegacyH5}; other HDF5 files are weights, refused by name.
    */
-  private static void refuseLegacyHdf5(Path path) {
-    if (Files.isDirectory(path) || !startsWith(path, HDF5_SIGNATURE)) {
-      return;
-    }
-    boolean wholeModel;
+  private static Layer loadHdf5(Path path, LoadOptions options) {
     try (H5Reader r = H5Reader.open(path)) {
-      wholeModel = r.attributeNames("").contains("model_config");
-    }
-    if (wholeModel) {
-      throw new ConfigException("'" + path + "' is a Keras 2 HDF5 model file (.h5 with a 'model_config' attribute), "
-          + "a legacy format Jeras does not read; save the model again with Keras 3 as a .keras file");
+      if (LegacyH5.isModel(r)) {
+        return LegacyH5.load(r, options);
+      }
     }
     throw new ConfigException("'" + path + "' is an HDF5 file without a model config (a weights file?): load it "
-        + "into a model with Model.loadWeights, or load a .keras file");
+        + "into a model with Model.loadWeights, or load a .keras or legacy .h5 model file");
+  }
+
+  /**
+   * {@return whether the file at {@code path} begins with the HDF5 signature}
+   *
+   * @param path a regular file
+   */
+  static boolean isHdf5(Path path) {
+    return startsWith(path, HDF5_SIGNATURE);
   }
 
   private static boolean startsWith(Path path, byte[] signature) {

@@ -12,7 +12,7 @@ public final class Models {
   /**
    * Loads the model saved at {@code path} with Keras's defaults (compile, safe mode).
    *
-   * @param path a {@code .keras} file or an unzipped model directory
+   * @param path a {@code .keras} file, an unzipped model directory or a legacy {@code .h5} model file
    * @return the loaded model
    */
   public static Model load(Path path) {
@@ -20,9 +20,10 @@ public final class Models {
   }
 
   /**
-   * Loads the model saved at {@code path} (a {@code .keras} file or an unzipped model directory).
+   * Loads the model saved at {@code path}: a {@code .keras} file, an unzipped model directory or a Keras 2 /
+   * legacy HDF5 model file ({@code model.save("m.h5")}); the file's content, not its extension, decides.
    *
-   * @param path a {@code .keras} file or an unzipped model directory
+   * @param path a {@code .keras} file, an unzipped model directory or a legacy {@code .h5} model file
    * @param options Keras's {@code load_model} arguments
    * @return the loaded model
    */

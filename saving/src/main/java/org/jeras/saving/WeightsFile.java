@@ -2,13 +2,17 @@ package org.jeras.saving;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.layer.Layer;
+import org.jeras.core.model.Model;
 import org.jeras.saving.archive.KerasArchive;
 import org.jeras.saving.h5.H5Reader;
 import org.jeras.saving.h5.H5WeightsReader;
 import org.jeras.saving.h5.H5WeightsWriter;
+import org.jeras.saving.legacy.LegacyH5;
+import org.jeras.saving.legacy.LegacyWeights;
 import org.jeras.saving.state.StateWalker;
 
 /**
@@ -43,7 +47,8 @@ public final class WeightsFile {
 
   /**
    * Loads the state of {@code model} from a {@code .weights.h5} file or the weights of a
-   * {@code .keras} archive. With {@code skipMismatch}, objects whose variables do not match are
+   * {@code .keras} archive; an HDF5 file in the legacy layout (a {@code layer_names} attribute, as Keras 2's
+   * {@code save_weights} or a legacy {@code .h5} model file) loads by layer order, whatever its name. With {@code skipMismatch}, objects whose variables do not match are
    * left as they are and reported as a warning instead of an error.
    *
    * @param model the built model (or layer) to fill
@@ -57,6 +62,14 @@ public final class WeightsFile {
     }
     KerasFile.checkExists(path);
     String name = path.getFileName().toString();
+    if (Files.isRegularFile(path) && KerasFile.isHdf5(path)) {
+      try (H5Reader h5 = H5Reader.open(path)) {
+        if (LegacyH5.hasLegacyWeights(h5)) {
+          loadLegacy(model, h5, skipMismatch);
+          return;
+        }
+      }
+    }
     if (name.endsWith("weights.h5")) {
       try (H5WeightsReader r = new H5WeightsReader(H5Reader.open(path))) {
         StateWalker.load(model, r, null, skipMismatch);
@@ -68,5 +81,18 @@ public final class WeightsFile {
     } else {
       throw new ConfigException("Weights can be loaded from a `.weights.h5` or `.keras` file. Received: filepath=" + path);
     }
+  }
+
+  /**
+   * Keras's legacy {@code load_weights} on an HDF5 file: by layer order from the root's {@code layer_names}
+   * (a legacy weights file) or from the {@code model_weights} group of a whole legacy model file.
+   */
+  private static void loadLegacy(Layer layer, H5Reader h5, boolean skipMismatch) {
+    if (!(layer instanceof Model model)) {
+      throw new ConfigException("Legacy HDF5 weights ('" + h5.source() + "') load into a model, not into a "
+          + layer.className());
+    }
+    boolean root = h5.attributeNames("").contains("layer_names");
+    LegacyWeights.load(h5, root ? "" : "model_weights", model, skipMismatch);
   }
 }

@@ -40,6 +40,13 @@ class JazzerLoadFuzzTest {
         }
       }
     }
+    // Legacy .h5 model and weights files (Keras 2 layout) seed the HDF5 side too.
+    for (String legacy : new String[] {"seq_mlp.h5", "compiled_adam_fit.h5", "seq_mlp.legacy_weights.h5"}) {
+      Path to = CORPUS.resolve("legacy-" + legacy);
+      if (!Files.exists(to)) {
+        Files.copy(Fixtures.dir().resolve("legacy").resolve(legacy), to);
+      }
+    }
     weightsTarget = Models.load(Fixtures.dir().resolve("conv1d.keras"));
     scratch = Files.createTempDirectory("jazzer-load");
   }
@@ -49,7 +56,10 @@ class JazzerLoadFuzzTest {
     return n.endsWith(".keras") || n.endsWith(".weights.h5") || n.endsWith(".io.npz");
   }
 
-  /** Any bytes: loaded as a {@code .keras} zip and an npz when they start as a zip, else as a weights file. */
+  /**
+   * Any bytes: loaded as a {@code .keras} zip and an npz when they start as a zip, else as a weights file
+   * and as a model (a legacy {@code .h5} model when the bytes are HDF5 with a {@code model_config}).
+   */
   @FuzzTest(maxDuration = "60s")
   void loadAnyFile(byte[] data) throws IOException {
     boolean zip = data.length >= 2 && data[0] == 'P' && data[1] == 'K';
@@ -63,6 +73,7 @@ class JazzerLoadFuzzTest {
     } else {
       typedOrNothing(() -> readEveryDataset(data));
       typedOrNothing(() -> WeightsFile.load(weightsTarget, p, false));
+      typedOrNothing(() -> Models.load(p)); // an HDF5 file may be a legacy model, whatever its name
     }
   }
 

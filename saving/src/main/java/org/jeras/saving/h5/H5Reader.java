@@ -96,6 +96,11 @@ public final class H5Reader implements AutoCloseable {
     return source;
   }
 
+  /** {@return the file's size in bytes} */
+  public long size() {
+    return fileSize;
+  }
+
   /**
    * {@return the group at {@code path} ("" is the root, {@code a/b} nested), or empty when absent; links are
    * refused}
@@ -174,6 +179,45 @@ public final class H5Reader implements AutoCloseable {
     }
     Object v = a.getData();
     return Optional.of(v instanceof String s ? s : String.valueOf(v));
+  }
+
+  /**
+   * {@return the string-list attribute {@code name} of the object at {@code path} (h5py's array of byte or
+   * unicode strings, as Keras 2 writes {@code layer_names} and {@code weight_names}), or empty when absent}
+   * An empty numeric array (what numpy makes of an empty list) is an empty list; any other type is refused.
+   *
+   * @param path a slash-separated path
+   * @param name the attribute's name
+   */
+  public Optional<List<String>> stringsAttribute(String path, String name) {
+    return guard(path, () -> stringsAttributeUnguarded(path, name));
+  }
+
+  private Optional<List<String>> stringsAttributeUnguarded(String path, String name) {
+    Node n = node(path);
+    if (n == null) {
+      throw new ConfigException("No object " + Untrusted.quote(path) + " in H5 file '" + source + "'");
+    }
+    Attribute a = n.getAttributes().get(name);
+    if (a == null) {
+      return Optional.empty();
+    }
+    Object v = a.getData();
+    List<String> out = new ArrayList<>();
+    if (v == null || (v.getClass().isArray() && java.lang.reflect.Array.getLength(v) == 0)) {
+      return Optional.of(out);
+    }
+    if (v instanceof String s) {
+      out.add(s);
+    } else if (v instanceof Object[] arr && arr.getClass().getComponentType() == String.class) {
+      for (Object o : arr) {
+        out.add((String) o);
+      }
+    } else {
+      throw new ConfigException("Invalid H5 file '" + source + "': attribute " + Untrusted.quote(name) + " of "
+          + Untrusted.quote(path.isEmpty() ? "/" : path) + " is not a list of strings");
+    }
+    return Optional.of(out);
   }
 
   /**
