@@ -248,6 +248,24 @@ def scale_gradients(entry, arrays, outdir):
     np.savez(os.path.join(outdir, entry["files"]["trajectory_npz"]), **arrays)
 
 
+def resume_after(entry, arrays, outdir):
+    """Keras loads NAME.keras (saved after the 6 steps) and fits one more epoch: resume<s>_* for s = 7..9."""
+    keras.backend.clear_session()
+    model = keras.saving.load_model(os.path.join(outdir, entry["files"]["keras"]))
+    rec = gt.Recorder()
+    gt._fit(model, arrays["x"], arrays["y"], rec, 1)
+    for k in range(len(rec.weights)):
+        s = gt.STEPS + 1 + k
+        for i, a in enumerate(rec.weights[k]):
+            arrays[f"resume_w{s}_{i}"] = a
+        for j, a in enumerate(rec.opt_vars[k]):
+            arrays[f"resume_opt{s}_{j}"] = a
+    np.savez(os.path.join(outdir, entry["files"]["trajectory_npz"]), **arrays)
+    entry["arrays"]["resume_w<s>_<i> / resume_opt<s>_<j>"] = (
+        "weights / optimizer variables after step s = 7..9 of fit(epochs=1, batch_size=4, shuffle=False) "
+        "run by Keras on keras.saving.load_model(NAME.keras)")
+
+
 def inf_case(outdir):
     """LossScaleOptimizer(SGD) on two variables, hand-made gradients, step 3 non-finite."""
     keras.backend.clear_session()
@@ -314,6 +332,7 @@ def main():
         e, arrays = gt.run_case(c, traj_dir)
         if c["name"].startswith("loss_scale"):
             scale_gradients(e, arrays, traj_dir)
+        resume_after(e, arrays, traj_dir)
         e["generator"] = "generators/gen_catalogue.py"
         entries.append(e)
         print(e["name"], json.dumps(e["self_checks"]), flush=True)
