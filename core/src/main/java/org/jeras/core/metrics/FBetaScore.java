@@ -80,7 +80,7 @@ public class FBetaScore extends Metric {
     INDArray predicted;
     if (threshold == null) {
       INDArray max = p.max(true, 1).broadcast(p.shape());
-      predicted = p.gte(max).castTo(dt).muli(org.nd4j.linalg.ops.transforms.Transforms.abs(p, true).gt(1e-9).castTo(dt));
+      predicted = p.sub(max).gte(0.0).castTo(dt).muli(org.nd4j.linalg.ops.transforms.Transforms.abs(p, true).gt(1e-9).castTo(dt));
     } else {
       predicted = p.gt(threshold).castTo(dt);
     }
