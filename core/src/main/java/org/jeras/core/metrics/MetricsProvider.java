@@ -88,7 +88,19 @@ public final class MetricsProvider implements BuiltinProvider {
     metric(b, "F1Score", F1Score::fromConfig, n -> new F1Score(null, null, or(n, "f1_score"), DType.FLOAT32));
     metric(b, "BinaryIoU", BinaryIoU::fromConfig,
         n -> new BinaryIoU(new int[] {0, 1}, 0.5, or(n, "binary_io_u"), DType.INT32));
-    // num_classes has no default: these resolve from configs only
+    metric(b, "TruePositives", TruePositives::fromConfig,
+        n -> new TruePositives(null, or(n, "true_positives"), DType.FLOAT32));
+    metric(b, "FalsePositives", FalsePositives::fromConfig,
+        n -> new FalsePositives(null, or(n, "false_positives"), DType.FLOAT32));
+    metric(b, "TrueNegatives", TrueNegatives::fromConfig,
+        n -> new TrueNegatives(null, or(n, "true_negatives"), DType.FLOAT32));
+    metric(b, "FalseNegatives", FalseNegatives::fromConfig,
+        n -> new FalseNegatives(null, or(n, "false_negatives"), DType.FLOAT32));
+    // num_classes (IoU) and the target rate (the *At* metrics) have no default: configs only
+    b.add(Metric.class, "keras.metrics", "PrecisionAtRecall", PrecisionAtRecall::fromConfig);
+    b.add(Metric.class, "keras.metrics", "RecallAtPrecision", RecallAtPrecision::fromConfig);
+    b.add(Metric.class, "keras.metrics", "SensitivityAtSpecificity", SensitivityAtSpecificity::fromConfig);
+    b.add(Metric.class, "keras.metrics", "SpecificityAtSensitivity", SpecificityAtSensitivity::fromConfig);
     b.add(Metric.class, "keras.metrics", "IoU", IoU::fromConfig);
     b.add(Metric.class, "keras.metrics", "MeanIoU", MeanIoU::fromConfig);
     b.add(Metric.class, "keras.metrics", "OneHotIoU", OneHotIoU::fromConfig);
