@@ -56,7 +56,8 @@ class CatalogueTrainingTest {
     INDArray onehot = Fixtures.npz("trajectories/catalogue/lamb.npz").get("y");
     INDArray labels = Nd4j.argMax(onehot, 1).castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT);
     Model m = model();
-    m.compile(new Adam(0.01), new Dice(), new F1Score(), new PearsonCorrelation());
+    m.compile(new Adam(0.01), new Dice(), new F1Score("macro", null, "f1_score", null),
+        new PearsonCorrelation());
     fitsDown(m, Transforms.sigmoid(onehot, true), "Dice");
     m = model();
     m.compile(new Adam(0.01), new Tversky(0.3, 0.7), new R2Score());

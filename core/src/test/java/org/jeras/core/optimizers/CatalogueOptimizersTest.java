@@ -107,11 +107,11 @@ class CatalogueOptimizersTest {
   @Test
   void muonSplitsVariablesBetweenMuonAndAdamw() {
     Muon m = new Muon(OptimizerOptions.of(0.01).withName("muon").withWeightDecay(0.004), Muon.Settings.DEFAULTS);
-    m.build(vars());
+    List<Variable> v = vars();
+    m.build(v);
     List<String> paths = m.variables().stream().map(Variable::path).toList();
     assertEquals(List.of("muon/iteration", "muon/learning_rate", "muon/d_kernel_momentum", "muon/d_bias_momentum",
         "muon/d_bias_velocity"), paths);
-    List<Variable> v = vars();
     m.applyGradients(grads(1f), v);
     assertTrue(v.get(0).array().getFloat(0, 0) < 0.5f);
   }
