@@ -21,7 +21,24 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * and {@code adam_weight_decay} for the AdamW ones.
  */
 public class Muon extends Optimizer {
-  /** Muon's arguments beyond the base optimizer's, with Keras's defaults. */
+  /**
+   * Muon's arguments beyond the base optimizer's.
+   *
+   * @param adamBeta1 the AdamW first-moment decay
+   * @param adamBeta2 the AdamW second-moment decay
+   * @param adamWeightDecay the weight decay of the AdamW variables, or null
+   * @param epsilon the AdamW epsilon
+   * @param excludeLayers regular expressions: variables whose path matches one take the AdamW path
+   * @param excludeEmbeddings whether variables with "embedding" in their path take the AdamW path
+   * @param muonA the first Newton-Schulz coefficient
+   * @param muonB the second Newton-Schulz coefficient
+   * @param muonC the third Newton-Schulz coefficient
+   * @param adamLrRatio the AdamW learning rate relative to the Muon one
+   * @param momentum the Muon momentum
+   * @param nsSteps the number of Newton-Schulz iterations
+   * @param nesterov whether the Muon step uses Nesterov momentum
+   * @param rmsRate the update RMS scale of the Muon step, or null for no scaling
+   */
   public record Settings(double adamBeta1, double adamBeta2, Double adamWeightDecay, double epsilon,
       List<String> excludeLayers, boolean excludeEmbeddings, double muonA, double muonB, double muonC,
       Number adamLrRatio, double momentum, int nsSteps, boolean nesterov, Double rmsRate) {
