@@ -75,7 +75,8 @@ class CatalogueTrainingTest {
     m.compile(new Adam(0.01), new Tversky(0.3, 0.7), new R2Score());
     fitsDown(m, onehot, "Tversky");
     m = model();
-    m.compile(new Adam(0.01), new Circle(16, 0.25, true), new MeanIoU(3));
+    m.compile(new Adam(0.01), new Circle(16, 0.25, true),
+        new MeanIoU(3, "mean_io_u", null, null, true, false, -1));
     fitsDown(m, labels, "Circle");
     m = model();
     m.compile(new Adam(0.01), new CategoricalCrossentropy(true, 0, -1), new OneHotMeanIoU(3, "one_hot_mean_io_u", null,

@@ -45,11 +45,6 @@ public class Muon extends Optimizer {
     /** Keras's defaults. */
     public static final Settings DEFAULTS = new Settings(0.9, 0.999, 0.004, 1e-7, List.of(), true, 3.4445, -4.7750,
         2.0315, 1, 0.95, 5, true, 0.2);
-
-    /** Copies the list of excluded layer patterns. */
-    public Settings {
-      excludeLayers = List.copyOf(excludeLayers);
-    }
   }
 
   private final Settings s;
@@ -65,7 +60,10 @@ public class Muon extends Optimizer {
    */
   public Muon(OptimizerOptions options, Settings settings) {
     super(options);
-    this.s = settings;
+    this.s = new Settings(settings.adamBeta1(), settings.adamBeta2(), settings.adamWeightDecay(), settings.epsilon(),
+        List.copyOf(settings.excludeLayers()), settings.excludeEmbeddings(), settings.muonA(), settings.muonB(),
+        settings.muonC(), settings.adamLrRatio(), settings.momentum(), settings.nsSteps(), settings.nesterov(),
+        settings.rmsRate());
     settings.excludeLayers().forEach(p -> excluded.add(Pattern.compile(p)));
   }
 
