@@ -2,11 +2,13 @@ package org.jeras.core.losses;
 
 import static org.jeras.core.tensor.GradientTape.recordOp;
 
+import java.util.Arrays;
 import org.jeras.core.config.Config;
 import org.jeras.core.tensor.Tensor;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Keras's {@code CTC} (connectionist temporal classification) loss: {@code y_true} holds integer
@@ -43,8 +45,7 @@ public final class CTC extends Loss {
     INDArray p = yPred.value().castTo(DataType.DOUBLE);
     for (int b = 0; b < batch; b++) {
       for (int t = 0; t < time; t++) {
-        logits[b][t] = p.get(org.nd4j.linalg.indexing.NDArrayIndex.point(b),
-            org.nd4j.linalg.indexing.NDArrayIndex.point(t), org.nd4j.linalg.indexing.NDArrayIndex.all()).toDoubleVector();
+        logits[b][t] = p.get(NDArrayIndex.point(b), NDArrayIndex.point(t), NDArrayIndex.all()).toDoubleVector();
       }
     }
     long[][] labels = new long[batch][];
@@ -92,7 +93,7 @@ public final class CTC extends Loss {
             + classes + ")");
       }
     }
-    return java.util.Arrays.copyOf(row, n);
+    return Arrays.copyOf(row, n);
   }
 
   /** -log p(labels | logits) of one sample; writes d loss / d logits into {@code grad}. */
@@ -114,10 +115,10 @@ public final class CTC extends Loss {
     double[][] alpha = new double[time][states];
     double[][] beta = new double[time][states];
     for (double[] row : alpha) {
-      java.util.Arrays.fill(row, Double.NEGATIVE_INFINITY);
+      Arrays.fill(row, Double.NEGATIVE_INFINITY);
     }
     for (double[] row : beta) {
-      java.util.Arrays.fill(row, Double.NEGATIVE_INFINITY);
+      Arrays.fill(row, Double.NEGATIVE_INFINITY);
     }
     alpha[0][0] = logProbs[0][ext[0]];
     if (states > 1) {
@@ -155,7 +156,7 @@ public final class CTC extends Loss {
         : alpha[time - 1][0];
     for (int t = 0; t < time; t++) {
       double[] occupancy = new double[classes];
-      java.util.Arrays.fill(occupancy, Double.NEGATIVE_INFINITY);
+      Arrays.fill(occupancy, Double.NEGATIVE_INFINITY);
       for (int s = 0; s < states; s++) {
         occupancy[ext[s]] = logAdd(occupancy[ext[s]], alpha[t][s] + beta[t][s]);
       }

@@ -49,6 +49,7 @@ public final class BinaryCrossentropy extends MeanMetricWrapper {
    * @return the metric
    */
   public static BinaryCrossentropy fromConfig(Config config) {
-    return new BinaryCrossentropy(config.getBoolean("from_logits", false), config.getNumber("label_smoothing", 0), nameOf(config, "binary_crossentropy"), dtypeOf(config));
+    return new BinaryCrossentropy(config.getBoolean("from_logits", false), config.getNumber("label_smoothing", 0),
+        nameOf(config, "binary_crossentropy"), dtypeOf(config));
   }
 }

@@ -53,6 +53,7 @@ public final class CategoricalCrossentropy extends MeanMetricWrapper {
    * @return the metric
    */
   public static CategoricalCrossentropy fromConfig(Config config) {
-    return new CategoricalCrossentropy(config.getBoolean("from_logits", false), config.getNumber("label_smoothing", 0), config.getInt("axis", -1), nameOf(config, "categorical_crossentropy"), dtypeOf(config));
+    return new CategoricalCrossentropy(config.getBoolean("from_logits", false), config.getNumber("label_smoothing", 0),
+        config.getInt("axis", -1), nameOf(config, "categorical_crossentropy"), dtypeOf(config));
   }
 }

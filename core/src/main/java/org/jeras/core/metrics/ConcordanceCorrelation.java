@@ -45,6 +45,7 @@ public final class ConcordanceCorrelation extends MeanMetricWrapper {
    * @return the metric
    */
   public static ConcordanceCorrelation fromConfig(Config config) {
-    return new ConcordanceCorrelation(nameOf(config, "concordance_correlation"), dtypeOf(config), config.getInt("axis", -1));
+    return new ConcordanceCorrelation(nameOf(config, "concordance_correlation"), dtypeOf(config),
+        config.getInt("axis", -1));
   }
 }

@@ -4,7 +4,10 @@ import org.jeras.core.config.Config;
 import org.jeras.core.tensor.DType;
 import org.jeras.core.tensor.Tensor;
 
-/** Keras's {@code CosineSimilarity} metric: the running mean of the cosine similarity of each sample's target and prediction (note: +1 for the same direction, unlike the loss). */
+/**
+ * Keras's {@code CosineSimilarity} metric: the running mean of the cosine similarity of each sample's target and
+ * prediction (note: +1 for the same direction, unlike the loss).
+ */
 public final class CosineSimilarity extends MeanMetricWrapper {
   private final int axis;
   private final org.jeras.core.losses.Loss fn;

@@ -4,7 +4,10 @@ import org.jeras.core.config.Config;
 import org.jeras.core.tensor.DType;
 import org.jeras.core.tensor.Tensor;
 
-/** Keras's {@code MeanAbsolutePercentageError} metric: the running mean of the per-sample mean absolute percentage error. */
+/**
+ * Keras's {@code MeanAbsolutePercentageError} metric: the running mean of the per-sample mean absolute percentage
+ * error.
+ */
 public final class MeanAbsolutePercentageError extends MeanMetricWrapper {
   private final org.jeras.core.losses.Loss fn;
 

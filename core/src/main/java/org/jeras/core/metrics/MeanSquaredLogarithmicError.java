@@ -4,7 +4,10 @@ import org.jeras.core.config.Config;
 import org.jeras.core.tensor.DType;
 import org.jeras.core.tensor.Tensor;
 
-/** Keras's {@code MeanSquaredLogarithmicError} metric: the running mean of the per-sample mean squared logarithmic error. */
+/**
+ * Keras's {@code MeanSquaredLogarithmicError} metric: the running mean of the per-sample mean squared logarithmic
+ * error.
+ */
 public final class MeanSquaredLogarithmicError extends MeanMetricWrapper {
   private final org.jeras.core.losses.Loss fn;
 

@@ -4,7 +4,9 @@ import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.tensor.DType;
 
-/** Keras's {@code PrecisionAtRecall}: the best precision over the thresholds whose recall is at least {@code recall}. */
+/**
+ * Keras's {@code PrecisionAtRecall}: the best precision over the thresholds whose recall is at least {@code recall}.
+ */
 public final class PrecisionAtRecall extends ThresholdConstraintMetric {
   /**
    * Keras's {@code PrecisionAtRecall(recall, num_thresholds, class_id, name, dtype)}.

@@ -4,7 +4,10 @@ import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.tensor.DType;
 
-/** Keras's {@code RecallAtPrecision}: the best recall over the thresholds whose precision is at least {@code precision}. */
+/**
+ * Keras's {@code RecallAtPrecision}: the best recall over the thresholds whose precision is at least {@code
+ * precision}.
+ */
 public final class RecallAtPrecision extends ThresholdConstraintMetric {
   /**
    * Keras's {@code RecallAtPrecision(precision, num_thresholds, class_id, name, dtype)}.

@@ -4,7 +4,10 @@ import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.tensor.DType;
 
-/** Keras's {@code SensitivityAtSpecificity}: the best sensitivity (recall) over the thresholds whose specificity is at least {@code specificity}. */
+/**
+ * Keras's {@code SensitivityAtSpecificity}: the best sensitivity (recall) over the thresholds whose specificity is at
+ * least {@code specificity}.
+ */
 public final class SensitivityAtSpecificity extends ThresholdConstraintMetric {
   /**
    * Keras's {@code SensitivityAtSpecificity(specificity, num_thresholds, class_id, name, dtype)}.

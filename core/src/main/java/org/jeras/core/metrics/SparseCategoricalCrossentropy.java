@@ -4,7 +4,10 @@ import org.jeras.core.config.Config;
 import org.jeras.core.tensor.DType;
 import org.jeras.core.tensor.Tensor;
 
-/** Keras's {@code SparseCategoricalCrossentropy} metric: the running mean of the per-sample sparse categorical crossentropy. */
+/**
+ * Keras's {@code SparseCategoricalCrossentropy} metric: the running mean of the per-sample sparse categorical
+ * crossentropy.
+ */
 public final class SparseCategoricalCrossentropy extends MeanMetricWrapper {
   private final boolean fromLogits;
   private final Integer ignoreClass;
@@ -52,6 +55,8 @@ public final class SparseCategoricalCrossentropy extends MeanMetricWrapper {
    * @return the metric
    */
   public static SparseCategoricalCrossentropy fromConfig(Config config) {
-    return new SparseCategoricalCrossentropy(config.getBoolean("from_logits", false), config.getIntOrNull("ignore_class"), config.getInt("axis", -1), nameOf(config, "sparse_categorical_crossentropy"), dtypeOf(config));
+    return new SparseCategoricalCrossentropy(config.getBoolean("from_logits", false),
+        config.getIntOrNull("ignore_class"), config.getInt("axis", -1),
+        nameOf(config, "sparse_categorical_crossentropy"), dtypeOf(config));
   }
 }

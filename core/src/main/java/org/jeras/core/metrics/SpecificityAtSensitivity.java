@@ -4,7 +4,10 @@ import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.tensor.DType;
 
-/** Keras's {@code SpecificityAtSensitivity}: the best specificity over the thresholds whose sensitivity (recall) is at least {@code sensitivity}. */
+/**
+ * Keras's {@code SpecificityAtSensitivity}: the best specificity over the thresholds whose sensitivity (recall) is at
+ * least {@code sensitivity}.
+ */
 public final class SpecificityAtSensitivity extends ThresholdConstraintMetric {
   /**
    * Keras's {@code SpecificityAtSensitivity(sensitivity, num_thresholds, class_id, name, dtype)}.
