@@ -2,7 +2,8 @@
 """Fixtures for the rest of Keras 3.16's catalogue (issue #13 item 6): losses,
 metrics and optimizers Jeras had not implemented, all from real Keras (jax).
 
-Usage:  KERAS_BACKEND=jax python3 gen_catalogue.py OUTDIR
+Usage:  KERAS_BACKEND=jax python3 gen_catalogue.py OUTDIR [--only=OPTIMIZER_CASE]
+(--only reruns one optimizer case and keeps the other entries of the manifests)
 writes
   OUTDIR/catalogue/manifest.json   per loss/metric case: serialized object
                                    (keras.saving.serialize_keras_object), the
@@ -229,6 +230,7 @@ def optimizer_cases():
     gt.case("muon_plain", lambda: O.Muon(learning_rate=0.02, nesterov=False, rms_rate=None,
                                          weight_decay=None, adam_weight_decay=0.01, ns_steps=3,
                                          exclude_layers=["logits"]))
+    gt.case("schedule_free_adamw", lambda: O.ScheduleFreeAdamW(learning_rate=0.01, warmup_steps=2))
     gt.case("loss_scale", lambda: O.LossScaleOptimizer(O.Adam(learning_rate=0.01),
                                                        initial_scale=64.0, dynamic_growth_steps=2),
             notes=["grad<s>_<i> are the SCALED gradients LossScaleOptimizer.apply receives: "
@@ -312,8 +314,33 @@ def inf_case(outdir):
         files={"trajectory_npz": "loss_scale_inf.npz"})
 
 
+def only_case(out, name):
+    traj_dir = os.path.join(out, "trajectories", "catalogue")
+    mpath = os.path.join(traj_dir, "manifest.json")
+    with open(mpath) as f:
+        manifest = json.load(f)
+    c = next(c for c in optimizer_cases() if c["name"] == name)
+    e, arrays = gt.run_case(c, traj_dir)
+    if name.startswith("loss_scale"):
+        scale_gradients(e, arrays, traj_dir)
+    resume_after(e, arrays, traj_dir)
+    e["generator"] = "generators/gen_catalogue.py"
+    names = [x["name"] for x in manifest["cases"]]
+    if name in names:
+        manifest["cases"][names.index(name)] = e
+    else:
+        manifest["cases"].insert(len([n for n in names if not n.startswith("loss_scale")]), e)
+    with open(mpath, "w") as f:
+        json.dump(manifest, f, indent=1, default=str)
+    print(name, json.dumps(e["self_checks"]))
+
+
 def main():
     out = os.path.abspath(sys.argv[1])
+    only = [a.split("=", 1)[1] for a in sys.argv[2:] if a.startswith("--only=")]
+    if only:
+        only_case(out, only[0])
+        return
     cat_dir = os.path.join(out, "catalogue")
     traj_dir = os.path.join(out, "trajectories", "catalogue")
     os.makedirs(cat_dir, exist_ok=True)

@@ -21,6 +21,7 @@ import org.jeras.core.optimizers.Lamb;
 import org.jeras.core.optimizers.LossScaleOptimizer;
 import org.jeras.core.optimizers.Muon;
 import org.jeras.core.optimizers.Optimizer;
+import org.jeras.core.optimizers.ScheduleFreeAdamW;
 import org.jeras.core.training.FitOptions;
 import org.jeras.layers.core.Dense;
 import org.jeras.saving.Models;
@@ -88,7 +89,7 @@ class CatalogueTrainingTest {
   void newOptimizersTrain() {
     INDArray onehot = Fixtures.npz("trajectories/catalogue/lamb.npz").get("y");
     for (Optimizer o : List.of(new Lamb(0.01), new Adafactor(0.01), new Muon(0.01),
-        new LossScaleOptimizer(new Adam(0.01)))) {
+        new LossScaleOptimizer(new Adam(0.01)), new ScheduleFreeAdamW(0.01))) {
       Model m = model();
       m.compile(o, new CategoricalCrossentropy(true, 0, -1));
       fitsDown(m, onehot, o.className());

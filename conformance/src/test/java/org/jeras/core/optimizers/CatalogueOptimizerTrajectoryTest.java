@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Lamb, Adafactor, Muon and LossScaleOptimizer against real Keras (jax), from
+ * Lamb, Adafactor, Muon, ScheduleFreeAdamW and LossScaleOptimizer against real Keras (jax), from
  * {@code trajectories/catalogue} ({@code generators/gen_catalogue.py}): every trajectory is replayed
  * step by step as the older optimizers' are ({@link OptimizerTrajectoryTest}: config written back
  * identically, learning rate, weights and every optimizer variable within 1e-5 after each step),
@@ -43,7 +43,7 @@ class CatalogueOptimizerTrajectoryTest {
         out.add(c.getAsJsonObject());
       }
     }
-    assertEquals(7, out.size());
+    assertEquals(8, out.size());
     return out.stream();
   }
 

@@ -29,6 +29,7 @@ public final class OptimizersProvider implements BuiltinProvider {
     add(builtins, "Adafactor", Adafactor::fromConfig);
     add(builtins, "Muon", Muon::fromConfig);
     add(builtins, "LossScaleOptimizer", LossScaleOptimizer::fromConfig);
+    add(builtins, "ScheduleFreeAdamW", ScheduleFreeAdamW::fromConfig);
   }
 
   private static void add(Registry.Builtins builtins, String className, ObjectFactory<? extends Optimizer> f) {

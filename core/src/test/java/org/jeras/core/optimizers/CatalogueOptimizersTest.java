@@ -34,7 +34,8 @@ class CatalogueOptimizersTest {
 
   @Test
   void configsRoundTrip() {
-    for (Optimizer o : List.of(new Lamb(0.01), new Adafactor(), new Muon(), new LossScaleOptimizer(new Adam(0.01)))) {
+    for (Optimizer o : List.of(new Lamb(0.01), new Adafactor(), new Muon(), new LossScaleOptimizer(new Adam(0.01)),
+        new ScheduleFreeAdamW())) {
       String json = Config.gson().toJson(Serialization.serialize(o));
       Optimizer back = Serialization.deserialize(JsonParser.parseString(json), Optimizer.class);
       assertEquals(json, Config.gson().toJson(Serialization.serialize(back)), o.className());
