@@ -38,6 +38,12 @@ public final class LossesProvider implements BuiltinProvider {
         "categorical_focal_crossentropy");
     loss(b, "SparseCategoricalCrossentropy", SparseCategoricalCrossentropy::fromConfig,
         SparseCategoricalCrossentropy::new, "sparse_categorical_crossentropy");
+    loss(b, "CTC", CTC::fromConfig, CTC::new, "ctc");
+    loss(b, "Dice", Dice::fromConfig, Dice::new, "dice");
+    loss(b, "Tversky", Tversky::fromConfig, Tversky::new, "tversky");
+    loss(b, "Circle", Circle::fromConfig, Circle::new, "circle");
+    loss(b, "CategoricalGeneralizedCrossEntropy", CategoricalGeneralizedCrossEntropy::fromConfig,
+        CategoricalGeneralizedCrossEntropy::new, "categorical_generalized_cross_entropy");
   }
 
   private static void loss(Registry.Builtins b, String className, ObjectFactory<? extends Loss> fromConfig,

@@ -1,6 +1,9 @@
 package org.jeras.core.metrics;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
 import java.util.Arrays;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
@@ -18,7 +21,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * Keras's {@code AUC}: the area under the ROC, PR or PR-gain curve, approximated by a Riemann sum
  * over {@code num_thresholds} thresholds ({@code -eps, 1/(n-1), ..., 1+eps}). Variables
  * {@code true_positives}, {@code false_positives}, {@code true_negatives}, {@code false_negatives},
- * each of shape {@code [num_thresholds]}. Single-label only ({@code multi_label=false}).
+ * each of shape {@code [num_thresholds]}; with {@code multi_label} one column per label
+ * ({@code [num_thresholds, num_labels]}, created at the first update unless {@code num_labels} is
+ * given) and the result is the mean of the per-label areas, weighted by {@code label_weights} when
+ * given. Label weights of a single-label AUC are not supported.
  */
 public final class AUC extends Metric {
   /** Keras's {@code AUCCurve}. */
@@ -74,10 +80,13 @@ public final class AUC extends Metric {
   private final Curve curve;
   private final Summation summation;
   private final boolean fromLogits;
-  private final Variable tp;
-  private final Variable fp;
-  private final Variable tn;
-  private final Variable fn;
+  private final boolean multiLabel;
+  private final Integer numLabels;
+  private final float[] labelWeights;
+  private Variable tp;
+  private Variable fp;
+  private Variable tn;
+  private Variable fn;
 
   /**
    * Keras's {@code AUC} (single-label).
@@ -92,7 +101,41 @@ public final class AUC extends Metric {
    */
   public AUC(int numThresholds, Curve curve, Summation summation, String name, DType dtype, double[] thresholds,
       boolean fromLogits) {
+    this(numThresholds, curve, summation, name, dtype, thresholds, false, null, null, fromLogits);
+  }
+
+  /**
+   * Keras's {@code AUC} with every argument.
+   *
+   * @param numThresholds the number of thresholds
+   * @param curve the curve whose area is computed
+   * @param summation how the area is summed
+   * @param name the name results are logged under (null: a unique {@code auc})
+   * @param dtype the state dtype, or null for float32
+   * @param thresholds explicit inner thresholds (then num_thresholds is their count + 2), or null
+   * @param multiLabel whether each label (last axis) gets its own curve, the areas then averaged
+   * @param numLabels the number of labels of a multi-label AUC, or null to take it from the first batch
+   * @param labelWeights the weight of each label's area in the multi-label average, or null
+   * @param fromLogits whether predictions are logits
+   */
+  public AUC(int numThresholds, Curve curve, Summation summation, String name, DType dtype, double[] thresholds,
+      boolean multiLabel, Integer numLabels, float[] labelWeights, boolean fromLogits) {
     super(name == null ? Names.unique("auc") : name, dtype);
+    if (!multiLabel && numLabels != null) {
+      throw new IllegalArgumentException("`num_labels` is needed only when `multi_label` is True.");
+    }
+    if (!multiLabel && labelWeights != null) {
+      throw new IllegalArgumentException("AUC label_weights without multi_label are not supported by Jeras yet");
+    }
+    for (float w : labelWeights == null ? new float[0] : labelWeights) {
+      if (w < 0) {
+        throw new IllegalArgumentException("All values of `label_weights` must be non-negative. Received: "
+            + Arrays.toString(labelWeights));
+      }
+    }
+    this.multiLabel = multiLabel;
+    this.numLabels = numLabels;
+    this.labelWeights = labelWeights == null ? null : labelWeights.clone();
     double[] inner;
     if (thresholds != null) {
       inner = thresholds.clone();
@@ -121,10 +164,18 @@ public final class AUC extends Metric {
     this.curve = curve;
     this.summation = summation;
     this.fromLogits = fromLogits;
-    tp = addVariable("true_positives", this.numThresholds);
-    fp = addVariable("false_positives", this.numThresholds);
-    tn = addVariable("true_negatives", this.numThresholds);
-    fn = addVariable("false_negatives", this.numThresholds);
+    if (!multiLabel) {
+      createVariables(this.numThresholds);
+    } else if (numLabels != null) {
+      createVariables(this.numThresholds, numLabels);
+    }
+  }
+
+  private void createVariables(long... shape) {
+    tp = addVariable("true_positives", shape);
+    fp = addVariable("false_positives", shape);
+    tn = addVariable("true_negatives", shape);
+    fn = addVariable("false_negatives", shape);
   }
 
   /** Keras's {@code AUC()}: every argument at its default. */
@@ -140,16 +191,64 @@ public final class AUC extends Metric {
   @Override
   public void updateState(Tensor yTrue, Tensor yPred, Tensor sampleWeight) {
     Tensor p = fromLogits ? NnOps.sigmoid(yPred) : yPred;
-    ConfusionMatrix.update(new ConfusionMatrix.Counters(tp, fp, tn, fn), yTrue, p, thresholds, evenly, null, null,
-        sampleWeight);
+    if (!multiLabel) {
+      ConfusionMatrix.update(new ConfusionMatrix.Counters(tp, fp, tn, fn), yTrue, p, thresholds, evenly, null, null,
+          sampleWeight);
+      return;
+    }
+    if (p.rank() != 2 || yTrue.rank() != 2) {
+      throw new IllegalArgumentException("A multi-label AUC expects y_true and y_pred of shape (samples, labels), got "
+          + yTrue.shape() + " and " + p.shape());
+    }
+    long labels = p.value().size(1);
+    if (tp == null) {
+      createVariables(numThresholds, labels);
+    } else if (tp.array().size(1) != labels) {
+      throw new IllegalArgumentException("AUC '" + name() + "' was built for " + tp.array().size(1)
+          + " labels, got predictions with " + labels);
+    }
+    // one single-label update per label column, into that column of the counters
+    for (int l = 0; l < labels; l++) {
+      Variable[] column = new Variable[4];
+      for (int k = 0; k < 4; k++) {
+        column[k] = new Variable("column", "column", Nd4j.zeros(dtype().nd4j(), numThresholds), false);
+      }
+      ConfusionMatrix.update(new ConfusionMatrix.Counters(column[0], column[1], column[2], column[3]),
+          Tensor.of(yTrue.value().getColumn(l).dup()), Tensor.of(p.value().getColumn(l).dup()), thresholds, evenly,
+          null, null, sampleWeight);
+      Variable[] all = {tp, fp, tn, fn};
+      for (int k = 0; k < 4; k++) {
+        INDArray target = all[k].array().dup();
+        target.getColumn(l).addi(column[k].array());
+        all[k].assign(target);
+      }
+    }
   }
 
   @Override
   public INDArray resultArray() {
-    float[] t = tp.array().toFloatVector();
-    float[] f = fp.array().toFloatVector();
-    float[] n = tn.array().toFloatVector();
-    float[] m = fn.array().toFloatVector();
+    if (tp == null) {
+      throw new IllegalStateException("AUC '" + name() + "' has no result before its first update");
+    }
+    if (!multiLabel) {
+      return Nd4j.scalar(area(tp.array().toFloatVector(), fp.array().toFloatVector(), tn.array().toFloatVector(),
+          fn.array().toFloatVector()));
+    }
+    long labels = tp.array().size(1);
+    float sum = 0f;
+    float weightSum = 0f;
+    for (int l = 0; l < labels; l++) {
+      float a = area(tp.array().getColumn(l).toFloatVector(), fp.array().getColumn(l).toFloatVector(),
+          tn.array().getColumn(l).toFloatVector(), fn.array().getColumn(l).toFloatVector());
+      float w = labelWeights == null ? 1f : labelWeights[l];
+      sum += a * w;
+      weightSum += w;
+    }
+    return Nd4j.scalar(labelWeights == null ? sum / labels : divNoNan(sum, weightSum));
+  }
+
+  /** The area under one curve from its counters per threshold. */
+  private float area(float[] t, float[] f, float[] n, float[] m) {
     int k = numThresholds;
     float sum = 0f;
     if (curve == Curve.PR && summation == Summation.INTERPOLATION) {
@@ -162,7 +261,7 @@ public final class AUC extends Metric {
         float ratio = p0 > 0 && p1 > 0 ? divNoNan(p0, Math.max(p1, 0f)) : 1f;
         sum += divNoNan(slope * (dtp + intercept * (float) Math.log(ratio)), Math.max(t[i + 1] + m[i + 1], 0f));
       }
-      return Nd4j.scalar(sum);
+      return sum;
     }
     float[] x = new float[k];
     float[] y = new float[k];
@@ -190,7 +289,7 @@ public final class AUC extends Metric {
           : summation == Summation.MINORING ? Math.min(y[i], y[i + 1]) : Math.max(y[i], y[i + 1]);
       sum += (x[i] - x[i + 1]) * height;
     }
-    return Nd4j.scalar(sum);
+    return sum;
   }
 
   private static float divNoNan(float a, float b) {
@@ -200,8 +299,8 @@ public final class AUC extends Metric {
   @Override
   protected void addConfig(Config config) {
     config.put("num_thresholds", numThresholds).put("curve", curve.name())
-        .put("summation_method", summation.kerasName).put("multi_label", false).put("num_labels", (Integer) null)
-        .put("label_weights", (String) null).put("from_logits", fromLogits);
+        .put("summation_method", summation.kerasName).put("multi_label", multiLabel).put("num_labels", numLabels)
+        .put("label_weights", labelWeightsJson()).put("from_logits", fromLogits);
     if (initThresholds != null) {
       JsonArray a = new JsonArray();
       for (double v : initThresholds) {
@@ -218,18 +317,59 @@ public final class AUC extends Metric {
    * @return the metric
    */
   public static AUC fromConfig(Config config) {
-    if (config.getBoolean("multi_label", false)) {
-      throw new ConfigException("Config key 'multi_label': AUC with multi_label=true is not supported by Jeras yet");
+    boolean multiLabel = config.getBoolean("multi_label", false);
+    if (!multiLabel && config.isSet("label_weights")) {
+      throw new ConfigException("Config key 'label_weights': AUC label weights without multi_label are not supported "
+          + "by Jeras yet");
     }
-    if (config.isSet("label_weights")) {
-      throw new ConfigException("Config key 'label_weights': AUC label weights are not supported by Jeras yet");
-    }
-    if (config.isSet("num_labels")) {
+    if (!multiLabel && config.isSet("num_labels")) {
       throw new ConfigException("Config key 'num_labels' is only valid with multi_label=true");
     }
-    return new AUC(config.getInt("num_thresholds", 200), Curve.of(config.getString("curve", "ROC")),
-        Summation.of(config.getString("summation_method", "interpolation")), config.getString("name", null),
-        dtypeOf(config), config.isSet("thresholds") ? config.getDoubles("thresholds") : null,
-        config.getBoolean("from_logits", false));
+    try {
+      return new AUC(config.getInt("num_thresholds", 200), Curve.of(config.getString("curve", "ROC")),
+          Summation.of(config.getString("summation_method", "interpolation")), config.getString("name", null),
+          dtypeOf(config), config.isSet("thresholds") ? config.getDoubles("thresholds") : null, multiLabel,
+          config.getIntOrNull("num_labels"), labelWeightsOf(config), config.getBoolean("from_logits", false));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("Invalid AUC config: " + e.getMessage(), e);
+    }
+  }
+
+  /** Keras serializes label weights as a float32 tensor dict ({@code __tensor__}). */
+  private JsonElement labelWeightsJson() {
+    if (labelWeights == null) {
+      return JsonNull.INSTANCE;
+    }
+    JsonArray values = new JsonArray();
+    for (float w : labelWeights) {
+      values.add(PyNumber.of(w));
+    }
+    JsonObject config = new JsonObject();
+    config.add("value", values);
+    config.addProperty("dtype", "float32");
+    JsonObject tensor = new JsonObject();
+    tensor.addProperty("class_name", "__tensor__");
+    tensor.add("config", config);
+    return tensor;
+  }
+
+  /** {@code label_weights}: null, a list of numbers, or Keras's {@code __tensor__} dict. */
+  private static float[] labelWeightsOf(Config config) {
+    if (!config.isSet("label_weights")) {
+      return null;
+    }
+    JsonElement e = config.get("label_weights");
+    if (e.isJsonObject() && e.getAsJsonObject().has("config")
+        && e.getAsJsonObject().getAsJsonObject("config").has("value")) {
+      e = e.getAsJsonObject().getAsJsonObject("config").get("value");
+    }
+    if (!e.isJsonArray()) {
+      throw new ConfigException("Config key 'label_weights': expected a list of numbers, got " + e);
+    }
+    float[] w = new float[e.getAsJsonArray().size()];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = e.getAsJsonArray().get(i).getAsFloat();
+    }
+    return w;
   }
 }

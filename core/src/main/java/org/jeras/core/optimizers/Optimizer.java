@@ -396,15 +396,25 @@ public abstract class Optimizer implements KerasObject, Serialization.StrictKeys
 
   private void update(int[] idx, List<INDArray> grads, float lr) {
     List<INDArray> clipped = clip(grads);
-    if (options.weightDecay() != null) {
-      float keep = 1f - options.weightDecay().floatValue() * lr;
-      for (int i : idx) {
-        if (usesWeightDecay(trainable.get(i))) {
-          trainable.get(i).array().muli(keep);
-        }
+    for (int i : idx) {
+      Double decay = weightDecayOf(i);
+      if (decay != null && usesWeightDecay(trainable.get(i))) {
+        trainable.get(i).array().muli(1f - decay.floatValue() * lr);
       }
     }
     updateSteps(idx, clipped, lr);
+  }
+
+  /**
+   * The decoupled weight decay of the variable at {@code index} ({@code v -= v * decay * lr} before
+   * the update), or null for none: {@code weight_decay} for every variable unless an optimizer
+   * decays some variables differently (Muon).
+   *
+   * @param index the variable's position
+   * @return the decay, or null
+   */
+  protected Double weightDecayOf(int index) {
+    return options.weightDecay();
   }
 
   private void accumulateOrUpdate(int[] idx, List<INDArray> grads, float lr) {
@@ -516,8 +526,9 @@ public abstract class Optimizer implements KerasObject, Serialization.StrictKeys
    * @param store where to write
    */
   public void saveOwnVariables(VariableStore store) {
-    for (int i = 0; i < variables.size(); i++) {
-      store.put(Integer.toString(i), variables.get(i).array());
+    List<Variable> all = variables();
+    for (int i = 0; i < all.size(); i++) {
+      store.put(Integer.toString(i), all.get(i).array());
     }
   }
 
@@ -530,6 +541,7 @@ public abstract class Optimizer implements KerasObject, Serialization.StrictKeys
    * @return whether the variables were read
    */
   public boolean loadOwnVariables(VariableStore store) {
+    List<Variable> variables = variables();
     if (store.keys().size() != variables.size()) {
       LOG.warn("Skipping variable loading for optimizer '{}', because it has {} variables whereas the saved "
           + "optimizer has {} variables{}", name, variables.size(), store.keys().size(),

@@ -25,6 +25,11 @@ public final class OptimizersProvider implements BuiltinProvider {
     add(builtins, "Nadam", Nadam::fromConfig);
     add(builtins, "Lion", Lion::fromConfig);
     add(builtins, "Ftrl", Ftrl::fromConfig);
+    add(builtins, "Lamb", Lamb::fromConfig);
+    add(builtins, "Adafactor", Adafactor::fromConfig);
+    add(builtins, "Muon", Muon::fromConfig);
+    add(builtins, "LossScaleOptimizer", LossScaleOptimizer::fromConfig);
+    add(builtins, "ScheduleFreeAdamW", ScheduleFreeAdamW::fromConfig);
   }
 
   private static void add(Registry.Builtins builtins, String className, ObjectFactory<? extends Optimizer> f) {

@@ -92,7 +92,8 @@ public final class Trainer {
       try (GradientTape tape = GradientTape.record()) {
         yPred = forward(batch, true);
         loss = computeLoss(batch, yPred, true);
-        grads = tape.gradient(loss, vars);
+        // Keras differentiates the scaled loss (loss_scale_factor, LossScaleOptimizer); the optimizer unscales.
+        grads = tape.gradient(optimizer.scaleLoss(loss), vars);
       }
       optimizer.applyGradients(grads, vars);
       updateMetrics(batch, yPred, loss);

@@ -71,8 +71,8 @@ class MetricsConfigTest {
     assertTrue(e.getMessage().contains("thresholds"), e.getMessage());
     e = assertThrows(ConfigException.class, () -> AUC.fromConfig(Config.parse("{\"curve\":\"XY\"}")));
     assertTrue(e.getMessage().contains("curve"), e.getMessage());
-    e = assertThrows(ConfigException.class, () -> AUC.fromConfig(Config.parse("{\"multi_label\":true}")));
-    assertTrue(e.getMessage().contains("multi_label"), e.getMessage());
+    e = assertThrows(ConfigException.class, () -> AUC.fromConfig(Config.parse("{\"num_labels\":3}")));
+    assertTrue(e.getMessage().contains("num_labels"), e.getMessage());
     e = assertThrows(ConfigException.class, () -> Mean.fromConfig(Config.parse("{\"dtype\":\"float99\"}")));
     assertTrue(e.getMessage().contains("dtype"), e.getMessage());
     assertEquals(DType.FLOAT64, Mean.fromConfig(Config.parse("{\"dtype\":{\"module\":\"keras\","
