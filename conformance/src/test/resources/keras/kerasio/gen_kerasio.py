@@ -29,6 +29,9 @@ def numbered(prefix, arrays):
 
 def save_case(name, model, inputs, targets):
     """Saves the compiled model as NAME.keras with NAME.io.npz (x..., y..., t...)."""
+    # Keras builds the optimizer of a compiled model when it loads it (and then writes every slot
+    # when it saves again): build it here so that the file is what a load and re-save gives.
+    model.optimizer.build(model.trainable_variables)
     model.save(os.path.join(HERE, name + ".keras"))
     ys = model.predict(inputs, verbose=0)
     io = {}
@@ -481,7 +484,7 @@ def ocr_cnn_bilstm():
     x = L.Reshape(target_shape=((width // 4), (height // 4) * 16), name="reshape")(x)
     x = L.Dense(16, activation="relu", name="dense1")(x)
     x = L.Dropout(0.2)(x)
-    x = L.Bidirectional(L.LSTM(16, return_sequences=True, dropout=0.25))(x)
+    x = L.Bidirectional(L.LSTM(12, return_sequences=True, dropout=0.25))(x)
     x = L.Bidirectional(L.LSTM(8, return_sequences=True, dropout=0.25))(x)
     context = L.Attention()([x, x])
     x = L.Concatenate()([x, context])
