@@ -539,6 +539,9 @@ TF_ONLY = {"structured_data"}
 if __name__ == "__main__":
     wanted = sys.argv[1:] or [n for n in CASES if n not in TF_ONLY]
     for name in wanted:
+        # A fresh name scope per case: auto-named sublayers (MultiHeadAttention's softmax and dropout)
+        # get the names a load in a new process gives them.
+        keras.backend.clear_session()
         keras.utils.set_random_seed(1000 + list(CASES).index(name))
         CASES[name]()
     with open(os.path.join(HERE, "cases.txt"), "w") as f:
