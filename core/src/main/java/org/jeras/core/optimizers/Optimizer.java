@@ -517,7 +517,7 @@ public abstract class Optimizer implements KerasObject, Serialization.StrictKeys
    */
   public void saveOwnVariables(VariableStore store) {
     for (int i = 0; i < variables.size(); i++) {
-      store.put(Integer.toString(i), variables.get(i).array());
+      store.put(Integer.toString(i), variables.get(i));
     }
   }
 
