@@ -637,7 +637,7 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
   public void saveOwnVariables(VariableStore store) {
     List<Variable> vars = ownVariables();
     for (int i = 0; i < vars.size(); i++) {
-      store.put(Integer.toString(i), vars.get(i).array());
+      store.put(Integer.toString(i), vars.get(i));
     }
   }
 

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.Untrusted;
+import org.jeras.core.tensor.DType;
 import org.jeras.core.tensor.Shape;
 import org.jeras.core.tensor.Variable;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -61,7 +62,20 @@ public interface VariableStore {
           + " for " + role + " " + Untrusted.quote(target.path()) + ": expected " + target.shape() + ", found "
           + Shape.of(stored));
     }
-    return get(key);
+    INDArray value = get(key);
+    target.keepStoredDtype(DType.of(value.dataType()));
+    return value;
+  }
+
+  /**
+   * Stores variable {@code v} under {@code key}, in the integer dtype a loaded file stored it with
+   * (see {@link Variable#keepStoredDtype}), so that a re-saved file keeps the file's dtypes.
+   *
+   * @param key the key
+   * @param v the variable
+   */
+  default void put(String key, Variable v) {
+    put(key, v.savedValue());
   }
 
   /** {@return the keys present, in Keras's order} */

@@ -528,7 +528,7 @@ public abstract class Optimizer implements KerasObject, Serialization.StrictKeys
   public void saveOwnVariables(VariableStore store) {
     List<Variable> all = variables();
     for (int i = 0; i < all.size(); i++) {
-      store.put(Integer.toString(i), all.get(i).array());
+      store.put(Integer.toString(i), all.get(i));
     }
   }
 

@@ -13,6 +13,8 @@ public final class Variable {
   private final String name;
   private final String path;
   private final DType dtype;
+  // The integer dtype a loaded file stored this variable with, when it differs from dtype.
+  private DType storedDtype;
   private final INDArray value;
   private boolean trainable;
   private UnaryOperator<Tensor> regularizer;
@@ -96,6 +98,24 @@ public final class Variable {
               + "' of shape " + shape());
     }
     value.assign(newValue.dataType() == value.dataType() ? newValue : newValue.castTo(value.dataType()));
+  }
+
+  /**
+   * Records the dtype a file stored this variable with, when both are integer dtypes and differ
+   * (TensorFlow writes int64 counters where jax and torch write int32), so that {@link #savedValue}
+   * writes it back as it was read.
+   *
+   * @param stored the dtype of the stored value
+   */
+  public void keepStoredDtype(DType stored) {
+    boolean integers = !stored.isFloating() && !dtype.isFloating() && stored != DType.BOOL && dtype != DType.BOOL
+        && stored != DType.STRING && dtype != DType.STRING;
+    storedDtype = integers && stored != dtype ? stored : null;
+  }
+
+  /** {@return the value to save: the array, in the integer dtype a loaded file stored it with (see {@link #keepStoredDtype})} */
+  public INDArray savedValue() {
+    return storedDtype == null ? value : value.castTo(storedDtype.nd4j());
   }
 
   /** {@return the regularization penalty of this variable's value, or null} */

@@ -3,6 +3,7 @@ package org.jeras.layers.preprocessing;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -455,9 +456,22 @@ public abstract class IndexLookup<K> extends Layer {
     return CategoricalEncoding.encode(Tensor.of(indices), outputMode, depth, DType.INT64, null);
   }
 
+  /**
+   * Keras's symbolic output: int64 indices in {@code "int"} mode, else floatx (the encodings'
+   * values are counts, as Keras's {@code compute_output_spec} declares them).
+   */
   @Override
   public List<Tensor> computeOutputSpec(CallArgs args) {
-    return StringTensors.outputSpec(args, t -> call(t, CallContext.INFERENCE));
+    return StringTensors.outputSpec(args, t -> {
+      Tensor out = call(t, CallContext.INFERENCE);
+      return outputMode.equals("int") || out.dtype() == DType.FLOAT32 ? out : Tensor.of(out.value().castTo(DataType.FLOAT));
+    });
+  }
+
+  /** {@return an empty build config: Keras's lookup layers record no build shapes ({@code {}})} */
+  @Override
+  public JsonObject getBuildConfig() {
+    return new JsonObject();
   }
 
   /** The index of one token: mask slot, vocabulary index, or an OOV bucket. */
