@@ -2,6 +2,7 @@ package org.jeras.layers.preprocessing;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
+import com.google.gson.JsonPrimitive;
 import java.util.List;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
@@ -198,9 +199,9 @@ public class STFTSpectrogram extends Layer {
   @Override
   public Config getConfig() {
     return super.getConfig().put("mode", mode).put("frame_length", frameLength).put("frame_step", frameStep)
-        .put("fft_length", fftLength).put("window", window == null ? JsonNull.INSTANCE : new com.google.gson.JsonPrimitive(window))
+        .put("fft_length", fftLength).put("window", window == null ? JsonNull.INSTANCE : new JsonPrimitive(window))
         .put("periodic", periodic)
-        .put("scaling", scaling == null ? JsonNull.INSTANCE : new com.google.gson.JsonPrimitive(scaling))
+        .put("scaling", scaling == null ? JsonNull.INSTANCE : new JsonPrimitive(scaling))
         .put("padding", padding).put("data_format", dataFormat).put("expand_dims", expandDims);
   }
 
