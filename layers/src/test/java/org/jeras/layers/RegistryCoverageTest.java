@@ -37,9 +37,9 @@ class RegistryCoverageTest {
       "AdaptiveAveragePooling1D", "AdaptiveAveragePooling2D", "AdaptiveAveragePooling3D",
       "AdaptiveMaxPooling1D", "AdaptiveMaxPooling2D", "AdaptiveMaxPooling3D",
       "AugMix", "ContrastLimitedAdaptiveHistogramEqualization", "ConvLSTM1D", "ConvLSTM2D", "ConvLSTM3D",
-      "CutMix", "GroupedQueryAttention", "HashedCrossing", "MaxNumBoundingBoxes", "MelSpectrogram", "MixUp",
+      "CutMix", "GroupedQueryAttention", "MaxNumBoundingBoxes", "MixUp",
       "Pipeline", "RandAugment", "RandomColorJitter", "RandomElasticTransform",
-      "RandomPerspective", "ReversibleEmbedding", "STFTSpectrogram", "SpectralNormalization",
+      "RandomPerspective", "ReversibleEmbedding", "SpectralNormalization",
       "StackedRNNCells", "TernaryDense",
       // Image augmentation layers still to write (issue #13).
       "Equalization", "RandomHue", "RandomSaturation");

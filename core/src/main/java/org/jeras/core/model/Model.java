@@ -577,8 +577,10 @@ public abstract class Model extends Layer {
   }
 
   static INDArray slice(INDArray x, long start, long end) {
-    INDArray rows = x.get(NDArrayIndex.interval(start, end));
-    return x.dataType() == DataType.UTF8 ? StringArrays.copy(rows) : rows.dup();
+    if (x.dataType() == DataType.UTF8) {
+      return StringArrays.rows(x, start, end);
+    }
+    return x.get(NDArrayIndex.interval(start, end)).dup();
   }
 
   /**

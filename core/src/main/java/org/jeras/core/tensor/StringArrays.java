@@ -43,12 +43,19 @@ public final class StringArrays {
   }
 
   /**
-   * {@return a copy of a string array (or view)} ND4J's own {@code dup()} re-encodes non-ASCII
-   * strings wrongly, so string copies go through Java strings.
+   * {@return rows {@code [start, end)} of a string array, as a new array} ND4J's views and
+   * {@code dup()} of string arrays lose non-ASCII text (the view's offset is ignored, the copy
+   * re-encodes), so string batches are cut through Java strings.
    *
-   * @param a the array
+   * @param a the array (not a view)
+   * @param start the first row
+   * @param end the row after the last
    */
-  public static INDArray copy(INDArray a) {
-    return of(a.shape(), values(a));
+  public static INDArray rows(INDArray a, long start, long end) {
+    String[] all = values(a);
+    long[] shape = a.shape().clone();
+    long width = shape[0] == 0 ? 0 : all.length / shape[0];
+    shape[0] = end - start;
+    return of(shape, Arrays.copyOfRange(all, Math.toIntExact(start * width), Math.toIntExact(end * width)));
   }
 }
