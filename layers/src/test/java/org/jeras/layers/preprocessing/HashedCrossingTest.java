@@ -9,7 +9,6 @@ import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.layer.IncompatibleInputException;
 import org.jeras.core.tensor.DType;
-import org.jeras.core.tensor.StringArrays;
 import org.jeras.core.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -21,7 +20,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 class HashedCrossingTest {
   private static List<Tensor> docInputs() {
-    return List.of(Tensor.of(StringArrays.of("A", "B", "A", "B", "A")),
+    return List.of(Tensor.of(StringTensors.of("A", "B", "A", "B", "A")),
         Tensor.of(Nd4j.createFromArray(101L, 101L, 101L, 102L, 102L)));
   }
 
@@ -43,8 +42,8 @@ class HashedCrossingTest {
 
   @Test
   void int32AndInt64FeaturesCrossAlike() {
-    List<Tensor> ints = List.of(Tensor.of(StringArrays.of("A", "B")), Tensor.of(Nd4j.createFromArray(101, 102)));
-    List<Tensor> longs = List.of(Tensor.of(StringArrays.of("A", "B")), Tensor.of(Nd4j.createFromArray(101L, 102L)));
+    List<Tensor> ints = List.of(Tensor.of(StringTensors.of("A", "B")), Tensor.of(Nd4j.createFromArray(101, 102)));
+    List<Tensor> longs = List.of(Tensor.of(StringTensors.of("A", "B")), Tensor.of(Nd4j.createFromArray(101L, 102L)));
     assertArrayEquals(new HashedCrossing(5, "int").apply(longs).value().toLongVector(),
         new HashedCrossing(5, "int").apply(ints).value().toLongVector());
   }
@@ -52,7 +51,7 @@ class HashedCrossingTest {
   @Test
   void refusesWhatKerasRefuses() {
     HashedCrossing hc = new HashedCrossing(4, "int");
-    Tensor s = Tensor.of(StringArrays.of("a", "b"));
+    Tensor s = Tensor.of(StringTensors.of("a", "b"));
     assertThrows(IncompatibleInputException.class, () -> hc.apply(List.of(s)));
     assertThrows(IncompatibleInputException.class,
         () -> hc.apply(List.of(s, Tensor.of(Nd4j.createFromArray(1.5f, 2f)))));
