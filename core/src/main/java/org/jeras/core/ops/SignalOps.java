@@ -1,5 +1,6 @@
 package org.jeras.core.ops;
 
+import org.jeras.core.graph.Tracer;
 import org.jeras.core.tensor.Tensor;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
@@ -85,7 +86,7 @@ public final class SignalOps {
         idx[(int) (f * fftLength + n)] = p;
       }
     }
-    Tensor framed = Ops.take(x, Tensor.of(Nd4j.createFromArray(idx).reshape(frames, fftLength)), -1);
+    Tensor framed = Ops.take(x, Tracer.literal(Tensor.of(Nd4j.createFromArray(idx).reshape(frames, fftLength))), -1);
     int bins = fftLength / 2 + 1;
     double[] w = window(window, sequenceLength);
     int left = (fftLength - sequenceLength) / 2;
@@ -101,8 +102,9 @@ public final class SignalOps {
       }
     }
     DataType dt = x.value().dataType();
-    Tensor re = LinalgOps.matmul(framed, Tensor.of(Nd4j.create(cos, new long[] {fftLength, bins}, DataType.DOUBLE).castTo(dt)));
-    Tensor im = LinalgOps.matmul(framed, Tensor.of(Nd4j.create(sin, new long[] {fftLength, bins}, DataType.DOUBLE).castTo(dt)));
+    long[] basis = {fftLength, bins};
+    Tensor re = LinalgOps.matmul(framed, Tracer.literal(Tensor.of(Nd4j.create(cos, basis, DataType.DOUBLE).castTo(dt))));
+    Tensor im = LinalgOps.matmul(framed, Tracer.literal(Tensor.of(Nd4j.create(sin, basis, DataType.DOUBLE).castTo(dt))));
     return new Tensor[] {re, im};
   }
 }

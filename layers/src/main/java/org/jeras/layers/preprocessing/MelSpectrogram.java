@@ -5,6 +5,7 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonPrimitive;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
+import org.jeras.core.graph.Tracer;
 import org.jeras.core.layer.Args;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.IncompatibleInputException;
@@ -146,8 +147,8 @@ public class MelSpectrogram extends Layer {
     Tensor spec = MathOps.sqrt(MathOps.add(MathOps.square(stft[0]), MathOps.square(stft[1])));
     spec = MathOps.pow(spec, magExp);
     int bins = fftLength / 2 + 1;
-    Tensor weights = Tensor.of(Nd4j.create(melWeights(bins), new long[] {bins, numMelBins}, DataType.DOUBLE)
-        .castTo(work.nd4j()));
+    Tensor weights = Tracer.literal(Tensor.of(Nd4j.create(melWeights(bins), new long[] {bins, numMelBins},
+        DataType.DOUBLE).castTo(work.nd4j())));
     Tensor out = LinalgOps.matmul(spec, weights);
     if (powerToDb) {
       out = dbScale(out);
@@ -165,7 +166,7 @@ public class MelSpectrogram extends Layer {
   /** Decibels of the power relative to {@code ref_power}, clipped {@code top_db} below the batch maximum. */
   private Tensor dbScale(Tensor power) {
     double ln10 = Math.log(10);
-    Tensor db = MathOps.mul(MathOps.log(MathOps.maximum(power, Tensor.scalar(minPower))), 10.0 / ln10);
+    Tensor db = MathOps.mul(MathOps.log(MathOps.maximum(power, Tracer.literal(Tensor.scalar(minPower)))), 10.0 / ln10);
     db = MathOps.add(db, -10.0 * Math.log10(Math.max(Math.abs(refPower), minPower)));
     int[] all = new int[db.rank()];
     for (int i = 0; i < all.length; i++) {

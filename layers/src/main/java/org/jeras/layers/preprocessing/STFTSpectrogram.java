@@ -6,6 +6,7 @@ import com.google.gson.JsonPrimitive;
 import java.util.List;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
+import org.jeras.core.graph.Tracer;
 import org.jeras.core.initializers.STFT;
 import org.jeras.core.layer.Args;
 import org.jeras.core.layer.CallContext;
@@ -189,11 +190,11 @@ public class STFTSpectrogram extends Layer {
       Tensor padded = Ops.pad(inner, new long[][] {{0, 0}, {0, 0}, {1, 1}, {0, 0}});
       return adjust(MathOps.add(power, padded));
     }
-    Tensor magnitude = adjust(MathOps.sqrt(MathOps.maximum(power, Tensor.scalar(EPSILON))));
+    Tensor magnitude = adjust(MathOps.sqrt(MathOps.maximum(power, Tracer.literal(Tensor.scalar(EPSILON)))));
     if (mode.equals("magnitude")) {
       return magnitude;
     }
-    return MathOps.log(MathOps.maximum(magnitude, Tensor.scalar(EPSILON)));
+    return MathOps.log(MathOps.maximum(magnitude, Tracer.literal(Tensor.scalar(EPSILON))));
   }
 
   @Override
