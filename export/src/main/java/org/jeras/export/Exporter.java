@@ -7,6 +7,7 @@ import org.jeras.core.graph.TensorSpec;
 import org.jeras.core.layer.CallArgs;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.model.Model;
+import org.jeras.core.tensor.DType;
 import org.jeras.core.tensor.Tensor;
 
 /**
@@ -42,6 +43,12 @@ public final class Exporter {
       throw new IllegalArgumentException("The model provided has not yet been built. It must be built before export.");
     }
     TensorSpec[] sig = inputSignature.length > 0 ? inputSignature : signature(model).toArray(new TensorSpec[0]);
+    for (TensorSpec s : sig) {
+      if (s.dtype() == DType.STRING) {
+        throw new ExportException("Cannot export to " + format + ": input '" + s.name() + "' is a string tensor; the"
+            + " layers that take text (lookups, hashing, text vectorization) compute in Java, not with ops a graph holds");
+      }
+    }
     ExportArchive archive = new ExportArchive();
     archive.track(model);
     archive.addEndpoint("serve", args -> serve(model, args), sig);

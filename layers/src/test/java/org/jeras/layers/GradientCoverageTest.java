@@ -23,6 +23,7 @@ class GradientCoverageTest {
       Map.entry("CategoryEncoding", INTEGER_OUTPUT),
       Map.entry("Discretization", INTEGER_OUTPUT),
       Map.entry("Hashing", INTEGER_OUTPUT),
+      Map.entry("HashedCrossing", INTEGER_OUTPUT),
       Map.entry("IntegerLookup", INTEGER_OUTPUT),
       Map.entry("StringLookup", INTEGER_OUTPUT),
       Map.entry("TextVectorization", INTEGER_OUTPUT),

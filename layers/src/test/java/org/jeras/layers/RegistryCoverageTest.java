@@ -37,8 +37,7 @@ class RegistryCoverageTest {
       "AdaptiveAveragePooling1D", "AdaptiveAveragePooling2D", "AdaptiveAveragePooling3D",
       "AdaptiveMaxPooling1D", "AdaptiveMaxPooling2D", "AdaptiveMaxPooling3D",
       "ConvLSTM1D", "ConvLSTM2D", "ConvLSTM3D",
-      "GroupedQueryAttention", "HashedCrossing", "MelSpectrogram",
-      "ReversibleEmbedding", "STFTSpectrogram", "SpectralNormalization",
+      "GroupedQueryAttention", "ReversibleEmbedding", "SpectralNormalization",
       "StackedRNNCells", "TernaryDense");
 
   static List<String> kerasLayers() throws IOException {

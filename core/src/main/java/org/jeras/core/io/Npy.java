@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.Untrusted;
+import org.jeras.core.tensor.StringArrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -54,6 +55,9 @@ public final class Npy {
     }
     ByteOrder order = descr.charAt(0) == '>' ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
     String kind = descr.substring(1);
+    if (kind.startsWith("U")) {
+      return unicode(bytes, offset + (int) headerLen, shape, fortran, kind, order, where);
+    }
     DataType type = switch (kind) {
       case "f4" -> DataType.FLOAT;
       case "f8" -> DataType.DOUBLE;
@@ -116,6 +120,66 @@ public final class Npy {
       }
     }
     return shape.length == 0 ? out.reshape() : out;
+  }
+
+  /**
+   * A numpy unicode array ({@code <Un}: n UTF-32 code points per element, NUL-padded) as an ND4J
+   * string array, so that files of string inputs and outputs (lookup and text layers) read back.
+   */
+  private static INDArray unicode(byte[] bytes, int start, long[] shape, boolean fortran, String kind,
+      ByteOrder order, String where) {
+    int chars;
+    try {
+      chars = Integer.parseInt(kind.substring(1));
+    } catch (NumberFormatException e) {
+      throw new ConfigException(where + ": unsupported .npy dtype " + Untrusted.quote(kind));
+    }
+    long width = 4L * chars;
+    long available = width == 0 ? Integer.MAX_VALUE : (bytes.length - start) / width;
+    long n = Arrays.stream(shape).anyMatch(d -> d == 0) ? 0 : 1;
+    for (int i = 0; i < shape.length && n > 0 && n <= available; i++) {
+      n *= shape[i]; // each dimension is below 2^31, so this cannot overflow before exceeding `available`
+    }
+    if (chars < 0 || n > available) {
+      throw new ConfigException(where + ": declares shape " + Arrays.toString(shape) + " of <" + kind
+          + " but holds only " + (bytes.length - start) + " data bytes");
+    }
+    ByteBuffer data = ByteBuffer.wrap(bytes, start, (int) (n * width)).slice().order(order);
+    String[] values = new String[(int) n];
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      sb.setLength(0);
+      for (int k = 0; k < chars; k++) {
+        int cp = data.getInt((int) (i * width + 4L * k));
+        if (cp == 0) {
+          break;
+        }
+        if (!Character.isValidCodePoint(cp)) {
+          throw new ConfigException(where + ": element " + i + " holds an invalid code point " + cp);
+        }
+        sb.appendCodePoint(cp);
+      }
+      values[i] = sb.toString();
+    }
+    if (fortran && shape.length > 1) {
+      // element i in Fortran order goes to the row-major position of the same multi-index
+      String[] c = new String[values.length];
+      long[] idx = new long[shape.length];
+      for (int i = 0; i < values.length; i++) {
+        long rem = i;
+        for (int d = 0; d < shape.length; d++) {
+          idx[d] = rem % shape[d];
+          rem /= shape[d];
+        }
+        long pos = 0;
+        for (int d = 0; d < shape.length; d++) {
+          pos = pos * shape[d] + idx[d];
+        }
+        c[(int) pos] = values[i];
+      }
+      values = c;
+    }
+    return StringArrays.of(shape, values);
   }
 
   /**

@@ -19,6 +19,7 @@ import org.jeras.core.plan.PlanCache;
 import org.jeras.core.tensor.GradientTape;
 import org.jeras.core.tensor.Scratch;
 import org.jeras.core.tensor.Shape;
+import org.jeras.core.tensor.StringArrays;
 import org.jeras.core.tensor.Tensor;
 import org.jeras.core.training.Batch;
 import org.jeras.core.training.Compilation;
@@ -26,6 +27,7 @@ import org.jeras.core.training.CompileOptions;
 import org.jeras.core.training.Dataset;
 import org.jeras.core.training.FitOptions;
 import org.jeras.core.training.Trainer;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -575,6 +577,9 @@ public abstract class Model extends Layer {
   }
 
   static INDArray slice(INDArray x, long start, long end) {
+    if (x.dataType() == DataType.UTF8) {
+      return StringArrays.rows(x, start, end);
+    }
     return x.get(NDArrayIndex.interval(start, end)).dup();
   }
 

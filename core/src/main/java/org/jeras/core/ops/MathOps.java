@@ -24,6 +24,7 @@ public final class MathOps {
   private static final OpDesc NEGATIVE = OpDesc.of("negative");
   private static final OpDesc SQUARE = OpDesc.of("square");
   private static final OpDesc SQRT = OpDesc.of("sqrt");
+  private static final OpDesc ATAN2 = OpDesc.of("atan2");
   private static final OpDesc EXP = OpDesc.of("exp");
   private static final OpDesc LOG = OpDesc.of("log");
   private static final OpDesc LOG1P = OpDesc.of("log1p");
@@ -151,6 +152,37 @@ public final class MathOps {
     INDArray takeA = xy[0].lt(xy[1]).castTo(xy[0].dataType()).rsubi(1.0);
     return recordOp(MAXIMUM, Transforms.max(xy[0], xy[1]),
         g -> grads(Broadcast.reduceTo(g.mul(takeA), sa), Broadcast.reduceTo(g.mul(takeA.rsub(1.0)), sb)), a, b);
+  }
+
+  /**
+   * {@return the element-wise angle of the point {@code (x, y)}, {@code atan2(y, x)} in
+   * {@code [-pi, pi]}} Gradients: {@code x / (x^2 + y^2)} for {@code y}, {@code -y / (x^2 + y^2)}
+   * for {@code x} (zero at the origin, where the angle is not differentiable).
+   *
+   * @param y the ordinates
+   * @param x the abscissas
+   */
+  public static Tensor atan2(Tensor y, Tensor x) {
+    INDArray[] yx = binaryOperands(y, x);
+    long[] sy = y.value().shape();
+    long[] sx = x.value().shape();
+    double[] yv = yx[0].castTo(DataType.DOUBLE).dup('c').data().asDouble();
+    double[] xv = yx[1].castTo(DataType.DOUBLE).dup('c').data().asDouble();
+    double[] out = new double[yv.length];
+    double[] dy = new double[yv.length];
+    double[] dx = new double[yv.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = Math.atan2(yv[i], xv[i]);
+      double r2 = xv[i] * xv[i] + yv[i] * yv[i];
+      dy[i] = r2 == 0 ? 0 : xv[i] / r2;
+      dx[i] = r2 == 0 ? 0 : -yv[i] / r2;
+    }
+    long[] shape = yx[0].shape();
+    DataType t = yx[0].dataType();
+    INDArray gy = Nd4j.create(dy, shape, DataType.DOUBLE).castTo(t);
+    INDArray gx = Nd4j.create(dx, shape, DataType.DOUBLE).castTo(t);
+    return recordOp(ATAN2, Nd4j.create(out, shape, DataType.DOUBLE).castTo(t),
+        g -> grads(Broadcast.reduceTo(g.mul(gy), sy), Broadcast.reduceTo(g.mul(gx), sx)), y, x);
   }
 
   /**

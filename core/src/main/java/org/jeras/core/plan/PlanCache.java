@@ -180,6 +180,13 @@ public final class PlanCache {
   }
 
   private Entry compile(List<INDArray> xs, Function<List<Tensor>, List<Tensor>> fn) {
+    for (INDArray x : xs) {
+      if (x.dataType() == DataType.UTF8) {
+        // A plan copies its inputs with ND4J, which re-encodes non-ASCII strings wrongly, and the
+        // text layers compute in Java anyway: models fed strings run eagerly.
+        return new Entry(null, "string inputs run eagerly");
+      }
+    }
     List<TensorSpec> sig = new ArrayList<>();
     for (int i = 0; i < xs.size(); i++) {
       sig.add(new TensorSpec("args_" + i, xs.get(i).shape(), DType.of(xs.get(i).dataType())));

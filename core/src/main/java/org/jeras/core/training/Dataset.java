@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.jeras.core.ops.Kernels;
+import org.jeras.core.tensor.StringArrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -209,7 +210,7 @@ public final class Dataset {
           out[(int) (i * width + j)] = a.getString(rows[i] * width + j);
         }
       }
-      return Nd4j.create(out).reshape(shape);
+      return StringArrays.of(shape, out);
     }
     return Kernels.execInts("gather", Nd4j.createUninitialized(a.dataType(), shape), GATHER_ROWS, a,
         Nd4j.createFromArray(rows));

@@ -75,6 +75,12 @@ public abstract class IndexLookup<K> extends Layer {
   private final Map<K, Long> documentCounts = new HashMap<>();
   private long numDocuments;
 
+  /** Keras's lookups record an empty build config once built: their build takes no shape. */
+  @Override
+  public JsonObject getBuildConfig() {
+    return isBuilt() ? new JsonObject() : null;
+  }
+
   /** The options shared by both lookups, in Keras's argument names. */
   public record Options(Integer maxTokens, int numOovIndices, boolean invert, String outputMode, boolean padToMaxTokens,
       String oovMethod, long[] salt) {
@@ -430,6 +436,15 @@ public abstract class IndexLookup<K> extends Layer {
 
   @Override
   protected Tensor call(Tensor x, CallContext ctx) {
+    return lookupCall(x, false);
+  }
+
+  /**
+   * The call; {@code symbolic} for the placeholder run of {@link #computeOutputSpec}, where an
+   * adapted tf_idf layer being loaded has its vocabulary size but not yet its IDF weights (they
+   * come with the weights file after the graph is built).
+   */
+  private Tensor lookupCall(Tensor x, boolean symbolic) {
     INDArray in = x.value();
     long[] shape = in.shape();
     if (invert) {
@@ -450,8 +465,13 @@ public abstract class IndexLookup<K> extends Layer {
     }
     int depth = padToMaxTokens ? maxTokens : frozenVocabSize;
     if (outputMode.equals("tf_idf")) {
+      if (idfWeights == null && !symbolic) {
+        throw new IllegalStateException(className() + " '" + name() + "': its idf_weights are not set (load the weights,"
+            + " adapt() or pass idf_weights)");
+      }
+      double[] w = idfWeights == null ? new double[depth] : idfWeights;
       return CategoricalEncoding.encode(Tensor.of(indices), "tf_idf", depth, DType.FLOAT32,
-          Tensor.of(Nd4j.createFromArray(idfWeights)));
+          Tensor.of(Nd4j.createFromArray(w)));
     }
     return CategoricalEncoding.encode(Tensor.of(indices), outputMode, depth, DType.INT64, null);
   }
@@ -463,15 +483,9 @@ public abstract class IndexLookup<K> extends Layer {
   @Override
   public List<Tensor> computeOutputSpec(CallArgs args) {
     return StringTensors.outputSpec(args, t -> {
-      Tensor out = call(t, CallContext.INFERENCE);
+      Tensor out = lookupCall(t, true);
       return outputMode.equals("int") || out.dtype() == DType.FLOAT32 ? out : Tensor.of(out.value().castTo(DataType.FLOAT));
     });
-  }
-
-  /** {@return an empty build config: Keras's lookup layers record no build shapes ({@code {}})} */
-  @Override
-  public JsonObject getBuildConfig() {
-    return new JsonObject();
   }
 
   /** The index of one token: mask slot, vocabulary index, or an OOV bucket. */

@@ -16,6 +16,9 @@ public final class PreprocessingBuiltins implements BuiltinProvider {
     b.add(Layer.class, m, "Discretization", Discretization::fromConfig);
     b.add(Layer.class, m, "CategoryEncoding", CategoryEncoding::fromConfig);
     b.add(Layer.class, m, "Hashing", Hashing::fromConfig);
+    b.add(Layer.class, m, "HashedCrossing", HashedCrossing::fromConfig);
+    b.add(Layer.class, m, "STFTSpectrogram", STFTSpectrogram::fromConfig);
+    b.add(Layer.class, m, "MelSpectrogram", MelSpectrogram::fromConfig);
     b.add(Layer.class, m, "StringLookup", StringLookup::fromConfig);
     b.add(Layer.class, m, "IntegerLookup", IntegerLookup::fromConfig);
     b.add(Layer.class, m, "TextVectorization", TextVectorization::fromConfig);

@@ -1,6 +1,5 @@
 package org.jeras.layers.preprocessing;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -8,7 +7,7 @@ import org.jeras.core.layer.CallArgs;
 import org.jeras.core.tensor.Shape;
 import org.jeras.core.tensor.Tensor;
 import org.jeras.core.tensor.DType;
-import org.nd4j.linalg.api.buffer.DataType;
+import org.jeras.core.tensor.StringArrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -23,13 +22,7 @@ public final class StringTensors {
    * @param values the values
    */
   public static INDArray of(long[] shape, String... values) {
-    // ND4J 1.0.0-M2.1 writes each char as one byte and reads UTF-8 back: hand it the UTF-8 bytes
-    // as Latin-1 chars so non-ASCII text round-trips.
-    String[] bytes = new String[values.length];
-    for (int i = 0; i < values.length; i++) {
-      bytes[i] = new String(values[i].getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
-    }
-    return Nd4j.create(Arrays.asList(bytes), shape, 'c');
+    return StringArrays.of(shape, values);
   }
 
   /**
@@ -47,14 +40,7 @@ public final class StringTensors {
    * @param a the input
    */
   public static String[] values(INDArray a) {
-    if (a.dataType() != DataType.UTF8) {
-      throw new IllegalArgumentException("Expected a string tensor, got " + a.dataType());
-    }
-    String[] out = new String[Math.toIntExact(a.length())];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = a.getString(i);
-    }
-    return out;
+    return StringArrays.values(a);
   }
 
   /**
