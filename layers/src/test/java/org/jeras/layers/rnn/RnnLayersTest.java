@@ -350,9 +350,6 @@ class RnnLayersTest {
 
   @Test
   void badConfigsFail() {
-    Config stateful = new LSTM(2).getConfig().put("stateful", true);
-    ConfigException e = assertThrows(ConfigException.class, () -> LSTM.fromConfig(stateful));
-    assertTrue(e.getMessage().contains("stateful"));
     assertThrows(ConfigException.class, () -> new Bidirectional(new LSTM(2), "max", null));
     assertThrows(ConfigException.class, () -> new Bidirectional(new LSTM(2), "sum", new LSTM(2)));
   }
