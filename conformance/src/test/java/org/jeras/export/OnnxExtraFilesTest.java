@@ -33,7 +33,13 @@ class OnnxExtraFilesTest {
       // Masks that masked merges (Maximum, Minimum, Multiply) and a masked Softmax combine outside the ops.
       Map.entry("masks_through_merges", "was not computed by Jeras ops"),
       Map.entry("attention_explicit_masks", "was not computed by Jeras ops"),
-      Map.entry("activations_masked", "Incompatible broadcast"));
+      Map.entry("activations_masked", "Incompatible broadcast"),
+      // Stateful recurrent layers: a graph would neither read nor move the states kept between calls.
+      Map.entry("stateful_conv_lstm2d", "carries states between calls"),
+      Map.entry("stateful_gru", "carries states between calls"),
+      Map.entry("stateful_lstm", "carries states between calls"),
+      Map.entry("stateful_rnn_stacked", "carries states between calls"),
+      Map.entry("stateful_simple_rnn", "carries states between calls"));
 
   @TempDir
   Path dir;

@@ -22,12 +22,11 @@ import org.jeras.core.ops.RnnOps;
 import org.jeras.core.tensor.Scratch;
 import org.jeras.core.tensor.Shape;
 import org.jeras.core.tensor.Tensor;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Keras's {@code RNN} loop around a cell (tracked as attribute {@code cell}, so the cell's weights
  * are saved under {@code <layer>/cell/vars}). Call with a sequence {@code [batch, time, features]}
- * and optionally the keywords {@code initial_state} (a list of {@code [batch, units]} tensors) and
+ * and optionally the keywords {@code initial_state} (a list of tensors, {@code [batch, ...state shape]}) and
  * {@code mask} ({@code [batch, time]}, else the input's mask).
  *
  * <p>As Keras's backend loop: a masked step keeps the previous states and repeats the previous
@@ -36,7 +35,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * order; with {@code return_state} the outputs are the output followed by the final states. The
  * outputs carry no mask (see {@link SequenceLayer}).
  * With {@code stateful} each call starts from the final states of the previous one (see
- * {@link #stateful(boolean)}); {@code unroll} changes nothing here.
+ * {@link #stateful(boolean)}); as in Keras the kept states are no weights and are not saved.
+ * {@code unroll} changes nothing here.
  *
  * <p>The named layers ({@link SimpleRNN}, {@link LSTM}, {@link GRU}) write the cell's keys
  * flattened into their own config, as Keras does; the generic form writes the cell's dict under

@@ -8,7 +8,6 @@ import org.jeras.core.activations.Activations;
 import org.jeras.core.config.Config;
 import org.jeras.core.layer.Args;
 import org.jeras.core.layer.HasWeightSpecs;
-import org.jeras.core.layer.Layer;
 import org.jeras.core.layer.WeightSpecs;
 import org.jeras.core.ops.ArrayOps;
 import org.jeras.core.ops.LinalgOps;
