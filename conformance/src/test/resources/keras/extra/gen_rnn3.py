@@ -62,8 +62,8 @@ y = L.ConvLSTM3D(2, 2, padding="same", return_sequences=True, bias_initializer="
                  name="conv_lstm")(x)
 case("conv_lstm3d_same", x, y, rand(5, 2, 3, 4, 4, 3, 2))
 
-# No masked case: Keras's jax loop cannot broadcast a [batch, 1] step mask against the
-# [batch, rows, cols, filters] states (ValueError: Incompatible shapes for broadcasting).
+# Masked ConvLSTM cases come from gen_rnn3_masked.py (torch backend): Keras's jax loop cannot
+# broadcast a [batch, 1] step mask against the [batch, rows, cols, filters] states.
 
 x = keras.Input((3, 5, 5, 2))
 h0 = keras.Input((5, 5, 3))
