@@ -36,9 +36,7 @@ class RegistryCoverageTest {
   private static final Set<String> NOT_YET = Set.of(
       "AdaptiveAveragePooling1D", "AdaptiveAveragePooling2D", "AdaptiveAveragePooling3D",
       "AdaptiveMaxPooling1D", "AdaptiveMaxPooling2D", "AdaptiveMaxPooling3D",
-      "ConvLSTM1D", "ConvLSTM2D", "ConvLSTM3D",
-      "GroupedQueryAttention", "ReversibleEmbedding", "SpectralNormalization",
-      "StackedRNNCells", "TernaryDense");
+      "GroupedQueryAttention", "ReversibleEmbedding", "SpectralNormalization", "TernaryDense");
 
   static List<String> kerasLayers() throws IOException {
     try (InputStream in = RegistryCoverageTest.class.getResourceAsStream("keras_layers.txt")) {

@@ -16,6 +16,10 @@ public final class RnnBuiltins implements BuiltinProvider {
     b.add(Layer.class, m, "SimpleRNNCell", SimpleRNNCell::fromConfig);
     b.add(Layer.class, m, "LSTMCell", LSTMCell::fromConfig);
     b.add(Layer.class, m, "GRUCell", GRUCell::fromConfig);
+    b.add(Layer.class, m, "ConvLSTM1D", ConvLSTM1D::fromConfig);
+    b.add(Layer.class, m, "ConvLSTM2D", ConvLSTM2D::fromConfig);
+    b.add(Layer.class, m, "ConvLSTM3D", ConvLSTM3D::fromConfig);
+    b.add(Layer.class, m, "StackedRNNCells", StackedRNNCells::fromConfig);
     b.add(Layer.class, m, "Bidirectional", Bidirectional::fromConfig);
     b.add(Layer.class, m, "TimeDistributed", TimeDistributed::fromConfig);
   }

@@ -8,7 +8,6 @@ import org.jeras.core.activations.Activations;
 import org.jeras.core.config.Config;
 import org.jeras.core.layer.Args;
 import org.jeras.core.layer.HasWeightSpecs;
-import org.jeras.core.layer.Layer;
 import org.jeras.core.layer.WeightSpecs;
 import org.jeras.core.ops.ArrayOps;
 import org.jeras.core.ops.LinalgOps;
@@ -27,9 +26,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * the recurrent layers flatten into their own config.
  *
  * <p>The input projection {@code x @ kernel + input bias} is done for all time steps at once by
- * {@link #projectInputs}; {@link #step} then adds the recurrent part for one time step.
+ * {@link #projectInputs}; {@link #step} then adds the recurrent part for one time step. Gate blocks
+ * lie side by side on the last axis ({@link #block}), so a convolutional cell ({@link ConvLSTMCell})
+ * reuses the gate math with its own projections.
  */
-public abstract class RnnCell extends Layer implements HasWeightSpecs<RnnCell> {
+public abstract class RnnCell extends RecurrentCell implements HasWeightSpecs<RnnCell> {
   /** The output size (Keras's {@code units}). */
   protected final int units;
   /** The activation of the output (Keras's {@code activation}). */
@@ -78,9 +79,10 @@ public abstract class RnnCell extends Layer implements HasWeightSpecs<RnnCell> {
   /** {@return the number of gate blocks in the kernels (1 for SimpleRNN, 4 for LSTM, 3 for GRU)} */
   protected abstract int gates();
 
-  /** {@return the number of state tensors, each {@code [batch, units]} (2 for LSTM: h and c)} */
-  public int stateCount() {
-    return 1;
+  /** Each state is {@code [units]} per sample. */
+  @Override
+  public long[] stateShape(int i) {
+    return new long[] {units};
   }
 
   /** {@return whether this cell has a {@code recurrent_activation} key} */
@@ -148,14 +150,33 @@ public abstract class RnnCell extends Layer implements HasWeightSpecs<RnnCell> {
    * dropout Keras switches to {@code implementation=1}: one mask per gate for both; otherwise one
    * input mask shared by all gates.
    */
-  List<Tensor> dropoutMasks(long batch, long width, double rate) {
+  @Override
+  protected List<Tensor> inputDropoutMasks(Tensor sequence) {
+    long[] d = sequence.shape().dims();
+    long[] step = new long[d.length - 1];
+    step[0] = d[0];
+    System.arraycopy(d, 2, step, 1, d.length - 2);
+    return dropoutMasks(step, dropout);
+  }
+
+  @Override
+  protected List<Tensor> recurrentDropoutMasks(List<Tensor> states) {
+    return dropoutMasks(states.get(0).shape().dims(), recurrentDropout);
+  }
+
+  /** {@return how many dropout masks a call draws: one per gate with recurrent dropout (Keras's implementation 1), else one} */
+  protected int dropoutMaskCount() {
+    return recurrentDropout > 0 ? gates() : 1;
+  }
+
+  private List<Tensor> dropoutMasks(long[] shape, double rate) {
     if (rate <= 0 || rate >= 1) {
       return null;
     }
-    int count = recurrentDropout > 0 ? gates() : 1;
+    int count = dropoutMaskCount();
     List<Tensor> masks = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      Tensor ones = Tensor.of(Nd4j.ones(computeDtype().nd4j(), batch, width));
+      Tensor ones = Tensor.of(Nd4j.ones(computeDtype().nd4j(), shape));
       masks.add(Tensor.of(RandomOps.dropout(ones, rate, null, seedGenerator).value()));
     }
     return masks;
@@ -173,7 +194,8 @@ public abstract class RnnCell extends Layer implements HasWeightSpecs<RnnCell> {
    * {@code x @ kernel + input bias} for a whole sequence {@code x [batch, time, in]}; with per-gate
    * dropout masks each gate block sees its own dropped copy of the inputs.
    */
-  Tensor projectInputs(Tensor x, List<Tensor> masks) {
+  @Override
+  protected Tensor projectInputs(Tensor x, List<Tensor> masks) {
     Tensor k = kernel.read();
     Tensor z;
     if (masks == null) {
@@ -216,39 +238,14 @@ public abstract class RnnCell extends Layer implements HasWeightSpecs<RnnCell> {
   }
 
   /**
-   * Gate block {@code g} of a {@code [batch, G*units]} tensor.
+   * Gate block {@code g} of a tensor whose last axis holds the {@code G*units} gate blocks.
    *
    * @param z the tensor
    * @param g the block's index
    * @return the block
    */
   protected Tensor block(Tensor z, int g) {
-    return ArrayOps.slice(z, 1, (long) g * units, (long) (g + 1) * units);
-  }
-
-  /**
-   * One time step: {@code xProj} is this step's input projection {@code [batch, G*units]},
-   * {@code states} the previous states; returns the output followed by the new states.
-   * {@code recurrentMasks} is null outside training or without recurrent dropout.
-   *
-   * @param xProj the step's input projection
-   * @param states the previous states
-   * @param recurrentMasks the recurrent dropout masks, or null
-   * @return the output and the new states
-   */
-  protected abstract List<Tensor> step(Tensor xProj, List<Tensor> states, List<Tensor> recurrentMasks);
-
-  /**
-   * The whole unmasked sequence {@code x [batch, time, in]} (already dropped out, walked from t = 0)
-   * in one fused op: the outputs {@code [batch, time, units]} followed by the final states; null
-   * when this cell has no fused form for its settings (the step loop is used then).
-   *
-   * @param x the input sequence
-   * @param states the initial states
-   * @return the outputs and final states, or null
-   */
-  protected List<Tensor> fusedSequence(Tensor x, List<Tensor> states) {
-    return null;
+    return ArrayOps.slice(z, -1, (long) g * units, (long) (g + 1) * units);
   }
 
   // ------------------------------------------------------------------ config
@@ -297,17 +294,33 @@ public abstract class RnnCell extends Layer implements HasWeightSpecs<RnnCell> {
     putKeys(c, activityRegularizer, false);
   }
 
+  /**
+   * The keys before {@code activation}: {@code units} (a convolutional cell writes its geometry).
+   *
+   * @param c the config
+   */
+  protected void putHead(Config c) {
+    c.put("units", units);
+  }
+
+  /** {@return whether a standalone cell's config has {@link #putGateOptions}'s keys right after use_bias} */
+  protected boolean gateOptionsFirstInCell() {
+    return true;
+  }
+
   private void putKeys(Config c, JsonElement activityRegularizer, boolean standalone) {
-    c.put("units", units).put("activation", Activations.serialize(activation));
+    putHead(c);
+    c.put("activation", Activations.serialize(activation));
     if (hasRecurrentActivation()) {
       c.put("recurrent_activation", Activations.serialize(recurrentActivation));
     }
     c.put("use_bias", useBias);
-    if (standalone) {
+    boolean first = standalone && gateOptionsFirstInCell();
+    if (first) {
       putGateOptions(c);
     }
     specs.putInitializers(c);
-    if (!standalone) {
+    if (!first) {
       putGateOptions(c);
     }
     specs.putRegularizers(c);

@@ -17,6 +17,11 @@ public class SimpleRNN extends RNN {
     cell.setName("simple_rnn_cell");
   }
 
+  @Override
+  public SimpleRNNCell cell() {
+    return (SimpleRNNCell) cell;
+  }
+
   /**
    * Rebuilds a layer from its config (Keras's {@code SimpleRNN.from_config}).
    *
