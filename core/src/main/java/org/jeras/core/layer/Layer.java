@@ -49,8 +49,8 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public abstract class Layer implements KerasObject, Serialization.Extras, Serialization.StrictKeys {
   static {
-    // Before anything here can start ND4J: layers and models are where applications usually enter Jeras.
-    Nd4jStartup.quietBanner();
+    // Layers and models are where applications usually enter Jeras: start ND4J quietly, threads sized.
+    Nd4jStartup.start();
   }
 
   /**
