@@ -1,6 +1,10 @@
 package org.jeras.core.tensor;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.OptionalInt;
+import java.util.stream.Stream;
 import org.nd4j.linalg.factory.Environment;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
@@ -23,12 +27,21 @@ import org.slf4j.LoggerFactory;
  * (OpenMP, its own master/worker threads, and OpenBLAS) half the logical processors, at least one.
  * The system property {@value #THREADS_PROPERTY} sets another count; an {@code OMP_NUM_THREADS}
  * environment variable, which ND4J applies itself, is left alone.
+ *
+ * <p><b>Natives.</b> Jeras's applications ship ND4J's generic x86-64 build and its oneDNN AVX-512
+ * build; JavaCPP loads the latter when both are present, and ND4J then refuses to run on a CPU
+ * without AVX-512. So on Linux, where {@code /proc/cpuinfo} tells, a CPU without {@code avx512f}
+ * gets the generic build (JavaCPP's system property {@value #EXTENSION_PROPERTY} set to the empty
+ * extension) unless the application set that property.
  */
 public final class Nd4jStartup {
   /** ND4J's property ({@code ND4JSystemProperties.LOG_INITIALIZATION}). */
   public static final String PROPERTY = "org.nd4j.log.initialization";
   /** The system property that sets the threads of ND4J's native pools (a positive integer). */
   public static final String THREADS_PROPERTY = "jeras.threads";
+
+  /** JavaCPP's choice among the native builds present ({@code ""} generic, {@code "-onednn-avx512"}, ...). */
+  public static final String EXTENSION_PROPERTY = "org.bytedeco.javacpp.platform.extension";
 
   private static volatile boolean started;
 
@@ -55,6 +68,9 @@ public final class Nd4jStartup {
         return;
       }
       started = true;
+      if (System.getProperty(EXTENSION_PROPERTY) == null && lacksAvx512(Path.of("/proc/cpuinfo"))) {
+        System.setProperty(EXTENSION_PROPERTY, "");
+      }
       OptionalInt n = threads(System.getProperty(THREADS_PROPERTY), System.getenv("OMP_NUM_THREADS"),
           Runtime.getRuntime().availableProcessors());
       if (n.isEmpty()) {
@@ -102,5 +118,20 @@ public final class Nd4jStartup {
       return OptionalInt.empty();
     }
     return OptionalInt.of(Math.max(1, processors / 2));
+  }
+
+  /**
+   * {@return whether {@code cpuinfo} (Linux's {@code /proc/cpuinfo}) lists processor flags without
+   * {@code avx512f}} False when the file cannot be read (other systems): nothing is decided then.
+   *
+   * @param cpuinfo the file
+   */
+  static boolean lacksAvx512(Path cpuinfo) {
+    try (Stream<String> lines = Files.lines(cpuinfo)) {
+      return lines.filter(l -> l.startsWith("flags")).findFirst()
+          .map(l -> !(" " + l.substring(l.indexOf(':') + 1) + " ").contains(" avx512f ")).orElse(false);
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
   }
 }

@@ -1,9 +1,11 @@
 package org.jeras.core.tensor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +13,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import org.jeras.core.model.Sequential;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
@@ -18,8 +21,9 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * Jeras sizes ND4J's native thread pools when it starts ND4J: half the logical processors by
  * default, the system property when set, ND4J's own handling when {@code OMP_NUM_THREADS} is set.
  * The live cases run in fresh JVMs (ND4J starts once per process) without {@code OMP_NUM_THREADS}.
+ * A CPU without AVX-512 gets ND4J's generic native build.
  */
-class Nd4jThreadsTest {
+class Nd4jStartupDefaultsTest {
   /** An application entering Jeras through a model, then printing the pools' sizes. */
   public static final class App {
     public static void main(String[] args) {
@@ -39,6 +43,16 @@ class Nd4jThreadsTest {
     assertEquals(OptionalInt.empty(), Nd4jStartup.threads(null, "2", 16));
     assertEquals(OptionalInt.of(2), Nd4jStartup.threads("zero", null, 4));
     assertEquals(OptionalInt.of(2), Nd4jStartup.threads("0", null, 4));
+  }
+
+  @Test
+  void cpusWithoutAvx512GetTheGenericBuild(@TempDir Path dir) throws Exception {
+    Path avx512 = Files.writeString(dir.resolve("a"), "processor\t: 0\nflags\t\t: fpu sse2 avx2 avx512f avx512dq\n");
+    Path avx2 = Files.writeString(dir.resolve("b"), "processor\t: 0\nflags\t\t: fpu sse2 avx2 avx512_bf16\n");
+    assertFalse(Nd4jStartup.lacksAvx512(avx512));
+    assertTrue(Nd4jStartup.lacksAvx512(avx2));
+    assertFalse(Nd4jStartup.lacksAvx512(dir.resolve("missing")), "no cpuinfo: nothing decided");
+    assertFalse(Nd4jStartup.lacksAvx512(Files.writeString(dir.resolve("c"), "processor\t: 0\n")));
   }
 
   @Test
