@@ -69,6 +69,15 @@ public final class LoadLimits {
   }
 
   /**
+   * {@return whether a model is being built from a file ({@link #withWeightsBudget}) whose weights
+   * then overwrite every variable it creates} Loading checks that each layer receives exactly as many
+   * values as it has variables, so initial values drawn meanwhile would be thrown away.
+   */
+  public static boolean weightsFollow() {
+    return WEIGHTS_BUDGET.get() != null;
+  }
+
+  /**
    * Counts a new weight of {@code shape} and {@code width}-byte elements against the budget of a
    * model being loaded ({@link #withWeightsBudget}); without one, only checks that its size is a
    * number. {@code deduct} is false for transient arrays (checked, not counted).

@@ -49,8 +49,8 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public abstract class Layer implements KerasObject, Serialization.Extras, Serialization.StrictKeys {
   static {
-    // Before anything here can start ND4J: layers and models are where applications usually enter Jeras.
-    Nd4jStartup.quietBanner();
+    // Layers and models are where applications usually enter Jeras: start ND4J quietly, threads sized.
+    Nd4jStartup.start();
   }
 
   /**
@@ -412,7 +412,9 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
       Regularizer regularizer, Constraint constraint, boolean trainableWeight) {
     DType dtype = variableDtype();
     checkWeightSize(weightName, shape, dtype);
-    INDArray init = initializer == null ? Nd4j.zeros(dtype.nd4j(), shape) : initializer.generate(shape, dtype);
+    // Random draws for a model whose weights come from a file next would only be overwritten.
+    INDArray init = initializer == null || LoadLimits.weightsFollow() ? Nd4j.zeros(dtype.nd4j(), shape)
+        : initializer.generate(shape, dtype);
     Variable v = new Variable(weightName, name + "/" + weightName, init, trainableWeight && trainable);
     if (regularizer != null) {
       v.setRegularizer(regularizer::apply);
@@ -654,7 +656,7 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
     }
     for (int i = 0; i < vars.size(); i++) {
       Variable v = vars.get(i);
-      v.assign(store.getChecked(Integer.toString(i), v, "variable"));
+      store.readInto(Integer.toString(i), v, "variable");
     }
   }
 

@@ -56,15 +56,38 @@ public interface VariableStore {
    * @return the checked value
    */
   default INDArray getChecked(String key, Variable target, String role) {
+    checkShape(key, target, role);
+    INDArray value = get(key);
+    target.keepStoredDtype(DType.of(value.dataType()));
+    return value;
+  }
+
+  /**
+   * Loads the value under {@code key} into {@code target} after the check of {@link #getChecked};
+   * stores backed by files copy the data straight into the variable's buffer.
+   *
+   * @param key the key
+   * @param target the variable to fill
+   * @param role what the value is, for the error
+   */
+  default void readInto(String key, Variable target, String role) {
+    target.assign(getChecked(key, target, role));
+  }
+
+  /**
+   * Fails with a typed error naming the path unless the shape stored under {@code key} is {@code target}'s.
+   *
+   * @param key the key
+   * @param target the variable to fill
+   * @param role what the value is, for the error
+   */
+  default void checkShape(String key, Variable target, String role) {
     long[] stored = shape(key);
     if (!Arrays.equals(stored, target.array().shape())) {
       throw new ConfigException("Shape mismatch at " + Untrusted.escape(path() + "/" + key, Untrusted.MAX_CHARS)
           + " for " + role + " " + Untrusted.quote(target.path()) + ": expected " + target.shape() + ", found "
           + Shape.of(stored));
     }
-    INDArray value = get(key);
-    target.keepStoredDtype(DType.of(value.dataType()));
-    return value;
   }
 
   /**

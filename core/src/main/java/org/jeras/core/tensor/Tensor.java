@@ -16,7 +16,7 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class Tensor {
   static {
     // Custom training loops may enter Jeras here rather than through a layer.
-    Nd4jStartup.quietBanner();
+    Nd4jStartup.start();
   }
 
   private final INDArray value;

@@ -5,6 +5,7 @@ import org.jeras.core.layer.Args;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.ops.NnOps;
+import org.jeras.core.tensor.Shape;
 import org.jeras.core.tensor.Tensor;
 
 /** {@code x} for {@code x > 0}, else {@code alpha * (exp(x) - 1)} (Keras's {@code ELU}). */
@@ -49,5 +50,10 @@ public class ELU extends Layer {
    */
   public static ELU fromConfig(Config c) {
     return new ELU(c.getDouble("alpha", 1.0)).withBaseConfig(c);
+  }
+
+  @Override
+  public Shape computeOutputShape(Shape inputShape) {
+    return inputShape;
   }
 }

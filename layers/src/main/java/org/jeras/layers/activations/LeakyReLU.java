@@ -5,6 +5,7 @@ import org.jeras.core.layer.Args;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.ops.NnOps;
+import org.jeras.core.tensor.Shape;
 import org.jeras.core.tensor.Tensor;
 
 /** {@code x} for {@code x >= 0}, else {@code negative_slope * x} (Keras's {@code LeakyReLU}, default slope 0.3). */
@@ -47,5 +48,10 @@ public class LeakyReLU extends Layer {
     // Keras still accepts the deprecated key "alpha".
     double slope = c.isSet("negative_slope") ? c.getDouble("negative_slope") : c.getDouble("alpha", 0.3);
     return new LeakyReLU(slope).withBaseConfig(c);
+  }
+
+  @Override
+  public Shape computeOutputShape(Shape inputShape) {
+    return inputShape;
   }
 }

@@ -1,6 +1,5 @@
 package org.jeras.layers.activations;
 
-import org.jeras.core.layer.InputSpec;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.Serialization;
 import org.jeras.core.constraints.Constraint;
@@ -8,6 +7,7 @@ import org.jeras.core.initializers.Initializer;
 import org.jeras.core.initializers.Initializers;
 import org.jeras.core.layer.Args;
 import org.jeras.core.layer.CallContext;
+import org.jeras.core.layer.InputSpec;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.ops.MathOps;
 import org.jeras.core.ops.NnOps;
@@ -111,5 +111,10 @@ public class PReLU extends Layer {
     }
     return new PReLU(init, Serialization.deserialize(c.getOrNull("alpha_regularizer"), Regularizer.class),
         Serialization.deserialize(c.getOrNull("alpha_constraint"), Constraint.class), shared).withBaseConfig(c);
+  }
+
+  @Override
+  public Shape computeOutputShape(Shape inputShape) {
+    return inputShape;
   }
 }

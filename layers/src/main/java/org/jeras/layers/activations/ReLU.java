@@ -5,6 +5,7 @@ import org.jeras.core.layer.Args;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.ops.NnOps;
+import org.jeras.core.tensor.Shape;
 import org.jeras.core.tensor.Tensor;
 
 /**
@@ -61,5 +62,10 @@ public class ReLU extends Layer {
   public static ReLU fromConfig(Config c) {
     Double max = c.isSet("max_value") ? c.getDouble("max_value") : null;
     return new ReLU(max, c.getDouble("negative_slope", 0.0), c.getDouble("threshold", 0.0)).withBaseConfig(c);
+  }
+
+  @Override
+  public Shape computeOutputShape(Shape inputShape) {
+    return inputShape;
   }
 }

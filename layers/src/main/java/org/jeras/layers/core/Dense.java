@@ -1,12 +1,12 @@
 package org.jeras.layers.core;
 
-import org.jeras.core.layer.InputSpec;
 import org.jeras.core.activations.Activation;
 import org.jeras.core.activations.Activations;
 import org.jeras.core.config.Config;
 import org.jeras.core.layer.Args;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.HasWeightSpecs;
+import org.jeras.core.layer.InputSpec;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.layer.WeightSpecs;
 import org.jeras.core.ops.LinalgOps;
@@ -130,5 +130,10 @@ public class Dense extends Layer implements HasWeightSpecs<Dense> {
     d.useBias = c.getBoolean("use_bias", true);
     d.specs.read(c);
     return d.withBaseConfig(c);
+  }
+
+  @Override
+  public Shape computeOutputShape(Shape inputShape) {
+    return inputShape.with(inputShape.rank() - 1, units);
   }
 }

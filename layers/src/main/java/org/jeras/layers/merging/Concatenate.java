@@ -96,4 +96,21 @@ public class Concatenate extends Layer {
   public static Concatenate fromConfig(Config c) {
     return new Concatenate(c.getInt("axis", -1)).withBaseConfig(c);
   }
+
+  /** Keras's {@code Concatenate.compute_output_shape}: the first input's shape, summed along the axis. */
+  @Override
+  public List<Tensor> computeOutputSpec(CallArgs args) {
+    List<Tensor> inputs = args.tensors(0);
+    long[] d = inputs.get(0).shape().dims();
+    int ax = Args.axis(className(), "axis", axis, d.length);
+    for (Tensor t : inputs.subList(1, inputs.size())) {
+      long n = t.shape().get(ax);
+      if (d[ax] == Shape.UNKNOWN || n == Shape.UNKNOWN) {
+        d[ax] = Shape.UNKNOWN;
+        break;
+      }
+      d[ax] += n;
+    }
+    return List.of(Tensor.symbolic(Shape.of(d), computeDtype(), null));
+  }
 }

@@ -193,4 +193,20 @@ public class Dot extends Merge {
     }
     return dot.withBaseConfig(c);
   }
+
+  /** Keras's {@code Dot.compute_output_shape}: both shapes without their contracted axis, the second without its batch. */
+  @Override
+  public List<Tensor> computeOutputSpec(CallArgs args) {
+    List<Tensor> inputs = args.tensors(0);
+    List<Long> a = new ArrayList<>(inputs.get(0).shape().toNullableList());
+    List<Long> b = new ArrayList<>(inputs.get(1).shape().toNullableList());
+    a.remove(Math.floorMod(axes[0], a.size()));
+    b.remove(Math.floorMod(axes[1], b.size()));
+    b.remove(0);
+    a.addAll(b);
+    if (a.size() == 1) {
+      a.add(1L);
+    }
+    return List.of(Tensor.symbolic(Shape.ofNullable(a), computeDtype(), null));
+  }
 }

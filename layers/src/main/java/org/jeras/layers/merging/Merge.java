@@ -1,7 +1,9 @@
 package org.jeras.layers.merging;
 
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.jeras.core.layer.CallArgs;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
@@ -96,4 +98,48 @@ public abstract class Merge extends Layer {
     return mask;
   }
 
+  /**
+   * Keras's {@code Merge.compute_output_spec}: the inputs' non-batch shapes broadcast (an unknown
+   * dim against anything is unknown), the batch size when all known ones agree; the compute dtype.
+   */
+  @Override
+  public List<Tensor> computeOutputSpec(CallArgs args) {
+    List<Tensor> inputs = args.tensors(0);
+    long[] out = inputs.get(0).shape().dropFirst().dims();
+    Set<Long> batches = new HashSet<>();
+    for (Tensor t : inputs) {
+      long b = t.shape().get(0);
+      if (b != Shape.UNKNOWN) {
+        batches.add(b);
+      }
+    }
+    for (Tensor t : inputs.subList(1, inputs.size())) {
+      out = elementwise(out, t.shape().dropFirst().dims());
+    }
+    long[] d = new long[out.length + 1];
+    d[0] = batches.size() == 1 ? batches.iterator().next() : Shape.UNKNOWN;
+    System.arraycopy(out, 0, d, 1, out.length);
+    return List.of(Tensor.symbolic(Shape.of(d), computeDtype(), null));
+  }
+
+  private long[] elementwise(long[] a, long[] b) {
+    if (a.length < b.length) {
+      return elementwise(b, a);
+    }
+    long[] out = a.clone();
+    int lead = a.length - b.length;
+    for (int k = 0; k < b.length; k++) {
+      long i = a[lead + k];
+      long j = b[k];
+      if (i == Shape.UNKNOWN || j == Shape.UNKNOWN) {
+        out[lead + k] = Shape.UNKNOWN;
+      } else if (i == 1) {
+        out[lead + k] = j;
+      } else if (j != 1 && i != j) {
+        throw new IllegalArgumentException(className() + " '" + name() + "': inputs of shapes "
+            + Arrays.toString(a) + " and " + Arrays.toString(b) + " cannot be combined");
+      }
+    }
+    return out;
+  }
 }

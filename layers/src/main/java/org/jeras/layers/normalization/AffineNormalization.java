@@ -7,6 +7,7 @@ import org.jeras.core.layer.Layer;
 import org.jeras.core.layer.WeightSpecs;
 import org.jeras.core.ops.ArrayOps;
 import org.jeras.core.ops.MathOps;
+import org.jeras.core.tensor.Shape;
 import org.jeras.core.tensor.Tensor;
 import org.jeras.core.tensor.Variable;
 
@@ -183,5 +184,10 @@ public abstract class AffineNormalization extends Layer implements HasWeightSpec
   public <L extends AffineNormalization> L scale(boolean scale) {
     this.scale = scale;
     return self();
+  }
+
+  @Override
+  public Shape computeOutputShape(Shape inputShape) {
+    return inputShape;
   }
 }

@@ -80,4 +80,9 @@ public class RMSNormalization extends Layer {
   public static RMSNormalization fromConfig(Config c) {
     return new RMSNormalization(Axes.read(c, "axis", Axes.of(-1)), c.getDouble("epsilon", 1e-6)).withBaseConfig(c);
   }
+
+  @Override
+  public Shape computeOutputShape(Shape inputShape) {
+    return inputShape;
+  }
 }

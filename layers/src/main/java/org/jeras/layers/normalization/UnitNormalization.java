@@ -4,6 +4,7 @@ import org.jeras.core.config.Config;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.ops.NormOps;
+import org.jeras.core.tensor.Shape;
 import org.jeras.core.tensor.Tensor;
 import org.jeras.layers.core.Axes;
 
@@ -45,5 +46,11 @@ public class UnitNormalization extends Layer {
    */
   public static UnitNormalization fromConfig(Config c) {
     return new UnitNormalization(Axes.read(c, "axis", Axes.of(-1))).withBaseConfig(c);
+  }
+
+  @Override
+  public Shape computeOutputShape(Shape inputShape) {
+    axis.resolve(className(), inputShape.rank()); // refuse a bad axis at the symbolic call, as the eager one does
+    return inputShape;
   }
 }

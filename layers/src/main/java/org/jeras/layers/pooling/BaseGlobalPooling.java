@@ -1,10 +1,11 @@
 package org.jeras.layers.pooling;
 
-import org.jeras.core.layer.InputSpec;
 import org.jeras.core.config.Config;
 import org.jeras.core.layer.CallContext;
+import org.jeras.core.layer.InputSpec;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.ops.ReduceOps;
+import org.jeras.core.tensor.Shape;
 import org.jeras.core.tensor.Tensor;
 import org.jeras.layers.convolutional.Spatial;
 
@@ -89,5 +90,19 @@ public abstract class BaseGlobalPooling<L extends BaseGlobalPooling<L>> extends 
     dataFormat(Spatial.dataFormat(c));
     keepdims(c.getBoolean("keepdims", false));
     return withBaseConfig(c);
+  }
+
+  @Override
+  public Shape computeOutputShape(Shape inputShape) {
+    long[] d = inputShape.dims();
+    int[] axes = spatialAxes();
+    if (keepdims) {
+      for (int a : axes) {
+        d[a] = 1;
+      }
+      return Shape.of(d);
+    }
+    int channel = Spatial.channelAxis(d.length, dataFormat);
+    return Shape.of(d[0], d[channel]);
   }
 }

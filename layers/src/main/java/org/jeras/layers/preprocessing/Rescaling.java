@@ -1,10 +1,11 @@
 package org.jeras.layers.preprocessing;
 
-import org.jeras.core.graph.Tracer;
 import org.jeras.core.config.Config;
+import org.jeras.core.graph.Tracer;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.ops.MathOps;
+import org.jeras.core.tensor.Shape;
 import org.jeras.core.tensor.Tensor;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -64,5 +65,10 @@ public class Rescaling extends Layer {
     INDArray offset = c.isSet("offset") ? NumericJson.toArray("offset", c.get("offset"))
         : Nd4j.scalar(0.0);
     return new Rescaling(scale, offset).withBaseConfig(c);
+  }
+
+  @Override
+  public Shape computeOutputShape(Shape inputShape) {
+    return inputShape;
   }
 }

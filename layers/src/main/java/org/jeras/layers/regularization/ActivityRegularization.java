@@ -5,6 +5,7 @@ import org.jeras.core.layer.Args;
 import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.regularizers.L1L2;
+import org.jeras.core.tensor.Shape;
 import org.jeras.core.tensor.Tensor;
 
 /**
@@ -50,5 +51,10 @@ public class ActivityRegularization extends Layer {
   public static ActivityRegularization fromConfig(Config c) {
     Config base = c.copy().remove("activity_regularizer");
     return new ActivityRegularization(c.getDouble("l1", 0.0), c.getDouble("l2", 0.0)).withBaseConfig(base);
+  }
+
+  @Override
+  public Shape computeOutputShape(Shape inputShape) {
+    return inputShape;
   }
 }

@@ -11,6 +11,7 @@ import org.jeras.core.ops.Broadcast;
 import org.jeras.core.ops.MathOps;
 import org.jeras.core.random.RandomOps;
 import org.jeras.core.random.SeedGenerator;
+import org.jeras.core.tensor.Shape;
 import org.jeras.core.tensor.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -91,5 +92,10 @@ public class AlphaDropout extends Layer {
       ns = c.getShape("noise_shape").dims();
     }
     return new AlphaDropout(c.getDouble("rate"), ns, c.getLongOrNull("seed")).withBaseConfig(c);
+  }
+
+  @Override
+  public Shape computeOutputShape(Shape inputShape) {
+    return inputShape;
   }
 }

@@ -69,4 +69,9 @@ public class Dropout extends Layer {
     long[] ns = c.isSet("noise_shape") ? c.getShape("noise_shape").dims() : null;
     return new Dropout(c.getDouble("rate"), ns, c.getLongOrNull("seed")).withBaseConfig(c);
   }
+
+  @Override
+  public Shape computeOutputShape(Shape inputShape) {
+    return inputShape;
+  }
 }

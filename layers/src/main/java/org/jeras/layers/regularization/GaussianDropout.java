@@ -7,6 +7,7 @@ import org.jeras.core.layer.Layer;
 import org.jeras.core.ops.MathOps;
 import org.jeras.core.random.RandomOps;
 import org.jeras.core.random.SeedGenerator;
+import org.jeras.core.tensor.Shape;
 import org.jeras.core.tensor.Tensor;
 
 /**
@@ -54,5 +55,10 @@ public class GaussianDropout extends Layer {
    */
   public static GaussianDropout fromConfig(Config c) {
     return new GaussianDropout(c.getDouble("rate"), c.getLongOrNull("seed")).withBaseConfig(c);
+  }
+
+  @Override
+  public Shape computeOutputShape(Shape inputShape) {
+    return inputShape;
   }
 }

@@ -7,6 +7,7 @@ import org.jeras.core.layer.Layer;
 import org.jeras.core.ops.MathOps;
 import org.jeras.core.random.RandomOps;
 import org.jeras.core.random.SeedGenerator;
+import org.jeras.core.tensor.Shape;
 import org.jeras.core.tensor.Tensor;
 
 /** Adds zero-mean normal noise of {@code stddev} in training; the identity in inference (Keras's {@code GaussianNoise}). */
@@ -50,5 +51,10 @@ public class GaussianNoise extends Layer {
    */
   public static GaussianNoise fromConfig(Config c) {
     return new GaussianNoise(c.getDouble("stddev"), c.getLongOrNull("seed")).withBaseConfig(c);
+  }
+
+  @Override
+  public Shape computeOutputShape(Shape inputShape) {
+    return inputShape;
   }
 }

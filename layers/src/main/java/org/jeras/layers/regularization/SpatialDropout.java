@@ -9,6 +9,7 @@ import org.jeras.core.layer.InputSpec;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.random.RandomOps;
 import org.jeras.core.random.SeedGenerator;
+import org.jeras.core.tensor.Shape;
 import org.jeras.core.tensor.Tensor;
 
 /**
@@ -78,5 +79,10 @@ public abstract class SpatialDropout extends Layer {
 
   static String dataFormat(Config c) {
     return c.getString("data_format", "channels_last");
+  }
+
+  @Override
+  public Shape computeOutputShape(Shape inputShape) {
+    return inputShape;
   }
 }

@@ -9,6 +9,7 @@ import org.jeras.core.layer.InputSpec;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.ops.ArrayOps;
 import org.jeras.core.ops.LinalgOps;
+import org.jeras.core.tensor.Shape;
 import org.jeras.core.tensor.Tensor;
 import org.jeras.layers.convolutional.Spatial;
 import org.nd4j.linalg.factory.Nd4j;
@@ -82,5 +83,17 @@ public abstract class BaseUpSampling extends Layer {
   @Override
   public Config getConfig() {
     return super.getConfig().putInts("size", size).put("data_format", dataFormat);
+  }
+
+  @Override
+  public Shape computeOutputShape(Shape inputShape) {
+    long[] d = inputShape.dims();
+    int first = Spatial.CHANNELS_LAST.equals(dataFormat) ? 1 : 2;
+    for (int i = 0; i < size.length; i++) {
+      if (d[first + i] >= 0) {
+        d[first + i] *= size[i];
+      }
+    }
+    return Shape.of(d);
   }
 }

@@ -6,6 +6,7 @@ import org.jeras.core.layer.CallContext;
 import org.jeras.core.layer.InputSpec;
 import org.jeras.core.layer.Layer;
 import org.jeras.core.ops.ArrayOps;
+import org.jeras.core.tensor.Shape;
 import org.jeras.core.tensor.Tensor;
 import org.jeras.layers.convolutional.Spatial;
 
@@ -42,5 +43,17 @@ public abstract class BaseZeroPadding extends Layer {
   @Override
   public Config getConfig() {
     return super.getConfig().put("padding", Spatial.pairsJson(padding)).put("data_format", dataFormat);
+  }
+
+  @Override
+  public Shape computeOutputShape(Shape inputShape) {
+    long[] d = inputShape.dims();
+    int first = Spatial.CHANNELS_LAST.equals(dataFormat) ? 1 : 2;
+    for (int i = 0; i < padding.length; i++) {
+      if (d[first + i] >= 0) {
+        d[first + i] += padding[i][0] + padding[i][1];
+      }
+    }
+    return Shape.of(d);
   }
 }

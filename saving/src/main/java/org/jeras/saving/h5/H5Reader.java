@@ -17,9 +17,10 @@ import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -447,68 +448,50 @@ public final class H5Reader implements AutoCloseable {
     return n;
   }
 
+  /**
+   * Reads the dataset at {@code path} straight into {@code target}'s buffer when both have the same
+   * fixed-width dtype and shape and {@code target} is a dense C-ordered array of its own; otherwise
+   * reads nothing and returns false.
+   *
+   * @param path a slash-separated dataset path
+   * @param target the array to fill
+   * @return whether the data was read into {@code target}
+   */
+  public boolean readInto(String path, INDArray target) {
+    return guard(path, () -> readIntoUnguarded(path, target));
+  }
+
+  private boolean readIntoUnguarded(String path, INDArray target) {
+    Dataset ds = datasetNode(path);
+    try {
+      DataType type = ds.getDataType();
+      DType dtype = H5Dtype.decode(type, path);
+      long[] shape = ds.getDimensionsAsLong();
+      if (!DIRECT.contains(dtype) || dtype.nd4j() != target.dataType() || !Arrays.equals(shape, target.shape())
+          || target.isView() || target.ordering() != 'c' || target.length() == 0) {
+        return false;
+      }
+      ByteBuffer bb = storedBytes(ds, type, shape, path);
+      copyWords(bb, target, (int) target.length(), type.getSize());
+      return true;
+    } catch (HdfException e) {
+      throw new ConfigException("Cannot read dataset " + Untrusted.quote(path) + " in '" + source + "': "
+          + Untrusted.quote(e.getMessage()), e);
+    }
+  }
+
   private INDArray toArray(Dataset ds, String where) {
     DataType type = ds.getDataType();
     DType dtype = H5Dtype.decode(type, where);
     long[] shape = ds.getDimensionsAsLong();
-    long count = 1;
-    for (long d : shape) {
-      count = Math.multiplyExact(count, d);
-    }
-    long declared = Math.multiplyExact(count, type.getSize());
-    checkStorage(ds, declared, where);
-    if (count == 0) {
+    if (elements(shape) == 0) {
+      checkStorage(ds, 0, where);
       return Nd4j.create(dtype.nd4j(), shape);
     }
-    // The bytes and the Java array they become are both on the heap.
-    LoadLimits.checkHeap(Math.multiplyExact(declared, 2), "Dataset " + Untrusted.quote(where) + " in '" + source + "'");
-    ByteBuffer bb = ds instanceof ChunkedDataset c
-        ? ByteBuffer.wrap(H5Chunks.read(c, shape, type.getSize(), declared, Untrusted.quote(where)))
-        : ((DatasetBase) ds).getDataBuffer().duplicate();
-    bb.order(byteOrder(type));
-    if (bb.remaining() < declared) {
-      throw new UnsafeFileException("Not allowed: H5 dataset " + Untrusted.quote(where) + " in '" + source + "' declares " + declared
-          + " bytes but only " + bb.remaining() + " are stored");
-    }
-    int n = (int) count;
+    ByteBuffer bb = storedBytes(ds, type, shape, where);
+    int n = (int) elements(shape);
     INDArray flat = switch (dtype) {
-      case FLOAT32 -> {
-        float[] a = new float[n];
-        bb.asFloatBuffer().get(a);
-        yield Nd4j.createFromArray(a);
-      }
-      case FLOAT64 -> {
-        double[] a = new double[n];
-        bb.asDoubleBuffer().get(a);
-        yield Nd4j.createFromArray(a);
-      }
-      case FLOAT16 -> {
-        float[] a = new float[n];
-        for (int i = 0; i < n; i++) {
-          a[i] = halfToFloat(bb.getShort());
-        }
-        yield Nd4j.createFromArray(a).castTo(org.nd4j.linalg.api.buffer.DataType.HALF);
-      }
-      case INT64 -> {
-        long[] a = new long[n];
-        bb.asLongBuffer().get(a);
-        yield Nd4j.createFromArray(a);
-      }
-      case INT32 -> {
-        int[] a = new int[n];
-        bb.asIntBuffer().get(a);
-        yield Nd4j.createFromArray(a);
-      }
-      case INT16 -> {
-        short[] a = new short[n];
-        bb.asShortBuffer().get(a);
-        yield Nd4j.createFromArray(a);
-      }
-      case INT8 -> {
-        byte[] a = new byte[n];
-        bb.get(a);
-        yield Nd4j.createFromArray(a);
-      }
+      case FLOAT32, FLOAT64, FLOAT16, INT64, INT32, INT16, INT8 -> copied(bb, dtype, n, type.getSize());
       case UINT8 -> {
         int[] a = new int[n];
         for (int i = 0; i < n; i++) {
@@ -526,6 +509,65 @@ public final class H5Reader implements AutoCloseable {
       default -> throw new ConfigException("Unsupported dtype " + dtype + " at " + Untrusted.quote(where));
     };
     return shape.length == 0 ? flat.reshape() : flat.reshape('c', shape);
+  }
+
+  private static long elements(long[] shape) {
+    long count = 1;
+    for (long d : shape) {
+      count = Math.multiplyExact(count, d);
+    }
+    return count;
+  }
+
+  /** The dataset's bytes, checked against what its header declares, in the file's byte order. */
+  private ByteBuffer storedBytes(Dataset ds, DataType type, long[] shape, String where) {
+    long declared = Math.multiplyExact(elements(shape), type.getSize());
+    checkStorage(ds, declared, where);
+    ByteBuffer bb;
+    if (ds instanceof ChunkedDataset c) {
+      // Chunks are gathered on the heap (then copied off-heap); contiguous data is read from the mapping.
+      LoadLimits.checkHeap(Math.multiplyExact(declared, 2), "Dataset " + Untrusted.quote(where) + " in '" + source + "'");
+      bb = ByteBuffer.wrap(H5Chunks.read(c, shape, type.getSize(), declared, Untrusted.quote(where)));
+    } else {
+      bb = ((DatasetBase) ds).getDataBuffer().duplicate();
+    }
+    bb.order(byteOrder(type));
+    if (bb.remaining() < declared) {
+      throw new UnsafeFileException("Not allowed: H5 dataset " + Untrusted.quote(where) + " in '" + source + "' declares " + declared
+          + " bytes but only " + bb.remaining() + " are stored");
+    }
+    return bb;
+  }
+
+  /** The dtypes whose file bytes are ND4J's bytes (HDF5 IEEE half is ND4J's HALF). */
+  private static final Set<DType> DIRECT = Set.of(DType.FLOAT32, DType.FLOAT64, DType.FLOAT16, DType.INT64,
+      DType.INT32, DType.INT16, DType.INT8);
+
+  /** The dataset's elements copied into a new off-heap buffer. */
+  private static INDArray copied(ByteBuffer bb, DType dtype, int n, int width) {
+    INDArray out = Nd4j.createUninitialized(dtype.nd4j(), n);
+    copyWords(bb, out, n, width);
+    return out;
+  }
+
+  /**
+   * Copies {@code n} elements of {@code width} bytes from the file's bytes into {@code target}'s
+   * off-heap buffer: one bulk copy when the file's byte order is the machine's, else a copy of
+   * same-width words that swaps their bytes.
+   */
+  private static void copyWords(ByteBuffer bb, INDArray target, int n, int width) {
+    ByteBuffer dst = target.data().asNio().order(ByteOrder.nativeOrder());
+    ByteBuffer src = bb.slice().order(bb.order()).limit(Math.multiplyExact(n, width));
+    if (src.order() == dst.order() || width == 1) {
+      dst.put(src);
+    } else {
+      switch (width) {
+        case 2 -> dst.asShortBuffer().put(src.asShortBuffer());
+        case 4 -> dst.asIntBuffer().put(src.asIntBuffer());
+        case 8 -> dst.asLongBuffer().put(src.asLongBuffer());
+        default -> throw new IllegalStateException("no " + width + "-byte words");
+      }
+    }
   }
 
   private void checkStorage(Dataset ds, long declared, String where) {
@@ -555,22 +597,6 @@ public final class H5Reader implements AutoCloseable {
       return f.getByteOrder();
     }
     return ByteOrder.LITTLE_ENDIAN;
-  }
-
-  /** IEEE half to float, exact for every half value. */
-  static float halfToFloat(short h) {
-    int bits = h & 0xffff;
-    int sign = (bits & 0x8000) << 16;
-    int exp = (bits >>> 10) & 0x1f;
-    int mant = bits & 0x3ff;
-    if (exp == 0) {
-      float v = mant * 0x1p-24f;
-      return sign == 0 ? v : -v;
-    }
-    if (exp == 31) {
-      return Float.intBitsToFloat(sign | 0x7f800000 | (mant << 13));
-    }
-    return Float.intBitsToFloat(sign | ((exp + 112) << 23) | (mant << 13));
   }
 
   @Override

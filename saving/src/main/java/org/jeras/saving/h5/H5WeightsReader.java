@@ -3,6 +3,7 @@ package org.jeras.saving.h5;
 import java.util.List;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.layer.VariableStore;
+import org.jeras.core.tensor.Variable;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -85,6 +86,16 @@ public final class H5WeightsReader implements AutoCloseable {
         throw new ConfigException("Missing variable '" + key + "' at " + path + " in '" + reader.source() + "'");
       }
       return reader.dataset(group + "/" + key);
+    }
+
+    @Override
+    public void readInto(String key, Variable target, String role) {
+      checkShape(key, target, role);
+      if (reader.readInto(group + "/" + key, target.array())) {
+        target.keepStoredDtype(target.dtype()); // stored in the variable's own dtype
+      } else {
+        target.assign(getChecked(key, target, role));
+      }
     }
 
     @Override
