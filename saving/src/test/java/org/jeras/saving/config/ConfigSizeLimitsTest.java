@@ -13,11 +13,14 @@ import java.time.Duration;
 import java.util.Arrays;
 import org.jeras.core.config.InvalidConfigException;
 import org.jeras.core.config.Serialization;
+import org.jeras.core.layer.Layer;
+import org.jeras.core.model.Model;
 import org.jeras.core.model.InputLayer;
 import org.jeras.core.model.Sequential;
 import org.jeras.core.ops.TensorLimitException;
 import org.jeras.core.tensor.DType;
 import org.jeras.core.tensor.Shape;
+import org.jeras.layers.applications.LayerScale;
 import org.jeras.layers.core.Dense;
 import org.jeras.saving.KerasFile;
 import org.jeras.saving.LoadOptions;
@@ -98,20 +101,33 @@ class ConfigSizeLimitsTest {
     assertTrue(e.getMessage().contains("jeras.maxTensorBytes"), e.getMessage());
   }
 
-  @Test
-  void hugeInputShapeFailsFastWithTheLimitError() {
-    JsonObject config = mlpConfig();
-    JsonObject input = layerConfig(config, "input");
+  private static JsonObject hugeInput(JsonObject config) {
     com.google.gson.JsonArray shape = new com.google.gson.JsonArray();
     shape.add(com.google.gson.JsonNull.INSTANCE);
     shape.add(100000000000L);
     shape.add(64);
-    input.add("batch_shape", shape);
-    // Dense(8) over (None, 1e11, 64): its kernel is small, but the trial run that infers its output
-    // shape would need 1e11 x 64 floats.
+    layerConfig(config, "input").add("batch_shape", shape);
+    return config;
+  }
+
+  @Test
+  void hugeInputShapeBuildsFromShapesAlone() {
+    // Dense tells its output shape from its config: nothing of the (None, 1e11, 64) input is allocated.
+    Layer m = assertTimeoutPreemptively(Duration.ofSeconds(30),
+        () -> KerasFile.fromConfig(hugeInput(mlpConfig()).toString(), LoadOptions.DEFAULT));
+    assertEquals(Shape.ofNullable(Arrays.asList(null, 100000000000L, 2L)), ((Model) m).getLayer("last").output().shape());
+  }
+
+  @Test
+  void hugeInputShapeFailsFastWithTheLimitErrorWhereATrialRunIsNeeded() {
+    // LayerScale has no compute_output_shape (as in Keras): its output shape comes from a trial run,
+    // which would need 1e11 x 64 floats.
+    JsonObject config = Serialization.serialize(new Sequential("seq",
+        new InputLayer(Shape.ofNullable(Arrays.asList(null, 64L)), DType.FLOAT32, "input"),
+        new LayerScale(0.5, 64).setName("hidden"))).getAsJsonObject().deepCopy();
     TensorLimitException e = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThrows(
-        TensorLimitException.class, () -> KerasFile.fromConfig(config.toString(), LoadOptions.DEFAULT)));
-    assertTrue(e.getMessage().startsWith("Cannot allocate a trial input of layer 'hidden' (Dense)"), e.getMessage());
+        TensorLimitException.class, () -> KerasFile.fromConfig(hugeInput(config).toString(), LoadOptions.DEFAULT)));
+    assertTrue(e.getMessage().startsWith("Cannot allocate a trial input of layer 'hidden' (LayerScale)"), e.getMessage());
   }
 
   @Test
