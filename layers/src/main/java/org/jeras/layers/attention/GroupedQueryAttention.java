@@ -158,6 +158,12 @@ public class GroupedQueryAttention extends Layer implements HasWeightSpecs<Group
     return outputDense;
   }
 
+  /** Keras exports this class as {@code GroupQueryAttention}, the class name its files carry. */
+  @Override
+  public String className() {
+    return "GroupQueryAttention";
+  }
+
   /** The query's mask goes to the attention output only, not to the scores. */
   @Override
   protected boolean masksOutput(int index) {

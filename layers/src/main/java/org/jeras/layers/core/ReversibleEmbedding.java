@@ -38,6 +38,12 @@ public class ReversibleEmbedding extends Embedding {
     super(inputDim, outputDim);
   }
 
+  @Override
+  public ReversibleEmbedding maskZero(boolean v) {
+    super.maskZero(v);
+    return this;
+  }
+
   /**
    * Sets whether the reverse projection uses the transposed embeddings (Keras's {@code tie_weights}).
    *

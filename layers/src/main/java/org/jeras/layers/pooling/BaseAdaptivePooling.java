@@ -37,7 +37,6 @@ public abstract class BaseAdaptivePooling<L extends BaseAdaptivePooling<L>> exte
    * @param outputSize the output length of each spatial axis; one int stands for every axis
    */
   protected BaseAdaptivePooling(int rank, boolean max, int[] outputSize) {
-    buildAtInit();
     setInputSpec(InputSpec.ndim(rank + 2));
     this.rank = rank;
     this.max = max;
