@@ -86,6 +86,9 @@ gqa = L.GroupQueryAttention(head_dim=3, num_query_heads=4, num_key_value_heads=2
 out = gqa(inp, inp, use_causal_mask=True)
 save_case(F, "gqa_causal", keras.Model(inp, out, name="gqa_causal"), rand(10, 2, 5, 6))
 
+# Fresh sublayer names (softmax, dropout) in each GroupQueryAttention, as a file loaded alone gets.
+keras.backend.clear_session()
+
 # Cross-attention with key, masks from mask_zero embeddings, one key/value head, attention scores.
 q_ids = keras.Input((4,), dtype="int32", name="q_ids")
 v_ids = keras.Input((6,), dtype="int32", name="v_ids")
@@ -96,6 +99,8 @@ gqa = L.GroupQueryAttention(head_dim=2, num_query_heads=3, num_key_value_heads=1
 out, scores = gqa(q, v, key=k, return_attention_scores=True)
 save_case(F, "gqa_masked_scores", keras.Model([q_ids, v_ids], [out, scores], name="gqa_masked_scores"),
           [ids(11, 2, 4), ids(12, 2, 6)])
+
+keras.backend.clear_session()
 
 # Sliding window, gate and an explicit attention mask.
 x = keras.Input((6, 4), name="x")

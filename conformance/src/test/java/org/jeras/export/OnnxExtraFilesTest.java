@@ -33,6 +33,8 @@ class OnnxExtraFilesTest {
       // Masks that masked merges (Maximum, Minimum, Multiply) and a masked Softmax combine outside the ops.
       Map.entry("masks_through_merges", "was not computed by Jeras ops"),
       Map.entry("attention_explicit_masks", "was not computed by Jeras ops"),
+      // GroupQueryAttention returning its scores: the masked Softmax, as above.
+      Map.entry("gqa_masked_scores", "was not computed by Jeras ops"),
       Map.entry("activations_masked", "Incompatible broadcast"));
 
   @TempDir

@@ -164,6 +164,12 @@ public class GroupedQueryAttention extends Layer implements HasWeightSpecs<Group
     return "GroupQueryAttention";
   }
 
+  /** Default names and weight paths follow the Python class: {@code grouped_query_attention}. */
+  @Override
+  public String pythonClassName() {
+    return "GroupedQueryAttention";
+  }
+
   /** The query's mask goes to the attention output only, not to the scores. */
   @Override
   protected boolean masksOutput(int index) {

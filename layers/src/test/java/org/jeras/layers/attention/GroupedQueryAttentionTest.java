@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import org.jeras.core.random.Seeds;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.config.Registry;
@@ -128,6 +129,8 @@ class GroupedQueryAttentionTest {
         List.copyOf(c.json().keySet()));
     assertEquals(c.json(), GroupedQueryAttention.fromConfig(c).getConfig().json());
     assertNotNull(Registry.lookupBuiltin(Layer.class, "keras.layers", "GroupQueryAttention"));
+    assertEquals("GroupQueryAttention", g.className());
+    assertTrue(g.name().startsWith("grouped_query_attention"), "named after the Python class: " + g.name());
     ConfigException e = assertThrows(ConfigException.class, () -> new GroupedQueryAttention(4, 6, 4));
     assertTrue(e.getMessage().contains("num_query_heads"), e.getMessage());
     assertThrows(ConfigException.class, () -> new GroupedQueryAttention(4, 2, 1).slidingWindow(0));
@@ -135,12 +138,13 @@ class GroupedQueryAttentionTest {
 
   @Test
   void trains() {
+    Seeds.setGlobalSeed(11);
     INDArray x = TestData.uniform(6, -1, 1, 4, 3, 4);
     GroupedQueryAttention g = f64(new GroupedQueryAttention(2, 2, 1));
     call(g, Tensor.of(x), Tensor.of(x), Map.of());
     TinyTraining.assertLossFalls(() -> {
       Tensor d = MathOps.sub(call(g, Tensor.of(x), Tensor.of(x), Map.of()).get(0), Tensor.of(x));
       return ReduceOps.mean(MathOps.mul(d, d));
-    }, g.trainableWeights(), 0.2, 30, 0.7);
+    }, g.trainableWeights(), 0.5, 60, 0.7);
   }
 }

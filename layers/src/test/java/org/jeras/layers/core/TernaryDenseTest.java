@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.jeras.core.random.Seeds;
 import org.jeras.core.activations.Activations;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
@@ -77,6 +78,7 @@ class TernaryDenseTest {
 
   @Test
   void trainsInAModel() {
+    Seeds.setGlobalSeed(12);
     Tensor in = Input.of(6);
     Functional model = new Functional(List.of(in), List.of(new TernaryDense(2).apply(in)), "ternary");
     model.compile(new SGD(0.1), "mse");
