@@ -9,13 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-import org.jeras.core.random.Seeds;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.layer.CallArgs;
 import org.jeras.core.ops.MathOps;
 import org.jeras.core.ops.NnOps;
 import org.jeras.core.ops.ReduceOps;
+import org.jeras.core.random.Seeds;
 import org.jeras.core.tensor.DType;
 import org.jeras.core.tensor.Tensor;
 import org.jeras.core.testing.GradCheck;

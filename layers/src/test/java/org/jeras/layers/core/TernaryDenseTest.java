@@ -6,13 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.jeras.core.random.Seeds;
 import org.jeras.core.activations.Activations;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.model.Functional;
-import org.jeras.core.optimizers.SGD;
 import org.jeras.core.model.Input;
+import org.jeras.core.ops.ReduceOps;
+import org.jeras.core.optimizers.SGD;
+import org.jeras.core.random.Seeds;
 import org.jeras.core.tensor.GradientTape;
 import org.jeras.core.tensor.Tensor;
 import org.jeras.core.testing.GradCheck;
@@ -20,6 +21,7 @@ import org.jeras.layers.testing.TestData;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /** Keras's TernaryDense: ternarized forward, straight-through gradients, config (real-Keras file: extra/layers3). */
@@ -59,9 +61,9 @@ class TernaryDenseTest {
     fixed.apply(Tensor.of(x));
     INDArray g;
     try (GradientTape tape = GradientTape.record()) {
-      g = tape.gradient(org.jeras.core.ops.ReduceOps.sum(fixed.apply(Tensor.of(x))), List.of(fixed.kernel())).get(0);
+      g = tape.gradient(ReduceOps.sum(fixed.apply(Tensor.of(x))), List.of(fixed.kernel())).get(0);
     }
-    INDArray want = x.transpose().mmul(org.nd4j.linalg.factory.Nd4j.ones(DataType.DOUBLE, 2, 3));
+    INDArray want = x.transpose().mmul(Nd4j.ones(DataType.DOUBLE, 2, 3));
     assertTrue(g.equalsWithEps(want, 1e-12), "straight-through gradient");
   }
 

@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.jeras.core.random.Seeds;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.ConfigException;
 import org.jeras.core.model.Functional;
-import org.jeras.core.optimizers.SGD;
 import org.jeras.core.model.Input;
+import org.jeras.core.optimizers.SGD;
+import org.jeras.core.random.Seeds;
 import org.jeras.core.tensor.Tensor;
 import org.jeras.core.testing.GradCheck;
 import org.jeras.layers.core.Dense;
