@@ -34,6 +34,8 @@ class OnnxExtraFilesTest {
       Map.entry("masks_through_merges", "was not computed by Jeras ops"),
       Map.entry("attention_explicit_masks", "was not computed by Jeras ops"),
       Map.entry("activations_masked", "Incompatible broadcast"),
+      // GroupQueryAttention returning its scores: the masked Softmax, as above.
+      Map.entry("gqa_masked_scores", "was not computed by Jeras ops"),
       // ContrastLimitedAdaptiveHistogramEqualization computes its tile histograms and lookups on arrays.
       Map.entry("clahe", "was not computed by Jeras ops"),
       Map.entry("clahe_no_clip", "was not computed by Jeras ops"),

@@ -5,6 +5,7 @@ import org.jeras.core.config.Registry;
 import org.jeras.core.layer.Layer;
 import org.jeras.layers.core.Activation;
 import org.jeras.layers.core.Dense;
+import org.jeras.layers.core.TernaryDense;
 import org.jeras.layers.merging.Add;
 import org.jeras.layers.merging.Concatenate;
 import org.jeras.layers.regularization.Dropout;
@@ -17,6 +18,7 @@ public final class LayersBuiltins implements BuiltinProvider {
   public void register(Registry.Builtins b) {
     String m = "keras.layers";
     b.add(Layer.class, m, "Dense", Dense::fromConfig);
+    b.add(Layer.class, m, "TernaryDense", TernaryDense::fromConfig);
     b.add(Layer.class, m, "Activation", Activation::fromConfig);
     b.add(Layer.class, m, "Dropout", Dropout::fromConfig);
     b.add(Layer.class, m, "Flatten", Flatten::fromConfig);

@@ -11,6 +11,15 @@ public interface KerasObject {
   }
 
   /**
+   * {@return the Python class's own name, from which Keras derives default layer names and the
+   * paths of weights in saved files; differs from {@link #className} only for a class Keras exports
+   * (and serializes) under another name, e.g. GroupedQueryAttention as GroupQueryAttention}
+   */
+  default String pythonClassName() {
+    return className();
+  }
+
+  /**
    * {@return Keras's public module of the class, e.g. {@code "keras.layers"}; for custom objects their own}
    */
   String module();

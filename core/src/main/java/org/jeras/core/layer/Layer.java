@@ -88,7 +88,7 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
 
   /** A layer named after its class ({@code dense_1}), trainable, with the default dtype policy. */
   protected Layer() {
-    this.name = Names.unique(Names.snakeCase(className()));
+    this.name = Names.unique(Names.snakeCase(pythonClassName()));
   }
 
   // ------------------------------------------------------------------ identity and config

@@ -15,6 +15,8 @@ public final class AttentionBuiltins implements BuiltinProvider {
   public void register(Registry.Builtins b) {
     String m = "keras.layers";
     b.add(Layer.class, m, "MultiHeadAttention", MultiHeadAttention::fromConfig);
+    // Keras exports GroupedQueryAttention as GroupQueryAttention, the name its files carry.
+    b.add(Layer.class, m, "GroupQueryAttention", GroupedQueryAttention::fromConfig);
     b.add(Layer.class, m, "Attention", Attention::fromConfig);
     b.add(Layer.class, m, "AdditiveAttention", AdditiveAttention::fromConfig);
     b.add(Layer.class, m, "EinsumDense", EinsumDense::fromConfig);

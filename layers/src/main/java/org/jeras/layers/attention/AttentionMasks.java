@@ -62,4 +62,26 @@ final class AttentionMasks {
     }
     return Tracer.literal(Tensor.of(m));
   }
+
+  /**
+   * The masking of Keras's {@code ops.dot_product_attention}: masked-out scores become a large
+   * negative number ({@code -0.7} times the dtype's largest value, as jax's) and nothing is zeroed
+   * after the softmax, so a row with every position masked attends uniformly. The mask gets size-1
+   * axes at {@code expandAxis} until it has the scores' rank.
+   */
+  static Tensor fillMasked(Tensor scores, Tensor mask, int expandAxis) {
+    if (mask == null) {
+      return scores;
+    }
+    while (mask.rank() < scores.rank()) {
+      mask = expand(mask, expandAxis);
+    }
+    double large = -0.7 * switch (scores.dtype()) {
+      case FLOAT16 -> 65504.0;
+      case BFLOAT16 -> 3.3895313892515355e38;
+      case FLOAT64 -> Double.MAX_VALUE;
+      default -> Float.MAX_VALUE;
+    };
+    return MathOps.where(mask, scores, Tracer.literal(Tensor.of(Nd4j.scalar(scores.value().dataType(), large))));
+  }
 }

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.jeras.core.graph.Tracer;
 import org.jeras.core.config.Config;
 import org.jeras.core.config.Serialization;
 import org.jeras.core.initializers.Initializer;
@@ -27,7 +26,6 @@ import org.jeras.layers.activations.Softmax;
 import org.jeras.layers.core.Axes;
 import org.jeras.layers.core.EinsumDense;
 import org.jeras.layers.regularization.Dropout;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Multi-head scaled dot-product attention (Keras's {@code MultiHeadAttention}). Query, key and
@@ -438,26 +436,10 @@ public class MultiHeadAttention extends Layer implements HasWeightSpecs<MultiHea
     return given != null ? given : tensor == null ? null : tensor.mask();
   }
 
-  /**
-   * The softmax of Keras's {@code ops.dot_product_attention}: masked-out scores become a large
-   * negative number ({@code -0.7} times the dtype's largest value, as jax's), with no zeroing after
-   * the softmax, so a row with every position masked attends uniformly.
-   */
+  /** The softmax of Keras's {@code ops.dot_product_attention} ({@link AttentionMasks#fillMasked}). */
   private Tensor dotProductSoftmax(Tensor scores, Tensor mask, CallContext context) {
-    if (mask != null) {
-      while (mask.rank() < scores.rank()) {
-        mask = AttentionMasks.expand(mask, -attentionAxes.length * 2 - 1);
-      }
-      double large = -0.7 * switch (scores.dtype()) {
-        case FLOAT16 -> 65504.0;
-        case BFLOAT16 -> 3.3895313892515355e38;
-        case FLOAT64 -> Double.MAX_VALUE;
-        default -> Float.MAX_VALUE;
-      };
-      scores = MathOps.where(mask, scores,
-          Tracer.literal(Tensor.of(Nd4j.scalar(scores.value().dataType(), large))));
-    }
-    return softmax.apply(CallArgs.of(scores), context).get(0);
+    Tensor filled = AttentionMasks.fillMasked(scores, mask, -attentionAxes.length * 2 - 1);
+    return softmax.apply(CallArgs.of(filled), context).get(0);
   }
 
   private Tensor maskedSoftmax(Tensor scores, Tensor mask, CallContext context) {

@@ -56,6 +56,21 @@ public class Embedding extends Layer implements HasWeightSpecs<Embedding> {
     return specs;
   }
 
+  /** {@return the vocabulary size (Keras's {@code input_dim})} */
+  public int inputDim() {
+    return inputDim;
+  }
+
+  /** {@return the size of each embedding vector (Keras's {@code output_dim})} */
+  public int outputDim() {
+    return outputDim;
+  }
+
+  /** {@return whether index 0 is padding and masked (Keras's {@code mask_zero})} */
+  public boolean maskZero() {
+    return maskZero;
+  }
+
   /** {@return the embedding table {@code [input_dim, output_dim]}} */
   public Variable embeddings() {
     return embeddings;
@@ -104,8 +119,17 @@ public class Embedding extends Layer implements HasWeightSpecs<Embedding> {
   public static Embedding fromConfig(Config c) {
     EinsumDense.refuseQuantizationAndLora(c, "Embedding");
     Embedding e = new Embedding(c.getInt("input_dim"), c.getInt("output_dim"));
-    e.specs.read(c);
-    e.maskZero = c.getBoolean("mask_zero", false);
+    e.readEmbedding(c);
     return e.withBaseConfig(c);
+  }
+
+  /**
+   * Reads the weight settings and {@code mask_zero} of {@code c} (shared with subclasses).
+   *
+   * @param c the layer's config
+   */
+  protected final void readEmbedding(Config c) {
+    specs.read(c);
+    maskZero = c.getBoolean("mask_zero", false);
   }
 }

@@ -14,5 +14,6 @@ public final class NormalizationBuiltins implements BuiltinProvider {
     b.add(Layer.class, m, "GroupNormalization", GroupNormalization::fromConfig);
     b.add(Layer.class, m, "UnitNormalization", UnitNormalization::fromConfig);
     b.add(Layer.class, m, "RMSNormalization", RMSNormalization::fromConfig);
+    b.add(Layer.class, m, "SpectralNormalization", SpectralNormalization::fromConfig);
   }
 }

@@ -21,5 +21,11 @@ public final class PoolingBuiltins implements BuiltinProvider {
     b.add(Layer.class, m, "GlobalAveragePooling1D", GlobalAveragePooling1D::fromConfig);
     b.add(Layer.class, m, "GlobalAveragePooling2D", GlobalAveragePooling2D::fromConfig);
     b.add(Layer.class, m, "GlobalAveragePooling3D", GlobalAveragePooling3D::fromConfig);
+    b.add(Layer.class, m, "AdaptiveAveragePooling1D", AdaptiveAveragePooling1D::fromConfig);
+    b.add(Layer.class, m, "AdaptiveAveragePooling2D", AdaptiveAveragePooling2D::fromConfig);
+    b.add(Layer.class, m, "AdaptiveAveragePooling3D", AdaptiveAveragePooling3D::fromConfig);
+    b.add(Layer.class, m, "AdaptiveMaxPooling1D", AdaptiveMaxPooling1D::fromConfig);
+    b.add(Layer.class, m, "AdaptiveMaxPooling2D", AdaptiveMaxPooling2D::fromConfig);
+    b.add(Layer.class, m, "AdaptiveMaxPooling3D", AdaptiveMaxPooling3D::fromConfig);
   }
 }

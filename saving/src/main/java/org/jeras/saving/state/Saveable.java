@@ -16,7 +16,7 @@ public interface Saveable {
   /** {@return the object the walk's visited set tracks, so that an object reachable twice is saved once} */
   Object target();
 
-  /** {@return the class name; containers name their entries by its snake_case form plus a counter} */
+  /** {@return the (Python) class name; containers name their entries by its snake_case form plus a counter} */
   String className();
 
   /**

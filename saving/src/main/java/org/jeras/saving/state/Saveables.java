@@ -47,7 +47,7 @@ public final class Saveables {
 
     @Override
     public String className() {
-      return layer.className();
+      return layer.pythonClassName();
     }
 
     @Override
