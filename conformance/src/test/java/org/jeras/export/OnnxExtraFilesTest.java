@@ -55,8 +55,6 @@ class OnnxExtraFilesTest {
       Map.entry("text_vectorization_adapted", "is a string tensor"),
       Map.entry("text_vectorization_nosplit", "is a string tensor"),
       Map.entry("text_vectorization_vocab", "is a string tensor"),
-      // STFTSpectrogram's angle mode: ONNX has no Atan2 and the lowering has none composed yet.
-      Map.entry("stft_spectrogram", "no ONNX lowering yet for op(s) [atan2]"),
       // Stateful recurrent layers: a graph would neither read nor move the states kept between calls.
       Map.entry("stateful_conv_lstm2d", "carries states between calls"),
       Map.entry("stateful_gru", "carries states between calls"),

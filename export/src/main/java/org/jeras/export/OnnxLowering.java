@@ -303,6 +303,23 @@ final class OnnxLowering {
         c.node("Transpose", List.of(yc), attr("perm", swap))), attr("axis", 1L));
   }
 
+  /**
+   * {@code atan2(y, x)}, which ONNX lacks, from {@code Atan(y / x)}: as is for {@code x > 0}, turned
+   * by pi towards the sign of y for {@code x < 0}, and {@code sign(y) * pi / 2} on the y axis.
+   */
+  private static String atan2(Ctx c, OpGraph.Node n) {
+    String y = c.inAs(n, 0);
+    String x = c.inAs(n, 1);
+    String zero = c.scalar(0.0, n);
+    String safeX = c.node("Where", List.of(c.node("Equal", List.of(x, zero)), c.scalar(1.0, n), x));
+    String angle = c.node("Atan", List.of(c.node("Div", List.of(y, safeX))));
+    String turn = c.node("Where", List.of(c.node("Less", List.of(y, zero)), c.scalar(-Math.PI, n), c.scalar(Math.PI, n)));
+    String onYAxis = c.node("Mul", List.of(c.node("Sign", List.of(y)), c.scalar(Math.PI / 2, n)));
+    String leftOrAxis = c.node("Where", List.of(c.node("Less", List.of(x, zero)), c.node("Add", List.of(angle, turn)),
+        onYAxis));
+    return c.node("Where", List.of(c.node("Greater", List.of(x, zero)), angle, leftOrAxis));
+  }
+
   private static String pool(Ctx c, OpGraph.Node n, String onnx) {
     OpDesc op = n.op();
     int rank = c.val(n, 0).rank();
@@ -339,6 +356,7 @@ final class OnnxLowering {
     unary("sigmoid", "Sigmoid");
     unary("tanh", "Tanh");
     unary("softsign", "Softsign");
+    RULES.put("atan2", OnnxLowering::atan2);
     RULES.put("square", (c, n) -> c.node("Mul", List.of(c.inAs(n, 0), c.inAs(n, 0))));
     RULES.put("log1p", (c, n) -> c.node("Log", List.of(c.node("Add", List.of(c.inAs(n, 0), c.scalar(1.0, n))))));
     RULES.put("clip", (c, n) -> c.node("Clip", List.of(c.inAs(n, 0), c.scalar(n.op().getDouble("min"), n),

@@ -569,6 +569,7 @@ final class TfLowering {
     binary("multiply", "Mul");
     binary("divide", "RealDiv");
     binary("maximum", "Maximum");
+    binary("atan2", "Atan2");
     binary("minimum", "Minimum");
     RULES.put("matmul", (c, n) -> c.val(n, 0).rank() == 2 && c.val(n, 1).rank() == 2
         ? c.op("MatMul", n.output().dtype(), List.of(c.inAs(n, 0), c.inAs(n, 1)), "transpose_a", b(false),

@@ -28,11 +28,12 @@ import org.slf4j.LoggerFactory;
  * The system property {@value #THREADS_PROPERTY} sets another count; an {@code OMP_NUM_THREADS}
  * environment variable, which ND4J applies itself, is left alone.
  *
- * <p><b>Natives.</b> Jeras's applications ship ND4J's generic x86-64 build and its oneDNN AVX-512
- * build; JavaCPP loads the latter when both are present, and ND4J then refuses to run on a CPU
- * without AVX-512. So on Linux, where {@code /proc/cpuinfo} tells, a CPU without {@code avx512f}
- * gets the generic build (JavaCPP's system property {@value #EXTENSION_PROPERTY} set to the empty
- * extension) unless the application set that property.
+ * <p><b>Natives.</b> An application may ship ND4J's AVX-512 builds (classifiers
+ * {@code linux-x86_64-avx512}, {@code linux-x86_64-onednn-avx512}) beside the generic one: JavaCPP
+ * then loads the AVX-512 build, and ND4J refuses to run it on a CPU without AVX-512. So on Linux,
+ * where {@code /proc/cpuinfo} tells, a CPU without {@code avx512f} gets the generic build
+ * (JavaCPP's system property {@value #EXTENSION_PROPERTY} set to the empty extension) unless the
+ * application set that property.
  */
 public final class Nd4jStartup {
   /** ND4J's property ({@code ND4JSystemProperties.LOG_INITIALIZATION}). */
