@@ -1139,6 +1139,18 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
     return (definesOutputShape() ? specByCalling(args) : computeOutputSpec(args)).get(0).shape();
   }
 
+  /**
+   * Builds this layer for {@code inputShape} unless it is built: {@link #computeOutputShape}
+   * overrides call it first, so that they leave the layer built as the default does.
+   *
+   * @param inputShape the input's shape
+   */
+  protected final void buildIfNeeded(Shape inputShape) {
+    if (!built) {
+      build(inputShape, true);
+    }
+  }
+
   private static final ClassValue<Boolean> DEFINES_OUTPUT_SHAPE = new ClassValue<>() {
     @Override
     protected Boolean computeValue(Class<?> type) {

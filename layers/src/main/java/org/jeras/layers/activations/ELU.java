@@ -54,6 +54,7 @@ public class ELU extends Layer {
 
   @Override
   public Shape computeOutputShape(Shape inputShape) {
+    buildIfNeeded(inputShape);
     return inputShape;
   }
 }

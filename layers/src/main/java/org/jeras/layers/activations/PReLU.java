@@ -115,6 +115,7 @@ public class PReLU extends Layer {
 
   @Override
   public Shape computeOutputShape(Shape inputShape) {
+    buildIfNeeded(inputShape);
     return inputShape;
   }
 }

@@ -66,6 +66,7 @@ public class ReLU extends Layer {
 
   @Override
   public Shape computeOutputShape(Shape inputShape) {
+    buildIfNeeded(inputShape);
     return inputShape;
   }
 }

@@ -134,6 +134,7 @@ public class Dense extends Layer implements HasWeightSpecs<Dense> {
 
   @Override
   public Shape computeOutputShape(Shape inputShape) {
+    buildIfNeeded(inputShape);
     return inputShape.with(inputShape.rank() - 1, units);
   }
 }

@@ -188,6 +188,7 @@ public abstract class AffineNormalization extends Layer implements HasWeightSpec
 
   @Override
   public Shape computeOutputShape(Shape inputShape) {
+    buildIfNeeded(inputShape);
     return inputShape;
   }
 }

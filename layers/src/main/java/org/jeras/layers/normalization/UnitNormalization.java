@@ -50,6 +50,7 @@ public class UnitNormalization extends Layer {
 
   @Override
   public Shape computeOutputShape(Shape inputShape) {
+    buildIfNeeded(inputShape);
     axis.resolve(className(), inputShape.rank()); // refuse a bad axis at the symbolic call, as the eager one does
     return inputShape;
   }

@@ -94,6 +94,7 @@ public abstract class BaseGlobalPooling<L extends BaseGlobalPooling<L>> extends 
 
   @Override
   public Shape computeOutputShape(Shape inputShape) {
+    buildIfNeeded(inputShape);
     long[] d = inputShape.dims();
     int[] axes = spatialAxes();
     if (keepdims) {

@@ -72,6 +72,7 @@ public class Dropout extends Layer {
 
   @Override
   public Shape computeOutputShape(Shape inputShape) {
+    buildIfNeeded(inputShape);
     return inputShape;
   }
 }

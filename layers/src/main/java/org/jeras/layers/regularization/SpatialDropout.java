@@ -83,6 +83,7 @@ public abstract class SpatialDropout extends Layer {
 
   @Override
   public Shape computeOutputShape(Shape inputShape) {
+    buildIfNeeded(inputShape);
     return inputShape;
   }
 }

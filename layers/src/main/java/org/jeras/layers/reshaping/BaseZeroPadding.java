@@ -47,6 +47,7 @@ public abstract class BaseZeroPadding extends Layer {
 
   @Override
   public Shape computeOutputShape(Shape inputShape) {
+    buildIfNeeded(inputShape);
     long[] d = inputShape.dims();
     int first = Spatial.CHANNELS_LAST.equals(dataFormat) ? 1 : 2;
     for (int i = 0; i < padding.length; i++) {
