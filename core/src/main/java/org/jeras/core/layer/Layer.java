@@ -1131,9 +1131,7 @@ public abstract class Layer implements KerasObject, Serialization.Extras, Serial
    * @return the output's shape
    */
   public Shape computeOutputShape(Shape inputShape) {
-    if (!built) {
-      build(inputShape, true);
-    }
+    buildIfNeeded(inputShape);
     CallArgs args = CallArgs.of(Tensor.symbolic(inputShape, computeDtype(), null));
     // An override that calls this default must not be called back by computeOutputSpec.
     return (definesOutputShape() ? specByCalling(args) : computeOutputSpec(args)).get(0).shape();

@@ -2,7 +2,6 @@ package org.jeras.core.losses;
 
 import org.jeras.core.config.Config;
 import org.jeras.core.ops.MathOps;
-import org.jeras.core.ops.NnOps;
 import org.jeras.core.ops.ReduceOps;
 import org.jeras.core.tensor.Tensor;
 

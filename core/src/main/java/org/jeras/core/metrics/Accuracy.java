@@ -5,8 +5,6 @@ import org.jeras.core.losses.LossOps;
 import org.jeras.core.tensor.DType;
 import org.jeras.core.tensor.Tensor;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /** Keras's {@code Accuracy}: the fraction of entries where {@code y_true == y_pred} exactly. */
 public final class Accuracy extends MeanMetricWrapper {

@@ -6,7 +6,6 @@ import org.jeras.core.tensor.DType;
 import org.jeras.core.tensor.Tensor;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /** Keras's {@code BinaryAccuracy}: the fraction of entries where {@code (y_pred > threshold) == y_true}. */
 public final class BinaryAccuracy extends MeanMetricWrapper {

@@ -8,7 +8,6 @@ import org.jeras.core.tensor.Tensor;
 import org.jeras.core.tensor.Variable;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Keras's {@code FBetaScore} of 2-D multi-class or multi-label targets and scores

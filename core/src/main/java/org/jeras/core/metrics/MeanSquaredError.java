@@ -1,12 +1,8 @@
 package org.jeras.core.metrics;
 
 import org.jeras.core.config.Config;
-import org.jeras.core.losses.LossOps;
 import org.jeras.core.tensor.DType;
 import org.jeras.core.tensor.Tensor;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /** Keras's {@code MeanSquaredError} metric: the running mean of the per-sample MSE loss. */
 public final class MeanSquaredError extends MeanMetricWrapper {

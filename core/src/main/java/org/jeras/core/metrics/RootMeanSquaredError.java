@@ -6,7 +6,6 @@ import org.jeras.core.tensor.DType;
 import org.jeras.core.tensor.Tensor;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /** Keras's {@code RootMeanSquaredError}: {@code sqrt} of the running mean of per-sample mean squared errors. */

@@ -1,7 +1,6 @@
 package org.jeras.core.metrics;
 
 import org.jeras.core.config.Config;
-import org.jeras.core.losses.LossOps;
 import org.jeras.core.tensor.DType;
 import org.jeras.core.tensor.Tensor;
 import org.nd4j.linalg.api.buffer.DataType;

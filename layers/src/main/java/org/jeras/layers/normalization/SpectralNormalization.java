@@ -16,7 +16,6 @@ import org.jeras.core.tensor.Shape;
 import org.jeras.core.tensor.Tensor;
 import org.jeras.core.tensor.Variable;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Keras's {@code SpectralNormalization}: wraps a layer (attribute {@code layer}) with a
